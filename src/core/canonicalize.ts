@@ -1,0 +1,75 @@
+/**
+ * The two transformations the EdDSA cryptosuites use (vc-di-eddsa §3.2.3 and §3.3.3):
+ * RDF Dataset Canonicalization (RDFC-1.0) to N-Quads, and the JSON Canonicalization Scheme
+ * (RFC 8785).
+ */
+import jsonld from 'jsonld';
+import canonicalizeJson from 'canonicalize';
+import { UnknownContextError, type DocumentLoader } from './document-loader.ts';
+
+export type CanonicalizationFailure =
+  | { kind: 'unknown-context'; url: string; message: string }
+  | { kind: 'undefined-term'; message: string }
+  | { kind: 'invalid-json-ld'; message: string };
+
+export type CanonicalizationResult =
+  | { ok: true; nquads: string }
+  | { ok: false; failure: CanonicalizationFailure };
+
+/**
+ * RDFC-1.0 canonical N-Quads of a JSON-LD document. Safe mode is on: a term the contexts do not
+ * define, which expansion would otherwise drop silently and so leave unsigned, is a failure
+ * (vc-di-eddsa §3.2.3: implementations "will detect dataset poisoning by default, and abort").
+ */
+export async function canonicalizeRdfc(document: object, documentLoader: DocumentLoader): Promise<CanonicalizationResult> {
+  try {
+    const nquads = await jsonld.canonize(document as jsonld.JsonLdDocument, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      documentLoader: documentLoader as never,
+      safe: true,
+    } as jsonld.Options.Normalize);
+    return { ok: true, nquads };
+  } catch (error) {
+    return { ok: false, failure: describeFailure(error) };
+  }
+}
+
+function describeFailure(error: unknown): CanonicalizationFailure {
+  const unknown = findCause(error, (cause) => cause instanceof UnknownContextError);
+  if (unknown instanceof UnknownContextError) {
+    return { kind: 'unknown-context', url: unknown.url, message: unknown.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const details = JSON.stringify((error as { details?: unknown })?.details ?? {});
+  if (/safe mode|dropping|relative|invalid property|invalid type/i.test(message + details)) {
+    return { kind: 'undefined-term', message: `${message} ${summariseDetails(error)}`.trim() };
+  }
+  return { kind: 'invalid-json-ld', message };
+}
+
+/** jsonld.js wraps the loader's error in `details.cause`, sometimes more than once. */
+function findCause(error: unknown, match: (cause: unknown) => boolean): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current; depth += 1) {
+    if (match(current)) return current;
+    const record = current as { details?: { cause?: unknown }; cause?: unknown };
+    current = record.details?.cause ?? record.cause;
+  }
+  return undefined;
+}
+
+function summariseDetails(error: unknown): string {
+  const event = (error as { details?: { event?: { code?: string; details?: Record<string, unknown> } } })?.details?.event;
+  if (!event) return '';
+  const detail = event.details ?? {};
+  const term = detail['property'] ?? detail['term'] ?? detail['type'] ?? detail['value'];
+  return term === undefined ? `(${event.code})` : `(${event.code}: ${JSON.stringify(term)})`;
+}
+
+/** RFC 8785 canonical JSON. */
+export function canonicalizeJcs(value: unknown): string {
+  const text = canonicalizeJson(value);
+  if (text === undefined) throw new TypeError('This value has no JSON form.');
+  return text;
+}
