@@ -154,3 +154,33 @@ export async function verifyProof(
   }
   return { verified: true, work: hashed.work };
 }
+
+export interface SigningKey {
+  readonly secretKey: Uint8Array;
+  /** `<controller>#<publicKeyMultibase>` (DESIGN: the issuer's did:web, then the key). */
+  readonly verificationMethod: string;
+}
+
+export type SignResult = { ok: true; signed: Record<string, unknown>; proof: DataIntegrityProof } | { ok: false; failure: ProofFailure };
+
+/**
+ * Secures a document with one `eddsa-rdfc-2022` proof for assertionMethod. The proof is emitted as
+ * a one-element array because the OB 3.0 JSON Schema types `proof` as an array.
+ */
+export async function signDocument(
+  unsecuredDocument: Record<string, unknown>,
+  key: SigningKey,
+  created: string,
+  documentLoader: DocumentLoader,
+): Promise<SignResult> {
+  const options: ProofOptions = {
+    type: 'DataIntegrityProof',
+    cryptosuite: 'eddsa-rdfc-2022',
+    created,
+    verificationMethod: key.verificationMethod,
+    proofPurpose: 'assertionMethod',
+  };
+  const result = await createProof(unsecuredDocument, options, key.secretKey, documentLoader);
+  if (!result.ok) return result;
+  return { ok: true, signed: { ...unsecuredDocument, proof: [result.proof] }, proof: result.proof };
+}

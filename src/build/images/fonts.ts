@@ -1,0 +1,159 @@
+/**
+ * The fonts every image and PDF is set in: Inter from @fontsource/inter, read from node_modules,
+ * never from the system, so renders are byte-identical on every machine. Fontsource splits Inter
+ * by script; loading every subset covers Latin, Latin Extended, Cyrillic, Greek and Vietnamese.
+ * Also measures and wraps text in them, since satori and pdf-lib leave line-fitting to us.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
+import type { SatoriOptions } from 'satori';
+
+export const FONT_FAMILY = 'Inter';
+export type Weight = 400 | 600 | 700;
+export const WEIGHTS: readonly Weight[] = [400, 600, 700];
+
+/** In fallback order: a character is set in the first subset that has it. */
+export const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
+export type Subset = (typeof SUBSETS)[number];
+
+export interface FontFace {
+  /** Unique per subset, so satori falls back across them (it picks one font per name and weight). */
+  readonly name: string;
+  readonly subset: Subset;
+  readonly weight: Weight;
+  /** The WOFF file. */
+  readonly data: Uint8Array;
+  readonly font: Font;
+}
+
+const require = createRequire(import.meta.url);
+let faces: readonly FontFace[] | undefined;
+
+/** Every subset in every weight, read once per process. */
+export function fontFaces(): readonly FontFace[] {
+  faces ??= WEIGHTS.flatMap((weight) =>
+    SUBSETS.map((subset) => {
+      const data = readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`));
+      const name = subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`;
+      return { name, subset, weight, data, font: fontkit.create(data) };
+    }),
+  );
+  return faces;
+}
+
+/** The faces of one weight, in fallback order. */
+export function facesOf(weight: Weight): readonly FontFace[] {
+  return fontFaces().filter((face) => face.weight === weight);
+}
+
+let satori: SatoriOptions['fonts'] | undefined;
+
+/** The same array every time: satori caches parsed fonts by identity. */
+export function satoriFonts(): SatoriOptions['fonts'] {
+  satori ??= fontFaces().map(({ name, weight, data }) => ({ name, weight, style: 'normal' as const, data: data as Buffer }));
+  return satori;
+}
+
+/** A run of text set in one face. A character no face has goes to the first (it shows as tofu). */
+export interface Run {
+  readonly face: FontFace;
+  readonly text: string;
+}
+
+export function splitRuns(text: string, weight: Weight): Run[] {
+  const chain = facesOf(weight);
+  const runs: Array<{ face: FontFace; text: string }> = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const previous = runs.at(-1);
+    // Spaces and marks stay in the current run, so kerning and shaping are not cut.
+    const face =
+      previous && (/\s/.test(char) || previous.face.font.hasGlyphForCodePoint(code))
+        ? previous.face
+        : (chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? chain[0]!);
+    if (previous?.face === face) previous.text += char;
+    else runs.push({ face, text: char });
+  }
+  return runs;
+}
+
+/** The advance width of `text` at `size` (same unit as size), kerning included. */
+export function measureText(text: string, weight: Weight, size: number): number {
+  let width = 0;
+  for (const { face, text: run } of splitRuns(text, weight)) {
+    width += (face.font.layout(run).advanceWidth / face.font.unitsPerEm) * size;
+  }
+  return width;
+}
+
+/** Greedy line breaking at spaces; a word wider than the line stays whole (the caller shrinks). */
+function greedyLines(words: readonly string[], fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+export interface FitOptions {
+  readonly weight: Weight;
+  readonly maxWidth: number;
+  readonly maxLines: number;
+  /** Font sizes to try, largest first; the first at which the text fits wins. */
+  readonly sizes: readonly number[];
+}
+
+export interface FittedText {
+  readonly size: number;
+  readonly lines: readonly string[];
+}
+
+/**
+ * The largest size at which `text` fits in `maxLines` lines of `maxWidth`, with lines balanced
+ * (the narrowest width giving the same line count, like CSS `text-wrap: balance`). At the smallest
+ * size, text that still does not fit is cut with an ellipsis.
+ */
+export function fitText(text: string, options: FitOptions): FittedText {
+  const words = text.trim().split(/\s+/);
+  const { weight, maxWidth, maxLines, sizes } = options;
+  for (const size of sizes) {
+    const width = (line: string) => measureText(line, weight, size);
+    const lines = greedyLines(words, (line) => width(line) <= maxWidth);
+    if (lines.length > maxLines || lines.some((line) => width(line) > maxWidth)) continue;
+    return { size, lines: balance(words, lines.length, maxWidth, width) };
+  }
+  const size = sizes.at(-1)!;
+  return { size, lines: truncate(words, maxLines, maxWidth, (line) => measureText(line, weight, size)) };
+}
+
+function balance(words: readonly string[], count: number, maxWidth: number, width: (line: string) => number): string[] {
+  let low = 0;
+  let high = maxWidth;
+  let best = greedyLines(words, (line) => width(line) <= maxWidth);
+  while (high - low > 1) {
+    const mid = (low + high) / 2;
+    const lines = greedyLines(words, (line) => width(line) <= mid);
+    if (lines.length <= count && lines.every((line) => width(line) <= mid)) {
+      best = lines;
+      high = mid;
+    } else {
+      low = mid;
+    }
+  }
+  return best;
+}
+
+function truncate(words: readonly string[], maxLines: number, maxWidth: number, width: (line: string) => number): string[] {
+  const all = greedyLines(words, (line) => width(line) <= maxWidth);
+  const lines = all.slice(0, maxLines);
+  return lines.map((line, i) => {
+    const cut = i === lines.length - 1 && all.length > maxLines;
+    if (!cut && width(line) <= maxWidth) return line;
+    const chars = [...line];
+    while (chars.length > 1 && width(`${chars.join('').trimEnd()}…`) > maxWidth) chars.pop();
+    return `${chars.join('').trimEnd()}…`;
+  });
+}

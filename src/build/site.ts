@@ -1,0 +1,226 @@
+/**
+ * Builds every signed document of the site from validated content and the signing identity:
+ * credentials, achievements, the issuer profile, the DID document and the status lists. No file
+ * I/O and no clock: the caller writes the result and passes the proof cache.
+ */
+import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput } from '../core/credential.ts';
+import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
+import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
+import type { JsonObject } from '../core/json.ts';
+import { signDocument, type ProofFailure, type SigningKey } from '../core/proof.ts';
+import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
+import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from './content.ts';
+import type { KeyFile, SigningIdentity } from './keys.ts';
+import { proofCacheKey, type ProofCache } from './proof-cache.ts';
+import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
+
+export interface SignedAward {
+  readonly record: AwardRecord;
+  readonly credential: JsonObject;
+  /** The exact bytes hosted at the credential URL and baked into its images. */
+  readonly json: string;
+}
+
+export interface SignedSite {
+  readonly content: SiteContent;
+  readonly urls: SiteUrls;
+  readonly did: string;
+  readonly development: boolean;
+  readonly issuerProfile: JsonObject;
+  readonly didDocument: JsonObject;
+  readonly achievements: ReadonlyMap<string, JsonObject>;
+  readonly awards: readonly SignedAward[];
+  readonly erased: readonly ErasedRecord[];
+  readonly statusLists: ReadonlyMap<StatusPurpose, JsonObject>;
+  /** For OB 3.0 displayers that read 1EdTechRevocationList (OB 3.0 §"Revocation"). */
+  readonly revocationList: JsonObject;
+}
+
+export class SigningError extends Error {
+  readonly failure: ProofFailure;
+  readonly file: string;
+  constructor(file: string, what: string, failure: ProofFailure) {
+    const reason = failure.kind === 'canonicalization' ? failure.failure.message : failure.message;
+    super(`${file}: could not sign ${what}: ${reason}`);
+    this.name = 'SigningError';
+    this.failure = failure;
+    this.file = file;
+  }
+}
+
+export interface BuildSiteOptions {
+  readonly identity: SigningIdentity;
+  readonly keys: readonly KeyFile[];
+  readonly cache: ProofCache;
+  readonly documentLoader?: DocumentLoader;
+}
+
+/** Latest of two dateTimeStamps in UTC `Z` form (which compare correctly as strings). */
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function issuerDid(content: SiteContent): string {
+  const did = didWebForSiteUrl(content.issuer.url);
+  if (!did.ok) throw new RangeError(`content/issuer.yaml: url: ${did.reason}`);
+  return did.value;
+}
+
+function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject): JsonObject {
+  const { data } = record;
+  const achievementUrl = urls.achievementJson(record.slug);
+  return buildAchievement({
+    id: achievementUrl,
+    name: data.name,
+    description: data.description,
+    criteriaUrl: `${urls.achievementPage(record.slug)}#criteria`,
+    criteriaNarrative: record.criteria,
+    achievementType: data.achievementType,
+    imageUrl: urls.achievementImage(record.slug, 'png'),
+    imageCaption: `${data.name} badge`,
+    tags: data.tags,
+    alignments: data.alignments,
+    creditsAvailable: data.creditsAvailable,
+    fieldOfStudy: data.fieldOfStudy,
+    humanCode: data.humanCode,
+    inLanguage: data.inLanguage,
+    version: data.version,
+    resultDescriptions: data.resultDescriptions.map((description) => ({ ...description, id: `${achievementUrl}#result-${description.id}` })),
+    creator: { id: issuerProfile['id'] as string, type: ['Profile'], name: issuerProfile['name'] as string },
+  });
+}
+
+function identifiersOf(award: AwardRecord): IdentityObjectInput[] {
+  const identity = award.recipient.identity;
+  return 'hash' in identity
+    ? [{ identityType: identity.type, hashed: true, identityHash: identity.hash, salt: identity.salt }]
+    : [{ identityType: identity.type, hashed: false, identityHash: identity.value }];
+}
+
+function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, issuerProfile: JsonObject, urls: SiteUrls): JsonObject {
+  const achievementUrl = achievementJson['id'] as string;
+  return buildCredential({
+    id: urls.credentialJson(award.id),
+    issuer: issuerProfile,
+    achievement: achievementJson,
+    validFrom: award.awardedOn,
+    validUntil: award.validUntil,
+    awardedDate: award.awardedOn,
+    imageUrl: urls.credentialImage(award.id, 'png'),
+    subject: {
+      id: award.recipient.id,
+      name: award.recipient.name,
+      identifiers: identifiersOf(award),
+      narrative: award.narrative,
+      creditsEarned: award.creditsEarned,
+      activityStartDate: award.activityStartDate,
+      activityEndDate: award.activityEndDate,
+      results: award.results.map((result) => ({
+        ...result,
+        resultDescription: result.resultDescription === undefined ? undefined : `${achievementUrl}#result-${result.resultDescription}`,
+      })),
+    },
+    evidence: award.evidence.map(({ url, ...rest }) => ({ id: url, ...rest })),
+    status: { statusListCredential: urls.statusList('revocation'), statusListIndex: award.statusIndex, statusPurpose: 'revocation' },
+  });
+}
+
+/** Enough entries for every index in use, and never fewer than the spec minimum (BSL §4.1). */
+function statusListLength(indices: readonly number[]): number {
+  const highest = Math.max(-1, ...indices);
+  return Math.ceil((highest + 1) / MIN_STATUS_LIST_ENTRIES) * MIN_STATUS_LIST_ENTRIES || MIN_STATUS_LIST_ENTRIES;
+}
+
+export async function buildSignedSite(content: SiteContent, options: BuildSiteOptions): Promise<SignedSite> {
+  const documentLoader = options.documentLoader ?? createDocumentLoader();
+  const urls = siteUrls(content.issuer.url);
+  const did = issuerDid(content);
+  const key: SigningKey = { secretKey: options.identity.secretKey, verificationMethod: `${did}#${options.identity.publicKeyMultibase}` };
+  const issuer = content.issuer;
+  const issuerProfile = buildProfile({
+    id: did,
+    name: issuer.name,
+    url: issuer.homepage ?? issuer.url,
+    description: issuer.description,
+    email: issuer.email,
+    phone: issuer.phone,
+    imageUrl: issuer.logo ? new URL(issuer.logo.slice(1), issuer.url).href : undefined,
+    address: issuer.address,
+  });
+
+  async function sign(unsecured: JsonObject, created: string, file: string, what: string): Promise<JsonObject> {
+    const proofCreated = later(created, options.identity.created);
+    const cacheKey = proofCacheKey(unsecured, key.verificationMethod, proofCreated);
+    const cached = options.cache.get(cacheKey);
+    if (cached) return { ...unsecured, proof: [cached] } as JsonObject;
+    const result = await signDocument(unsecured, key, proofCreated, documentLoader);
+    if (!result.ok) throw new SigningError(file, what, result.failure);
+    options.cache.set(cacheKey, result.proof);
+    return result.signed as JsonObject;
+  }
+
+  const achievements = new Map<string, JsonObject>();
+  for (const record of content.achievements.values()) {
+    if (record.data.draft) continue;
+    achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
+  }
+
+  const awards: SignedAward[] = [];
+  for (const record of content.awards) {
+    const achievementJson = achievements.get(record.achievement)!;
+    const credential = await sign(unsignedCredential(record, achievementJson, issuerProfile, urls), record.awardedOn, `${record.origin.file}:${record.origin.line}`, `award ${record.id}`);
+    awards.push({ record, credential, json: `${JSON.stringify(credential, null, 2)}\n` });
+  }
+
+  // The lists are dated by the latest change they carry, so an unchanged list keeps its bytes.
+  const statusLists = new Map<StatusPurpose, JsonObject>();
+  const allIndices = [...content.awards, ...content.erased].map((award) => award.statusIndex);
+  const length = statusListLength(allIndices);
+  for (const purpose of ['revocation', 'suspension'] as const) {
+    const bits = createBitstring(length);
+    let changed = options.identity.created;
+    for (const award of content.awards) {
+      const change = purpose === 'revocation' ? award.revoked : award.suspended;
+      if (!change) continue;
+      setBit(bits, award.statusIndex, true);
+      changed = later(changed, change.on.length === 10 ? `${change.on}T00:00:00Z` : change.on);
+    }
+    const unsigned = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
+    statusLists.set(purpose, await sign(unsigned, changed, 'status list', `the ${purpose} list`));
+  }
+
+  const publishedKeyIds = [
+    ...options.keys.filter((candidate) => candidate.status !== 'compromised').map((candidate) => candidate.publicKeyMultibase),
+    options.identity.publicKeyMultibase,
+  ];
+  const didDocument = {
+    ...buildDidDocument(did, publishedKeyIds),
+    // The OB 3.0 schema allows one credentialStatus, which Laurel gives to revocation; the
+    // suspension list is announced here, where a verifier already looks for the issuer's keys.
+    service: [
+      { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: urls.statusList('suspension') },
+      { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: urls.issuerJson },
+    ],
+  } as unknown as JsonObject;
+
+  const revocationList: JsonObject = {
+    id: urls.revocationList,
+    revokedCredential: content.awards
+      .filter((award) => award.revoked)
+      .map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
+  };
+
+  return {
+    content,
+    urls,
+    did,
+    development: options.identity.development,
+    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...issuerProfile },
+    didDocument,
+    achievements: new Map([...achievements].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json }])),
+    awards,
+    erased: content.erased,
+    statusLists,
+    revocationList,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Where everything lives on the built site (DESIGN "Built site"). URLs are absolute, under the
+ * issuer's site URL, and never change once published.
+ */
+
+export type StatusPurpose = 'revocation' | 'suspension';
+
+export interface SiteUrls {
+  readonly site: string;
+  readonly issuerJson: string;
+  readonly didDocument: string;
+  readonly verifyPage: string;
+  achievementPage(slug: string): string;
+  achievementJson(slug: string): string;
+  achievementImage(slug: string, format: 'png' | 'svg'): string;
+  credentialPage(id: string): string;
+  credentialJson(id: string): string;
+  credentialImage(id: string, format: 'png' | 'svg'): string;
+  statusList(purpose: StatusPurpose): string;
+  revocationList: string;
+}
+
+/** The site URL must end with `/` (the issuer schema enforces it). */
+export function siteUrls(site: string): SiteUrls {
+  const at = (path: string) => new URL(path, site).href;
+  const didPath = new URL(site).pathname === '/' ? '.well-known/did.json' : 'did.json';
+  return {
+    site,
+    issuerJson: at('issuer.json'),
+    didDocument: at(didPath),
+    verifyPage: at('verify/'),
+    achievementPage: (slug) => at(`achievements/${slug}/`),
+    achievementJson: (slug) => at(`achievements/${slug}.json`),
+    achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
+    credentialPage: (id) => at(`credentials/${id}/`),
+    credentialJson: (id) => at(`credentials/${id}.json`),
+    credentialImage: (id, format) => at(`credentials/${id}.${format}`),
+    statusList: (purpose) => at(`status/${purpose}.json`),
+    revocationList: at('status/1edtech-revocation-list.json'),
+  };
+}
+
+/** The file a URL under the site is written to, relative to dist/. */
+export function distPath(site: string, url: string): string {
+  const base = new URL(site).pathname;
+  const pathname = new URL(url).pathname;
+  if (!pathname.startsWith(base)) throw new RangeError(`${url} is not under ${site}`);
+  const relative = pathname.slice(base.length);
+  return relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative;
+}

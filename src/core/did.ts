@@ -1,0 +1,314 @@
+/**
+ * Decentralized identifiers and controlled identifier documents, as far as Laurel needs them:
+ * did:web (https://w3c-ccg.github.io/did-method-web/), did:key for Ed25519
+ * (https://w3c-ccg.github.io/did-key-spec/), and the CID 1.0 "Retrieve Verification Method"
+ * algorithm (https://www.w3.org/TR/cid-1.0/ §3.3), which also covers plain HTTPS documents.
+ * Every function that reads untrusted input returns a result and never throws.
+ */
+import { decodePublicKeyMultibase } from './multikey.ts';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** The fetcher the caller supplies (the build, the CLI and the browser each bring their own). */
+export type FetchJson = (url: string) => Promise<{ ok: true; json: unknown } | { ok: false; reason: string }>;
+
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
+export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
+
+// A DNS name (no IP address, did-method-web §2.4 "Security"), optionally with a %3A-encoded port.
+const DID_WEB_HOST = /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+(?:%3a\d{1,5})?$/i;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?:%3a\d+)?$/i;
+// A path segment: unreserved characters and percent-escapes, never "." or ".." (they would climb out of the site).
+const DID_WEB_SEGMENT = /^(?!\.{1,2}$)(?:[A-Za-z0-9._~!$&'()*+,;=@-]|%[0-9A-Fa-f]{2})+$/;
+
+/** Splits a DID URL into the DID and its fragment (without `#`). */
+export function splitDidUrl(didUrl: string): { did: string; fragment: string | undefined } {
+  const hash = didUrl.indexOf('#');
+  return hash < 0 ? { did: didUrl, fragment: undefined } : { did: didUrl.slice(0, hash), fragment: didUrl.slice(hash + 1) };
+}
+
+interface DidWebParts {
+  host: string;
+  path: string[];
+}
+
+function parseDidWeb(did: string): Result<DidWebParts> {
+  if (!did.startsWith('did:web:')) return fail(`"${did}" is not a did:web identifier.`);
+  if (/[#?/]/.test(did)) return fail(`"${did}" contains a character a did:web identifier may not contain.`);
+  const [host = '', ...path] = did.slice('did:web:'.length).split(':');
+  if (!DID_WEB_HOST.test(host) || IPV4.test(host)) return fail(`"${host}" in ${did} is not a domain name.`);
+  if (!path.every((segment) => DID_WEB_SEGMENT.test(segment))) return fail(`The path of ${did} is not valid.`);
+  return { ok: true, value: { host, path } };
+}
+
+function httpsBase(parts: DidWebParts): string {
+  // did-method-web §3.2 Read, step 2: percent-decode the port's colon.
+  return `https://${parts.host.replace(/%3a/i, ':')}`;
+}
+
+/**
+ * did-method-web §3.2 Read: replace `:` with `/` (step 1), decode the port (2), prepend https://
+ * (3), append /.well-known when there is no path (4), append /did.json (5).
+ */
+export function didWebToUrl(did: string): Result<string> {
+  const parsed = parseDidWeb(did);
+  if (!parsed.ok) return parsed;
+  const { path } = parsed.value;
+  const directory = path.length === 0 ? '/.well-known' : `/${path.join('/')}`;
+  return { ok: true, value: `${httpsBase(parsed.value)}${directory}/did.json` };
+}
+
+/** The site a did:web names: did:web:org.github.io:repo → https://org.github.io/repo/ (always a trailing slash). */
+export function didWebSiteUrl(did: string): Result<string> {
+  const parsed = parseDidWeb(did);
+  if (!parsed.ok) return parsed;
+  const { path } = parsed.value;
+  return { ok: true, value: `${httpsBase(parsed.value)}/${path.map((segment) => `${segment}/`).join('')}` };
+}
+
+/**
+ * did-method-web §3.1 Create, run backwards from a site URL: host (port colon as %3A), then each
+ * path segment after a `:`. https://org.github.io/repo/ → did:web:org.github.io:repo.
+ */
+export function didWebForSiteUrl(siteUrl: string): Result<string> {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    return fail(`"${siteUrl}" is not a URL.`);
+  }
+  if (url.protocol !== 'https:') return fail(`did:web needs an https: site, not ${url.protocol}.`);
+  if (url.search || url.hash || url.username || url.password) return fail(`A did:web site URL has no query, fragment or credentials: ${siteUrl}.`);
+  const host = url.port ? `${url.hostname}%3A${url.port}` : url.hostname;
+  // A colon inside a path segment must be escaped, or it would read as a path separator.
+  const path = url.pathname.split('/').filter((segment) => segment !== '').map((segment) => segment.replaceAll(':', '%3A'));
+  const did = ['did:web', host, ...path].join(':');
+  const check = parseDidWeb(did);
+  return check.ok ? { ok: true, value: did } : check;
+}
+
+export interface VerificationMethod {
+  id: string;
+  type: 'Multikey';
+  controller: string;
+  publicKeyMultibase: string;
+}
+
+export interface DidDocument {
+  '@context': string[];
+  id: string;
+  verificationMethod: VerificationMethod[];
+  assertionMethod: string[];
+}
+
+/**
+ * A DID document listing every key that may still verify (current and retired), each as a
+ * Multikey whose id is `<did>#<publicKeyMultibase>` and whose controller is the DID (CID §2.2,
+ * vc-di-eddsa §2.1.1). Absolute ids throughout: did-method-web and the 1EdTech validator require them.
+ */
+export function buildDidDocument(did: string, publicKeyMultibases: readonly string[]): DidDocument {
+  const verificationMethod = [...new Set(publicKeyMultibases)].map((publicKeyMultibase) => ({
+    id: `${did}#${publicKeyMultibase}`,
+    type: 'Multikey' as const,
+    controller: did,
+    publicKeyMultibase,
+  }));
+  return {
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
+    id: did,
+    verificationMethod,
+    assertionMethod: verificationMethod.map((method) => method.id),
+  };
+}
+
+/**
+ * did-key-spec §3.1.2 (Ed25519): the document is generated from the identifier itself, with a
+ * single Multikey `did:key:<mb>#<mb>` that is also the assertion method.
+ */
+export function expandDidKey(did: string): Result<{ document: Record<string, unknown>; publicKey: Uint8Array }> {
+  if (!did.startsWith('did:key:')) return fail(`"${did}" is not a did:key identifier.`);
+  const multibase = did.slice('did:key:'.length);
+  const publicKey = decodePublicKeyMultibase(multibase);
+  if (!publicKey) return fail(`${did} is not an Ed25519 did:key (it must start with z6Mk).`);
+  const id = `${did}#${multibase}`;
+  return {
+    ok: true,
+    value: {
+      publicKey,
+      document: {
+        '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
+        id: did,
+        verificationMethod: [{ id, type: 'Multikey', controller: did, publicKeyMultibase: multibase }],
+        authentication: [id],
+        assertionMethod: [id],
+        capabilityInvocation: [id],
+        capabilityDelegation: [id],
+      },
+    },
+  };
+}
+
+export interface ExtractedKey {
+  publicKey: Uint8Array;
+  publicKeyMultibase: string;
+  controller: string;
+  verificationMethod: Record<string, unknown>;
+  /** CID §2.2.1: when present, the issuer has withdrawn (`revoked`) or time-limited (`expires`) this key. */
+  revoked?: string;
+  expires?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/**
+ * CID 1.0 §3.3 "Retrieve Verification Method", from step 5 on, for proof purpose
+ * `assertionMethod`: the caller has dereferenced `vmId` without its fragment to `document`.
+ */
+export function extractVerificationMethod(document: unknown, vmId: string): Result<ExtractedKey> {
+  const { did: documentUrl, fragment } = splitDidUrl(vmId);
+  if (!fragment) return fail(`The verification method ${vmId} has no #fragment naming a key.`);
+  // Step 6: the document is a conforming controlled identifier document.
+  if (!isRecord(document)) return fail('The key document is not a JSON object.');
+  // Step 7: its id is the URL it was retrieved from (did-method-web §3.2 step 7 too).
+  if (document['id'] !== documentUrl) {
+    return fail(`The key document says it is ${JSON.stringify(document['id'])}, not ${documentUrl}.`);
+  }
+  // Step 8: find the method, listed in verificationMethod or embedded in the relationship.
+  const relationship = asArray(document['assertionMethod']);
+  const candidates = [...asArray(document['verificationMethod']), ...relationship].filter(isRecord);
+  const method = candidates.find((candidate) => candidate['id'] === vmId);
+  if (!method) return fail(`The key document has no verification method with the id ${vmId} (ids must be absolute).`);
+  // Step 9: the method is conforming, and controlled by the document's subject (step 10).
+  if (method['type'] !== 'Multikey' && method['type'] !== 'Ed25519VerificationKey2020') {
+    return fail(`The verification method is a ${JSON.stringify(method['type'])}, not a Multikey.`);
+  }
+  if (method['controller'] !== documentUrl) {
+    return fail(`The verification method's controller ${JSON.stringify(method['controller'])} is not ${documentUrl}.`);
+  }
+  // Step 11: the method is authorised for the proof purpose (here assertionMethod).
+  const authorised = relationship.some((entry) => entry === vmId || (isRecord(entry) && entry['id'] === vmId));
+  if (!authorised) return fail(`The key ${vmId} is not listed under assertionMethod, so it may not sign credentials.`);
+  // vc-di-eddsa §2.1.1: an Ed25519 public key must carry the 0xed01 header and be 32 bytes.
+  const publicKeyMultibase = method['publicKeyMultibase'];
+  const publicKey = typeof publicKeyMultibase === 'string' ? decodePublicKeyMultibase(publicKeyMultibase) : undefined;
+  if (!publicKey || typeof publicKeyMultibase !== 'string') return fail('The verification method does not hold an Ed25519 public key (z6Mk…).');
+  return {
+    ok: true,
+    value: {
+      publicKey,
+      publicKeyMultibase,
+      controller: documentUrl,
+      verificationMethod: method,
+      ...(typeof method['revoked'] === 'string' ? { revoked: method['revoked'] } : {}),
+      ...(typeof method['expires'] === 'string' ? { expires: method['expires'] } : {}),
+    },
+  };
+}
+
+/** Where a key came from, so a person can re-trace it. */
+export type KeySource =
+  | 'did:web' // fetched the DID document of a did:web
+  | 'did:key' // decoded from the identifier, nothing fetched
+  | 'controlled-identifier-document' // fetched a plain HTTPS CID document
+  | 'multikey-document' // fetched a standalone Multikey document at the method's URL
+  | 'key-in-identifier'; // `<url>#<publicKeyMultibase>`: the key is spelled in the id itself
+
+export interface ResolvedKey extends ExtractedKey {
+  source: KeySource;
+  verificationMethodId: string;
+  /** The URL that was fetched, when one was. */
+  documentUrl?: string;
+  /**
+   * False only for `key-in-identifier` when the controller's own document could not confirm the
+   * key: then anyone could have minted it, so the caller should not present it as the issuer's.
+   */
+  confirmed: boolean;
+}
+
+async function fetchSafely(fetchJson: FetchJson, url: string): Promise<{ ok: true; json: unknown } | { ok: false; reason: string }> {
+  try {
+    return await fetchJson(url);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const resolved = (key: ExtractedKey, rest: Omit<ResolvedKey, keyof ExtractedKey>): Result<ResolvedKey> => ({
+  ok: true,
+  value: { ...key, ...rest },
+});
+
+/**
+ * Finds the Ed25519 key a proof's `verificationMethod` names, in the forms OB 3.0 verifiers meet
+ * (STANDARDS §1.11, after the 1EdTech validator's EmbeddedProofProbe): did:key (decoded locally),
+ * did:web (fetch did.json), an HTTPS controlled identifier document (CID §3.3), a standalone
+ * HTTPS Multikey document, and `<url>#<publicKeyMultibase>`.
+ */
+export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJson): Promise<Result<ResolvedKey>> {
+  if (typeof vmId !== 'string' || vmId === '') return fail('The signature does not name the key that made it (no verificationMethod).');
+  const { did: documentUrl, fragment } = splitDidUrl(vmId);
+
+  if (documentUrl.startsWith('did:key:')) {
+    const expanded = expandDidKey(documentUrl);
+    if (!expanded.ok) return expanded;
+    // 1EdTech form 2: a bare did:key names its only key.
+    const fullId = fragment === undefined ? `${documentUrl}#${documentUrl.slice('did:key:'.length)}` : vmId;
+    const key = extractVerificationMethod(expanded.value.document, fullId);
+    return key.ok ? resolved(key.value, { source: 'did:key', verificationMethodId: fullId, confirmed: true }) : key;
+  }
+
+  if (documentUrl.startsWith('did:web:')) {
+    const url = didWebToUrl(documentUrl);
+    if (!url.ok) return url;
+    const fetched = await fetchSafely(fetchJson, url.value);
+    if (!fetched.ok) return fail(`Could not fetch the issuer's DID document ${url.value}: ${fetched.reason}`);
+    const key = extractVerificationMethod(fetched.json, vmId);
+    if (!key.ok) return fail(`${key.reason} (in ${url.value})`);
+    return resolved(key.value, { source: 'did:web', verificationMethodId: vmId, documentUrl: url.value, confirmed: true });
+  }
+
+  if (documentUrl.startsWith('did:')) return fail(`The DID method of ${documentUrl} is not supported (did:web and did:key are).`);
+  let url: URL;
+  try {
+    url = new URL(documentUrl);
+  } catch {
+    return fail(`The verification method ${vmId} is not an absolute URL.`);
+  }
+  if (url.protocol !== 'https:') return fail(`The key document ${documentUrl} is not on https.`);
+
+  const fetched = await fetchSafely(fetchJson, documentUrl);
+  if (fetched.ok && isRecord(fetched.json)) {
+    // CID §3.3 with a fragment; 1EdTech form 4 (a Multikey document at the method URL) without.
+    if (fragment !== undefined) {
+      const key = extractVerificationMethod(fetched.json, vmId);
+      if (key.ok) return resolved(key.value, { source: 'controlled-identifier-document', verificationMethodId: vmId, documentUrl, confirmed: true });
+      // A document that lists keys but not this one disowns it; anything else simply says nothing.
+      if (fetched.json['verificationMethod'] !== undefined || fetched.json['assertionMethod'] !== undefined) return key;
+    } else {
+      const document = fetched.json;
+      const controller = document['controller'];
+      const publicKeyMultibase = document['publicKeyMultibase'];
+      const publicKey = typeof publicKeyMultibase === 'string' ? decodePublicKeyMultibase(publicKeyMultibase) : undefined;
+      if (document['id'] === vmId && document['type'] === 'Multikey' && typeof controller === 'string' && publicKey && typeof publicKeyMultibase === 'string') {
+        return resolved({ publicKey, publicKeyMultibase, controller, verificationMethod: document }, { source: 'multikey-document', verificationMethodId: vmId, documentUrl, confirmed: true });
+      }
+      return fail(`The document at ${documentUrl} is not a Multikey verification method.`);
+    }
+  }
+
+  // 1EdTech form 1: `<controller>#<publicKeyMultibase>`. The key is readable from the id, but
+  // nothing ties it to the controller, so it is marked unconfirmed.
+  const publicKey = fragment === undefined ? undefined : decodePublicKeyMultibase(fragment);
+  if (publicKey && fragment !== undefined) {
+    return resolved(
+      { publicKey, publicKeyMultibase: fragment, controller: documentUrl, verificationMethod: { id: vmId, type: 'Multikey', controller: documentUrl, publicKeyMultibase: fragment } },
+      { source: 'key-in-identifier', verificationMethodId: vmId, documentUrl, confirmed: false },
+    );
+  }
+  return fail(fetched.ok ? `The document at ${documentUrl} does not list the key ${vmId}.` : `Could not fetch the key document ${documentUrl}: ${fetched.reason}`);
+}

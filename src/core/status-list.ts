@@ -1,0 +1,145 @@
+/**
+ * Bitstring Status List v1.0 (W3C, https://www.w3.org/TR/vc-bitstring-status-list/): the bitstring,
+ * its `encodedList` form, and the unsigned BitstringStatusListCredential that carries it.
+ */
+import { Gunzip, gzipSync } from 'fflate';
+import { CREDENTIALS_V2_CONTEXT } from './document-loader.ts';
+import { decodeBase64url, encodeBase64url } from './multibase.ts';
+
+/** BSL §4.3 Validate Algorithm: minimumNumberOfEntries = 131,072 (16 KB), for herd privacy (§6.1). */
+export const MIN_STATUS_LIST_ENTRIES = 131_072;
+
+/**
+ * The largest bitstring we agree to inflate (16 MB = 2^27 entries). GZIP shrinks zeros about
+ * 1000:1, so without a cap a 1 MB list could expand to a gigabyte.
+ */
+export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+
+export type StatusPurpose = 'revocation' | 'suspension' | 'refresh' | 'message';
+
+/** An all-zero bitstring with room for `entries` statuses of one bit (BSL §4.1 step 1). */
+export function createBitstring(entries: number = MIN_STATUS_LIST_ENTRIES): Uint8Array {
+  if (!Number.isSafeInteger(entries) || entries < 1) throw new RangeError('A status list has at least one entry.');
+  return new Uint8Array(Math.ceil(entries / 8));
+}
+
+/** The number of one-bit entries a bitstring holds. */
+export function bitLength(bits: Uint8Array): number {
+  return bits.length * 8;
+}
+
+function inRange(bits: Uint8Array, index: number): boolean {
+  return Number.isSafeInteger(index) && index >= 0 && index < bitLength(bits);
+}
+
+/**
+ * BSL §4.1 step 2 / §4.3: index 0 is the left-most, most significant bit of the first byte, so
+ * bit i lives in byte ⌊i/8⌋ under mask 0x80 >> (i mod 8). Undefined when the index is out of range
+ * (BSL §4.3 step 11, RANGE_ERROR).
+ */
+export function getBit(bits: Uint8Array, index: number): 0 | 1 | undefined {
+  if (!inRange(bits, index)) return undefined;
+  return (((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1) as 0 | 1;
+}
+
+/** A copy of the bitstring with bit `index` set (or cleared); the input is left untouched. */
+export function setBit(bits: Uint8Array, index: number, value: boolean = true): Uint8Array {
+  if (!inRange(bits, index)) throw new RangeError(`Status index ${index} is outside a list of ${bitLength(bits)} entries.`);
+  const copy = bits.slice();
+  const mask = 0x80 >> (index & 7);
+  const current = copy[index >> 3] ?? 0;
+  copy[index >> 3] = value ? current | mask : current & ~mask;
+  return copy;
+}
+
+/**
+ * The status value of an entry `statusSize` bits wide, read at statusListIndex × statusSize
+ * (BSL §4.3 steps 10–11), most significant bit first. Undefined when any bit is out of range.
+ */
+export function readStatus(bits: Uint8Array, index: number, statusSize: number = 1): number | undefined {
+  if (!Number.isSafeInteger(statusSize) || statusSize < 1 || statusSize > 30) return undefined;
+  let value = 0;
+  for (let offset = 0; offset < statusSize; offset += 1) {
+    const bit = getBit(bits, index * statusSize + offset);
+    if (bit === undefined) return undefined;
+    value = (value << 1) | bit;
+  }
+  return value;
+}
+
+/**
+ * BSL §4.1 Generate Algorithm step 3: GZIP (RFC 1952) the bitstring, then multibase base64url
+ * without padding (prefix `u`). The GZIP header's mtime is 0 so the same bits always give the same
+ * string (and so the same signature) on every build.
+ */
+export function encodeStatusList(bits: Uint8Array): string {
+  return encodeBase64url(gzipSync(bits, { level: 9, mtime: 0 }));
+}
+
+export type DecodeStatusListResult = { ok: true; bits: Uint8Array } | { ok: false; reason: string };
+
+/** BSL §4.2 Expand Algorithm: multibase-decode, then GUNZIP. Never throws on untrusted input. */
+export function decodeStatusList(encodedList: unknown, maxBytes: number = MAX_STATUS_LIST_BYTES): DecodeStatusListResult {
+  if (typeof encodedList !== 'string') return { ok: false, reason: 'The encodedList is not a string.' };
+  const compressed = decodeBase64url(encodedList);
+  if (!compressed) return { ok: false, reason: 'The encodedList is not multibase base64url (it must start with "u").' };
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  try {
+    // Streamed so that an oversized list is abandoned as soon as it passes the cap.
+    const gunzip = new Gunzip((chunk) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        tooLarge = true;
+        throw new RangeError('too large');
+      }
+      chunks.push(chunk);
+    });
+    gunzip.push(compressed, true);
+  } catch {
+    if (tooLarge) return { ok: false, reason: `The status list expands to more than ${maxBytes} bytes.` };
+    return { ok: false, reason: 'The encodedList is not valid GZIP data.' };
+  }
+  if (total === 0) return { ok: false, reason: 'The encodedList expands to an empty bitstring.' };
+  const bits = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bits.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { ok: true, bits };
+}
+
+export interface StatusListCredentialInput {
+  /** The URL the list is published at; entries name it in `statusListCredential`. */
+  id: string;
+  /** The issuer's id (Laurel: the site's did:web). BSL §2.2 allows it to differ from the credentials' issuer. */
+  issuer: string;
+  validFrom: string;
+  validUntil?: string | undefined;
+  statusPurpose: StatusPurpose;
+  encodedList: string;
+}
+
+/**
+ * An unsigned BitstringStatusListCredential (BSL §2.2): the VC v2 context alone defines every
+ * term it uses, so the list needs no other context. Sign it like any credential before publishing.
+ */
+export function buildStatusListCredential(input: StatusListCredentialInput): Record<string, unknown> {
+  return {
+    '@context': [CREDENTIALS_V2_CONTEXT],
+    id: input.id,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: input.issuer,
+    validFrom: input.validFrom,
+    ...(input.validUntil === undefined ? {} : { validUntil: input.validUntil }),
+    credentialSubject: {
+      // BSL §2.2 example: the subject is the list itself, named by a fragment of the credential URL.
+      id: `${input.id}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: input.statusPurpose,
+      encodedList: input.encodedList,
+    },
+  };
+}

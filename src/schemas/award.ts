@@ -1,0 +1,167 @@
+/**
+ * `content/awards/**\/*.yaml`: one award, or a batch of awards of one achievement. Each award
+ * becomes one OpenBadgeCredential (OB 3.0 §B.1.2) whose subject is the recipient.
+ */
+import { z } from 'zod';
+import { dateOrDateTime, nonEmptyText, statusIndex, webUrl } from './common.ts';
+
+/** OB 3.0 IdentifierTypeEnum (§B.3.3), plus `ext:` extensions. */
+export const IDENTIFIER_TYPES = [
+  'name', 'sourcedId', 'systemId', 'productId', 'userName', 'accountId', 'emailAddress',
+  'nationalIdentityNumber', 'isbn', 'issn', 'lisSourcedId', 'oneRosterSourcedId', 'sisSourcedId',
+  'ltiContextId', 'ltiDeploymentId', 'ltiToolId', 'ltiPlatformId', 'ltiUserId', 'identifier',
+] as const;
+
+export const awardIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{7,63}$/)
+  .describe('8 to 64 lower-case letters, digits and dashes (`npm run award` writes one)');
+
+const identifierType = z
+  .union([z.enum(IDENTIFIER_TYPES), z.string().regex(/^ext:[A-Za-z0-9._-]+$/)])
+  .describe(`one of ${IDENTIFIER_TYPES.join(', ')}, or ext:YourType`);
+
+/** A hashed identifier: `npm run award` and `npm run import` write these from an email address. */
+export const hashedIdentitySchema = z
+  .object({
+    type: identifierType,
+    /** `sha256$` and the hex SHA-256 of the identifier followed by the salt (OB 3.0 IdentityHash). */
+    hash: z.string().regex(/^sha256\$[0-9a-fA-F]{64}$/).describe('sha256$ followed by 64 hex digits'),
+    /** The random salt the hash was made with. */
+    salt: z.string().min(8).describe('the random salt, at least 8 characters'),
+  })
+  .strict();
+
+/** An identifier published as it is: never an email address. */
+export const plainIdentitySchema = z
+  .object({
+    type: identifierType.refine((value) => value !== 'emailAddress', 'an email address must be hashed'),
+    /** The identifier itself, e.g. a student number. It is published. */
+    value: nonEmptyText.describe('the identifier, published as it is'),
+  })
+  .strict();
+
+export const recipientSchema = z
+  .object({
+    /** The learner's name as it appears on the certificate. */
+    name: nonEmptyText.describe("the learner's name as printed on the certificate"),
+    /** How the learner proves the credential is theirs. */
+    identity: z.union([hashedIdentitySchema, plainIdentitySchema]).describe('type plus hash and salt, or type plus value'),
+    /** The learner's own DID or profile URL, if they gave one (becomes credentialSubject.id). */
+    id: z.string().regex(/^(did:[a-z0-9]+:\S+|https:\/\/\S+)$/).optional().describe('a DID or an https:// URL'),
+  })
+  .strict();
+
+export const evidenceSchema = z
+  .object({
+    url: webUrl.optional().describe('a link to the work'),
+    name: z.string().optional().describe('a title for the evidence'),
+    description: z.string().optional().describe('a short description'),
+    /** What the learner did, in Markdown. */
+    narrative: z.string().optional().describe('what the learner did, in Markdown'),
+    genre: z.string().optional().describe('the kind of evidence, like "Portfolio" or "Project"'),
+  })
+  .strict()
+  .refine((value) => value.url !== undefined || value.narrative !== undefined, 'evidence needs a url or a narrative');
+
+export const resultSchema = z
+  .object({
+    /** The key of one of the achievement's resultDescriptions. */
+    resultDescription: z.string().optional().describe("the id of one of the achievement's resultDescriptions"),
+    value: z.string().optional().describe('the value achieved, as text, like "92"'),
+    achievedLevel: z.string().optional().describe('the level achieved'),
+    status: z.enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew']).optional(),
+  })
+  .strict();
+
+export const statusChangeSchema = z
+  .object({
+    on: dateOrDateTime,
+    /** Shown on the certificate page and in the PR summary. */
+    reason: nonEmptyText.describe('why, in a sentence shown on the certificate page'),
+  })
+  .strict();
+
+/** Fields an award may set, and a batch may set for all its awards. */
+const awardDetails = {
+  /** When the award was made; becomes validFrom and awardedDate. */
+  awardedOn: dateOrDateTime,
+  evidence: z.array(evidenceSchema).optional().describe('a list of evidence, each with a url and/or narrative'),
+  /** About this learner's achievement, in Markdown. */
+  narrative: z.string().optional().describe('about this learner’s achievement, in Markdown'),
+  results: z.array(resultSchema).optional(),
+  creditsEarned: z.number().nonnegative().optional().describe('a number of credits'),
+  activityStartDate: dateOrDateTime.optional(),
+  activityEndDate: dateOrDateTime.optional(),
+  /** Overrides the achievement's validFor: a date, or `never`. */
+  validUntil: z.union([dateOrDateTime, z.literal('never')]).optional(),
+} as const;
+
+/** What every award, live or erased, has for ever: its id and its place in the status lists. */
+const permanentFields = {
+  /** Chosen once by `npm run award`; the credential's URL is built from it and never changes. */
+  id: awardIdSchema,
+  /** Chosen once at random; never reused, even after erasure. */
+  statusIndex,
+} as const;
+
+const liveFields = {
+  ...permanentFields,
+  recipient: recipientSchema,
+  /** Revoked for good: the credential no longer verifies. */
+  revoked: statusChangeSchema.optional(),
+  /** Suspended until reinstated. */
+  suspended: statusChangeSchema.optional(),
+  /** false: no search entry, no catalogue mention, noindex. The page and JSON stay reachable. */
+  listed: z.boolean().default(true),
+} as const;
+
+/** An award erased at the holder's request: no personal data remains. */
+export const erasedAwardSchema = z
+  .object({
+    ...permanentFields,
+    achievement: z.string().describe('the achievement slug'),
+    erased: z.object({ on: dateOrDateTime }).strict(),
+  })
+  .strict();
+
+export const singleAwardSchema = z
+  .object({
+    ...liveFields,
+    ...awardDetails,
+    /** The file name (without .md) of an achievement in content/achievements/. */
+    achievement: z.string().describe('the file name of an achievement in content/achievements/, without .md'),
+  })
+  .strict();
+
+/** An award inside a batch: the same fields as a single award, the batch giving the defaults. */
+export const batchEntrySchema = z
+  .object({
+    ...liveFields,
+    ...awardDetails,
+    awardedOn: awardDetails.awardedOn.optional(),
+  })
+  .strict();
+
+/**
+ * A batch: one achievement, many recipients. Entries are checked one by one (live or erased) so
+ * that each error names the entry's own line.
+ */
+export const batchSchema = z
+  .object({
+    achievement: z.string().describe('the file name of an achievement in content/achievements/, without .md'),
+    ...awardDetails,
+    awardedOn: awardDetails.awardedOn.optional(),
+    /** The awards of this batch; each may override the batch's dates, evidence and other details. */
+    awards: z.array(z.record(z.string(), z.unknown())).min(1).describe('a list of awards'),
+  })
+  .strict();
+
+export type SingleAward = z.output<typeof singleAwardSchema>;
+export type ErasedAward = z.output<typeof erasedAwardSchema>;
+export type Batch = z.output<typeof batchSchema>;
+export type BatchEntry = z.output<typeof batchEntrySchema>;
+export type Recipient = z.output<typeof recipientSchema>;
+export type Evidence = z.output<typeof evidenceSchema>;
+export type Result = z.output<typeof resultSchema>;
+export type StatusChange = z.output<typeof statusChangeSchema>;

@@ -1,0 +1,58 @@
+/** `content/issuer.yaml`: who issues the credentials; becomes the OB 3.0 Profile at /issuer.json. */
+import { z } from 'zod';
+import { httpsUrl, languageCode, nonEmptyText } from './common.ts';
+
+export const addressSchema = z
+  .object({
+    /** Street and number. */
+    streetAddress: z.string().optional().describe('street and number'),
+    /** City or town. */
+    addressLocality: z.string().optional().describe('city or town'),
+    /** State, region or province. */
+    addressRegion: z.string().optional().describe('state, region or province'),
+    postalCode: z.string().optional().describe('postal code'),
+    /** Country name or ISO 3166 code. */
+    addressCountry: z.string().optional().describe('country'),
+  })
+  .strict();
+
+export const issuerSchema = z
+  .object({
+    /** The issuer's name as it appears on every certificate. */
+    name: nonEmptyText.describe("the issuer's name as it appears on every certificate"),
+    /**
+     * Where the site is published, ending in `/`. The issuer's did:web identity derives from it:
+     * https://badges.example.org/ is did:web:badges.example.org, https://org.github.io/badges/ is
+     * did:web:org.github.io:badges. Changing it later breaks every credential already issued.
+     */
+    url: httpsUrl
+      .refine((value) => value.endsWith('/'), 'the site URL must end with /')
+      .refine((value) => !new URL(value).search && !new URL(value).hash, 'the site URL must have no ?query or #fragment')
+      .describe('the https:// URL where the site is published, ending with /'),
+    /** The issuer's own website, if different from the badge site. */
+    homepage: httpsUrl.optional().describe("the issuer's main website"),
+    /** One or two sentences about the issuer, shown on the home page and in issuer.json. */
+    description: nonEmptyText.describe('one or two sentences about the issuer'),
+    /** A public contact address for questions about credentials (published). */
+    email: z.email().describe('a public contact email address'),
+    /** The issuer logo, a PNG or SVG file under public/, e.g. /logo.svg. */
+    logo: z
+      .string()
+      .regex(/^\/[\w./-]+\.(png|svg)$/)
+      .optional()
+      .describe('a PNG or SVG path under public/, like /logo.svg'),
+    /** The numeric id of the issuer's LinkedIn company page, so "Add to profile" links to it. */
+    linkedinOrganizationId: z
+      .string()
+      .regex(/^\d+$/)
+      .optional()
+      .describe('the numeric id of your LinkedIn company page, in quotes'),
+    address: addressSchema.optional().describe('postal address'),
+    phone: z.string().optional().describe('a public phone number'),
+    /** Language of the site's pages. */
+    language: languageCode.default('en'),
+  })
+  .strict();
+
+export type IssuerInput = z.input<typeof issuerSchema>;
+export type Issuer = z.output<typeof issuerSchema>;
