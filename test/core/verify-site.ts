@@ -51,7 +51,7 @@ export function unsignedCredential(slug: string, extra: Json = {}): Json {
         criteria: { narrative: 'Completed the course and the assessed project.' },
       },
     },
-    credentialStatus: [statusEntry('revocation', 17), statusEntry('suspension', 18)],
+    credentialStatus: statusEntry('revocation', 17),
     ...extra,
   };
 }

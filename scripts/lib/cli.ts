@@ -1,0 +1,34 @@
+/**
+ * What every command shares: friendly failure (one clear message, never a stack trace) and the
+ * repository root.
+ */
+import { KeyError } from '../../src/build/keys.ts';
+import { ContentErrors } from '../../src/build/site-loader.ts';
+import { SigningError } from '../../src/build/site.ts';
+import { formatContentErrors } from '../../src/build/content-error.ts';
+
+export const root = process.cwd();
+
+/** An error whose message is meant for the person at the terminal. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function describeFailure(error: unknown): string {
+  if (error instanceof ContentErrors) return formatContentErrors(error.errors);
+  if (error instanceof KeyError) return `Key problem (${error.code}): ${error.message}`;
+  if (error instanceof SigningError) return `Signing failed: ${error.message}`;
+  if (error instanceof UsageError) return error.message;
+  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Runs a command's main function; exit 1 on failure, 2 on bad usage. */
+export async function run(main: () => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await main()) ?? 0;
+  } catch (error) {
+    console.error(describeFailure(error));
+    if (process.env['LAUREL_DEBUG'] && error instanceof Error) console.error(error.stack);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}
