@@ -127,6 +127,10 @@ function validateAchievement(file: SourceFile, errors: ContentError[]): Achievem
 /** An email address in an award file would be published: only its salted hash may be there. */
 function findPlainEmails(value: unknown, path: FieldPath = []): FieldPath[] {
   if (typeof value === 'string') return EMAIL_LIKE.test(value) ? [path] : [];
+  // An identity of type emailAddress given as a plain value is an email in clear, whatever it looks like.
+  if (value && typeof value === 'object' && !Array.isArray(value) && (value as Record<string, unknown>)['type'] === 'emailAddress' && 'value' in value) {
+    return [[...path, 'value']];
+  }
   if (Array.isArray(value)) return value.flatMap((item, index) => findPlainEmails(item, [...path, index]));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => {
@@ -208,9 +212,12 @@ export function validateContent(files: ContentFiles): ContentResult {
   const errors: ContentError[] = [];
   const issuer = validateIssuer(files.issuer, errors);
   const achievements = new Map<string, AchievementRecord>();
+  // Achievements whose file exists but is invalid: their awards are not also reported as unknown.
+  const invalidAchievements = new Set<string>();
   for (const file of files.achievements) {
     const record = validateAchievement(file, errors);
     if (record) achievements.set(record.slug, record);
+    else invalidAchievements.add(file.path.replace(/^.*\//, '').replace(/\.mdx?$/, ''));
   }
   const slugs = [...achievements.keys()];
   const awards: AwardRecord[] = [];
@@ -226,10 +233,10 @@ export function validateContent(files: ContentFiles): ContentResult {
       const origin: Origin = { file: file.path, line };
       const at = (field: string) => ({ file: file.path, ...source.locate(field === 'achievement' && path.length ? ['achievement'] : [...path, field]), field: formatPath(field === 'achievement' && path.length ? ['achievement'] : [...path, field]) });
       const achievement = achievements.get(value.achievement);
-      if (!achievement) {
+      if (!achievement && !invalidAchievements.has(value.achievement)) {
         const hint = closest(value.achievement, slugs);
         errors.push({ ...at('achievement'), code: 'unknown-achievement', message: `"${value.achievement}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/', received: JSON.stringify(value.achievement) });
-      } else if (achievement.data.draft && !('erased' in value)) {
+      } else if (achievement?.data.draft && !('erased' in value)) {
         errors.push({ ...at('achievement'), code: 'draft-achievement', message: `"${value.achievement}" is a draft and cannot be awarded yet.`, expected: 'an achievement without draft: true' });
       }
       const firstId = seenIds.get(value.id);

@@ -95,6 +95,13 @@ interface IssueContext {
   readonly basePath?: FieldPath;
 }
 
+/** A date field fails as a union of date and date-time formats; either branch failing as a date counts. */
+function isDateIssue(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_format') return issue.format === 'date' || issue.format === 'datetime';
+  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some(isDateIssue));
+  return false;
+}
+
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: IssueContext): ContentError[] {
   const base = context.basePath ?? [];
   const errors: ContentError[] = [];
@@ -121,7 +128,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
     const code: ContentErrorCode =
       received === undefined && issue.code === 'invalid_type'
         ? 'missing-field'
-        : issue.code === 'invalid_format' && (issue.format === 'date' || issue.format === 'datetime')
+        : isDateIssue(issue)
           ? 'invalid-date'
           : 'invalid-value';
     const expected = describeExpected(context.schema, path);
@@ -130,7 +137,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
       file: context.file,
       ...context.source.locate(fullPath),
       field: formatPath(fullPath),
-      message: code === 'missing-field' ? 'is required but missing.' : `${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
+      message: code === 'missing-field' ? 'is required but missing.' : code === 'invalid-date' ? 'is not a real date in the expected form.' : `${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
       ...(expected !== undefined ? { expected } : {}),
       ...(code === 'missing-field' ? {} : { received: describeReceived(received) }),
     });

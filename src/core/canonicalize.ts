@@ -28,7 +28,7 @@ export async function canonicalizeRdfc(document: object, documentLoader: Documen
       format: 'application/n-quads',
       documentLoader: documentLoader as never,
       safe: true,
-    } as jsonld.Options.Normalize);
+    } as unknown as jsonld.Options.Normalize);
     return { ok: true, nquads };
   } catch (error) {
     return { ok: false, failure: describeFailure(error) };

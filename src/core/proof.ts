@@ -12,18 +12,20 @@ import { signBytes, verifyBytes } from './multikey.ts';
 export type EddsaCryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 export const SUPPORTED_CRYPTOSUITES: readonly EddsaCryptosuite[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'];
 
-export interface DataIntegrityProof {
+/** The proof without its value: what is hashed as the proof configuration. */
+export interface ProofOptions {
   type: 'DataIntegrityProof';
   cryptosuite: EddsaCryptosuite;
   created?: string;
   verificationMethod: string;
   proofPurpose: string;
-  proofValue: string;
   '@context'?: unknown;
   [extra: string]: unknown;
 }
 
-export type ProofOptions = Omit<DataIntegrityProof, 'proofValue'>;
+export interface DataIntegrityProof extends ProofOptions {
+  proofValue: string;
+}
 
 /** Every intermediate value of the algorithm, so a person can check each step by hand. */
 export interface ProofWork {
@@ -45,7 +47,7 @@ export type HashResult = { ok: true; work: ProofWork } | { ok: false; failure: P
 /** dateTimeStamp per XML Schema 1.1 part 2: a date-time with a mandatory time zone. */
 const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-function withoutKey<T extends object>(value: T, key: string): Record<string, unknown> {
+function withoutKey(value: object, key: string): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...value };
   delete copy[key];
   return copy;

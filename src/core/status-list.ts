@@ -42,14 +42,16 @@ export function getBit(bits: Uint8Array, index: number): 0 | 1 | undefined {
   return (((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1) as 0 | 1;
 }
 
-/** A copy of the bitstring with bit `index` set (or cleared); the input is left untouched. */
+/**
+ * Sets (or clears) bit `index` in place and returns the same array, so both `setBit(bits, i)` and
+ * `bits = setBit(bits, i)` do what they say; copy first (`bits.slice()`) to keep the original.
+ */
 export function setBit(bits: Uint8Array, index: number, value: boolean = true): Uint8Array {
   if (!inRange(bits, index)) throw new RangeError(`Status index ${index} is outside a list of ${bitLength(bits)} entries.`);
-  const copy = bits.slice();
   const mask = 0x80 >> (index & 7);
-  const current = copy[index >> 3] ?? 0;
-  copy[index >> 3] = value ? current | mask : current & ~mask;
-  return copy;
+  const current = bits[index >> 3] ?? 0;
+  bits[index >> 3] = value ? current | mask : current & ~mask;
+  return bits;
 }
 
 /**

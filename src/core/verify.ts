@@ -333,7 +333,10 @@ function describeProofFailure(failure: ProofFailure): string {
   if (failure.kind === 'malformed-proof') return `The signature is malformed: ${failure.message}`;
   const inner = failure.failure;
   if (inner.kind === 'unknown-context') return `The credential uses a vocabulary this verifier does not know (${inner.url}), so the signature cannot be checked.`;
-  if (inner.kind === 'undefined-term') return 'The credential contains a field its vocabularies do not define, so the signature cannot cover it.';
+  if (inner.kind === 'undefined-term') {
+    const term = /: "([^"]{1,80})"\)/.exec(inner.message)?.[1];
+    return `The credential contains a field${term ? ` or type ("${term}")` : ''} its vocabularies do not define, so the signature cannot cover it.`;
+  }
   return 'The credential is not valid linked data, so the signature cannot be checked.';
 }
 

@@ -35,7 +35,7 @@ export const hashedIdentitySchema = z
 /** An identifier published as it is: never an email address. */
 export const plainIdentitySchema = z
   .object({
-    type: identifierType.refine((value) => value !== 'emailAddress', 'an email address must be hashed'),
+    type: identifierType,
     /** The identifier itself, e.g. a student number. It is published. */
     value: nonEmptyText.describe('the identifier, published as it is'),
   })

@@ -55,13 +55,19 @@ describe('decodeStatusList', () => {
 
 describe('bits', () => {
   it('numbers bits from the most significant bit of the first byte (BSL §4.1)', () => {
+    const fresh = () => createBitstring(16);
+    expect(fresh().length).toBe(2);
+    expect([...setBit(fresh(), 0)]).toEqual([0x80, 0]);
+    expect([...setBit(fresh(), 7)]).toEqual([0x01, 0]);
+    expect([...setBit(fresh(), 8)]).toEqual([0, 0x80]);
+    expect([...setBit(setBit(fresh(), 3), 3, false)]).toEqual([0, 0]);
+  });
+
+  it('sets bits in place, so a caller that ignores the return value still gets the bit', () => {
     const bits = createBitstring(16);
-    expect(bits.length).toBe(2);
-    expect([...setBit(bits, 0)]).toEqual([0x80, 0]);
-    expect([...setBit(bits, 7)]).toEqual([0x01, 0]);
-    expect([...setBit(bits, 8)]).toEqual([0, 0x80]);
-    expect([...bits]).toEqual([0, 0]); // setBit copies
-    expect([...setBit(setBit(bits, 3), 3, false)]).toEqual([0, 0]);
+    const returned = setBit(bits, 9);
+    expect(returned).toBe(bits);
+    expect(getBit(bits, 9)).toBe(1);
   });
 
   it('defaults to the 131,072-entry minimum and rejects out-of-range indices', () => {

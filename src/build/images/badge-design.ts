@@ -213,6 +213,11 @@ export const DEFAULT_EMBLEMS: readonly string[] = [
   'shield-check', 'target', 'compass', 'sparkles', 'gem', 'crown', 'mountain', 'puzzle',
 ];
 
+/** A rim for a face whose colour was chosen alone: a pale tone of a dark face, a deep one of a light face. */
+function rimFor(primary: string): string {
+  return readableText(primary) === LIGHT_TEXT ? mix(primary, '#ffffff', 0.55) : mix(primary, '#000000', 0.4);
+}
+
 /** FNV-1a, 32-bit: a stable spread of slugs over palettes and emblems (not for security). */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -228,12 +233,12 @@ export function resolveBadgeDesign(
   const hash = fnv1a(achievement.slug);
   const [primary, secondary] = PALETTES[hash % PALETTES.length]!;
   const primaryColor = (design?.primaryColor ?? primary).toLowerCase();
+  const textColor = (design?.textColor ?? readableText(primaryColor)).toLowerCase();
   return {
     shape: design?.shape ?? 'circle',
     primaryColor,
-    // A chosen primary with a default rim keeps the palette's rim only if it came with it.
-    secondaryColor: (design?.secondaryColor ?? (design?.primaryColor ? mix(primaryColor, '#ffffff', 0.55) : secondary)).toLowerCase(),
-    textColor: (design?.textColor ?? readableText(primaryColor)).toLowerCase(),
+    secondaryColor: (design?.secondaryColor ?? (design?.primaryColor ? rimFor(primaryColor) : secondary)).toLowerCase(),
+    textColor,
     emblem: design?.emblem ?? DEFAULT_EMBLEMS[(hash >>> 8) % DEFAULT_EMBLEMS.length]!,
     label: design?.label ?? achievement.name.trim(),
   };

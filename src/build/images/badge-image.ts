@@ -18,6 +18,8 @@ interface Layout {
   readonly centerY: number;
   readonly emblemSize: number;
   readonly labelWidth: number;
+  /** The most the label's lines may take together. */
+  readonly labelHeight: number;
   /** Font sizes to try for the label, largest first. */
   readonly sizes: readonly number[];
 }
@@ -46,6 +48,7 @@ function defs(design: ResolvedBadgeDesign): string {
 <linearGradient id="lb-face" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient>
 <linearGradient id="lb-rim" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${mix(rim, '#ffffff', 0.35)}"/><stop offset="0.5" stop-color="${rim}"/><stop offset="1" stop-color="${mix(rim, '#000000', 0.3)}"/></linearGradient>
 <linearGradient id="lb-ribbon" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${mix(design.primaryColor, '#000000', 0.25)}"/><stop offset="1" stop-color="${mix(design.primaryColor, '#000000', 0.05)}"/></linearGradient>
+<radialGradient id="lb-shine" cx="0.5" cy="0" r="0.9"><stop offset="0" stop-color="#ffffff" stop-opacity="0.18"/><stop offset="1" stop-color="#ffffff" stop-opacity="0"/></radialGradient>
 <filter id="lb-shadow" x="-10%" y="-10%" width="120%" height="125%" color-interpolation-filters="sRGB"><feDropShadow dx="0" dy="6" stdDeviation="8" flood-color="#000000" flood-opacity="0.25"/></filter>
 </defs>`;
 }
@@ -56,6 +59,7 @@ function layered(outline: (inset: number) => string, paint: Paint, faceInset: nu
     `<g filter="url(#lb-shadow)"><path d="${outline(0)}" fill="url(#lb-rim)"/></g>`,
     `<path d="${outline(1)}" fill="none" stroke="${paint.edge}" stroke-width="2" stroke-opacity="0.6"/>`,
     `<path d="${outline(faceInset)}" fill="url(#lb-face)" stroke="${paint.edge}" stroke-width="3"/>`,
+    `<path d="${outline(faceInset)}" fill="url(#lb-shine)"/>`,
     `<path d="${outline(lineInset)}" fill="none" stroke="${paint.ink}" stroke-opacity="0.45" stroke-width="3" stroke-dasharray="0 11" stroke-linecap="round"/>`,
   ].join('\n');
 }
@@ -137,25 +141,25 @@ interface ShapeSpec {
 
 const SHAPES: Record<BadgeShape, ShapeSpec> = {
   circle: {
-    art: (p) => layered((i) => circle(282 - i), p, 30, 46),
-    layout: { centerY: 300, emblemSize: 108, labelWidth: 350, sizes: sizesFrom(50) },
+    art: (p) => layered((i) => circle(278 - i), p, 30, 46),
+    layout: { centerY: 300, emblemSize: 108, labelWidth: 340, labelHeight: 140, sizes: sizesFrom(48) },
   },
   shield: {
     art: (p) => layered(shield, p, 26, 42),
-    layout: { centerY: 270, emblemSize: 108, labelWidth: 350, sizes: sizesFrom(48) },
+    layout: { centerY: 270, emblemSize: 108, labelWidth: 340, labelHeight: 130, sizes: sizesFrom(48) },
   },
   hexagon: {
     art: (p) => layered((i) => roundedPolygon(6, 290 - i * 1.12, 46 - i * 0.5), p, 30, 47),
-    layout: { centerY: 300, emblemSize: 108, labelWidth: 360, sizes: sizesFrom(50) },
+    layout: { centerY: 300, emblemSize: 108, labelWidth: 360, labelHeight: 140, sizes: sizesFrom(48) },
   },
   rosette: {
     art: (p) =>
       `${ribbons(p)}\n${layered((i) => (i === 0 || i === 1 ? scallops(262 - i, 28, 10, 262) : circle(262 - i, 300, 262)), p, 32, 48)}`,
-    layout: { centerY: 262, emblemSize: 96, labelWidth: 320, sizes: sizesFrom(44) },
+    layout: { centerY: 262, emblemSize: 96, labelWidth: 320, labelHeight: 124, sizes: sizesFrom(44) },
   },
   square: {
     art: (p) => layered(roundedSquare, p, 28, 44),
-    layout: { centerY: 300, emblemSize: 108, labelWidth: 380, sizes: sizesFrom(50) },
+    layout: { centerY: 300, emblemSize: 108, labelWidth: 380, labelHeight: 150, sizes: sizesFrom(48) },
   },
 };
 
@@ -204,7 +208,14 @@ async function label(design: ResolvedBadgeDesign, fitted: FittedText, top: numbe
 
 /** Emblem, ornament and label, stacked and centred as a group on the shape's centre. */
 async function content(design: ResolvedBadgeDesign, layout: Layout): Promise<string> {
-  const fitted = fitText(design.label, { weight: 700, maxWidth: layout.labelWidth, maxLines: LABEL_MAX_LINES, sizes: layout.sizes });
+  const fitted = fitText(design.label, {
+    weight: 700,
+    maxWidth: layout.labelWidth,
+    maxLines: LABEL_MAX_LINES,
+    maxHeight: layout.labelHeight,
+    lineHeight: LABEL_LINE_HEIGHT,
+    sizes: layout.sizes,
+  });
   const radius = layout.emblemSize * MEDALLION;
   const labelHeight = fitted.lines.length * fitted.size * LABEL_LINE_HEIGHT;
   const top = Math.round(layout.centerY - (2 * radius + GAP_ORNAMENT + GAP_LABEL + labelHeight) / 2);

@@ -102,8 +102,13 @@ export interface FitOptions {
   readonly weight: Weight;
   readonly maxWidth: number;
   readonly maxLines: number;
+  /** The most the lines may take together, at `lineHeight` times the size; unlimited if absent. */
+  readonly maxHeight?: number;
+  readonly lineHeight?: number;
   /** Font sizes to try, largest first; the first at which the text fits wins. */
   readonly sizes: readonly number[];
+  /** How wide a line is; `measureText` in `weight` if absent (pdf-lib measures without kerning). */
+  readonly measure?: (text: string, size: number) => number;
 }
 
 export interface FittedText {
@@ -118,15 +123,17 @@ export interface FittedText {
  */
 export function fitText(text: string, options: FitOptions): FittedText {
   const words = text.trim().split(/\s+/);
-  const { weight, maxWidth, maxLines, sizes } = options;
+  const { weight, maxWidth, maxLines, sizes, maxHeight = Infinity, lineHeight = 1.2 } = options;
+  const measure = options.measure ?? ((line: string, size: number) => measureText(line, weight, size));
   for (const size of sizes) {
-    const width = (line: string) => measureText(line, weight, size);
+    const width = (line: string) => measure(line, size);
     const lines = greedyLines(words, (line) => width(line) <= maxWidth);
-    if (lines.length > maxLines || lines.some((line) => width(line) > maxWidth)) continue;
+    if (lines.length > maxLines || lines.length * size * lineHeight > maxHeight) continue;
+    if (lines.some((line) => width(line) > maxWidth)) continue;
     return { size, lines: balance(words, lines.length, maxWidth, width) };
   }
   const size = sizes.at(-1)!;
-  return { size, lines: truncate(words, maxLines, maxWidth, (line) => measureText(line, weight, size)) };
+  return { size, lines: truncate(words, maxLines, maxWidth, (line) => measure(line, size)) };
 }
 
 function balance(words: readonly string[], count: number, maxWidth: number, width: (line: string) => number): string[] {

@@ -1,0 +1,471 @@
+/**
+ * The verifier end to end, offline: credentials signed here with the 1EdTech OB 3.0 vector key
+ * (see verify-site.ts), the W3C and 1EdTech vectors, tampering as property tests, and each way a
+ * check can fail, warn or be unable to check.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Ajv2019 from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
+import { CHECK_IDS, plannedChecks, verifyCredential, verifyCredentialJson, type Check, type CheckId, type VerificationReport, type VerifyDeps } from '../../src/core/verify.ts';
+import { buildDidDocument } from '../../src/core/did.ts';
+import { decodeBase58btc, encodeBase58btc } from '../../src/core/multibase.ts';
+import schema from '../fixtures/schemas/ob_v3p0_achievementcredential_schema.json' with { type: 'json' };
+import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
+import ob3Vector from '../fixtures/vectors/ob3-eddsa-rdfc-2022-vector.json' with { type: 'json' };
+import {
+  DID,
+  DID_URL,
+  EMAIL,
+  NOW,
+  REVOCATION_LIST,
+  REVOKED_INDEX,
+  SUSPENDED_INDEX,
+  SUSPENSION_LIST,
+  buildSite,
+  key,
+  memoryFetch,
+  otherKey,
+  sign,
+  statusEntry,
+  statusList,
+  unsignedCredential,
+  type Json,
+} from './verify-site.ts';
+
+const ajv = new Ajv2019({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateOb = ajv.compile(schema);
+const validateSchema = (credential: Record<string, unknown>): string[] =>
+  validateOb(credential) ? [] : (validateOb.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim());
+
+let site: Map<string, unknown>;
+let credential: Json;
+
+beforeAll(async () => {
+  site = await buildSite();
+  credential = await sign(unsignedCredential('ada'));
+});
+
+function deps(overrides: Partial<VerifyDeps> & { site?: Map<string, unknown> } = {}): VerifyDeps & { fetchJson: ReturnType<typeof memoryFetch> } {
+  const { site: served = site, ...rest } = overrides;
+  return { now: NOW, fetchJson: memoryFetch(served), validateSchema, ...rest } as VerifyDeps & { fetchJson: ReturnType<typeof memoryFetch> };
+}
+
+const byId = (report: VerificationReport): Record<CheckId, Check> =>
+  Object.fromEntries(report.checks.map((c) => [c.id, c])) as Record<CheckId, Check>;
+const states = (report: VerificationReport): Record<string, string> => Object.fromEntries(report.checks.map((c) => [c.id, c.state]));
+const failed = (report: VerificationReport): CheckId[] => report.checks.filter((c) => c.state === 'failed').map((c) => c.id);
+
+describe('the checklist', () => {
+  it('is known before it runs, and every report lists it in that order', async () => {
+    expect(plannedChecks().map((c) => c.id)).toEqual([...CHECK_IDS]);
+    expect(CHECK_IDS).toEqual(['format', 'contexts', 'schema', 'issuer-key', 'proof', 'status', 'validity', 'recipient']);
+    expect(plannedChecks().every((c) => c.title.length > 0)).toBe(true);
+    for (const input of [credential, 'not an object', null]) {
+      const report = await verifyCredential(input, deps());
+      expect(report.checks.map((c) => c.id)).toEqual([...CHECK_IDS]);
+      expect(report.checks.every((c) => c.summary.length > 0 && c.title === plannedChecks().find((p) => p.id === c.id)?.title)).toBe(true);
+    }
+  });
+});
+
+describe("a Laurel credential (did:web, eddsa-rdfc-2022, status list)", () => {
+  it('verifies, with every step explained', async () => {
+    const d = deps({ recipientEmail: '  Ada@Example.org ' });
+    const report = await verifyCredential(credential, d);
+    expect(states(report)).toEqual({ format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed', recipient: 'passed' });
+    expect(report.status).toBe('verified');
+    const checks = byId(report);
+    expect(checks['issuer-key'].details).toMatchObject({ source: 'did:web', documentUrl: DID_URL, controller: DID, publicKeyMultibase: key.publicKeyMultibase });
+    expect(checks.proof.details?.['canonicalDocument']).toContain('<https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential>');
+    expect(checks.proof.details?.['hashDataHex']).toMatch(/^[0-9a-f]{128}$/);
+    expect(checks.status.details).toMatchObject({ entries: [{ outcome: 'clear', statusListCredential: REVOCATION_LIST, statusListIndex: '17', value: 0, byteIndex: 2, bitMask: '0x40' }] });
+    // Each URL fetched once: the did.json serves both the credential and its status list.
+    expect(d.fetchJson.calls).toEqual([DID_URL, REVOCATION_LIST]);
+  });
+
+  it('verifies from JSON text, a byte-order mark included', async () => {
+    const report = await verifyCredentialJson(`\uFEFF${JSON.stringify(credential, null, 2)}`, deps());
+    expect(report.status).toBe('verified');
+  });
+
+  it('verifies an eddsa-jcs-2022 signature too, and prefers eddsa-rdfc-2022 in a proof set', async () => {
+    const unsigned = unsignedCredential('jcs');
+    const jcs = await sign(unsigned, { cryptosuite: 'eddsa-jcs-2022' });
+    expect((await verifyCredential(jcs, deps())).status).toBe('verified');
+    const rdfc = await sign(unsigned);
+    const set = { ...unsigned, proof: [{ ...(jcs['proof'] as Json), proofValue: encodeBase58btc(new Uint8Array(64)) }, rdfc['proof']] };
+    const report = await verifyCredential(set, deps());
+    expect(report.status).toBe('verified');
+    expect(byId(report).proof.details).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022', otherProofsIgnored: 1 });
+  });
+
+  it('verifies when the issuer is a did:key', async () => {
+    const didKey = `did:key:${key.publicKeyMultibase}`;
+    const signed = await sign(unsignedCredential('didkey', { issuer: { id: didKey, type: ['Profile'], name: 'Key holder' } }), { verificationMethod: `${didKey}#${key.publicKeyMultibase}` });
+    const d = deps();
+    const report = await verifyCredential(signed, d);
+    expect(states(report)['issuer-key']).toBe('passed');
+    expect(report.status).toBe('verified');
+    // Only the status list (signed by the site's did:web) needs the did.json.
+    expect(d.fetchJson.calls).toEqual([REVOCATION_LIST, DID_URL]);
+  });
+});
+
+describe('the published vectors', () => {
+  it('W3C eddsa-rdfc-2022: the signature verifies with the did:key, but it is no Open Badge and did:key is not its issuer', async () => {
+    const d = deps();
+    const report = await verifyCredential(rdfcVector.expectedSigned, d);
+    const checks = byId(report);
+    expect(checks.proof.state).toBe('passed');
+    expect(checks['issuer-key'].details).toMatchObject({ source: 'did:key', controller: `did:key:${rdfcVector.publicKeyMultibase}` });
+    expect(checks['issuer-key'].state).toBe('failed'); // controller ≠ issuer (https://vc.example/issuers/5678)
+    expect(checks.format.state).toBe('failed'); // AlumniCredential, not OpenBadgeCredential
+    expect(report.status).toBe('failed');
+    expect(d.fetchJson.calls).toEqual([]);
+  });
+
+  it('1EdTech OB 3.0: <issuer>#<multikey> verifies, with a warning that the issuer did not confirm the key', async () => {
+    const report = await verifyCredential(ob3Vector.expectedSigned, deps());
+    const checks = byId(report);
+    expect(checks.proof.state).toBe('passed');
+    expect(checks['issuer-key'].state).toBe('warning');
+    expect(checks['issuer-key'].details).toMatchObject({ source: 'key-in-identifier', confirmedByController: false });
+    // The vector's single `proof` object is the compacted form OB 3.0 allows; the schema check accepts it.
+    expect(checks.schema.state).toBe('passed');
+    expect(report.status).toBe('warning');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tampering
+
+type Path = Array<string | number>;
+
+function walk(value: unknown, path: Path, visit: (value: unknown, path: Path) => void): void {
+  visit(value, path);
+  if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
+}
+
+function at(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, step) => (node as Record<string | number, unknown>)[step], root);
+}
+
+const leaves = (doc: Json): Path[] => {
+  const found: Path[] = [];
+  walk(doc, [], (value, path) => {
+    if (value === null || typeof value !== 'object') found.push(path);
+  });
+  return found;
+};
+const objects = (doc: Json): Path[] => {
+  const found: Path[] = [];
+  walk(doc, [], (value, path) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) found.push(path);
+  });
+  return found;
+};
+const keys = (doc: Json): Path[] => objects(doc).flatMap((path) => Object.keys(at(doc, path) as Json).map((k) => [...path, k]));
+
+function changed(value: unknown, salt: string): unknown {
+  if (typeof value === 'string') return `${value}${salt}`;
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'boolean') return !value;
+  return salt;
+}
+
+async function expectTamperedFails(tampered: Json, where: Path): Promise<void> {
+  const report = await verifyCredential(tampered, deps());
+  const names = failed(report);
+  expect(report.status, `${JSON.stringify(where)} → ${JSON.stringify(states(report))}`).toBe('failed');
+  expect(names.length).toBeGreaterThan(0);
+  expect(byId(report).proof.state).not.toBe('passed');
+  // A changed context is caught before the signature; a changed key reference when looking for the key.
+  const expected: CheckId = where[0] === '@context' ? 'contexts' : where[1] === 'verificationMethod' || (where[0] === 'issuer' && where[1] === 'id') ? 'issuer-key' : 'proof';
+  expect(names, JSON.stringify(where)).toContain(expected);
+}
+
+describe('tampering', () => {
+  const runs = { numRuns: 30 };
+
+  it('changing any value fails', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.stringMatching(/^[A-Za-z0-9]{1,4}$/), async (pick, salt) => {
+        const paths = leaves(credential);
+        const path = paths[pick % paths.length]!;
+        const tampered = structuredClone(credential);
+        const parent = at(tampered, path.slice(0, -1)) as Record<string | number, unknown>;
+        parent[path.at(-1)!] = changed(parent[path.at(-1)!], salt);
+        await expectTamperedFails(tampered, path);
+      }),
+      runs,
+    );
+  });
+
+  it('adding a field fails, even one the contexts do not define (canonicalization safe mode)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/), async (pick, name) => {
+        const paths = objects(credential);
+        const path = paths[pick % paths.length]!;
+        const tampered = structuredClone(credential);
+        const target = at(tampered, path) as Json;
+        fc.pre(!(name in target));
+        target[name] = 'added';
+        await expectTamperedFails(tampered, [...path, name]);
+      }),
+      runs,
+    );
+  });
+
+  it('an undefined top-level field is named as such', async () => {
+    const report = await verifyCredential({ ...credential, favouriteColour: 'green' }, deps());
+    expect(byId(report).proof).toMatchObject({ state: 'failed', summary: expect.stringContaining('field or type ("favouriteColour") its vocabularies do not define') });
+  });
+
+  it('removing a field fails', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), async (pick) => {
+        const paths = keys(credential);
+        const path = paths[pick % paths.length]!;
+        const tampered = structuredClone(credential);
+        delete (at(tampered, path.slice(0, -1)) as Json)[path.at(-1) as string];
+        await expectTamperedFails(tampered, path);
+      }),
+      runs,
+    );
+  });
+
+  it('flipping any bit of the signature fails the proof check', async () => {
+    const signature = decodeBase58btc((credential['proof'] as Json)['proofValue'] as string)!;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: signature.length * 8 - 1 }), async (bit) => {
+        const flipped = signature.slice();
+        flipped[bit >> 3]! ^= 1 << (bit & 7);
+        const tampered = { ...credential, proof: { ...(credential['proof'] as Json), proofValue: encodeBase58btc(flipped) } };
+        const report = await verifyCredential(tampered, deps());
+        expect(report.status).toBe('failed');
+        expect(failed(report)).toEqual(['proof']);
+        expect(byId(report).status.state).toBe('skipped');
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Contexts, keys, status, dates, recipient
+
+describe('contexts', () => {
+  it('fails on a context that is not pinned, and never fetches it', async () => {
+    const evil = 'https://evil.example/context.json';
+    const d = deps();
+    const report = await verifyCredential({ ...credential, '@context': [...(credential['@context'] as string[]), evil] }, d);
+    const checks = byId(report);
+    expect(checks.contexts).toMatchObject({ state: 'failed', details: { unknown: [evil] } });
+    expect(checks.proof.state).toBe('skipped');
+    expect(report.status).toBe('failed');
+    expect(d.fetchJson.calls).not.toContain(evil);
+  });
+});
+
+describe('issuer key', () => {
+  it('fails when the key controller is not the issuer', async () => {
+    const signed = await sign(unsignedCredential('impostor', { issuer: { id: 'did:web:university.example', type: ['Profile'], name: 'A Famous University' } }));
+    const report = await verifyCredential(signed, deps());
+    expect(byId(report)['issuer-key']).toMatchObject({ state: 'failed', summary: expect.stringContaining('not to the issuer did:web:university.example') });
+    expect(byId(report).status.state).toBe('skipped');
+    expect(report.status).toBe('failed');
+  });
+
+  it('fails when the key is not in the DID document, and skips the signature', async () => {
+    const signed = await sign(unsignedCredential('other-key'), { secretKey: otherKey.secretKey, verificationMethod: `${DID}#${otherKey.publicKeyMultibase}` });
+    const report = await verifyCredential(signed, deps());
+    expect(states(report)).toMatchObject({ 'issuer-key': 'failed', proof: 'skipped', status: 'skipped' });
+  });
+
+  it('fails when the DID document cannot be fetched', async () => {
+    const report = await verifyCredential(credential, deps({ site: new Map() }));
+    expect(states(report)).toMatchObject({ 'issuer-key': 'failed', proof: 'skipped' });
+    expect(report.status).toBe('failed');
+  });
+
+  it('fails when the issuer has marked the key revoked', async () => {
+    const document = buildDidDocument(DID, [key.publicKeyMultibase]) as unknown as Json;
+    (document['verificationMethod'] as Json[])[0]!['revoked'] = '2026-01-01T00:00:00Z';
+    const served = new Map(site);
+    served.set(DID_URL, document);
+    const report = await verifyCredential(credential, deps({ site: served }));
+    expect(byId(report)['issuer-key']).toMatchObject({ state: 'failed', summary: expect.stringContaining('withdrawn') });
+  });
+
+  it('fails on a proof for another purpose or an unknown suite', async () => {
+    for (const change of [{ proofPurpose: 'authentication' }, { cryptosuite: 'ecdsa-rdfc-2019' }, { type: 'Ed25519Signature2020' }]) {
+      const report = await verifyCredential({ ...credential, proof: { ...(credential['proof'] as Json), ...change } }, deps());
+      expect(states(report)).toMatchObject({ 'issuer-key': 'skipped', proof: 'failed' });
+    }
+    const unsigned = await verifyCredential(unsignedCredential('unsigned'), deps());
+    expect(byId(unsigned).proof).toMatchObject({ state: 'failed', summary: expect.stringContaining('not signed') });
+  });
+});
+
+describe('status', () => {
+  it('fails when the revocation bit is set', async () => {
+    const revoked = await sign(unsignedCredential('revoked', { credentialStatus: statusEntry('revocation', REVOKED_INDEX) }));
+    const report = await verifyCredential(revoked, deps());
+    expect(byId(report).status).toMatchObject({ state: 'failed', summary: 'The issuer has revoked this credential.' });
+    expect(byId(report).status.details).toMatchObject({ entries: [{ outcome: 'revoked', statusListIndex: String(REVOKED_INDEX), value: 1, byteIndex: 11820, bitMask: '0x01' }] });
+    expect(report.status).toBe('failed');
+  });
+
+  it('reads every entry of a credentialStatus array, and fails when suspended', async () => {
+    const clear = await sign(unsignedCredential('both', { credentialStatus: [statusEntry('revocation', 17), statusEntry('suspension', 18)] }));
+    const clearReport = await verifyCredential(clear, deps({ validateSchema: undefined }));
+    expect(byId(clearReport).status).toMatchObject({ state: 'passed', summary: expect.stringContaining('revoked or suspended') });
+    const suspended = await sign(unsignedCredential('suspended', { credentialStatus: [statusEntry('revocation', 17), statusEntry('suspension', SUSPENDED_INDEX)] }));
+    const report = await verifyCredential(suspended, deps({ validateSchema: undefined }));
+    expect(byId(report).status).toMatchObject({ state: 'failed', summary: 'The issuer has suspended this credential.' });
+  });
+
+  it('says "could not check", never "not revoked", when the list cannot be fetched', async () => {
+    const served = new Map(site);
+    served.delete(REVOCATION_LIST);
+    const report = await verifyCredential(credential, deps({ site: served }));
+    expect(byId(report).status).toMatchObject({ state: 'unknown', summary: expect.stringContaining('Could not check') });
+    expect(report.status).toBe('warning');
+  });
+
+  const brokenLists: Array<[string, () => Promise<unknown>]> = [
+    ['a tampered list', async () => ({ ...(site.get(REVOCATION_LIST) as Json), validFrom: '2020-01-01T00:00:00Z' })],
+    ['an unsigned list', async () => ({ ...(site.get(REVOCATION_LIST) as Json), proof: undefined })],
+    ['a list signed by another key', async () => {
+      const list = structuredClone(site.get(REVOCATION_LIST) as Json);
+      delete list['proof'];
+      return sign(list, { secretKey: otherKey.secretKey, verificationMethod: `${DID}#${otherKey.publicKeyMultibase}` });
+    }],
+    ['a list shorter than 131,072 entries', () => statusList(REVOCATION_LIST, 'revocation', [], 8192)],
+    ['a list for another purpose', () => statusList(REVOCATION_LIST, 'suspension', [])],
+    ['a list whose encodedList is not GZIP', async () => {
+      const list = structuredClone(site.get(REVOCATION_LIST) as Json);
+      delete list['proof'];
+      (list['credentialSubject'] as Json)['encodedList'] = 'uAAAA';
+      return sign(list);
+    }],
+    ['a list served at another address', async () => site.get(SUSPENSION_LIST)],
+    ['not JSON object', async () => ['nope']],
+  ];
+  it.each(brokenLists)('is unknown, not passed, for %s', async (_name, make) => {
+    const served = new Map(site);
+    served.set(REVOCATION_LIST, await make());
+    const report = await verifyCredential(credential, deps({ site: served }));
+    expect(byId(report).status.state).toBe('unknown');
+    expect(report.status).toBe('warning');
+  });
+
+  // Neither type is defined by the pinned contexts, so RDFC safe mode refuses them: sign with JCS.
+  it('supports 1EdTechRevocationList', async () => {
+    const listUrl = 'https://badges.example.org/academy/revocations.json';
+    const signed = await sign(unsignedCredential('1edtech', { credentialStatus: { id: listUrl, type: '1EdTechRevocationList' } }), { cryptosuite: 'eddsa-jcs-2022' });
+    const served = new Map(site);
+    served.set(listUrl, { revokedCredential: [{ id: 'https://elsewhere.example/1', revoked: true }] });
+    expect(byId(await verifyCredential(signed, deps({ site: served }))).status.state).toBe('passed');
+    served.set(listUrl, { revokedCredential: [{ id: signed['id'], revocationReason: 'misconduct' }] });
+    expect(byId(await verifyCredential(signed, deps({ site: served }))).status.state).toBe('failed');
+  });
+
+  it('is unknown for a status method it does not know, and passes with no status at all', async () => {
+    const custom = await sign(unsignedCredential('custom', { credentialStatus: { id: 'https://badges.example.org/x', type: 'StatusList2021Entry' } }), { cryptosuite: 'eddsa-jcs-2022' });
+    expect(byId(await verifyCredential(custom, deps())).status.state).toBe('unknown');
+    const { credentialStatus: _none, ...withoutStatus } = unsignedCredential('nostatus');
+    const report = await verifyCredential(await sign(withoutStatus), deps());
+    expect(byId(report).status).toMatchObject({ state: 'passed', summary: expect.stringContaining('has no status list') });
+    expect(report.status).toBe('verified');
+  });
+});
+
+describe('validity', () => {
+  it('warns once expired, and fails before it starts', async () => {
+    const expiring = await sign(unsignedCredential('expiring', { validUntil: '2026-01-01T00:00:00Z' }));
+    const expired = await verifyCredential(expiring, deps());
+    expect(byId(expired).validity).toMatchObject({ state: 'warning', summary: 'This credential expired on 2026-01-01T00:00:00Z.' });
+    expect(expired.status).toBe('warning');
+    const current = await verifyCredential(expiring, deps({ now: new Date('2025-12-31T23:59:59Z') }));
+    expect(byId(current).validity.state).toBe('passed');
+    const early = await verifyCredential(expiring, deps({ now: new Date('2025-05-31T00:00:00Z') }));
+    expect(byId(early).validity).toMatchObject({ state: 'failed', summary: expect.stringContaining('not valid yet') });
+    expect(early.status).toBe('failed');
+  });
+});
+
+describe('recipient', () => {
+  it('matches the hashed email, normalised, and rejects another address', async () => {
+    expect(byId(await verifyCredential(credential, deps({ recipientEmail: EMAIL.toUpperCase() }))).recipient.state).toBe('passed');
+    const other = await verifyCredential(credential, deps({ recipientEmail: 'eve@example.org' }));
+    expect(byId(other).recipient.state).toBe('failed');
+    expect(other.status).toBe('failed');
+    expect(byId(await verifyCredential(credential, deps())).recipient.state).toBe('skipped');
+  });
+
+  it('cannot compare an email with a credential that names its recipient otherwise', async () => {
+    const report = await verifyCredential(ob3Vector.expectedSigned, deps({ recipientEmail: EMAIL }));
+    expect(byId(report).recipient.state).toBe('unknown');
+  });
+});
+
+describe('schema', () => {
+  it('reports a broken OB 3.0 rule with the path, and says when it could not check', async () => {
+    const unsigned = unsignedCredential('noname');
+    delete ((unsigned['credentialSubject'] as Json)['achievement'] as Json)['name'];
+    const report = await verifyCredential(await sign(unsigned), deps());
+    expect(byId(report).schema).toMatchObject({ state: 'failed', summary: expect.stringContaining('/credentialSubject/achievement') });
+    expect(byId(report).proof.state).toBe('passed');
+    const without = await verifyCredential(credential, deps({ validateSchema: undefined }));
+    expect(byId(without).schema).toMatchObject({ state: 'skipped', summary: expect.stringContaining('Could not check') });
+    expect(without.status).toBe('verified');
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses oversized, deep, non-JSON and non-object input with a clear format failure', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200; i += 1) deep = { a: deep };
+    const cyclic: Json = { ...credential };
+    cyclic['self'] = cyclic;
+    const inputs: Array<[unknown, RegExp]> = [
+      [{ ...credential, padding: 'x'.repeat(1024 * 1024) }, /larger than/],
+      [deep, /nested more than 64/],
+      [cyclic, /nested|values/],
+      [[credential], /not a JSON object/],
+      [{ ...credential, when: new Date() }, /not JSON/],
+      [{ ...credential, n: Number.NaN }, /number/],
+      [undefined, /not JSON/],
+    ];
+    for (const [input, reason] of inputs) {
+      const report = await verifyCredential(input, deps());
+      expect(report.status).toBe('failed');
+      expect(byId(report).format).toMatchObject({ state: 'failed', summary: expect.stringMatching(reason) });
+      expect(report.checks.slice(1).every((c) => c.state === 'skipped')).toBe(true);
+    }
+    for (const text of ['{', '', 'null', '[]', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, 'x'.repeat(1024 * 1024 + 1)]) {
+      const report = await verifyCredentialJson(text, deps());
+      expect(report.status).toBe('failed');
+      expect(byId(report).format.state).toBe('failed');
+    }
+  });
+
+  it('survives any JSON value and a fetcher that throws', async () => {
+    const throwing: VerifyDeps['fetchJson'] = async () => {
+      throw new Error('offline');
+    };
+    const report = await verifyCredential(credential, { now: NOW, fetchJson: throwing });
+    expect(byId(report)['issuer-key'].state).toBe('failed');
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        const result = await verifyCredential(value, deps());
+        expect(result.status).toBe('failed');
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
