@@ -14,7 +14,11 @@ import { extractPng, extractSvg } from '../src/core/baking.ts';
 import { didWebSiteUrl, splitDidUrl } from '../src/core/did.ts';
 import { EMAIL_PATTERN } from '../src/core/identity-hash.ts';
 import { MAX_INPUT_BYTES, verifyCredentialJson, type Check, type CheckState, type FetchJson, type VerificationReport, type VerifyDeps } from '../src/core/verify.ts';
-import { run, UsageError } from './lib/cli.ts';
+
+/** A mistake in how the command was called: exit 2 with this message. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]';
 const FETCH_TIMEOUT_MS = 15_000;
@@ -87,14 +91,21 @@ function parseJson(text: string): unknown {
   return JSON.parse(text.replace(/^\uFEFF/, ''));
 }
 
+/** Node's fetch says only "fetch failed"; the reason (ENOTFOUND, ECONNREFUSED, a certificate problem) is in `cause`. */
+function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `no answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause?.code ?? cause?.message ?? error.message;
+}
+
 const fetchJsonOverHttps: FetchJson = async (url) => {
   try {
     const { bytes, contentType } = await fetchBytes(url, MAX_INPUT_BYTES);
     if (/text\/html/i.test(contentType)) return { ok: false, reason: `${url} is a web page, not JSON` };
     return { ok: true, json: parseJson(new TextDecoder().decode(bytes)) };
   } catch (error) {
-    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : error.message) : String(error);
-    return { ok: false, reason };
+    return { ok: false, reason: describeFetchError(error) };
   }
 };
 
@@ -196,7 +207,7 @@ async function loadUrl(url: string): Promise<Loaded> {
   try {
     return credentialText((await fetchBytes(url, MAX_IMAGE_BYTES)).bytes);
   } catch (error) {
-    return { ok: false, reason: `could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: `could not fetch ${url}: ${describeFetchError(error)}` };
   }
 }
 
@@ -348,4 +359,11 @@ async function main(): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-await run(main);
+// Kept apart from scripts/lib/cli.ts so that verifying never loads the build pipeline.
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // One clear line, never a stack trace.
+  console.error(error instanceof UsageError ? error.message : `laurel verify: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}

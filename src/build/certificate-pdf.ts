@@ -66,16 +66,23 @@ const MUTED = color('#4b5563');
 class Typesetter {
   readonly #fonts: Map<FontFace, PDFFont>;
   readonly #page: PDFPage;
+  readonly #widths = new Map<string, number>();
 
   constructor(fonts: Map<FontFace, PDFFont>, page: PDFPage) {
     this.#fonts = fonts;
     this.#page = page;
   }
 
+  /** pdf-lib lays out text without kerning, so lines are measured by it rather than by `measureText`. */
   width(text: string, weight: Weight, size: number, spacing = 0): number {
-    let width = spacing * [...text].length;
-    for (const run of splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, size);
-    return width;
+    const key = `${weight} ${text}`;
+    let width = this.#widths.get(key);
+    if (width === undefined) {
+      width = 0;
+      for (const run of splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, 1);
+      this.#widths.set(key, width);
+    }
+    return width * size + spacing * [...text].length;
   }
 
   fit(text: string, weight: Weight, maxLines: number, sizes: readonly number[], maxWidth = TEXT_WIDTH): FittedText {
@@ -110,12 +117,22 @@ class Typesetter {
   }
 }
 
+/**
+ * ISO 32000-1 §9.6.4: a subset font's name is a tag of six capitals, "+", the PostScript name.
+ * pdf-lib would append a number instead; the tag here is derived from the face, so it is stable.
+ */
+function subsetName(face: FontFace): string {
+  const digest = sha256(utf8ToBytes(`${face.subset} ${face.weight}`));
+  const tag = String.fromCharCode(...digest.subarray(0, 6).map((byte) => 65 + (byte % 26)));
+  return `${tag}+${face.font.postscriptName}`;
+}
+
 /** Embeds, as subsets, exactly the faces these texts need. */
 async function embedFaces(doc: PDFDocument, texts: ReadonlyArray<readonly [string, Weight]>): Promise<Map<FontFace, PDFFont>> {
   const fonts = new Map<FontFace, PDFFont>();
   for (const [text, weight] of texts) {
     for (const { face } of splitRuns(`${text}…`, weight)) {
-      if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true }));
+      if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face) }));
     }
   }
   return fonts;
@@ -184,13 +201,14 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   page.drawImage(badge, { x: (PANEL - badgeSize) / 2, y: PAGE_HEIGHT - TOP - badgeSize, width: badgeSize, height: badgeSize });
   link(doc, page, input.credentialUrl, (PANEL - badgeSize) / 2, TOP, badgeSize, badgeSize);
   if (input.qrSvg) {
+    // Level with the footer, as the badge is level with the heading.
     const qrSize = 92;
-    const qrTop = TOP + badgeSize + 56;
+    const qrTop = FOOTER_TOP + 4;
     drawQr(page, input.qrSvg, (PANEL - qrSize) / 2, qrTop, qrSize);
     link(doc, page, input.credentialUrl, (PANEL - qrSize) / 2, qrTop, qrSize, qrSize);
     const caption = 'Scan to verify';
     const width = type.width(caption, 400, 9);
-    type.line(caption, (PANEL - width) / 2, qrTop + qrSize + 22, { weight: 400, size: 9, color: MUTED });
+    type.line(caption, (PANEL - width) / 2, qrTop - 36, { weight: 400, size: 9, color: MUTED });
   }
 
   // The text column, top to bottom.
@@ -218,8 +236,8 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   fact('AWARDED', awarded, LEFT);
   if (validUntil) fact('VALID UNTIL', validUntil, LEFT + 170);
   type.line('VERIFY AT', LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
-  const url = type.fit(input.credentialUrl.replace(/\//g, '/\u200b'), 400, 1, [10, 9, 8, 7]);
-  const urlWidth = type.line(url.lines[0]!.replace(/\u200b/g, ''), LEFT, FOOTER_TOP + 65, { weight: 400, size: url.size, color: accent });
+  const url = type.fit(input.credentialUrl, 400, 1, [10, 9, 8, 7]);
+  const urlWidth = type.line(url.lines[0]!, LEFT, FOOTER_TOP + 65, { weight: 400, size: url.size, color: accent });
   link(doc, page, input.credentialUrl, LEFT, FOOTER_TOP + 63, urlWidth, url.size + 4);
 
   return doc.save({ useObjectStreams: false });

@@ -303,7 +303,8 @@ async function checkIssuerKey(doc: Json, selection: ProofSelection, deps: Verify
   const vmId = selection.proof.verificationMethod;
   const resolved = await resolveVerificationMethod(vmId, deps.fetchJson);
   if (!resolved.ok) {
-    return { check: check('issuer-key', 'failed', "The issuer's key that should check the signature could not be found, so the signature cannot be trusted.", { verificationMethod: vmId, reason: resolved.reason }) };
+    const reason = resolved.reason.replace(/\.$/, '');
+    return { check: check('issuer-key', 'failed', `The key that should check the signature could not be found, so the signature cannot be trusted: ${reason}.`, { verificationMethod: vmId, reason: resolved.reason }) };
   }
   const key = resolved.value;
   const issuer = idOf(doc['issuer']);
@@ -330,7 +331,7 @@ async function checkIssuerKey(doc: Json, selection: ProofSelection, deps: Verify
 
 function describeProofFailure(failure: ProofFailure): string {
   if (failure.kind === 'bad-signature') return 'The signature does not match: the credential was changed after it was signed, or it was signed with another key.';
-  if (failure.kind === 'malformed-proof') return `The signature is malformed: ${failure.message}`;
+  if (failure.kind === 'malformed-proof') return `The signature is malformed: ${failure.message.charAt(0).toLowerCase()}${failure.message.slice(1)}`;
   const inner = failure.failure;
   if (inner.kind === 'unknown-context') return `The credential uses a vocabulary this verifier does not know (${inner.url}), so the signature cannot be checked.`;
   if (inner.kind === 'undefined-term') {
@@ -537,6 +538,7 @@ function checkValidity(doc: Json, vcVersion: 1 | 2, now: Date): Check {
   const untilText = doc[untilField];
   const from = dateOf(fromText);
   const until = dateOf(untilText);
+  if (Number.isNaN(now.getTime())) return check('validity', 'unknown', 'Could not check the validity dates because the current time is unknown.');
   const details = { [fromField]: fromText, [untilField]: untilText, now: now.toISOString() };
   if (fromText !== undefined && from === undefined) return check('validity', 'failed', `The credential's start date (${fromField}) is not a valid date.`, details);
   if (untilText !== undefined && until === undefined) return check('validity', 'failed', `The credential's end date (${untilField}) is not a valid date.`, details);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { unzlibSync } from 'fflate';
 import type { SatoriOptions } from 'satori';
 
 export const FONT_FAMILY = 'Inter';
@@ -22,19 +23,51 @@ export interface FontFace {
   readonly name: string;
   readonly subset: Subset;
   readonly weight: Weight;
-  /** The WOFF file. */
+  /** The font as TrueType (sfnt), unpacked from Fontsource's WOFF once, for satori, fontkit and pdf-lib. */
   readonly data: Uint8Array;
   readonly font: Font;
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * WOFF 1.0 (W3C) §4–5 back to the sfnt it wraps: header, table directory, then each table
+ * inflated (zlib) unless stored as is. fontkit would otherwise inflate a whole table every time
+ * it reads one glyph, which made subsetting and measuring a hundred times slower.
+ */
+function woffToSfnt(woff: Uint8Array): Uint8Array {
+  const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  if (view.getUint32(0) !== 0x774f4646) return woff; // not 'wOFF': already an sfnt
+  const count = view.getUint16(12);
+  const sfnt = new Uint8Array(view.getUint32(16));
+  const out = new DataView(sfnt.buffer);
+  const selector = Math.floor(Math.log2(count));
+  out.setUint32(0, view.getUint32(4));
+  out.setUint16(4, count);
+  out.setUint16(6, 16 << selector);
+  out.setUint16(8, selector);
+  out.setUint16(10, count * 16 - (16 << selector));
+  let offset = 12 + count * 16;
+  for (let i = 0; i < count; i++) {
+    const entry = 44 + i * 20;
+    const [tag, from, length, original, checksum] = [0, 4, 8, 12, 16].map((at) => view.getUint32(entry + at)) as [number, number, number, number, number];
+    const table = woff.subarray(from, from + length);
+    sfnt.set(length < original ? unzlibSync(table) : table, offset);
+    out.setUint32(12 + i * 16, tag);
+    out.setUint32(12 + i * 16 + 4, checksum);
+    out.setUint32(12 + i * 16 + 8, offset);
+    out.setUint32(12 + i * 16 + 12, original);
+    offset += (original + 3) & ~3; // tables start on four-byte boundaries
+  }
+  return sfnt;
+}
 let faces: readonly FontFace[] | undefined;
 
 /** Every subset in every weight, read once per process. */
 export function fontFaces(): readonly FontFace[] {
   faces ??= WEIGHTS.flatMap((weight) =>
     SUBSETS.map((subset) => {
-      const data = readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`));
+      const data = woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)));
       const name = subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`;
       return { name, subset, weight, data, font: fontkit.create(data) };
     }),
@@ -51,7 +84,7 @@ let satori: SatoriOptions['fonts'] | undefined;
 
 /** The same array every time: satori caches parsed fonts by identity. */
 export function satoriFonts(): SatoriOptions['fonts'] {
-  satori ??= fontFaces().map(({ name, weight, data }) => ({ name, weight, style: 'normal' as const, data: data as Buffer }));
+  satori ??= fontFaces().map(({ name, weight, data }) => ({ name, weight, style: 'normal' as const, data: Buffer.from(data) }));
   return satori;
 }
 
@@ -78,13 +111,19 @@ export function splitRuns(text: string, weight: Weight): Run[] {
   return runs;
 }
 
+/** Widths at size 1, by weight and text: fitting a label measures the same words many times. */
+const widths = new Map<string, number>();
+
 /** The advance width of `text` at `size` (same unit as size), kerning included. */
 export function measureText(text: string, weight: Weight, size: number): number {
-  let width = 0;
-  for (const { face, text: run } of splitRuns(text, weight)) {
-    width += (face.font.layout(run).advanceWidth / face.font.unitsPerEm) * size;
+  const key = `${weight} ${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = 0;
+    for (const { face, text: run } of splitRuns(text, weight)) width += face.font.layout(run).advanceWidth / face.font.unitsPerEm;
+    widths.set(key, width);
   }
-  return width;
+  return width * size;
 }
 
 /** Greedy line breaking at spaces; a word wider than the line stays whole (the caller shrinks). */

@@ -1,0 +1,304 @@
+/**
+ * Award records as the commands write them: a new award (fresh id, salted email hash, a free random
+ * status index), the YAML of single-award and batch files, and the edits made to existing files
+ * (revoke, suspend, reinstate, erase) through the yaml Document API, so comments and order survive.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { identityHash, normalizeEmail } from '../core/identity-hash.ts';
+import { STATUS_LIST_SIZE } from '../schemas/common.ts';
+import type { SiteContent, SourceFile } from './content.ts';
+import { closest } from './schema-issues.ts';
+import { parseYamlSource, type FieldPath } from './yaml-source.ts';
+
+/** Everything random, injectable so tests are reproducible. */
+export interface RandomSource {
+  /** A fresh award id. */
+  uuid(): string;
+  /** `length` cryptographically strong random bytes. */
+  bytes(length: number): Uint8Array;
+}
+
+export const systemRandom: RandomSource = {
+  uuid: () => randomUUID(),
+  bytes: (length) => new Uint8Array(randomBytes(length)),
+};
+
+/** 12 random bytes give 16 base64url characters: 96 bits, far beyond guessing. */
+export function newSalt(random: RandomSource): string {
+  return Buffer.from(random.bytes(12)).toString('base64url');
+}
+
+export interface HashedEmail {
+  readonly type: 'emailAddress';
+  readonly hash: string;
+  readonly salt: string;
+}
+
+/** The only form in which an email address reaches the repository. */
+export function hashEmail(email: string, random: RandomSource): HashedEmail {
+  const salt = newSalt(random);
+  return { type: 'emailAddress', hash: identityHash(normalizeEmail(email), salt), salt };
+}
+
+/** Every index taken by an award or a tombstone: an index is never reused, even after erasure. */
+export function usedStatusIndices(content: SiteContent): Set<number> {
+  return new Set([...content.awards, ...content.erased].map((award) => award.statusIndex));
+}
+
+/**
+ * A free index in [0, 131072), chosen at random so that neighbours in the status list say nothing
+ * about each other (herd privacy). Adds it to `used`.
+ */
+export function pickStatusIndex(used: Set<number>, random: RandomSource): number {
+  if (used.size >= STATUS_LIST_SIZE) throw new RangeError(`All ${STATUS_LIST_SIZE} status-list entries are taken.`);
+  for (;;) {
+    const [a = 0, b = 0, c = 0] = random.bytes(3);
+    // 17 bits of the 24 are exactly [0, 131072): uniform, no modulo bias.
+    const index = ((a << 16) | (b << 8) | c) & (STATUS_LIST_SIZE - 1);
+    if (!used.has(index)) {
+      used.add(index);
+      return index;
+    }
+  }
+}
+
+/** What the award and import commands know about one learner. */
+export interface NewAward {
+  readonly achievement: string;
+  readonly name: string;
+  /** Hashed here, never stored. */
+  readonly email: string;
+  /** YYYY-MM-DD; in a batch, undefined when the batch sets it for all. */
+  readonly awardedOn?: string | undefined;
+  readonly evidenceUrl?: string | undefined;
+  readonly narrative?: string | undefined;
+  readonly result?: { readonly resultDescription: string; readonly value: string } | undefined;
+  readonly listed?: boolean | undefined;
+}
+
+/** An award entry in file order: the shape of `awards[]` in a batch, or a single file without `achievement`. */
+export type AwardEntry = Record<string, unknown> & { id: string; statusIndex: number };
+
+export function newAwardEntry(award: NewAward, used: Set<number>, random: RandomSource): AwardEntry {
+  const entry: AwardEntry = {
+    id: random.uuid(),
+    statusIndex: pickStatusIndex(used, random),
+    recipient: { name: award.name.trim(), identity: hashEmail(award.email, random) },
+  };
+  if (award.awardedOn !== undefined) entry['awardedOn'] = award.awardedOn;
+  if (award.evidenceUrl !== undefined) entry['evidence'] = [{ url: award.evidenceUrl }];
+  if (award.narrative !== undefined) entry['narrative'] = award.narrative;
+  if (award.result !== undefined) entry['results'] = [{ resultDescription: award.result.resultDescription, value: award.result.value }];
+  if (award.listed === false) entry['listed'] = false;
+  return entry;
+}
+
+/** Names and salts in double quotes, as in the demo files: a name like `No` or `1984` stays text for every YAML reader. */
+function quoteTextFields(document: Document): void {
+  const quote = (node: unknown) => {
+    if (isScalar(node) && typeof node.value === 'string') node.type = 'QUOTE_DOUBLE';
+  };
+  const entries = document.get('awards', true);
+  const maps = isSeq(entries) ? entries.items : [document.contents];
+  for (const map of maps) {
+    if (!isMap(map)) continue;
+    quote(map.getIn(['recipient', 'name'], true));
+    quote(map.getIn(['recipient', 'identity', 'salt'], true));
+  }
+}
+
+function render(value: unknown, header?: string): string {
+  const document = new Document(value);
+  quoteTextFields(document);
+  if (header) document.commentBefore = header;
+  // lineWidth 0: never fold a long narrative across lines.
+  return document.toString({ lineWidth: 0 });
+}
+
+/** The text of `content/awards/<year>/<file>.yaml` for one award: id, achievement and statusIndex first. */
+export function singleAwardYaml(achievement: string, entry: AwardEntry): string {
+  const { id, statusIndex, ...rest } = entry;
+  return render({ id, achievement, statusIndex, ...rest });
+}
+
+/** A batch file: one achievement, its shared date, then the awards. */
+export function batchAwardYaml(achievement: string, awardedOn: string | undefined, entries: readonly AwardEntry[], header?: string): string {
+  return render({ achievement, ...(awardedOn !== undefined ? { awardedOn } : {}), awards: entries }, header);
+}
+
+/** A name as a file-name part: "Zoë Ångström" → "zoe-angstrom". */
+export function slugify(text: string, maxLength = 40): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, maxLength).replace(/-+$/, '');
+}
+
+/** The first block of a UUID: enough to tell two files of the same learner apart. */
+export function shortId(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8);
+}
+
+export function singleAwardPath(achievement: string, name: string, id: string, awardedOn: string): string {
+  const slug = slugify(name) || 'learner';
+  return `content/awards/${awardedOn.slice(0, 4)}/${achievement}-${slug}-${shortId(id)}.yaml`;
+}
+
+// ——— Finding an award ———
+
+/** Accepts the id itself, or a credential URL copied from a page (`…/credentials/<id>/` or `.json`). */
+export function normalizeAwardId(input: string): string {
+  const trimmed = input.trim();
+  const fromUrl = /\/credentials\/([^/?#]+?)(?:\.json|\.png|\.svg)?\/?(?:[?#].*)?$/.exec(trimmed);
+  return (fromUrl?.[1] ?? trimmed).toLowerCase();
+}
+
+export interface AwardLocation {
+  readonly file: SourceFile;
+  /** `[]` for a single-award file, `['awards', n]` in a batch. */
+  readonly path: FieldPath;
+  readonly line: number;
+  readonly achievement: string;
+  /** The award's own fields as written (a batch's shared fields are not merged in). */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly erased: boolean;
+}
+
+function idOf(node: unknown): unknown {
+  return isMap(node) ? node.get('id') : undefined;
+}
+
+/** Finds an award by id in the award files. Only files whose text contains the id are parsed. */
+export function findAward(files: readonly SourceFile[], id: string): AwardLocation | undefined {
+  for (const file of files) {
+    if (!file.text.includes(id)) continue;
+    const document = parseDocument(file.text);
+    const root = document.contents;
+    if (!isMap(root)) continue;
+    const entries = root.get('awards', true);
+    let path: FieldPath | undefined;
+    let node: unknown;
+    if (isSeq(entries)) {
+      const index = entries.items.findIndex((item) => idOf(item) === id);
+      if (index >= 0) [path, node] = [['awards', index], entries.items[index]];
+    } else if (idOf(root) === id) {
+      [path, node] = [[], root];
+    }
+    if (!path || !isMap(node)) continue;
+    const data = node.toJSON() as Record<string, unknown>;
+    return {
+      file, path, data,
+      line: parseYamlSource(file.text).locate(path).line,
+      achievement: String(root.get('achievement') ?? ''),
+      erased: 'erased' in data,
+    };
+  }
+  return undefined;
+}
+
+/** Every award id in the files, for "did you mean" when an id is mistyped. */
+export function closestAwardId(files: readonly SourceFile[], id: string): string | undefined {
+  const ids = files.flatMap((file) => [...file.text.matchAll(/^\s*(?:-\s+)?id:\s*["']?([a-z0-9-]+)/gm)].map((match) => match[1]!));
+  return closest(id, ids);
+}
+
+// ——— Editing an award ———
+
+export type AwardEditCode = 'erased' | 'already-revoked' | 'already-suspended' | 'revoked' | 'not-suspended' | 'already-erased';
+
+export class AwardEditError extends Error {
+  readonly code: AwardEditCode;
+  constructor(code: AwardEditCode, message: string) {
+    super(message);
+    this.name = 'AwardEditError';
+    this.code = code;
+  }
+}
+
+export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
+
+export interface StatusChange {
+  readonly on: string;
+  readonly reason: string;
+}
+
+export interface EditResult {
+  readonly text: string;
+  /** Things the person should know, e.g. that the award stays revoked. */
+  readonly notes: readonly string[];
+}
+
+function describeChange(value: unknown): string {
+  const change = value as Partial<StatusChange> | undefined;
+  return `on ${String(change?.on ?? '?')}${change?.reason ? ` (${change.reason})` : ''}`;
+}
+
+function editDocument(text: string, edit: (document: Document.Parsed) => void): string {
+  const document = parseDocument(text);
+  edit(document);
+  return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * revoke: sets `revoked` (final); suspend: sets `suspended`; reinstate: removes `suspended`.
+ * Refuses what would be a mistake: twice the same change, or undoing a revocation.
+ */
+export function changeStatus(location: AwardLocation, action: StatusAction, change?: StatusChange): EditResult {
+  const { data, path } = location;
+  const label = `The award ${String(data['id'])}`;
+  if (location.erased) throw new AwardEditError('erased', `${label} was erased; it has no status left to change.`);
+  const revoked = data['revoked'];
+  const suspended = data['suspended'];
+  const notes: string[] = [];
+  let text: string;
+  if (action === 'revoke') {
+    if (revoked) throw new AwardEditError('already-revoked', `${label} is already revoked ${describeChange(revoked)}.`);
+    text = editDocument(location.file.text, (document) => document.setIn([...path, 'revoked'], document.createNode({ on: change!.on, reason: change!.reason })));
+    notes.push('Revocation is final: npm run reinstate cannot undo it. To award the achievement again, run npm run award (a new credential with a new id).');
+  } else if (action === 'suspend') {
+    if (revoked) throw new AwardEditError('revoked', `${label} is revoked ${describeChange(revoked)}, and revocation is final: there is nothing to suspend.`);
+    if (suspended) throw new AwardEditError('already-suspended', `${label} is already suspended ${describeChange(suspended)}. Run npm run reinstate first to change the reason.`);
+    text = editDocument(location.file.text, (document) => document.setIn([...path, 'suspended'], document.createNode({ on: change!.on, reason: change!.reason })));
+    notes.push('npm run reinstate lifts the suspension.');
+  } else {
+    if (!suspended) {
+      const final = revoked ? ` It is revoked ${describeChange(revoked)}, and revocation is final: reinstate does not undo it.` : '';
+      throw new AwardEditError('not-suspended', `${label} is not suspended, so there is nothing to reinstate.${final}`);
+    }
+    text = editDocument(location.file.text, (document) => document.deleteIn([...path, 'suspended']));
+    if (revoked) notes.push(`The suspension is lifted, but the award stays revoked ${describeChange(revoked)}: revocation is final.`);
+  }
+  return { text, notes };
+}
+
+/**
+ * Replaces an award by its tombstone: id, status index and the erasure date stay (the URL and the
+ * index are never reused); the recipient, evidence, narrative, results and every other field go.
+ * A single-award file is written afresh, so no comment about the learner survives in it.
+ */
+export function eraseAward(location: AwardLocation, on: string): string {
+  const { data, path } = location;
+  if (location.erased) throw new AwardEditError('already-erased', `The award ${String(data['id'])} is already erased.`);
+  const tombstone = { id: data['id'], statusIndex: data['statusIndex'], erased: { on } };
+  if (path.length === 0) {
+    const { id, statusIndex, erased } = tombstone;
+    return render({ id, achievement: location.achievement, statusIndex, erased });
+  }
+  return editDocument(location.file.text, (document) => {
+    const entries = document.get('awards', true) as YAMLSeq;
+    const index = path[1] as number;
+    // A new node: comments attached to the old entry go with it.
+    entries.items[index] = document.createNode(tombstone) as YAMLMap;
+  });
+}
+
+/** Lines of `text` that contain `needle` (case-insensitive), 1-based. */
+export function linesContaining(text: string, needle: string): number[] {
+  if (!needle) return [];
+  const lower = needle.toLowerCase();
+  return text.split('\n').flatMap((line, index) => (line.toLowerCase().includes(lower) ? [index + 1] : []));
+}
