@@ -53,7 +53,7 @@ const LEFT = PANEL + 48;
 const RIGHT = PAGE_WIDTH - 56;
 const TEXT_WIDTH = RIGHT - LEFT;
 const TOP = 64;
-const FOOTER_TOP = PAGE_HEIGHT - 124;
+const FOOTER_TOP = PAGE_HEIGHT - 136;
 
 const color = (hex: string): RGB => {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -203,7 +203,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   if (input.qrSvg) {
     // Level with the footer, as the badge is level with the heading.
     const qrSize = 92;
-    const qrTop = FOOTER_TOP + 4;
+    const qrTop = FOOTER_TOP;
     drawQr(page, input.qrSvg, (PANEL - qrSize) / 2, qrTop, qrSize);
     link(doc, page, input.credentialUrl, (PANEL - qrSize) / 2, qrTop, qrSize, qrSize);
     const caption = 'Scan to verify';

@@ -133,7 +133,9 @@ function unionKeys(...objects: readonly object[]): string[] {
   return [...new Set(objects.flatMap((object) => Object.keys(object)))].sort();
 }
 
-const EMPTY: SiteContent = { issuer: undefined as never, achievements: new Map(), awards: [], erased: [] };
+/** What the comparison reads of a site; a base branch that does not validate counts as empty. */
+type Records = Pick<SiteContent, 'achievements' | 'awards' | 'erased'>;
+const EMPTY: Records = { achievements: new Map(), awards: [], erased: [] };
 
 /** The fields of an award that go into its credential or its page; where it is written does not. */
 const AWARD_FIELDS = ['achievement', 'statusIndex', 'awardedOn', 'validUntil', 'evidence', 'narrative', 'results', 'creditsEarned', 'activityStartDate', 'activityEndDate', 'listed'] as const;
@@ -207,7 +209,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   if (!head.content.ok) return { ok: false, errors: sortContentErrors(head.content.errors) };
   const after = head.content.content;
   const baseValid = base.content.ok;
-  const before = base.content.ok ? base.content.content : EMPTY;
+  const before: Records = base.content.ok ? base.content.content : EMPTY;
   const urls = siteUrls(after.issuer.url);
   const warnings: DiffWarning[] = [];
 
@@ -258,7 +260,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
     });
   }
 
-  const published = (content: SiteContent) => new Map([...content.achievements].filter(([, record]) => !record.data.draft));
+  const published = (content: Records) => new Map([...content.achievements].filter(([, record]) => !record.data.draft));
   const achievementsBefore = published(before);
   const achievementsAfter = published(after);
   const credentials = (slug: string) => after.awards.filter((award) => award.achievement === slug).length;
@@ -278,11 +280,12 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
     if (!achievementsAfter.has(record.slug)) achievementsRemoved.push({ ...achievementLine(record), credentials: 0 });
   }
 
-  const issuerFields = baseValid ? changedFields(before.issuer, after.issuer, unionKeys(before.issuer, after.issuer)) : [];
-  if (issuerFields.includes('url')) {
+  const issuerBefore = base.content.ok ? base.content.content.issuer : undefined;
+  const issuerFields = issuerBefore ? changedFields(issuerBefore, after.issuer, unionKeys(issuerBefore, after.issuer)) : [];
+  if (issuerBefore && issuerFields.includes('url')) {
     warnings.push({
       file: 'content/issuer.yaml', line: 1,
-      message: `The site URL changes from ${before.issuer.url} to ${after.issuer.url}. The issuer's did:web identity derives from it, so every credential already issued stops verifying.`,
+      message: `The site URL changes from ${issuerBefore.url} to ${after.issuer.url}. The issuer's did:web identity derives from it, so every credential already issued stops verifying.`,
     });
   }
 
@@ -337,6 +340,9 @@ function cell(text: string): string {
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const where = (origin: { file?: string | undefined; line?: number | undefined }) => (origin.file ? code(`${origin.file}${origin.line ? `:${origin.line}` : ''}`) : '');
 
+/** GitHub shows at most 10 error annotations of one step on the diff. */
+const ANNOTATION_LIMIT = 10;
+
 /** Tables stay readable, and the job summary under GitHub's 1 MiB, for a roster of thousands. */
 const MAX_ROWS = 300;
 
@@ -363,8 +369,9 @@ export function renderSummary(diff: ContentDiff): string {
   const lines = ['## What this pull request publishes', '', `**${headline(diff)}**`, ''];
   if (!diff.ok) {
     lines.push(
-      'Nothing can be built until these are fixed. Each error is also shown on the line it concerns in the **Files changed** tab. Fix them and push again: this check runs again by itself.',
+      'Nothing can be built until these are fixed. Errors in files this pull request changes also appear on their lines in the **Files changed** tab. Fix them and push again: this check runs again by itself.',
       '',
+      ...(diff.errors.length > ANNOTATION_LIMIT ? [`GitHub shows only the first ${ANNOTATION_LIMIT} on the diff; this table has all of them, and \`npm run check\` lists them on your computer.`, ''] : []),
       ...table('Errors', ['Where', 'Code', 'Problem'], diff.errors.map((error) => {
         const details = [
           `${error.field ? `${code(error.field)}: ` : ''}${cell(error.message)}`,

@@ -12,6 +12,7 @@ import {
   PDFName,
   PDFRawStream,
   PDFRef,
+  PDFStream,
   PDFString,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -74,11 +75,11 @@ async function pageText(pdf: Uint8Array): Promise<string> {
   const maps = new Map<string, Map<number, string>>();
   for (const [name, ref] of fontDict.entries()) {
     const font = doc.context.lookup(ref as PDFRef, PDFDict);
-    const cmap = font.lookup(PDFName.of('ToUnicode'), PDFRawStream);
+    const cmap = font.lookup(PDFName.of('ToUnicode'), PDFStream) as PDFRawStream;
     maps.set(name.asString(), toUnicode(latin1(bytesOf(cmap))));
   }
   const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref, PDFRawStream)) : [contents as PDFRawStream];
+  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref, PDFStream) as PDFRawStream) : [contents as PDFRawStream];
   const ops = streams.map((stream) => latin1(bytesOf(stream))).join('\n');
   let font = new Map<number, string>();
   let text = '';

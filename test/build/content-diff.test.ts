@@ -166,6 +166,20 @@ describe('diffContent', () => {
     expect(annotations(diff)[0]).toMatch(/^::warning file=content\/awards\/2026\/alice\.yaml,line=1,title=Laurel::award-alice-0001 was revoked/);
   });
 
+  it('reports issuer changes, warns when the site URL moves, and leaves drafts out', () => {
+    const head = {
+      ...BASE,
+      'content/issuer.yaml': ISSUER.replace('https://badges.example.org/', 'https://example.github.io/badges/').replace('Short courses.', 'Short, assessed courses.'),
+      'content/achievements/draft-one.md': achievement('Draft One').replace('---\n\n', 'draft: true\n---\n\n'),
+    };
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
+    expect(diff.issuerFields).toEqual(['description', 'url']);
+    expect(diff.achievementsAdded).toEqual([]);
+    expect(diff.warnings).toMatchObject([{ file: 'content/issuer.yaml', message: expect.stringContaining('every credential already issued stops verifying') }]);
+    expect(headline(diff)).toBe('This pull request changes the issuer profile.');
+    expect(renderSummary(diff)).toContain('Changed: `description`, `url`.');
+  });
+
   it('compares with an empty site when the base branch does not validate', () => {
     const diff = published(diffContent(snapshot({}), snapshot(BASE)));
     expect(diff.baseValid).toBe(false);

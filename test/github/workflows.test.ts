@@ -59,7 +59,7 @@ describe('actionlint', () => {
   });
 
   it('finds the workflows', () => {
-    expect(files).toEqual(['deploy.yml', 'pull-request.yml']);
+    expect(files).toEqual(expect.arrayContaining(['deploy.yml', 'pull-request.yml']));
   });
 
   it.each(files)('reports nothing in %s', async (name) => {
@@ -169,13 +169,8 @@ describe('pull-request.yml', () => {
   });
 
   it('installs, validates, tests, then always summarises against the base branch', () => {
-    expect(runs).toEqual([
-      'npm ci',
-      'sudo apt-get update && sudo apt-get install -y chromium',
-      'npm run check',
-      'npm test',
-      'npm run pr-summary -- --base "origin/$BASE_REF"',
-    ]);
+    expect(runs).toEqual(['npm ci', expect.stringContaining('sudo apt-get install -y chromium'), 'npm run check', 'npm test', 'npm run pr-summary -- --base "origin/$BASE_REF"']);
+    expect(runs[1]).toContain('/usr/bin/chromium --version');
     const summary = all.at(-1)!;
     expect(summary.if).toBe('always()');
     expect(summary.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });

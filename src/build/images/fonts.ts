@@ -94,25 +94,30 @@ export interface Run {
   readonly text: string;
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 export function splitRuns(text: string, weight: Weight): Run[] {
   const chain = facesOf(weight);
   const runs: Array<{ face: FontFace; text: string }> = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
+  for (const { segment } of graphemes.segment(text)) {
+    // A letter and its combining marks stay together, in a face that has them all.
+    const codes = [...segment].map((char) => char.codePointAt(0)!);
+    const has = (face: FontFace) => codes.every((code) => face.font.hasGlyphForCodePoint(code));
     const previous = runs.at(-1);
-    // Spaces and marks stay in the current run, so kerning and shaping are not cut.
+    // Spaces stay in the current run, so kerning and shaping are not cut.
     const face =
-      previous && (/\s/.test(char) || previous.face.font.hasGlyphForCodePoint(code))
+      previous && (/^\s+$/.test(segment) || has(previous.face))
         ? previous.face
-        : (chain.find((f) => f.font.hasGlyphForCodePoint(code)) ?? chain[0]!);
-    if (previous?.face === face) previous.text += char;
-    else runs.push({ face, text: char });
+        : (chain.find(has) ?? chain.find((f) => f.font.hasGlyphForCodePoint(codes[0]!)) ?? chain[0]!);
+    if (previous?.face === face) previous.text += segment;
+    else runs.push({ face, text: segment });
   }
   return runs;
 }
 
 /** Widths at size 1, by weight and text: fitting a label measures the same words many times. */
 const widths = new Map<string, number>();
+const MAX_CACHED_WIDTHS = 20_000; // a big roster would otherwise grow it without end
 
 /** The advance width of `text` at `size` (same unit as size), kerning included. */
 export function measureText(text: string, weight: Weight, size: number): number {
@@ -121,6 +126,7 @@ export function measureText(text: string, weight: Weight, size: number): number 
   if (width === undefined) {
     width = 0;
     for (const { face, text: run } of splitRuns(text, weight)) width += face.font.layout(run).advanceWidth / face.font.unitsPerEm;
+    if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
     widths.set(key, width);
   }
   return width * size;

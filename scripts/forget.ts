@@ -1,0 +1,129 @@
+/**
+ * npm run forget -- <award id> [--date YYYY-MM-DD]: erases an award at the learner's request. The
+ * award becomes a tombstone (id, status index, erasure date): its name, email hash and salt,
+ * evidence, narrative and results leave content/, a single-award file named after the learner is
+ * renamed, and the status index stays reserved. Git history still holds the old data: the command
+ * writes a replacements file for git filter-repo / BFG and says how to scrub it.
+ */
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AwardEditError, closestAwardId, eraseAward, findAward, linesContaining, normalizeAwardId, shortId } from '../src/build/award-record.ts';
+import { validateContent, type SourceFile } from '../src/build/content.ts';
+import { readContentFiles } from '../src/build/content-files.ts';
+import { formatContentError } from '../src/build/content-error.ts';
+import { isIsoDate } from '../src/build/roster.ts';
+import { root, run, UsageError } from './lib/cli.ts';
+
+const USAGE = 'Usage: npm run forget -- <award id> [--date YYYY-MM-DD]';
+const ERASE_FOLDER = path.join('.laurel', 'erase');
+
+function parse() {
+  try {
+    return parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { date: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional[\s\S]*$/, '.')}\n${USAGE}`);
+  }
+}
+
+interface Personal {
+  readonly name: string | undefined;
+  /** Strings unique to this award: the hash, the salt, a plain identifier, evidence links. */
+  readonly unique: string[];
+}
+
+function personalData(data: Readonly<Record<string, unknown>>): Personal {
+  const recipient = (data['recipient'] ?? {}) as { name?: unknown; identity?: Record<string, unknown> };
+  const identity = recipient.identity ?? {};
+  const unique = [
+    typeof identity['hash'] === 'string' ? identity['hash'].replace(/^sha256\$/, '') : undefined,
+    identity['salt'], identity['value'],
+    ...((data['evidence'] ?? []) as Array<{ url?: unknown }>).map((evidence) => evidence.url),
+  ].filter((value): value is string => typeof value === 'string' && value.length >= 8);
+  return { name: typeof recipient.name === 'string' ? recipient.name.trim() : undefined, unique };
+}
+
+/** Where a string still appears in content/ after the erasure: `file:line` for each. */
+function traces(files: readonly SourceFile[], needle: string): string[] {
+  return files.flatMap((file) => linesContaining(file.text, needle).map((line) => `${file.path}:${line}`));
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parse();
+  if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one award id.' : 'Which award? Give its id (the last part of its credential URL).'}\n${USAGE}`);
+  const id = normalizeAwardId(positionals[0]!);
+  const on = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(on)) throw new UsageError(`--date "${on}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+
+  const files = await readContentFiles(root);
+  const location = findAward(files.awards, id);
+  if (!location) {
+    const hint = closestAwardId(files.awards, id);
+    console.error(`No award has the id "${id}" in content/awards/.${hint ? ` Did you mean ${hint}?` : ''} The id is the last part of the credential URL, …/credentials/<id>/.`);
+    return 1;
+  }
+  let text: string;
+  try {
+    text = eraseAward(location, on);
+  } catch (error) {
+    if (!(error instanceof AwardEditError)) throw error;
+    console.error(`${error.message}\n  ${location.file.path}:${location.line}\nNothing was changed.`);
+    return 1;
+  }
+  const oldPath = location.file.path;
+  // A single-award file is usually named after the learner: the name must leave the file name too.
+  const single = location.path.length === 0;
+  const newPath = single ? `${path.posix.dirname(oldPath)}/${location.achievement}-erased-${shortId(id)}.yaml` : oldPath;
+  const awards = files.awards.map((file) => (file === location.file ? { path: newPath, text } : file));
+  const validated = validateContent({ ...files, awards });
+  if (!validated.ok) {
+    console.error(`${validated.errors.map(formatContentError).join('\n')}\n\ncontent/ would not be valid after this change. Nothing was written.`);
+    return 1;
+  }
+  if (newPath === oldPath) {
+    await writeFile(path.join(root, oldPath), text);
+  } else {
+    await writeFile(path.join(root, newPath), text, { flag: 'wx' });
+    await unlink(path.join(root, oldPath));
+  }
+
+  // What is left elsewhere in content/: the same learner's other awards, or a comment.
+  const { name, unique } = personalData(location.data);
+  const all = [...(files.issuer ? [files.issuer] : []), ...files.achievements, ...awards];
+  const nameLeft = name ? traces(all, name) : [];
+  const uniqueLeft = unique.flatMap((needle) => traces(all, needle));
+  const replacements = [...unique, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>***erased***`);
+  const folder = path.join(root, ERASE_FOLDER);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, '.gitignore'), '# Replacement lists hold the personal data they scrub: never commit them.\n*\n');
+  const replacementsFile = path.join(ERASE_FOLDER, `${id}.txt`);
+  await writeFile(path.join(root, replacementsFile), `${replacements.join('\n')}\n`, { mode: 0o600 });
+
+  const renamed = newPath === oldPath ? '' : `\n  renamed ${oldPath} → ${newPath} (the old file name named the learner)`;
+  const warnings = [
+    ...(nameLeft.length ? [`! The learner's name still appears in content/ at ${nameLeft.join(', ')}: other awards of theirs, or a comment. Erase those awards too (npm run forget) or edit the comment if the learner asked for everything to go. The name is left out of ${replacementsFile} so that scrubbing the history does not rewrite those files; add it once they are gone.`] : []),
+    ...(uniqueLeft.length ? [`! Data of this award still appears at ${uniqueLeft.join(', ')}: remove it by hand.`] : []),
+  ];
+  // The old single file goes from every commit; a batch file stays, rewritten.
+  const filterRepo = `git filter-repo --replace-text ${replacementsFile}${single ? ` --invert-paths --path ${oldPath}` : ''}`;
+  const bfg = `bfg --replace-text ${replacementsFile}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''}`;
+  console.log(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
+  The tombstone keeps the id and status index ${String(location.data['statusIndex'])} (never reused); the name, email hash and salt,
+  evidence, narrative and results are gone from content/. The next build replaces the certificate page
+  with a notice that the award was erased, and removes its JSON and images.
+${warnings.length ? `\n${warnings.join('\n')}\n` : ''}
+The old data is still in the git history, and in every clone, fork and cache of it. To scrub it
+(README, "Erasing personal data"):
+  1. Commit and push this change.
+  2. Rewrite the history with the replacements written to ${replacementsFile}:
+       ${filterRepo}
+     or, with BFG (it leaves the latest commit alone, hence step 1):
+       ${bfg}
+  3. Force-push every branch and tag: git push --force --all && git push --force --tags
+  4. Ask everyone with a clone to clone again; ask the owners of forks to delete or re-sync them;
+     ask your git host to purge cached views and pull-request refs (GitHub: contact Support).
+  5. Delete ${replacementsFile}: it holds the data it scrubs.`);
+  return 0;
+}
+
+await run(main);
