@@ -3,6 +3,8 @@
  * rim, ribbons, emblem) is plain SVG written here; satori sets the label, turning its letters into
  * paths, so the SVG needs no font to display and renders the same everywhere.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { emblemMarkup, faceGradient, mix, type BadgeShape, type ResolvedBadgeDesign } from './badge-design.ts';
@@ -25,9 +27,11 @@ interface Layout {
 }
 
 interface Paint {
-  readonly face: string;
-  readonly rim: string;
+  /** Suffix of every id, unique to the design, so badges inlined in one HTML page do not share gradients. */
+  readonly id: string;
+  /** The dark line that outlines rim and face. */
   readonly edge: string;
+  /** The label and emblem colour. */
   readonly ink: string;
 }
 
@@ -40,26 +44,26 @@ const MEDALLION = 0.68;
 const GAP_ORNAMENT = 16;
 const GAP_LABEL = 14;
 
-/** Gradients and the soft shadow every shape uses; ids are prefixed to stay clear of satori's. */
-function defs(design: ResolvedBadgeDesign): string {
+/** Gradients and the soft shadow every shape uses. */
+function defs(design: ResolvedBadgeDesign, { id }: Paint): string {
   const { light, dark } = faceGradient(design.primaryColor);
   const rim = design.secondaryColor;
   return `<defs>
-<linearGradient id="lb-face" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient>
-<linearGradient id="lb-rim" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${mix(rim, '#ffffff', 0.35)}"/><stop offset="0.5" stop-color="${rim}"/><stop offset="1" stop-color="${mix(rim, '#000000', 0.3)}"/></linearGradient>
-<linearGradient id="lb-ribbon" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${mix(design.primaryColor, '#000000', 0.25)}"/><stop offset="1" stop-color="${mix(design.primaryColor, '#000000', 0.05)}"/></linearGradient>
-<radialGradient id="lb-shine" cx="0.5" cy="0" r="0.9"><stop offset="0" stop-color="#ffffff" stop-opacity="0.18"/><stop offset="1" stop-color="#ffffff" stop-opacity="0"/></radialGradient>
-<filter id="lb-shadow" x="-10%" y="-10%" width="120%" height="125%" color-interpolation-filters="sRGB"><feDropShadow dx="0" dy="6" stdDeviation="8" flood-color="#000000" flood-opacity="0.25"/></filter>
+<linearGradient id="lb-face-${id}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient>
+<linearGradient id="lb-rim-${id}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${mix(rim, '#ffffff', 0.35)}"/><stop offset="0.5" stop-color="${rim}"/><stop offset="1" stop-color="${mix(rim, '#000000', 0.3)}"/></linearGradient>
+<linearGradient id="lb-ribbon-${id}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${mix(design.primaryColor, '#000000', 0.25)}"/><stop offset="1" stop-color="${mix(design.primaryColor, '#000000', 0.05)}"/></linearGradient>
+<radialGradient id="lb-shine-${id}" cx="0.5" cy="0" r="0.9"><stop offset="0" stop-color="#ffffff" stop-opacity="0.18"/><stop offset="1" stop-color="#ffffff" stop-opacity="0"/></radialGradient>
+<filter id="lb-shadow-${id}" x="-10%" y="-10%" width="120%" height="125%" color-interpolation-filters="sRGB"><feDropShadow dx="0" dy="6" stdDeviation="8" flood-color="#000000" flood-opacity="0.25"/></filter>
 </defs>`;
 }
 
 /** A shape drawn as rim, face and a fine inner line, from one outline at three insets. */
 function layered(outline: (inset: number) => string, paint: Paint, faceInset: number, lineInset: number): string {
   return [
-    `<g filter="url(#lb-shadow)"><path d="${outline(0)}" fill="url(#lb-rim)"/></g>`,
+    `<g filter="url(#lb-shadow-${paint.id})"><path d="${outline(0)}" fill="url(#lb-rim-${paint.id})"/></g>`,
     `<path d="${outline(1)}" fill="none" stroke="${paint.edge}" stroke-width="2" stroke-opacity="0.6"/>`,
-    `<path d="${outline(faceInset)}" fill="url(#lb-face)" stroke="${paint.edge}" stroke-width="3"/>`,
-    `<path d="${outline(faceInset)}" fill="url(#lb-shine)"/>`,
+    `<path d="${outline(faceInset)}" fill="url(#lb-face-${paint.id})" stroke="${paint.edge}" stroke-width="3"/>`,
+    `<path d="${outline(faceInset)}" fill="url(#lb-shine-${paint.id})"/>`,
     `<path d="${outline(lineInset)}" fill="none" stroke="${paint.ink}" stroke-opacity="0.45" stroke-width="3" stroke-dasharray="0 11" stroke-linecap="round"/>`,
   ].join('\n');
 }
@@ -125,8 +129,8 @@ function scallops(radius: number, count: number, depth: number, cy: number): str
 /** Two ribbon tails with notched ends, hanging behind a rosette. */
 function ribbons(paint: Paint): string {
   const tail = (x: number, lean: number) =>
-    `<path d="M${x - 44} 380L${x + 44} 380L${x + 44 + lean} 585L${x + lean} 552L${x - 44 + lean} 585Z" fill="url(#lb-ribbon)" stroke="${paint.edge}" stroke-width="2"/>`;
-  return `<g filter="url(#lb-shadow)">${tail(222, -38)}${tail(378, 38)}</g>`;
+    `<path d="M${x - 44} 380L${x + 44} 380L${x + 44 + lean} 585L${x + lean} 552L${x - 44 + lean} 585Z" fill="url(#lb-ribbon-${paint.id})" stroke="${paint.edge}" stroke-width="2"/>`;
+  return `<g filter="url(#lb-shadow-${paint.id})">${tail(222, -38)}${tail(378, 38)}</g>`;
 }
 
 /** A small ornament between emblem and label: two rules and a diamond. */
@@ -203,7 +207,14 @@ async function label(design: ResolvedBadgeDesign, fitted: FittedText, top: numbe
   const root = { type: 'div', props: { style: { display: 'flex', width: BADGE_SIZE, height: BADGE_SIZE }, children: [box] } };
   // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
   const svg = await satori(root, { width: BADGE_SIZE, height: BADGE_SIZE, fonts: satoriFonts() });
-  return svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>'));
+  return withoutUnusedMasks(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
+}
+
+/** Satori writes an overflow mask per box even when nothing refers to it; their fixed ids would clash inline. */
+function withoutUnusedMasks(markup: string): string {
+  return markup.replace(/<mask id="([^"]+)">(?:(?!<\/?mask)[\s\S])*<\/mask>/g, (mask, id: string) =>
+    markup.includes(`url(#${id})`) ? mask : '',
+  );
 }
 
 /** Emblem, ornament and label, stacked and centred as a group on the shape's centre. */
@@ -227,12 +238,16 @@ async function content(design: ResolvedBadgeDesign, layout: Layout): Promise<str
   ].join('\n');
 }
 
+function designId(design: ResolvedBadgeDesign): string {
+  const { shape, primaryColor, secondaryColor, textColor, emblem, label } = design;
+  return bytesToHex(sha256(utf8ToBytes([shape, primaryColor, secondaryColor, textColor, emblem, label].join('\n')))).slice(0, 8);
+}
+
 /** The badge as a standalone SVG document, 600×600, with a title for screen readers. */
 export async function renderBadgeSvg(design: ResolvedBadgeDesign): Promise<string> {
   const spec = SHAPES[design.shape];
   const paint: Paint = {
-    face: design.primaryColor,
-    rim: design.secondaryColor,
+    id: designId(design),
     edge: mix(design.secondaryColor, '#000000', 0.35),
     ink: design.textColor,
   };
@@ -240,7 +255,7 @@ export async function renderBadgeSvg(design: ResolvedBadgeDesign): Promise<strin
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_SIZE}" height="${BADGE_SIZE}" viewBox="0 0 ${BADGE_SIZE} ${BADGE_SIZE}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
-    defs(design),
+    defs(design, paint),
     spec.art(paint),
     await content(design, spec.layout),
     '</svg>',

@@ -61,6 +61,7 @@ function woffToSfnt(woff: Uint8Array): Uint8Array {
   }
   return sfnt;
 }
+
 let faces: readonly FontFace[] | undefined;
 
 /** Every subset in every weight, read once per process. */

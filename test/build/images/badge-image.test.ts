@@ -79,13 +79,13 @@ describe('renderPng', () => {
 
   it('bakes and extracts in the rendered PNG and SVG', async () => {
     const svg = await renderBadgeSvg(FIXED_DESIGN);
-    const credential = '{"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Zoë"}';
+    const credential = '{"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Zoë <&> ]]> 東京"}';
     const png = bakePng(renderPng(svg, BADGE_SIZE), credential);
     expect(extractPng(png)).toBe(credential);
     expect(PNG.sync.read(Buffer.from(png)).width).toBe(600);
     const baked = bakeSvg(svg, credential);
     expect(extractSvg(baked)).toBe(credential);
-    // The baked SVG still renders like the unbaked one.
+    // The baked SVG is still well-formed XML (resvg's parser is strict) and renders the same.
     expect(renderPng(baked, BADGE_SIZE)).toEqual(renderPng(svg, BADGE_SIZE));
   });
 });
