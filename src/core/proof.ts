@@ -53,6 +53,28 @@ function withoutKey(value: object, key: string): Record<string, unknown> {
   return copy;
 }
 
+/**
+ * Proof configurations repeat across a build (same key, same context, same few dates), and their
+ * canonical form depends only on their JCS form and the pinned contexts: remember the latest few.
+ * The loader is part of the key, so a test loader with other contexts never shares entries.
+ */
+const proofConfigMemo = new WeakMap<DocumentLoader, Map<string, string>>();
+const PROOF_CONFIG_MEMO_SIZE = 256;
+
+async function canonicalizeProofConfig(proofConfig: Record<string, unknown>, documentLoader: DocumentLoader): ReturnType<typeof canonicalizeRdfc> {
+  let memo = proofConfigMemo.get(documentLoader);
+  if (!memo) proofConfigMemo.set(documentLoader, (memo = new Map()));
+  const key = canonicalizeJcs(proofConfig);
+  const known = memo.get(key);
+  if (known !== undefined) return { ok: true, nquads: known };
+  const result = await canonicalizeRdfc(proofConfig, documentLoader);
+  if (result.ok) {
+    if (memo.size >= PROOF_CONFIG_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, result.nquads);
+  }
+  return result;
+}
+
 /** §3.2.4 / §3.3.4 Proof Configuration checks, then §3.2.3–3.2.5 / §3.3.3–3.3.5 transformation and hashing. */
 export async function hashForProof(
   unsecuredDocument: Record<string, unknown>,
@@ -72,7 +94,7 @@ export async function hashForProof(
     const proofConfig = { ...options, '@context': unsecuredDocument['@context'] };
     const documentResult = await canonicalizeRdfc(unsecuredDocument, documentLoader);
     if (!documentResult.ok) return { ok: false, failure: { kind: 'canonicalization', failure: documentResult.failure } };
-    const configResult = await canonicalizeRdfc(proofConfig, documentLoader);
+    const configResult = await canonicalizeProofConfig(proofConfig, documentLoader);
     if (!configResult.ok) return { ok: false, failure: { kind: 'canonicalization', failure: configResult.failure } };
     canonicalDocument = documentResult.nquads;
     canonicalProofConfig = configResult.nquads;
