@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   }
 
   const entry = newAwardEntry(
-    { achievement, name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: !values.unlisted },
+    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: !values.unlisted },
     usedStatusIndices(before.content),
     systemRandom,
   );

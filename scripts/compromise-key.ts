@@ -49,8 +49,8 @@ compromised one) and retires this one. Then run this command again. Nothing was 
   console.log(`Marked ${file} compromised (${compromised}).
 
 What happens next:
-  1. Commit ${file} and publish: the next build removes the key from the DID document, so verifiers
-     stop trusting anything it signed, including credentials forged with it.
+  1. Commit ${file} and publish: the next build removes the key from the DID
+     document, so verifiers stop trusting anything it signed, forged credentials included.
   2. That build re-signs every credential with the current key${current ? ` (${current.file})` : ''}; their URLs do not change.
   3. Copies signed with the old key (downloaded JSON, baked badge images, wallet copies) no longer
      verify: ask learners to download their credential again from its page.

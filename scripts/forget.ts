@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const all = [...(files.issuer ? [files.issuer] : []), ...files.achievements, ...awards];
   const nameLeft = name ? traces(all, name) : [];
   const uniqueLeft = unique.flatMap((needle) => traces(all, needle));
-  const replacements = [...unique, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>***erased***`);
+  const replacements = [...unique, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>[erased]`);
   const folder = path.join(root, ERASE_FOLDER);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, '.gitignore'), '# Replacement lists hold the personal data they scrub: never commit them.\n*\n');
@@ -101,27 +101,31 @@ async function main(): Promise<number> {
 
   const renamed = newPath === oldPath ? '' : `\n  renamed ${oldPath} → ${newPath} (the old file name named the learner)`;
   const warnings = [
-    ...(nameLeft.length ? [`! The learner's name still appears in content/ at ${nameLeft.join(', ')}: other awards of theirs, or a comment. Erase those awards too (npm run forget) or edit the comment if the learner asked for everything to go. The name is left out of ${replacementsFile} so that scrubbing the history does not rewrite those files; add it once they are gone.`] : []),
+    ...(nameLeft.length ? [`! The learner's name still appears in content/ at ${nameLeft.join(', ')}: other awards of theirs, or a comment.\n  Erase those awards too (npm run forget), or edit the comment, if the learner asked for everything to go.\n  The name is left out of ${replacementsFile} so that rewriting the history does not change those files; add it once they are gone.`] : []),
     ...(uniqueLeft.length ? [`! Data of this award still appears at ${uniqueLeft.join(', ')}: remove it by hand.`] : []),
   ];
+  // Absolute, because the history is rewritten in a fresh clone, not in this folder.
+  const list = path.join(root, replacementsFile);
   // The old single file goes from every commit; a batch file stays, rewritten.
-  const filterRepo = `git filter-repo --replace-text ${replacementsFile}${single ? ` --invert-paths --path ${oldPath}` : ''}`;
-  const bfg = `bfg --replace-text ${replacementsFile}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''}`;
+  const filterRepo = `git filter-repo --replace-text ${list} --replace-message ${list}${single ? ` --invert-paths --path ${oldPath}` : ''}`;
+  const bfg = `java -jar bfg.jar --replace-text ${list}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''} YOUR-REPO.git`;
   console.log(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
   The tombstone keeps the id and status index ${String(location.data['statusIndex'])} (never reused); the name, email hash and salt,
-  evidence, narrative and results are gone from content/. The next build replaces the certificate page
-  with a notice that the award was erased, and removes its JSON and images.
+  evidence, narrative and results are gone from content/. The next build leaves a page without
+  personal data at the credential's address, and removes its JSON and images.
 ${warnings.length ? `\n${warnings.join('\n')}\n` : ''}
-The old data is still in the git history, and in every clone, fork and cache of it. To scrub it
-(README, "Erasing personal data"):
-  1. Commit and push this change.
-  2. Rewrite the history with the replacements written to ${replacementsFile}:
+The old data is still in the git history, and in every clone, fork and cache of it. To scrub it,
+see README, "Erasing personal data" (step by step: docs/issuing.md, "Erase an award at a learner's request"):
+  1. Commit this change, open the pull request and merge it.
+  2. In a fresh clone of the repository, rewrite the history with the list written to ${replacementsFile}:
        ${filterRepo}
-     or, with BFG (it leaves the latest commit alone, hence step 1):
+     or, with BFG, in a mirror clone (git clone --mirror …):
        ${bfg}
+       then in YOUR-REPO.git: git reflog expire --expire=now --all && git gc --prune=now --aggressive
   3. Force-push every branch and tag: git push --force --all && git push --force --tags
-  4. Ask everyone with a clone to clone again; ask the owners of forks to delete or re-sync them;
-     ask your git host to purge cached views and pull-request refs (GitHub: contact Support).
+  4. Everyone with a clone clones again; owners of forks delete or re-sync them. Delete the check runs
+     of the pull request that made the award (Actions tab), and ask your git host to purge cached
+     views and pull-request refs (GitHub: Support, "Removing sensitive data from a repository").
   5. Delete ${replacementsFile}: it holds the data it scrubs.`);
   return 0;
 }

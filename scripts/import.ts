@@ -15,7 +15,7 @@ import { achievementProblem, formatRosterError, indexExistingAwards, isIsoDate, 
 import { siteUrls } from '../src/build/urls.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
-const USAGE = 'Usage: npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]\nThe roster\'s header: name,email,achievement,date,evidence,narrative,result (see README, "Importing a roster").';
+const USAGE = 'Usage: npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]\nThe roster\'s header: name,email,achievement,date,evidence,narrative,result (docs/issuing.md, "Award a whole cohort from a spreadsheet").';
 const SHOWN = 50;
 const MAIL_MERGE = path.join('.laurel', 'mail-merge');
 

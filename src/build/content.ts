@@ -71,6 +71,9 @@ export interface ErasedRecord {
   readonly statusIndex: number;
   readonly origin: Origin;
   readonly erasedOn: string;
+  /** The revocation and suspension the award had when it was erased, by date. */
+  readonly revokedOn: string | undefined;
+  readonly suspendedOn: string | undefined;
 }
 
 export interface SiteContent {
@@ -247,7 +250,12 @@ export function validateContent(files: ContentFiles): ContentResult {
       else seenIndices.set(value.statusIndex, origin);
 
       if ('erased' in value) {
-        erased.push({ kind: 'erased', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin, erasedOn: toDateTimeStamp(value.erased.on) });
+        erased.push({
+          kind: 'erased', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
+          erasedOn: toDateTimeStamp(value.erased.on),
+          revokedOn: value.revoked && toDateTimeStamp(value.revoked.on),
+          suspendedOn: value.suspended && toDateTimeStamp(value.suspended.on),
+        });
         continue;
       }
       const awardedOn = toDateTimeStamp((value.awardedOn ?? defaults.awardedOn)!);

@@ -15,6 +15,8 @@
  *   narrative    optional. About this learner's achievement, in Markdown.
  *   result       optional. A value for the achievement's first resultDescription, like 92 or B.
  *
+ * A non-empty achievement or date cell wins over --achievement or --date.
+ *
  * Header names are case-insensitive and may be in any order; any other column is an error (so a
  * typo is not silently dropped). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
@@ -42,7 +44,24 @@ export interface RosterRow {
   readonly result: { readonly resultDescription: string; readonly value: string } | undefined;
 }
 
+/** A stable code per kind of roster problem, for tools and tests (like the content error codes). */
+export const ROSTER_ERROR_CODES = [
+  'csv-syntax', // an unclosed quote, a value beyond the header, text that is not UTF-8
+  'invalid-header', // an empty, unknown, repeated or missing column
+  'missing-value', // a required cell is empty
+  'invalid-email', // not an email address
+  'duplicate-email', // the same learner twice for the same achievement
+  'unknown-achievement', // not an achievement, or a draft
+  'invalid-date', // not a real date written YYYY-MM-DD
+  'invalid-url', // evidence that is not an http(s) link
+  'invalid-result', // a result the achievement does not allow
+  'plain-email', // an email address in a field that would be published
+] as const;
+
+export type RosterErrorCode = (typeof ROSTER_ERROR_CODES)[number];
+
 export interface RosterError {
+  readonly code: RosterErrorCode;
   readonly row: number;
   /** e.g. `B (email)`; undefined when the whole row is wrong. */
   readonly column: string | undefined;
@@ -104,18 +123,18 @@ function emailProblem(email: string): string | undefined {
 
 const numeric = (text: string | undefined) => (text !== undefined && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined);
 
-function resultProblem(value: string, achievement: AchievementRecord): { message: string; expected: string } | undefined {
+function resultProblem(value: string, achievement: AchievementRecord): { code: RosterErrorCode; message: string; expected: string } | undefined {
   const description = achievement.data.resultDescriptions[0];
-  if (!description) return { message: `${achievement.slug} defines no resultDescriptions, so there is no result to record.`, expected: `an empty cell, or a resultDescriptions entry in ${achievement.file}` };
+  if (!description) return { code: 'invalid-result', message: `${achievement.slug} defines no resultDescriptions, so there is no result to record.`, expected: `an empty cell, or a resultDescriptions entry in ${achievement.file}` };
   if (description.allowedValues && !description.allowedValues.includes(value)) {
-    return { message: `"${value}" is not an allowed value of ${description.name}.`, expected: `one of ${description.allowedValues.join(', ')}` };
+    return { code: 'invalid-result', message: `"${value}" is not an allowed value of ${description.name}.`, expected: `one of ${description.allowedValues.join(', ')}` };
   }
   const min = numeric(description.valueMin);
   const max = numeric(description.valueMax);
   if (min !== undefined || max !== undefined) {
     const number = numeric(value);
     const range = `a number${min !== undefined ? ` from ${min}` : ''}${max !== undefined ? ` up to ${max}` : ''}`;
-    if (number === undefined || (min !== undefined && number < min) || (max !== undefined && number > max)) return { message: `"${value}" is not a valid ${description.name}.`, expected: range };
+    if (number === undefined || (min !== undefined && number < min) || (max !== undefined && number > max)) return { code: 'invalid-result', message: `"${value}" is not a valid ${description.name}.`, expected: range };
   }
   return undefined;
 }
@@ -125,39 +144,42 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
   const errors: RosterError[] = [];
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, delimiter: ',', skipEmptyLines: false });
   for (const error of parsed.errors) {
-    if (error.type === 'Quotes' && error.row !== undefined) errors.push({ row: error.row + 1, column: undefined, message: 'a quoted value is never closed: a " is missing.', expected: 'values that contain commas or line breaks wrapped in double quotes, "like, this"' });
+    if (error.type === 'Quotes' && error.row !== undefined) errors.push({ code: 'csv-syntax', row: error.row + 1, column: undefined, message: 'a quoted value is never closed: a " is missing.', expected: 'values that contain commas or line breaks wrapped in double quotes, "like, this"' });
   }
   const [header = [], ...records] = parsed.data;
   const names = header.map((cell) => cell.trim().toLowerCase());
   const label = (index: number) => `${columnLetter(index)}${names[index] ? ` (${names[index]})` : ''}`;
-  const at = (row: number, index: number | undefined, message: string, expected?: string): void => {
-    errors.push({ row, column: index === undefined ? undefined : label(index), message, ...(expected !== undefined ? { expected } : {}) });
+  const at = (code: RosterErrorCode, row: number, index: number | undefined, message: string, expected?: string): void => {
+    errors.push({ code, row, column: index === undefined ? undefined : label(index), message, ...(expected !== undefined ? { expected } : {}) });
   };
 
   const columns = new Map<Column, number>();
+  const suggested = new Set<string>();
   const expectedHeader = `a header row like ${ROSTER_COLUMNS.join(',')}`;
   if (names.every((name) => name === '')) {
-    at(1, undefined, 'the roster is empty or has no header row.', expectedHeader);
+    at('invalid-header', 1, undefined, 'the roster is empty or has no header row.', expectedHeader);
     return { ok: false, errors };
   }
   if (names.length === 1 && /[;\t]/.test(names[0] ?? '')) {
-    at(1, undefined, `the columns seem to be separated by "${names[0]!.includes(';') ? ';' : 'tab'}", not by commas.`, 'a comma-separated file: in your spreadsheet, save as "CSV UTF-8 (comma delimited)"');
+    at('invalid-header', 1, undefined, `the columns seem to be separated by "${names[0]!.includes(';') ? ';' : 'tab'}", not by commas.`, 'a comma-separated file: in your spreadsheet, save as "CSV UTF-8 (comma delimited)"');
     return { ok: false, errors };
   }
   names.forEach((name, index) => {
     if (name === '') return; // an unnamed column is an error only if it holds data (checked per row)
     if (!(ROSTER_COLUMNS as readonly string[]).includes(name)) {
       const hint = closest(name, ROSTER_COLUMNS);
-      return at(1, index, `"${header[index]!.trim()}" is not a roster column.${hint ? ` Did you mean "${hint}"?` : ''}`, `columns among ${ROSTER_COLUMNS.join(', ')}`);
+      if (hint) suggested.add(hint);
+      return at('invalid-header', 1, index, `"${header[index]!.trim()}" is not a roster column.${hint ? ` Did you mean "${hint}"?` : ''}`, `columns among ${ROSTER_COLUMNS.join(', ')}`);
     }
-    if (columns.has(name as Column)) return at(1, index, `"${name}" is already column ${columnLetter(columns.get(name as Column)!)}.`, 'each column once');
+    if (columns.has(name as Column)) return at('invalid-header', 1, index, `"${name}" is already column ${columnLetter(columns.get(name as Column)!)}.`, 'each column once');
     columns.set(name as Column, index);
   });
   const missing: Array<[Column, string]> = [['name', 'the learner names'], ['email', 'the learner email addresses']];
   if (options.achievement === undefined) missing.push(['achievement', 'the achievement of each row, or --achievement <slug> for all']);
   if (options.date === undefined) missing.push(['date', 'the award date of each row, or --date YYYY-MM-DD for all']);
   for (const [column, what] of missing) {
-    if (!columns.has(column)) at(1, undefined, `the header has no "${column}" column.`, `a "${column}" column with ${what}`);
+    // A misspelt column already says "did you mean"; its absence needs no second error.
+    if (!columns.has(column) && !suggested.has(column)) at('invalid-header', 1, undefined, `the header has no "${column}" column.`, `a "${column}" column with ${what}`);
   }
   if (errors.some((error) => error.row === 1)) return { ok: false, errors };
 
@@ -168,57 +190,57 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
     if (cells.every((cell) => cell.trim() === '')) return; // a blank line, e.g. the file's last
     const before = errors.length;
     cells.forEach((cell, index) => {
-      if (cell.includes('\uFFFD')) at(row, index, 'contains characters that are not UTF-8.', 'a file saved as "CSV UTF-8"');
-      else if (index >= names.length && cell.trim() !== '') at(row, index, `is beyond the last column of the header (the row has ${cells.length} values, the header ${names.length}).`, 'a value with a comma in it wrapped in double quotes, "like, this"');
-      else if (names[index] === '' && cell.trim() !== '') at(row, index, 'holds a value but the column has no header name.', `a header name among ${ROSTER_COLUMNS.join(', ')}, or an empty column`);
+      if (cell.includes('\uFFFD')) at('csv-syntax', row, index, 'contains characters that are not UTF-8.', 'a file saved as "CSV UTF-8"');
+      else if (index >= names.length && cell.trim() !== '') at('csv-syntax', row, index, `is beyond the last column of the header (the row has ${cells.length} values, the header ${names.length}).`, 'a value with a comma in it wrapped in double quotes, "like, this"');
+      else if (names[index] === '' && cell.trim() !== '') at('invalid-header', row, index, 'holds a value but the column has no header name.', `a header name among ${ROSTER_COLUMNS.join(', ')}, or an empty column`);
     });
     const cell = (column: Column) => {
       const index = columns.get(column);
       return index === undefined ? '' : (cells[index] ?? '').trim();
     };
-    const check = (column: Column, message: string, expected?: string) => at(row, columns.get(column), message, expected);
+    const check = (code: RosterErrorCode, column: Column, message: string, expected?: string) => at(code, row, columns.get(column), message, expected);
 
     const name = cell('name');
-    if (!name) check('name', 'is empty.', "the learner's name as printed on the certificate");
-    else if (EMAIL_LIKE.test(name)) check('name', 'looks like an email address; the name is published on the certificate.', "the learner's name");
+    if (!name) check('missing-value', 'name', 'is empty.', "the learner's name as printed on the certificate");
+    else if (EMAIL_LIKE.test(name)) check('plain-email', 'name', 'looks like an email address; the name is published on the certificate.', "the learner's name");
 
     const email = normalizeEmail(cell('email'));
     // The email is never repeated in a message: the row and column say where it is.
     const emailIssue = emailProblem(email);
-    if (emailIssue) check('email', emailIssue, 'an email address like ada@example.org');
+    if (emailIssue) check(email ? 'invalid-email' : 'missing-value', 'email', emailIssue, 'an email address like ada@example.org');
 
     const achievementCell = cell('achievement');
     const slug = achievementCell || options.achievement || '';
     const achievement = options.achievements.get(slug);
-    if (!slug) check('achievement', 'is empty.', 'an achievement file name, or --achievement <slug> for every row');
+    if (!slug) check('missing-value', 'achievement', 'is empty.', 'an achievement file name, or --achievement <slug> for every row');
     else {
       const problem = achievementProblem(slug, options.achievements);
       if (problem) {
-        if (achievementCell) check('achievement', problem.message, problem.expected);
-        else at(row, undefined, `--achievement ${problem.message}`, problem.expected);
+        if (achievementCell) check('unknown-achievement', 'achievement', problem.message, problem.expected);
+        else at('unknown-achievement', row, undefined, `--achievement ${problem.message}`, problem.expected);
       }
     }
 
     const date = cell('date') || options.date || '';
-    if (!date) check('date', 'is empty.', 'a date like 2026-03-14, or --date YYYY-MM-DD for every row');
-    else if (!isIsoDate(date)) check('date', `"${date}" is not a date written YYYY-MM-DD.${dateHint(date)}`, 'a date like 2026-03-14');
+    if (!date) check('missing-value', 'date', 'is empty.', 'a date like 2026-03-14, or --date YYYY-MM-DD for every row');
+    else if (!isIsoDate(date)) check('invalid-date', 'date', `"${date}" is not a date written YYYY-MM-DD.${dateHint(date)}`, 'a date like 2026-03-14');
 
     const evidence = cell('evidence');
-    if (evidence && !webUrl.safeParse(evidence).success) check('evidence', `"${evidence.length > 60 ? `${evidence.slice(0, 57)}...` : evidence}" is not a web link.`, 'an http:// or https:// URL');
+    if (evidence && !webUrl.safeParse(evidence).success) check('invalid-url', 'evidence', `"${evidence.length > 60 ? `${evidence.slice(0, 57)}...` : evidence}" is not a web link.`, 'an http:// or https:// URL');
 
     const narrative = cell('narrative');
-    if (EMAIL_LIKE.test(narrative)) check('narrative', 'contains an email address, which would be published.', 'a narrative without email addresses');
+    if (EMAIL_LIKE.test(narrative)) check('plain-email', 'narrative', 'contains an email address, which would be published.', 'a narrative without email addresses');
 
     const resultValue = cell('result');
     if (resultValue && achievement) {
-      const problem = EMAIL_LIKE.test(resultValue) ? { message: 'contains an email address, which would be published.', expected: 'a result value' } : resultProblem(resultValue, achievement);
-      if (problem) check('result', problem.message, problem.expected);
+      const problem = EMAIL_LIKE.test(resultValue) ? { code: 'plain-email' as const, message: 'contains an email address, which would be published.', expected: 'a result value' } : resultProblem(resultValue, achievement);
+      if (problem) check(problem.code, 'result', problem.message, problem.expected);
     }
 
     if (emailIssue === undefined && slug) {
       const key = `${slug}\u0000${email}`;
       const first = seen.get(key);
-      if (first !== undefined) check('email', `is the same email as row ${first}, for the same achievement.`, 'each learner once per achievement');
+      if (first !== undefined) check('duplicate-email', 'email', `is the same email as row ${first}, for the same achievement.`, 'each learner once per achievement');
       else seen.set(key, row);
     }
     if (errors.length > before) return;
@@ -231,13 +253,13 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
     });
   });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? '')) };
-  if (!rows.length) return { ok: false, errors: [{ row: 2, column: undefined, message: 'the roster has a header but no learners.', expected: 'one row per learner under the header' }] };
+  if (!rows.length) return { ok: false, errors: [{ code: 'missing-value', row: 2, column: undefined, message: 'the roster has a header but no learners.', expected: 'one row per learner under the header' }] };
   return { ok: true, rows };
 }
 
 export function formatRosterError(file: string, error: RosterError): string {
   const where = `${file}, row ${error.row}${error.column ? `, column ${error.column}` : ''}`;
-  return `${where}: ${error.message}${error.expected ? `\n    expected: ${error.expected}` : ''}`;
+  return `${where}: ${error.message} [${error.code}]${error.expected ? `\n    expected: ${error.expected}` : ''}`;
 }
 
 // ——— Re-imports ———
@@ -319,7 +341,7 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
     for (let n = 2; taken.has(path); n += 1) path = `${stem}-${n}.yaml`;
     taken.add(path);
     const entries: AwardEntry[] = group.map((row) =>
-      newAwardEntry({ achievement, name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, result: row.result }, options.usedIndices, options.random),
+      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, result: row.result }, options.usedIndices, options.random),
     );
     return { path, achievement, text: batchAwardYaml(achievement, shared, entries, options.header), awards: group.map((row, index) => ({ row, id: entries[index]!.id })) };
   });

@@ -3,6 +3,7 @@
  * credentials, achievements, the issuer profile, the DID document and the status lists. No file
  * I/O and no clock: the caller writes the result and passes the proof cache.
  */
+import { toDateTimeStamp } from '../core/dates.ts';
 import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput } from '../core/credential.ts';
 import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
@@ -179,11 +180,15 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   for (const purpose of ['revocation', 'suspension'] as const) {
     const bits = createBitstring(length);
     let changed = options.identity.created;
-    for (const award of content.awards) {
-      const change = purpose === 'revocation' ? award.revoked : award.suspended;
-      if (!change) continue;
-      setBit(bits, award.statusIndex, true);
-      changed = later(changed, change.on.length === 10 ? `${change.on}T00:00:00Z` : change.on);
+    const changes = [
+      ...content.awards.map((award) => ({ index: award.statusIndex, on: (purpose === 'revocation' ? award.revoked : award.suspended)?.on })),
+      // An erased award keeps its bits: copies its holder saved must not start verifying again.
+      ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? award.revokedOn : award.suspendedOn })),
+    ];
+    for (const { index, on } of changes) {
+      if (on === undefined) continue;
+      setBit(bits, index, true);
+      changed = later(changed, toDateTimeStamp(on));
     }
     const unsigned = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
     statusLists.set(purpose, await sign(unsigned, changed, 'status list', `the ${purpose} list`));
@@ -205,9 +210,10 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
 
   const revocationList: JsonObject = {
     id: urls.revocationList,
-    revokedCredential: content.awards
-      .filter((award) => award.revoked)
-      .map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
+    revokedCredential: [
+      ...content.awards.filter((award) => award.revoked).map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
+      ...content.erased.filter((award) => award.revokedOn).map((award) => ({ id: urls.credentialJson(award.id), revoked: true })),
+    ],
   };
 
   return {

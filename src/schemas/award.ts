@@ -122,6 +122,12 @@ export const erasedAwardSchema = z
     ...permanentFields,
     achievement: z.string().describe('the achievement slug'),
     erased: z.object({ on: dateOrDateTime }).strict(),
+    /**
+     * Kept from the award when it was erased: copies the learner saved must go on failing
+     * verification. Only the date stays; the reason could name the learner.
+     */
+    revoked: z.object({ on: dateOrDateTime }).strict().optional(),
+    suspended: z.object({ on: dateOrDateTime }).strict().optional(),
   })
   .strict();
 

@@ -102,3 +102,20 @@ describe('signing', () => {
     expect(second.awards.map((award) => award.json)).toEqual(first.awards.map((award) => award.json));
   });
 });
+
+describe('erased awards', () => {
+  it('keep their revocation bit, so a saved copy does not start verifying again', async () => {
+    const tree = fixtureTree();
+    tree.set('content/awards/erased.yaml', 'id: 00000000-0000-4000-8000-0000000000e1\nachievement: teamwork\nstatusIndex: 99\nerased: { on: 2026-05-01 }\nrevoked: { on: 2026-04-01 }\n');
+    const result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const site = await buildSignedSite(result.content, { identity, keys, cache: memoryProofCache() });
+    expect(site.awards.map((award) => award.record.id)).not.toContain('00000000-0000-4000-8000-0000000000e1');
+    const list = site.statusLists.get('revocation')!;
+    const decoded = decodeStatusList((list['credentialSubject'] as { encodedList: string }).encodedList);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(getBit(decoded.bits, 99)).toBe(1);
+    expect(getBit(decoded.bits, 4242)).toBe(0);
+    expect(JSON.stringify(site.revocationList)).toContain('00000000-0000-4000-8000-0000000000e1');
+  });
+});
