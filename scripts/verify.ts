@@ -23,7 +23,7 @@ class UsageError extends Error {
 const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]';
 const FETCH_TIMEOUT_MS = 15_000;
 const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
-const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'schemas', 'ob_v3p0_achievementcredential_schema.json');
+const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'src', 'core', 'schemas', 'ob_v3p0_achievementcredential_schema.json');
 const MARKS: Record<CheckState, string> = { passed: '✓', failed: '✗', warning: '!', unknown: '?', skipped: '–' };
 
 interface Options {
@@ -270,7 +270,8 @@ async function sourcesFor(target: string): Promise<{ sources: Source[]; isDirect
 }
 
 // ---------------------------------------------------------------------------------------------
-// The OB 3.0 JSON Schema (ajv, draft 2019-09), when the repository has its copy
+// The OB 3.0 JSON Schema (ajv, draft 2019-09) from src/core/schemas, compiled with the options
+// scripts/generate-schema-validator.ts uses for the browser's precompiled copy
 
 async function loadSchemaValidator(): Promise<VerifyDeps['validateSchema']> {
   try {

@@ -2,15 +2,25 @@
  * Verifies an Open Badges 3.0 credential (OB 3.0 §"Verification", STANDARDS §1.12) as a checklist
  * of named steps known before they run, and returns a report; it never throws on what it is given.
  * Pure and browser-safe: the clock, the fetcher, the document loader and the schema validator are
- * passed in, so the CLI, the build and the verify page run exactly the same checks.
+ * passed in, so the CLI, the build and the verify page run exactly the same checks. The status
+ * check lives in status-check.ts.
+ *
+ * Any W3C Verifiable Credential can be dropped on the verify page, not only Open Badges. One that
+ * is well formed but not an Open Badge gets a format *warning*, not a failure: its signature, key,
+ * status and dates are checked exactly as for a badge, so "authentic" is still a sound answer, but
+ * the Open Badges rules (the OB types and fields, the OB JSON Schema) do not apply to it, and the
+ * page says so instead of calling a genuine credential a forgery.
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalizeRdfc } from './canonicalize.ts';
 import { createDocumentLoader, CREDENTIALS_V2_CONTEXT, namedContexts, type DocumentLoader } from './document-loader.ts';
 import { resolveVerificationMethod, type FetchJson, type ResolvedKey } from './did.ts';
 import { identityHash, matchesIdentityHash, normalizeEmail } from './identity-hash.ts';
 import { decodeBase58btc } from './multibase.ts';
-import { SUPPORTED_CRYPTOSUITES, verifyProof, type DataIntegrityProof, type ProofFailure } from './proof.ts';
-import { decodeStatusList, MIN_STATUS_LIST_ENTRIES, readStatus } from './status-list.ts';
+import { verifyBytes } from './multikey.ts';
+import { SUPPORTED_CRYPTOSUITES, verifyProof, type DataIntegrityProof, type ProofFailure, type VerifyProofResult } from './proof.ts';
+import { checkStatus, type ListAuthentication } from './status-check.ts';
 
 export type { FetchJson } from './did.ts';
 
@@ -69,6 +79,7 @@ export function plannedChecks(): Array<{ id: CheckId; title: string }> {
 /** Input caps, so a hostile file cannot exhaust memory or the stack. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 64;
+const TOO_LARGE = `it is larger than 1 MB (${MAX_INPUT_BYTES} bytes), the most this verifier reads`;
 const MAX_NODES = 100_000;
 
 /** OB 3.0 model, AchievementCredential.@context item 2 (STANDARDS §1.1). */
@@ -131,7 +142,7 @@ function guard(value: unknown): Guarded {
   } catch (error) {
     return { ok: false, reason: message(error) };
   }
-  if (size > MAX_INPUT_BYTES) return { ok: false, reason: `it is larger than ${MAX_INPUT_BYTES} bytes` };
+  if (size > MAX_INPUT_BYTES) return { ok: false, reason: TOO_LARGE };
   return { ok: true, document: value };
 }
 
@@ -140,10 +151,31 @@ function guard(value: unknown): Guarded {
 
 type DocumentKind = 'credential' | 'status-list';
 
-/** OB 3.0 §1.1–1.3 shape rules (credential) or BSL §2.2 (status list), plain JSON, no JSON-LD. */
-function checkFormat(doc: Json, kind: DocumentKind): { check: Check; vcVersion: 1 | 2 } {
+/**
+ * A credential is held to the Open Badges rules when it says it is one: an OB type or the OB
+ * context. Anything else is read as a plain W3C Verifiable Credential.
+ */
+function claimsOpenBadge(doc: Json): boolean {
+  const types = asArray(doc['type']);
+  const contexts = asArray(doc['@context']);
+  return types.some((type) => OB_TYPES.includes(type as string)) || contexts.some((item) => typeof item === 'string' && OB_CONTEXT_PATTERN.test(item));
+}
+
+interface FormatResult {
+  check: Check;
+  vcVersion: 1 | 2;
+  /** False for a Verifiable Credential that is not an Open Badge: the OB schema does not apply. */
+  openBadge: boolean;
+}
+
+/**
+ * OB 3.0 §1.1–1.3 shape rules (an Open Badge), VCDM 2.0 §4 (any other Verifiable Credential) or
+ * BSL §2.2 (a status list): plain JSON, no JSON-LD.
+ */
+function checkFormat(doc: Json, kind: DocumentKind): FormatResult {
   const problems: string[] = [];
   const contexts = doc['@context'];
+  const openBadge = kind === 'credential' && claimsOpenBadge(doc);
   let vcVersion: 1 | 2 = 2;
   if (!Array.isArray(contexts)) {
     problems.push('@context must be a list that starts with the Verifiable Credentials context');
@@ -151,19 +183,24 @@ function checkFormat(doc: Json, kind: DocumentKind): { check: Check; vcVersion: 
     // VCDM 2.0 §4.3: the base context comes first; OB 3.0 verifiers still meet VCDM 1.1 badges.
     if (contexts[0] === CREDENTIALS_V1_CONTEXT && kind === 'credential') vcVersion = 1;
     else if (contexts[0] !== CREDENTIALS_V2_CONTEXT) problems.push(`the first @context must be ${CREDENTIALS_V2_CONTEXT}`);
-    if (kind === 'credential' && (typeof contexts[1] !== 'string' || !OB_CONTEXT_PATTERN.test(contexts[1]))) {
+    if (openBadge && (typeof contexts[1] !== 'string' || !OB_CONTEXT_PATTERN.test(contexts[1]))) {
       problems.push('the second @context must be the Open Badges 3.0 context');
     }
     if (contexts.some((item) => typeof item !== 'string' && !isRecord(item))) problems.push('every @context entry must be a URL or an object');
   }
   const types = asArray(doc['type']);
   if (!types.includes('VerifiableCredential')) problems.push('type must include VerifiableCredential');
-  if (kind === 'credential' && !types.some((type) => OB_TYPES.includes(type as string))) problems.push('type must include OpenBadgeCredential');
+  if (openBadge && !types.some((type) => OB_TYPES.includes(type as string))) problems.push('type must include OpenBadgeCredential');
   if (kind === 'status-list' && !types.includes('BitstringStatusListCredential')) problems.push('type must include BitstringStatusListCredential');
-  if (kind === 'credential' && (typeof doc['id'] !== 'string' || doc['id'] === '')) problems.push('the credential has no id');
+  if (openBadge && (typeof doc['id'] !== 'string' || doc['id'] === '')) problems.push('the credential has no id');
   if (idOf(doc['issuer']) === undefined) problems.push('the issuer must be a URL or an object with an id');
   const subject = doc['credentialSubject'];
-  if (!isRecord(subject)) {
+  if (kind === 'credential' && !openBadge) {
+    // VCDM 2.0 §4.8: one subject or several; VCDM 1.1 §4.6: issuanceDate is required.
+    const subjects = asArray(subject);
+    if (subjects.length === 0 || !subjects.every(isRecord)) problems.push('credentialSubject must be an object or a list of objects');
+    if (vcVersion === 1 && typeof doc['issuanceDate'] !== 'string') problems.push('issuanceDate is missing');
+  } else if (!isRecord(subject)) {
     problems.push('credentialSubject must be an object');
   } else if (kind === 'credential') {
     if (vcVersion === 2 && typeof doc['validFrom'] !== 'string') problems.push('validFrom is missing');
@@ -177,11 +214,18 @@ function checkFormat(doc: Json, kind: DocumentKind): { check: Check; vcVersion: 
       problems.push('credentialSubject.statusPurpose is missing');
     }
   }
-  const what = kind === 'credential' ? 'Open Badges 3.0 credential' : 'Bitstring Status List credential';
-  if (problems.length === 0) {
-    return { check: check('format', 'passed', `This is a well-formed ${what} with all the required parts.`, { vcVersion }), vcVersion };
+  const what = kind === 'status-list' ? 'Bitstring Status List credential' : openBadge ? 'Open Badges 3.0 credential' : 'Verifiable Credential';
+  const details = { vcVersion, openBadge, type: types };
+  if (problems.length > 0) {
+    return { check: check('format', 'failed', `This is not a well-formed ${what}: ${problems[0]}.`, { ...details, problems }), vcVersion, openBadge };
   }
-  return { check: check('format', 'failed', `This is not a well-formed ${what}: ${problems[0]}.`, { problems, vcVersion }), vcVersion };
+  if (kind === 'credential' && !openBadge) {
+    const named = types.filter((type): type is string => typeof type === 'string' && type !== 'VerifiableCredential');
+    const kindName = named.length > 0 ? ` (its type is ${named.join(', ')})` : '';
+    const summary = `This is a well-formed W3C Verifiable Credential, but not an Open Badge${kindName}: its signature, issuer, status and dates are checked, the Open Badges rules are not.`;
+    return { check: check('format', 'warning', summary, details), vcVersion, openBadge };
+  }
+  return { check: check('format', 'passed', `This is a well-formed ${what} with all the required parts.`, details), vcVersion, openBadge };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +273,9 @@ function expandCompacted(doc: Json): Json {
   return copy;
 }
 
-function checkSchema(doc: Json, vcVersion: 1 | 2, validate: VerifyDeps['validateSchema']): Check {
+function checkSchema(doc: Json, format: FormatResult, validate: VerifyDeps['validateSchema']): Check {
+  const { vcVersion, openBadge } = format;
+  if (!openBadge) return check('schema', 'skipped', 'The Open Badges data rules apply only to Open Badges, so this credential was not checked against them.');
   if (!validate) return check('schema', 'skipped', 'Could not check the Open Badges data rules: this verifier has no copy of the schema loaded.');
   if (vcVersion === 1) return check('schema', 'skipped', 'The Open Badges schema is written for version 2.0 credentials, so this older credential was not checked against it.');
   let errors: string[];
@@ -247,26 +293,34 @@ function checkSchema(doc: Json, vcVersion: 1 | 2, validate: VerifyDeps['validate
 
 type ProofSelection = { ok: true; proof: DataIntegrityProof; ignored: number } | { ok: false; reason: string };
 
+const ED25519_SIGNATURE_2020 = 'Ed25519Signature2020';
+const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
+
+/** Preference among usable proofs: the suite OB certification requires first, the legacy one last. */
+function proofRank(proof: Json): number {
+  if (proof['type'] === 'DataIntegrityProof') return SUPPORTED_CRYPTOSUITES.indexOf(proof['cryptosuite'] as never);
+  return proof['type'] === ED25519_SIGNATURE_2020 ? SUPPORTED_CRYPTOSUITES.length : -1;
+}
+
 /**
- * VC-DI §4.4 (Verify Proof) preconditions: a DataIntegrityProof with a supported cryptosuite and
- * proofPurpose assertionMethod (OB 3.0 Proof). `proof` may be one object or a set; any one proof
- * suffices (OB 3.0 integrity.md), and eddsa-rdfc-2022, the suite OB certification requires, goes first.
+ * VC-DI §4.4 (Verify Proof) preconditions: a DataIntegrityProof with a supported cryptosuite (or
+ * the older Ed25519Signature2020) and proofPurpose assertionMethod (OB 3.0 Proof). `proof` may be
+ * one object or a set; any one proof suffices (OB 3.0 integrity.md), and eddsa-rdfc-2022, the
+ * suite OB certification requires, goes first.
  */
 function selectProof(doc: Json): ProofSelection {
   const proofs = asArray(doc['proof']).filter(isRecord);
   if (proofs.length === 0) return { ok: false, reason: 'The credential is not signed: it has no proof.' };
-  const usable = proofs.filter(
-    (proof) => proof['type'] === 'DataIntegrityProof' && proof['proofPurpose'] === 'assertionMethod' && SUPPORTED_CRYPTOSUITES.includes(proof['cryptosuite'] as never),
-  );
-  usable.sort((a, b) => SUPPORTED_CRYPTOSUITES.indexOf(a['cryptosuite'] as never) - SUPPORTED_CRYPTOSUITES.indexOf(b['cryptosuite'] as never));
+  const usable = proofs.filter((proof) => proof['proofPurpose'] === 'assertionMethod' && proofRank(proof) >= 0);
+  usable.sort((a, b) => proofRank(a) - proofRank(b));
   const [chosen] = usable;
   if (!chosen) {
     const first = proofs[0]!;
-    if (first['type'] === 'DataIntegrityProof' && first['proofPurpose'] !== 'assertionMethod') {
+    if (proofRank(first) >= 0 && first['proofPurpose'] !== 'assertionMethod') {
       return { ok: false, reason: `The signature is for "${String(first['proofPurpose'])}", not for issuing credentials (assertionMethod).` };
     }
     const kind = [first['type'], first['cryptosuite']].filter((part) => part !== undefined).map(String).join(' ');
-    return { ok: false, reason: `The signature is of a kind this verifier does not support (${kind}); it checks eddsa-rdfc-2022 and eddsa-jcs-2022.` };
+    return { ok: false, reason: `The signature is of a kind this verifier does not support (${kind}); it checks eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020.` };
   }
   return { ok: true, proof: chosen as DataIntegrityProof, ignored: proofs.length - 1 };
 }
@@ -296,9 +350,12 @@ function keyDetails(key: ResolvedKey, issuer: string | undefined): Json {
 
 /**
  * CID §3.3 Retrieve Verification Method, then OB 3.0 key provenance (recommended-practices.md):
- * "check that the value of the controller is the id of the issuer".
+ * "check that the value of the controller is the id of the issuer". That rule is Open Badges'
+ * (`strictController`); for any other Verifiable Credential, VC Data Integrity only asks that the key
+ * be the controller's, so a key of someone other than the named issuer is a warning that says
+ * plainly the issuer is not confirmed, not a failure of a signature that is valid.
  */
-async function checkIssuerKey(doc: Json, selection: ProofSelection, deps: VerifyDeps): Promise<{ check: Check; key?: ResolvedKey }> {
+async function checkIssuerKey(doc: Json, selection: ProofSelection, deps: VerifyDeps, strictController: boolean): Promise<{ check: Check; key?: ResolvedKey }> {
   if (!selection.ok) return { check: check('issuer-key', 'skipped', 'There is no usable signature, so there is no key to look up.') };
   const vmId = selection.proof.verificationMethod;
   const resolved = await resolveVerificationMethod(vmId, deps.fetchJson);
@@ -310,7 +367,10 @@ async function checkIssuerKey(doc: Json, selection: ProofSelection, deps: Verify
   const issuer = idOf(doc['issuer']);
   const details = keyDetails(key, issuer);
   if (key.controller !== issuer) {
-    return { key, check: check('issuer-key', 'failed', `The key that signed this credential belongs to ${key.controller}, not to the issuer ${issuer ?? '(none)'}.`, details) };
+    if (strictController) {
+      return { key, check: check('issuer-key', 'failed', `The key that signed this credential belongs to ${key.controller}, not to the issuer ${issuer ?? '(none)'}.`, details) };
+    }
+    return { key, check: check('issuer-key', 'warning', `The signature was made with a key of ${key.controller}. The credential names ${issuer ?? 'no one'} as its issuer, which that key does not confirm: trust the issuer's name only if you trust ${key.controller}.`, details) };
   }
   const now = deps.now.getTime();
   const revoked = dateOf(key.revoked);
@@ -345,7 +405,7 @@ function describeProofFailure(failure: ProofFailure): string {
 async function checkProof(doc: Json, selection: ProofSelection, key: ResolvedKey | undefined, contextsOk: boolean, deps: VerifyDeps, loader: DocumentLoader): Promise<Check> {
   if (!selection.ok) return check('proof', 'failed', selection.reason);
   const proof = selection.proof;
-  const base: Json = { cryptosuite: proof.cryptosuite, verificationMethod: proof.verificationMethod, proofValue: proof.proofValue, otherProofsIgnored: selection.ignored };
+  const base: Json = { type: proof.type, cryptosuite: proof.cryptosuite, verificationMethod: proof.verificationMethod, proofValue: proof.proofValue, otherProofsIgnored: selection.ignored };
   if (!contextsOk) return check('proof', 'skipped', 'The signature was not checked because the credential uses vocabularies this verifier does not know.', base);
   if (!key) return check('proof', 'skipped', "The signature was not checked because the issuer's key could not be found.", base);
   // VC-DI §2.1 `expires`: a proof past its expiry no longer verifies.
@@ -353,7 +413,7 @@ async function checkProof(doc: Json, selection: ProofSelection, key: ResolvedKey
   if (proof['expires'] !== undefined && (expires === undefined || expires <= deps.now.getTime())) {
     return check('proof', 'failed', 'The signature has expired.', { ...base, expires: proof['expires'] });
   }
-  const result = await verifyProof(doc, proof, key.publicKey, loader);
+  const result = (proof.type as string) === ED25519_SIGNATURE_2020 ? await verifyEd25519Signature2020(doc, proof, key.publicKey, loader) : await verifyProof(doc, proof, key.publicKey, loader);
   const signature = typeof proof.proofValue === 'string' ? decodeBase58btc(proof.proofValue) : undefined;
   const work = result.work;
   const details: Json = {
@@ -374,157 +434,87 @@ async function checkProof(doc: Json, selection: ProofSelection, key: ResolvedKey
   return check('proof', 'failed', describeProofFailure(result.failure), { ...details, failure: result.failure });
 }
 
+/**
+ * Ed25519Signature2020 (W3C CCG Final Report "EdDSA Cryptosuite v2020", 2022-07-24, as jsonld-signatures
+ * and @digitalbazaar/ed25519-signature-2020 implement it), for other issuers' older credentials:
+ * URDNA2015 (= RDFC-1.0) of the document without `proof` and of the proof options (the proof
+ * without `proofValue`, given the document's @context), hashed and ordered as in eddsa-rdfc-2022,
+ * and a `z` base58btc Ed25519 signature. Its terms come from the pinned suite context
+ * https://w3id.org/security/suites/ed25519-2020/v1, which the credential must name.
+ */
+async function verifyEd25519Signature2020(securedDocument: Json, proof: DataIntegrityProof, publicKey: Uint8Array, loader: DocumentLoader): Promise<VerifyProofResult> {
+  const signature = typeof proof.proofValue === 'string' ? decodeBase58btc(proof.proofValue) : undefined;
+  if (!signature || signature.length !== 64) return { verified: false, failure: { kind: 'malformed-proof', message: 'The proofValue is not a base58btc-encoded 64-byte Ed25519 signature.' } };
+  // As the reference implementation's matchProof: without the suite context, VC 2.0's @vocab would
+  // quietly give the proof's terms other meanings, and the signature could not match.
+  if (!asArray(securedDocument['@context']).includes(ED25519_2020_CONTEXT)) {
+    return { verified: false, failure: { kind: 'malformed-proof', message: `An Ed25519Signature2020 signature needs its vocabulary ${ED25519_2020_CONTEXT} in the credential's @context, and it is not there.` } };
+  }
+  const { proof: _proof, ...unsecured } = securedDocument;
+  const { proofValue: _value, ...options } = proof as Json;
+  const documentResult = await canonicalizeRdfc(unsecured, loader);
+  if (!documentResult.ok) return { verified: false, failure: { kind: 'canonicalization', failure: documentResult.failure } };
+  const configResult = await canonicalizeRdfc({ '@context': securedDocument['@context'], ...options }, loader);
+  if (!configResult.ok) return { verified: false, failure: { kind: 'canonicalization', failure: configResult.failure } };
+  const documentHash = sha256(utf8ToBytes(documentResult.nquads));
+  const proofConfigHash = sha256(utf8ToBytes(configResult.nquads));
+  const work = {
+    canonicalDocument: documentResult.nquads,
+    canonicalProofConfig: configResult.nquads,
+    documentHashHex: bytesToHex(documentHash),
+    proofConfigHashHex: bytesToHex(proofConfigHash),
+    hashData: concatBytes(proofConfigHash, documentHash),
+  };
+  if (!verifyBytes(signature, work.hashData, publicKey)) return { verified: false, failure: { kind: 'bad-signature', message: 'The signature does not match the credential and the key.' }, work };
+  return { verified: true, work };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Authenticity of a document: format, contexts, issuer-key, proof (shared with status lists)
 
 interface Authenticity {
   format: Check;
+  formatResult: FormatResult;
   contexts: Check;
   issuerKey: Check;
   proof: Check;
   vcVersion: 1 | 2;
+  /** The key that was found, when one was. */
+  key: ResolvedKey | undefined;
 }
 
 async function checkAuthenticity(doc: Json, kind: DocumentKind, deps: VerifyDeps, loader: DocumentLoader): Promise<Authenticity> {
-  const { check: format, vcVersion } = checkFormat(doc, kind);
+  const formatResult = checkFormat(doc, kind);
   const contexts = await checkContexts(doc, loader);
   const selection = selectProof(doc);
-  const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps);
+  // The OB key-provenance rule applies to badges and status lists; a plain VC gets a warning.
+  const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps, formatResult.openBadge || kind === 'status-list');
   const proof = await checkProof(doc, selection, key, contexts.state === 'passed', deps, loader);
-  return { format, contexts, issuerKey, proof, vcVersion };
+  return { format: formatResult.check, formatResult, contexts, issuerKey, proof, vcVersion: formatResult.vcVersion, key };
 }
 
 // ---------------------------------------------------------------------------------------------
-// status
-
-type EntryOutcome = 'clear' | 'revoked' | 'suspended' | 'unknown';
-interface EntryResult {
-  outcome: EntryOutcome;
-  reason: string;
-  details: Json;
-}
-
-interface StatusList {
-  bits: Uint8Array;
-  purposes: string[];
-  issuer: string | undefined;
-  checks: Check[];
-}
-
-type ListResult = { ok: true; list: StatusList } | { ok: false; reason: string; checks?: Check[] };
-
-async function fetchSafely(deps: VerifyDeps, url: string): Promise<{ ok: true; json: unknown } | { ok: false; reason: string }> {
-  try {
-    return await deps.fetchJson(url);
-  } catch (error) {
-    return { ok: false, reason: message(error) };
-  }
-}
+// status (status-check.ts), with status lists verified here like any credential
 
 /**
- * BSL §4.3 Validate Algorithm steps 3–7: retrieve the list credential, verify its proof with the
- * same machinery (format, contexts, issuer key, signature; its own status is not followed), check
- * its validity period, expand the bitstring.
+ * BSL §4.3 step 4: a status list credential is verified with the same machinery (format, contexts,
+ * issuer key, signature; its own status is not followed) and must be inside its validity period.
  */
-async function loadStatusList(url: string, deps: VerifyDeps, loader: DocumentLoader): Promise<ListResult> {
-  const fetched = await fetchSafely(deps, url);
-  if (!fetched.ok) return { ok: false, reason: `the status list ${url} could not be fetched (${fetched.reason})` }; // STATUS_RETRIEVAL_ERROR
-  const guarded = guard(fetched.json);
+async function authenticateStatusList(json: unknown, url: string, deps: VerifyDeps, loader: DocumentLoader): Promise<ListAuthentication> {
+  const guarded = guard(json);
   if (!guarded.ok) return { ok: false, reason: `the status list ${url} could not be read: ${guarded.reason}` };
   const list = guarded.document;
   const authenticity = await checkAuthenticity(list, 'status-list', deps, loader);
   const checks = [authenticity.format, authenticity.contexts, authenticity.issuerKey, authenticity.proof];
   const bad = checks.find((c) => c.state !== 'passed' && c.state !== 'warning');
   if (bad) return { ok: false, reason: `the status list ${url} could not be verified (${bad.title}: ${bad.summary})`, checks }; // STATUS_VERIFICATION_ERROR
-  if (list['id'] !== undefined && list['id'] !== url) return { ok: false, reason: `the status list at ${url} says it is ${String(list['id'])}`, checks };
   const now = deps.now.getTime();
   const from = dateOf(list['validFrom']);
   const until = dateOf(list['validUntil']);
   if ((list['validFrom'] !== undefined && (from === undefined || from > now)) || (list['validUntil'] !== undefined && (until === undefined || until <= now))) {
     return { ok: false, reason: `the status list ${url} is outside its validity period`, checks };
   }
-  const subject = list['credentialSubject'] as Json; // checkFormat made sure it is an object
-  const decoded = decodeStatusList(subject['encodedList']);
-  if (!decoded.ok) return { ok: false, reason: `the status list ${url} could not be expanded: ${decoded.reason}`, checks };
-  const purposes = asArray(subject['statusPurpose']).filter((purpose): purpose is string => typeof purpose === 'string');
-  return { ok: true, list: { bits: decoded.bits, purposes, issuer: idOf(list['issuer']), checks } };
-}
-
-const unknownEntry = (reason: string, details: Json): EntryResult => ({ outcome: 'unknown', reason, details });
-
-/** BSL §4.3 Validate Algorithm for one BitstringStatusListEntry. */
-async function checkBitstringEntry(entry: Json, deps: VerifyDeps, loader: DocumentLoader, lists: Map<string, Promise<ListResult>>): Promise<EntryResult> {
-  const purpose = entry['statusPurpose'];
-  const url = entry['statusListCredential'];
-  const indexText = entry['statusListIndex'];
-  const statusSize = entry['statusSize'] ?? 1;
-  const details: Json = { type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListCredential: url, statusListIndex: indexText, statusSize };
-  if (typeof purpose !== 'string') return unknownEntry('the status entry has no statusPurpose', details);
-  if (typeof url !== 'string' || !url.startsWith('https://')) return unknownEntry('the status entry has no https statusListCredential', details);
-  // BSL §2.1: statusListIndex is a string holding a base-10 integer.
-  if (typeof indexText !== 'string' || !/^\d{1,15}$/.test(indexText)) return unknownEntry('the statusListIndex is not a whole number written as a string', details);
-  if (typeof statusSize !== 'number' || !Number.isSafeInteger(statusSize) || statusSize < 1) return unknownEntry('the statusSize is not a positive whole number', details);
-  let pending = lists.get(url);
-  if (!pending) {
-    pending = loadStatusList(url, deps, loader);
-    lists.set(url, pending);
-  }
-  const loaded = await pending;
-  if (!loaded.ok) return unknownEntry(loaded.reason, { ...details, ...(loaded.checks ? { listChecks: loaded.checks } : {}) });
-  const { bits, purposes, issuer, checks } = loaded.list;
-  const index = Number(indexText);
-  const entries = Math.floor((bits.length * 8) / statusSize);
-  const position = index * statusSize;
-  const listDetails: Json = { ...details, listIssuer: issuer, listPurposes: purposes, listEntries: entries, listChecks: checks, bitPosition: position, byteIndex: Math.floor(position / 8), bitMask: `0x${(0x80 >> (position % 8)).toString(16).padStart(2, '0')}` };
-  // Step 6: the entry's purpose must be one the list declares (STATUS_VERIFICATION_ERROR).
-  if (!purposes.includes(purpose)) return unknownEntry(`the status list is for ${purposes.join(', ')}, not ${purpose}`, listDetails);
-  // Step 8: at least 131,072 entries, for herd privacy (STATUS_LIST_LENGTH_ERROR).
-  if (entries < MIN_STATUS_LIST_ENTRIES) return unknownEntry(`the status list has ${entries} entries, fewer than the ${MIN_STATUS_LIST_ENTRIES} the standard requires`, listDetails);
-  // Steps 10–11: the value at index × statusSize (RANGE_ERROR when outside the list).
-  const value = readStatus(bits, index, statusSize);
-  if (value === undefined) return unknownEntry(`index ${index} is outside the status list`, listDetails);
-  const withValue = { ...listDetails, value };
-  if (value === 0) return { outcome: 'clear', reason: `not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : 'flagged'}`, details: withValue };
-  if (purpose === 'revocation') return { outcome: 'revoked', reason: 'revoked', details: withValue };
-  if (purpose === 'suspension') return { outcome: 'suspended', reason: 'suspended', details: withValue };
-  // refresh and message purposes carry information, not a verdict on validity.
-  return { outcome: 'clear', reason: `status ${value} for ${purpose}`, details: withValue };
-}
-
-/** OB 3.0 1EdTechRevocationList (VCRL-10, STANDARDS §1.8): GET the id, look for the credential in revokedCredential. */
-async function checkRevocationListEntry(entry: Json, credentialId: unknown, deps: VerifyDeps): Promise<EntryResult> {
-  const url = entry['id'];
-  const details: Json = { type: '1EdTechRevocationList', id: url, credentialId };
-  if (typeof url !== 'string' || !url.startsWith('https://')) return unknownEntry('the revocation list has no https address', details);
-  const fetched = await fetchSafely(deps, url);
-  if (!fetched.ok) return unknownEntry(`the revocation list ${url} could not be fetched (${fetched.reason})`, details);
-  const listed = isRecord(fetched.json) ? fetched.json['revokedCredential'] : undefined;
-  if (!Array.isArray(listed)) return unknownEntry(`the revocation list ${url} has no revokedCredential list`, details);
-  const match = listed.find((item) => isRecord(item) && item['id'] === credentialId) as Json | undefined;
-  if (match && match['revoked'] !== false) return { outcome: 'revoked', reason: 'revoked', details: { ...details, entry: match } };
-  return { outcome: 'clear', reason: 'not revoked', details: { ...details, listed: listed.length } };
-}
-
-async function checkStatus(doc: Json, deps: VerifyDeps, loader: DocumentLoader): Promise<Check> {
-  const entries = asArray(doc['credentialStatus']);
-  if (entries.length === 0) return check('status', 'passed', 'This credential has no status list, so its issuer cannot revoke or suspend it.', { entries: [] });
-  const lists = new Map<string, Promise<ListResult>>();
-  const results: EntryResult[] = [];
-  for (const entry of entries) {
-    if (!isRecord(entry)) results.push(unknownEntry('a status entry is not an object', {}));
-    else if (entry['type'] === 'BitstringStatusListEntry') results.push(await checkBitstringEntry(entry, deps, loader, lists));
-    else if (entry['type'] === '1EdTechRevocationList') results.push(await checkRevocationListEntry(entry, doc['id'], deps));
-    else results.push(unknownEntry(`the status method ${JSON.stringify(entry['type'])} is not supported`, { type: entry['type'] }));
-  }
-  const details = { entries: results.map((result) => ({ outcome: result.outcome, reason: result.reason, ...result.details })) };
-  if (results.some((result) => result.outcome === 'revoked')) return check('status', 'failed', 'The issuer has revoked this credential.', details);
-  if (results.some((result) => result.outcome === 'suspended')) return check('status', 'failed', 'The issuer has suspended this credential.', details);
-  const unknown = results.find((result) => result.outcome === 'unknown');
-  // A list that cannot be read is "could not check", never "not revoked".
-  if (unknown) return check('status', 'unknown', `Could not check whether the issuer has revoked or suspended this credential: ${unknown.reason}.`, details);
-  const purposes = entries.filter(isRecord).map((entry) => entry['statusPurpose'] ?? 'revocation');
-  const what = purposes.includes('suspension') ? (purposes.includes('revocation') ? 'revoked or suspended' : 'suspended') : 'revoked';
-  return check('status', 'passed', `The issuer's status list shows this credential has not been ${what}.`, details);
+  return { ok: true, document: list, checks };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -549,8 +539,11 @@ function checkValidity(doc: Json, vcVersion: 1 | 2, now: Date): Check {
   return check('validity', 'passed', from === undefined ? 'This credential has no validity dates.' : `This credential is valid from ${String(fromText)} and does not expire.`, details);
 }
 
-/** OB 3.0 verification.md "Verify the Recipient Using an Identifier", for email addresses (§1.6). */
-function checkRecipient(doc: Json, email: string | undefined): Check {
+/**
+ * OB 3.0 verification.md "Verify the Recipient Using an Identifier", for email addresses (§1.6).
+ * Exported so the verify page can compare a typed address later without verifying again.
+ */
+export function checkRecipient(doc: Json, email: string | undefined): Check {
   if (email === undefined) return check('recipient', 'skipped', 'No email address was given, so the recipient was not checked.');
   const identifiers = asArray(doc['credentialSubject'])
     .filter(isRecord)
@@ -609,20 +602,23 @@ function report(checks: Check[], credential?: Json): VerificationReport {
 /** Runs every check on an already parsed credential. Never throws. */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
   const guarded = guard(input);
-  if (!guarded.ok) {
-    const format = check('format', 'failed', `This file cannot be read as a credential: ${guarded.reason}.`, { reason: guarded.reason });
-    return report(skipAll([format], 'Not checked, because the credential could not be read.'));
-  }
+  if (!guarded.ok) return unreadableReport(guarded.reason);
   const doc = guarded.document;
   const loader = deps.documentLoader ?? defaultLoader;
   deps = { ...deps, fetchJson: fetchOnce(deps.fetchJson) };
   const checks: Check[] = [];
   try {
     const authenticity = await checkAuthenticity(doc, 'credential', deps, loader);
-    checks.push(authenticity.format, authenticity.contexts, checkSchema(doc, authenticity.vcVersion, deps.validateSchema), authenticity.issuerKey, authenticity.proof);
+    checks.push(authenticity.format, authenticity.contexts, checkSchema(doc, authenticity.formatResult, deps.validateSchema), authenticity.issuerKey, authenticity.proof);
     // The status list address is only trusted (and only fetched) once the credential is known to be the issuer's.
     const authentic = authenticity.proof.state === 'passed' && authenticity.issuerKey.state !== 'failed';
-    checks.push(authentic ? await checkStatus(doc, deps, loader) : check('status', 'skipped', 'Not checked, because the credential is not proven to come from its issuer.'));
+    if (authentic) {
+      const authenticate = (json: unknown, url: string) => authenticateStatusList(json, url, deps, loader);
+      const status = await checkStatus(doc, { fetchJson: deps.fetchJson, authenticate, issuerKey: authenticity.key });
+      checks.push(check('status', status.state, status.summary, status.details));
+    } else {
+      checks.push(check('status', 'skipped', 'Not checked, because the credential is not proven to come from its issuer.'));
+    }
     checks.push(checkValidity(doc, authenticity.vcVersion, deps.now), checkRecipient(doc, deps.recipientEmail));
   } catch (error) {
     // A bug, not a verdict on the credential: say so, and fail closed.
@@ -633,12 +629,42 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
   return report(checks, doc);
 }
 
-/** Parses JSON text (at most 1 MB) and verifies it. */
+/**
+ * How deeply arrays and objects nest in JSON text, counted without parsing (strings skipped), and
+ * abandoned past `limit`: checked before JSON.parse so hostile text cannot exhaust the stack.
+ */
+export function jsonNestingDepth(text: string, limit: number = MAX_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
+/** The report for input that is not a credential at all: format fails, nothing else runs. */
+export function unreadableReport(reason: string): VerificationReport {
+  return report(skipAll([check('format', 'failed', `This file cannot be read as a credential: ${reason}.`, { reason })], 'Not checked, because the credential could not be read.'));
+}
+
+/** Parses JSON text (at most 1 MB, nested at most 64 levels) and verifies it. */
 export async function verifyCredentialJson(text: string, deps: VerifyDeps): Promise<VerificationReport> {
-  const unreadable = (reason: string): VerificationReport =>
-    report(skipAll([check('format', 'failed', `This file cannot be read as a credential: ${reason}.`, { reason })], 'Not checked, because the credential could not be read.'));
+  const unreadable = unreadableReport;
   if (typeof text !== 'string') return unreadable('it is not text');
-  if (text.length > MAX_INPUT_BYTES || new TextEncoder().encode(text).length > MAX_INPUT_BYTES) return unreadable(`it is larger than ${MAX_INPUT_BYTES} bytes`);
+  if (text.length > MAX_INPUT_BYTES || new TextEncoder().encode(text).length > MAX_INPUT_BYTES) return unreadable(TOO_LARGE);
+  if (jsonNestingDepth(text) > MAX_DEPTH) return unreadable(`it is nested more than ${MAX_DEPTH} levels deep`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,0 +1,178 @@
+/**
+ * <laurel-verifier>: wires the verifier markup that Verifier.astro renders (forms, drop zone,
+ * checklist, result) to the engine in run.ts, which it loads on first use. Two modes:
+ * `data-mode="page"` (the /verify/ page: a URL, pasted JSON or a file; `?url=` runs at once) and
+ * `data-mode="panel"` with `credential-url` (a certificate page: one button).
+ */
+import type { VerificationReport } from '../core/verify.ts';
+import type { VerifyInput } from './input.ts';
+import { clearVerdict, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
+
+type Engine = typeof import('./run.ts');
+
+let engine: Promise<Engine> | undefined;
+const loadEngine = (): Promise<Engine> => (engine ??= import('./run.ts'));
+
+function describe(input: VerifyInput): string {
+  if (input.kind === 'url') return input.url;
+  if (input.kind === 'file') return input.file.name || 'the file';
+  return 'the pasted text';
+}
+
+class LaurelVerifier extends HTMLElement {
+  #run = 0;
+  #report: VerificationReport | undefined;
+  #wired = false;
+
+  connectedCallback(): void {
+    if (this.#wired) return;
+    this.#wired = true;
+    this.querySelector<HTMLFormElement>('form[data-input="url"]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('url') as HTMLInputElement;
+      if (field.value.trim() === '') return;
+      this.#remember(field.value.trim());
+      void this.verify({ kind: 'url', url: field.value.trim() });
+    });
+    this.querySelector<HTMLFormElement>('form[data-input="text"]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('text') as HTMLTextAreaElement;
+      // A pasted address is verified as one.
+      const text = field.value.trim();
+      void this.verify(/^https:\/\/\S+$/.test(text) ? { kind: 'url', url: text } : { kind: 'text', text: field.value });
+    });
+    const picker = this.querySelector<HTMLInputElement>('input[data-input="file"]');
+    picker?.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      if (file) void this.verify({ kind: 'file', file });
+    });
+    this.#wireDropZone();
+    const verifyButton = this.querySelector<HTMLButtonElement>('button[data-action="verify"]');
+    // Shown only once it can work: without JavaScript the panel offers the link and the how-to.
+    if (verifyButton) verifyButton.hidden = false;
+    verifyButton?.addEventListener('click', () => {
+      const url = this.getAttribute('credential-url');
+      if (url) void this.verify({ kind: 'url', url });
+    });
+    this.querySelector<HTMLButtonElement>('button[data-action="show-work"]')?.addEventListener('click', (event) => {
+      const button = event.currentTarget as HTMLButtonElement;
+      const open = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', String(open));
+      for (const details of this.querySelectorAll<HTMLDetailsElement>('[data-checklist] details')) details.open = open;
+    });
+    this.querySelector<HTMLFormElement>('form[data-recipient]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
+      void this.#checkRecipient(field.value);
+    });
+    // Load and warm the engine while the visitor chooses what to verify: at once on the verify
+    // page, when the pointer or focus reaches the button on a certificate page.
+    if (this.dataset['mode'] === 'page') this.#prepare();
+    for (const event of ['pointerenter', 'focus', 'touchstart'] as const) verifyButton?.addEventListener(event, () => this.#prepare(), { once: true, passive: true });
+    const deepLink = this.dataset['mode'] === 'page' ? new URLSearchParams(location.search).get('url') : null;
+    if (deepLink) {
+      const field = this.querySelector<HTMLInputElement>('form[data-input="url"] input[name="url"]');
+      if (field) field.value = deepLink;
+      void this.verify({ kind: 'url', url: deepLink });
+    }
+  }
+
+  #prepare(): void {
+    loadEngine().then(
+      (engine) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void engine.warmUp(), { timeout: 2000 }) : setTimeout(() => void engine.warmUp(), 0)),
+      () => undefined, // offline: verify() reports it when it is asked to run
+    );
+  }
+
+  #wireDropZone(): void {
+    const zone = this.querySelector<HTMLElement>('[data-dropzone]');
+    if (!zone) return;
+    const over = (event: DragEvent) => {
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('lv-drop-over');
+    };
+    zone.addEventListener('dragenter', over);
+    zone.addEventListener('dragover', over);
+    zone.addEventListener('dragleave', () => zone.classList.remove('lv-drop-over'));
+    zone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      zone.classList.remove('lv-drop-over');
+      const data = event.dataTransfer;
+      const file = data?.files[0];
+      if (file) return void this.verify({ kind: 'file', file });
+      const link = data?.getData('text/uri-list').split(/\r?\n/).find((line) => line !== '' && !line.startsWith('#'));
+      if (link) return void this.verify({ kind: 'url', url: link });
+      const text = data?.getData('text/plain') ?? '';
+      if (/^https?:\/\/\S+$/.test(text.trim())) return void this.verify({ kind: 'url', url: text.trim() });
+      if (text.trim() !== '') void this.verify({ kind: 'text', text });
+    });
+  }
+
+  /** Keeps `?url=` in the address bar, so the result can be shared as a link. */
+  #remember(url: string): void {
+    if (this.dataset['mode'] !== 'page') return;
+    const here = new URL(location.href);
+    here.searchParams.set('url', url);
+    history.replaceState(null, '', here);
+  }
+
+  #parts() {
+    return {
+      checklist: this.querySelector<HTMLElement>('[data-checklist]')!,
+      result: this.querySelector<HTMLElement>('[data-result]')!,
+      claims: this.querySelector<HTMLElement>('[data-claims]')!,
+      recipient: this.querySelector<HTMLFormElement>('form[data-recipient]'),
+      tools: this.querySelector<HTMLElement>('[data-tools]'),
+    };
+  }
+
+  /** Verifies one input; a newer call makes an older one's result be ignored. */
+  async verify(input: VerifyInput): Promise<void> {
+    const run = ++this.#run;
+    const { checklist, result, claims, recipient, tools } = this.#parts();
+    this.#report = undefined;
+    checklist.hidden = false;
+    if (tools) tools.hidden = false;
+    checklist.setAttribute('aria-busy', 'true');
+    this.setAttribute('aria-busy', 'true');
+    resetChecklist(checklist, 'running');
+    renderClaims(claims, undefined);
+    if (recipient) recipient.hidden = true;
+    clearVerdict(result, `Checking ${describe(input)}…`);
+    try {
+      const { verifyInput } = await loadEngine();
+      const outcome = await verifyInput(input);
+      if (run !== this.#run) return;
+      this.#report = outcome.report;
+      renderChecklist(checklist, outcome.report);
+      renderClaims(claims, outcome.report.credential);
+      renderVerdict(result, outcome.report, outcome.durationMs);
+      result.dataset['fetchMs'] = outcome.fetchMs.toFixed(1);
+      if (recipient) recipient.hidden = outcome.report.credential === undefined;
+    } catch (error) {
+      if (run !== this.#run) return;
+      resetChecklist(checklist, 'pending');
+      clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+    } finally {
+      if (run === this.#run) {
+        checklist.removeAttribute('aria-busy');
+        this.removeAttribute('aria-busy');
+        result.focus({ preventScroll: this.dataset['mode'] === 'panel' });
+      }
+    }
+  }
+
+  async #checkRecipient(email: string): Promise<void> {
+    const report = this.#report;
+    if (!report) return;
+    const { withRecipient } = await loadEngine();
+    const updated = withRecipient(report, email);
+    this.#report = updated;
+    const { checklist, result } = this.#parts();
+    renderChecklist(checklist, updated);
+    renderVerdict(result, updated, Number(result.dataset['durationMs'] ?? 0));
+  }
+}
+
+if (!customElements.get('laurel-verifier')) customElements.define('laurel-verifier', LaurelVerifier);

@@ -1,0 +1,224 @@
+/**
+ * Drawing a verification report into the verify page. Everything a credential says is untrusted,
+ * so it only ever reaches the page as text (textContent), never as HTML, a link or a style.
+ * States are told in words and a symbol as well as colour.
+ */
+import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify.ts';
+
+export type RowState = CheckState | 'pending' | 'running';
+
+export const STATE_WORDS: Record<RowState, { mark: string; words: string }> = {
+  passed: { mark: '✓', words: 'Passed' },
+  failed: { mark: '✗', words: 'Failed' },
+  warning: { mark: '!', words: 'Warning' },
+  unknown: { mark: '?', words: 'Could not check' },
+  skipped: { mark: '–', words: 'Not checked' },
+  pending: { mark: '○', words: 'Waiting' },
+  running: { mark: '…', words: 'Checking' },
+};
+
+const VERDICTS: Record<OverallStatus, { mark: string; words: string }> = {
+  verified: { mark: '✓', words: 'Verified' },
+  warning: { mark: '!', words: 'Verified, with warnings' },
+  failed: { mark: '✗', words: 'Not verified' },
+};
+
+/** Labels for the figures an expert needs to redo a step by hand; other keys show as they are. */
+const LABELS: Record<string, string> = {
+  cryptosuite: 'Cryptosuite',
+  verificationMethod: 'Key id (verificationMethod)',
+  proofValue: 'Signature as written (proofValue, base58btc)',
+  signatureHex: 'Signature (64 bytes, hex)',
+  publicKeyHex: 'Public key (32 bytes, hex)',
+  publicKeyMultibase: 'Public key (Multikey)',
+  canonicalDocument: 'The credential without its proof, canonicalized: this is what was hashed',
+  canonicalProofConfig: 'The proof options, canonicalized',
+  documentHashHex: 'SHA-256 of the canonical credential (hex)',
+  proofConfigHashHex: 'SHA-256 of the canonical proof options (hex)',
+  hashDataHex: 'Signed data: proof-options hash followed by credential hash (hex)',
+  otherProofsIgnored: 'Other proofs not used',
+  source: 'Where the key came from',
+  documentUrl: 'Document fetched',
+  controller: 'Key controller',
+  issuer: 'Issuer named in the credential',
+  confirmedByController: "Confirmed by the controller's own document",
+  named: 'Vocabularies named',
+  unknown: 'Vocabularies not known',
+  embeddedContexts: 'Vocabularies written inline',
+  entries: 'Status entries',
+  outcome: 'Outcome',
+  reason: 'Reason',
+  statusPurpose: 'Purpose',
+  statusListCredential: 'Status list',
+  statusListIndex: 'Index in the list',
+  statusSize: 'Bits per entry',
+  announcedBy: "Announced by the issuer's DID document as",
+  announcedIn: 'DID document',
+  listIssuer: 'List issued by',
+  listPurposes: 'List purposes',
+  listEntries: 'Entries in the list',
+  listChecks: 'Checks of the status list itself',
+  bitPosition: 'Bit position',
+  byteIndex: 'Byte (from 0) in the expanded list',
+  bitMask: 'Bit mask in that byte (first entry = most significant bit)',
+  value: 'Value found (0 = not set)',
+  errors: 'Rules broken',
+  problems: 'Problems',
+  vcVersion: 'Verifiable Credentials version',
+  openBadge: 'Claims to be an Open Badge',
+  identifiers: 'Recipient identifiers',
+  identityHash: 'Hash in the credential',
+  computedHash: 'Hash of the address you typed',
+  salt: 'Salt',
+  matches: 'Matches',
+};
+
+const SOURCES: Record<string, string> = {
+  'did:web': "did:web: the issuer's DID document, fetched from the issuer's own site",
+  'did:key': 'did:key: decoded from the identifier itself, nothing fetched',
+  'controlled-identifier-document': "the issuer's controlled identifier document, fetched over https",
+  'multikey-document': 'a key document fetched over https',
+  'key-in-identifier': 'written in the key id itself, not confirmed by the issuer',
+};
+
+type Child = Node | string;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  for (const child of children) element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return element;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCheck = (value: unknown): value is Check => isRecord(value) && typeof value['id'] === 'string' && typeof value['state'] === 'string' && typeof value['summary'] === 'string';
+
+/** A scrollable block of text, reachable by keyboard so it can be scrolled without a mouse. */
+function block(text: string): HTMLPreElement {
+  const pre = el('pre', 'lv-pre', text);
+  pre.tabIndex = 0;
+  return pre;
+}
+
+/** Long or multi-line text (N-Quads, JSON) goes into a scrollable block; the rest inline. */
+function textValue(text: string): HTMLElement {
+  return text.includes('\n') || text.length > 100 ? block(text) : el('code', 'lv-code', text);
+}
+
+function renderValue(key: string, value: unknown, depth: number): Node {
+  if (typeof value === 'string') return textValue(key === 'source' && SOURCES[value] ? `${value} (${SOURCES[value]})` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return document.createTextNode(String(value));
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.length === 0 ? document.createTextNode('none') : el('ul', 'lv-list', ...value.map((item) => el('li', undefined, textValue(item))));
+  }
+  if (Array.isArray(value) && value.every(isCheck) && depth < 3) {
+    return el('ul', 'lv-list', ...value.map((check) => el('li', undefined, `${check.title}: ${STATE_WORDS[check.state].words}. ${check.summary}`, ...(check.details ? [workDetails(check.details, depth + 1, 'Show the work')] : []))));
+  }
+  if (Array.isArray(value) && value.every(isRecord) && depth < 3) {
+    return el('ol', 'lv-list', ...value.map((item) => el('li', undefined, renderDetails(item, depth + 1))));
+  }
+  return block(JSON.stringify(value, null, 2) ?? String(value));
+}
+
+/** A check's machine details as a definition list, for checking each step by hand. */
+export function renderDetails(details: Record<string, unknown>, depth = 0): HTMLElement {
+  const list = el('dl', 'lv-work-list');
+  for (const [key, value] of Object.entries(details)) {
+    if (value === undefined) continue;
+    list.append(el('dt', undefined, LABELS[key] ?? key), el('dd', undefined, renderValue(key, value, depth)));
+  }
+  return list;
+}
+
+function workDetails(details: Record<string, unknown>, depth: number, label: string): HTMLDetailsElement {
+  return el('details', 'lv-work', el('summary', undefined, label), renderDetails(details, depth));
+}
+
+/** One row of the checklist: its state in symbol, words and colour, the sentence, and the work. */
+export function renderRow(row: HTMLElement, state: RowState, check?: Check): void {
+  row.dataset['state'] = state;
+  const { mark, words } = STATE_WORDS[state];
+  row.querySelector('.lv-mark')!.textContent = mark;
+  row.querySelector('.lv-state')!.textContent = words;
+  const summary = row.querySelector<HTMLElement>('.lv-summary')!;
+  // The planned description stays until a result replaces it.
+  summary.dataset['planned'] ??= summary.textContent ?? '';
+  summary.textContent = check ? check.summary : summary.dataset['planned'];
+  const work = row.querySelector<HTMLElement>('.lv-work-slot')!;
+  work.replaceChildren();
+  if (check?.details && Object.keys(check.details).length > 0) work.append(workDetails(check.details, 0, 'Show the work'));
+}
+
+export function renderChecklist(list: HTMLElement, report: VerificationReport): void {
+  for (const check of report.checks) {
+    const row = list.querySelector<HTMLElement>(`[data-check="${check.id}"]`);
+    if (row) renderRow(row, check.state, check);
+  }
+}
+
+export function resetChecklist(list: HTMLElement, state: RowState): void {
+  for (const row of list.querySelectorAll<HTMLElement>('[data-check]')) renderRow(row, state);
+}
+
+/** The overall answer, in words first; `data-verification-status` is the stable hook for tests. */
+export function renderVerdict(result: HTMLElement, report: VerificationReport, durationMs?: number): void {
+  result.dataset['verificationStatus'] = report.status;
+  const { mark, words } = VERDICTS[report.status];
+  const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
+  heading.replaceChildren(el('span', 'lv-mark', mark), ` ${words}`);
+  heading.querySelector('.lv-mark')!.setAttribute('aria-hidden', 'true');
+  const explain = result.querySelector<HTMLElement>('[data-verdict-detail]')!;
+  const failed = report.checks.filter((check) => check.state === 'failed');
+  const doubtful = report.checks.filter((check) => check.state === 'warning' || check.state === 'unknown');
+  const lines: string[] = [];
+  if (report.status === 'verified') lines.push('Every check passed: the issuer signed this credential, nothing in it has changed since, and it is in force.');
+  if (report.status === 'failed') lines.push(...failed.map((check) => `${check.title}: ${check.summary}`));
+  if (report.status === 'warning') lines.push('Nothing failed, but read these before you rely on it:', ...doubtful.map((check) => `${check.title}: ${check.summary}`));
+  explain.replaceChildren(...lines.map((line) => el('p', undefined, line)));
+  if (durationMs !== undefined && durationMs > 0) {
+    result.dataset['durationMs'] = durationMs.toFixed(1);
+    explain.append(el('p', 'lv-timing', `Checked in your browser in ${Math.max(1, Math.round(durationMs))} ms.`));
+  } else {
+    delete result.dataset['durationMs'];
+  }
+}
+
+export function clearVerdict(result: HTMLElement, message: string): void {
+  delete result.dataset['verificationStatus'];
+  delete result.dataset['durationMs'];
+  delete result.dataset['fetchMs'];
+  result.querySelector<HTMLElement>('[data-verdict]')!.textContent = message;
+  result.querySelector<HTMLElement>('[data-verdict-detail]')!.replaceChildren();
+}
+
+const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? clip(value.trim()) : undefined);
+const nameOf = (value: unknown): string | undefined => (isRecord(value) ? text(value['name']) : undefined);
+const idOf = (value: unknown): string | undefined => (typeof value === 'string' ? clip(value) : isRecord(value) ? text(value['id']) : undefined);
+
+/** What the credential claims, labelled as claims: the checks say whether to believe them. */
+export function renderClaims(container: HTMLElement, credential: Record<string, unknown> | undefined): void {
+  container.replaceChildren();
+  container.hidden = credential === undefined;
+  if (!credential) return;
+  const subject = [credential['credentialSubject']].flat()[0];
+  const achievement = isRecord(subject) ? subject['achievement'] : undefined;
+  const types = [credential['type']].flat().filter((type): type is string => typeof type === 'string' && type !== 'VerifiableCredential');
+  const rows: Array<[string, string | undefined]> = [
+    ['Credential', text(credential['name']) ?? nameOf(achievement) ?? (types.length > 0 ? types.join(', ') : undefined)],
+    ['Achievement', nameOf(achievement)],
+    ['Awarded to', nameOf(subject) ?? idOf(isRecord(subject) ? subject['id'] : undefined)],
+    ['Issued by', [nameOf(credential['issuer']), idOf(credential['issuer'])].filter(Boolean).join(' · ') || undefined],
+    ['Valid from', text(credential['validFrom']) ?? text(credential['issuanceDate'])],
+    ['Valid until', text(credential['validUntil']) ?? text(credential['expirationDate'])],
+    ['Identifier', idOf(credential['id'])],
+  ];
+  const list = el('dl', 'lv-claims-list');
+  for (const [label, value] of rows) if (value !== undefined) list.append(el('dt', undefined, label), el('dd', undefined, value));
+  container.append(
+    el('h3', undefined, 'What the credential says'),
+    el('p', 'lv-note', 'As written in the credential. The checks below tell you whether to believe it.'),
+    list,
+    el('details', 'lv-work', el('summary', undefined, 'The credential as read (JSON)'), block(JSON.stringify(credential, null, 2))),
+  );
+}

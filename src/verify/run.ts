@@ -1,0 +1,93 @@
+/**
+ * The verify page's engine, loaded on first use (element.ts imports it dynamically, so a
+ * certificate page pays for it only when someone presses "Verify"): reads the input, runs the
+ * same core verifier the build and the command line use, and times it.
+ */
+import type { FetchJson } from '../core/did.ts';
+import { createDocumentLoader, CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT } from '../core/document-loader.ts';
+import { keyPairFromSeed } from '../core/multikey.ts';
+import { createProof } from '../core/proof.ts';
+import { validateOpenBadgeSchema } from '../core/schemas/ob-schema.ts';
+import { checkRecipient, MAX_INPUT_BYTES, overallStatus, unreadableReport, verifyCredential, verifyCredentialJson, type VerificationReport } from '../core/verify.ts';
+import { browserFetchJson } from './fetch.ts';
+import { loadInput, type Origin, type VerifyInput } from './input.ts';
+
+export interface Run {
+  report: VerificationReport;
+  /** How the credential arrived, when it could be read. */
+  origin?: Origin;
+  /** Time spent in the core verifier, fetching the issuer's files included (reading the input not). */
+  durationMs: number;
+  /** Of that, the time some fetch of the issuer's files was under way. */
+  fetchMs: number;
+}
+
+/** Wall time during which at least one fetch is pending (parallel fetches are not counted twice). */
+function timedFetch(fetchJson: FetchJson): FetchJson & { elapsed: () => number } {
+  let pending = 0;
+  let since = 0;
+  let total = 0;
+  const timed = async (url: string) => {
+    if (pending++ === 0) since = performance.now();
+    try {
+      return await fetchJson(url);
+    } finally {
+      if (--pending === 0) total += performance.now() - since;
+    }
+  };
+  return Object.assign(timed, { elapsed: () => total });
+}
+
+export async function verifyInput(input: VerifyInput): Promise<Run> {
+  // Warm up while the credential downloads, if that has not happened yet (a deep link).
+  void warmUp().catch(() => undefined);
+  const loaded = await loadInput(input);
+  if (!loaded.ok) return { report: unreadableReport(loaded.reason), durationMs: 0, fetchMs: 0 };
+  const fetchJson = timedFetch(browserFetchJson(MAX_INPUT_BYTES));
+  const started = performance.now();
+  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson, validateSchema: validateOpenBadgeSchema });
+  return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: fetchJson.elapsed() };
+}
+
+let warm: Promise<void> | undefined;
+
+/**
+ * Does once, while the visitor is still choosing what to verify (or while the credential
+ * downloads), the work a first verification would otherwise pay for: processing the pinned VC 2.0
+ * and OB 3.0 contexts (JSON-LD keeps them processed), Ed25519's precomputed tables, and compiling
+ * every step of the checks. It verifies a throwaway credential it signs itself with a did:key made
+ * from a fixed, public seed; nothing is fetched, and the result is thrown away.
+ */
+export function warmUp(): Promise<void> {
+  warm ??= (async () => {
+    const keys = keyPairFromSeed(new Uint8Array(32).fill(1));
+    const did = `did:key:${keys.publicKeyMultibase}`;
+    const loader = createDocumentLoader();
+    const unsigned = {
+      '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT],
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: did, type: ['Profile'], name: 'Warm-up' },
+      validFrom: '2020-01-01T00:00:00Z',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'warm-up', identityHash: 'sha256$00' }],
+        achievement: { id: 'urn:uuid:00000000-0000-4000-8000-000000000001', type: ['Achievement'], name: 'Warm-up', description: 'Warm-up', criteria: { narrative: 'Warm-up' } },
+      },
+    };
+    const options = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2020-01-01T00:00:00Z', verificationMethod: `${did}#${keys.publicKeyMultibase}`, proofPurpose: 'assertionMethod' } as const;
+    const signed = await createProof(unsigned, options, keys.secretKey, loader);
+    if (!signed.ok) return;
+    const offline: FetchJson = async () => ({ ok: false, reason: 'warm-up' });
+    await verifyCredential({ ...unsigned, proof: [signed.proof] }, { now: new Date(), fetchJson: offline, documentLoader: loader, validateSchema: validateOpenBadgeSchema });
+  })();
+  return warm;
+}
+
+/** Compares an email address with the credential's hashed recipient, here in the page; nothing is fetched. */
+export function withRecipient(report: VerificationReport, email: string): VerificationReport {
+  if (!report.credential) return report;
+  const recipient = checkRecipient(report.credential, email.trim() === '' ? undefined : email);
+  const checks = report.checks.map((check) => (check.id === 'recipient' ? recipient : check));
+  return { ...report, checks, status: overallStatus(checks) };
+}
