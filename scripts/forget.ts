@@ -8,11 +8,11 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwardEditError, closestAwardId, eraseAward, findAward, linesContaining, normalizeAwardId, shortId } from '../src/build/award-record.ts';
+import { AwardEditError, eraseAward, linesContaining, shortId } from '../src/build/award-record.ts';
 import { validateContent, type SourceFile } from '../src/build/content.ts';
 import { readContentFiles } from '../src/build/content-files.ts';
 import { formatContentError } from '../src/build/content-error.ts';
-import { isIsoDate } from '../src/build/roster.ts';
+import { changeDate, locateAward } from './lib/award-lookup.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
 const USAGE = 'Usage: npm run forget -- <award id> [--date YYYY-MM-DD]';
@@ -50,18 +50,15 @@ function traces(files: readonly SourceFile[], needle: string): string[] {
 
 async function main(): Promise<number> {
   const { values, positionals } = parse();
-  if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one award id.' : 'Which award? Give its id (the last part of its credential URL).'}\n${USAGE}`);
-  const id = normalizeAwardId(positionals[0]!);
-  const on = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!isIsoDate(on)) throw new UsageError(`--date "${on}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+  const on = changeDate(values.date);
 
   const files = await readContentFiles(root);
-  const location = findAward(files.awards, id);
-  if (!location) {
-    const hint = closestAwardId(files.awards, id);
-    console.error(`No award has the id "${id}" in content/awards/.${hint ? ` Did you mean ${hint}?` : ''} The id is the last part of the credential URL, …/credentials/<id>/.`);
+  const found = locateAward(files.awards, positionals, USAGE);
+  if ('error' in found) {
+    console.error(found.error);
     return 1;
   }
+  const { id, location } = found;
   let text: string;
   try {
     text = eraseAward(location, on);

@@ -11,11 +11,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwardEditError, changeStatus, closestAwardId, findAward, normalizeAwardId, type StatusAction } from '../src/build/award-record.ts';
+import { AwardEditError, changeStatus, type StatusAction } from '../src/build/award-record.ts';
 import { validateContent } from '../src/build/content.ts';
 import { readContentFiles } from '../src/build/content-files.ts';
 import { formatContentError } from '../src/build/content-error.ts';
-import { isIsoDate } from '../src/build/roster.ts';
+import { changeDate, locateAward, requireOneAward } from './lib/award-lookup.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD]
@@ -41,20 +41,18 @@ async function main(): Promise<number> {
   if (action !== 'revoke' && action !== 'suspend' && action !== 'reinstate') throw new UsageError(`Unknown action ${action ?? '(none)'}: revoke, suspend or reinstate.\n${USAGE}`);
   const { values, positionals } = parse(action);
   const options = values as { reason?: string; date?: string };
-  if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one award id.' : 'Which award? Give its id (the last part of its credential URL).'}\n${USAGE}`);
-  const id = normalizeAwardId(positionals[0]!);
+  requireOneAward(positionals, USAGE);
   const reason = options.reason?.trim();
   if (action !== 'reinstate' && !reason) throw new UsageError(`--reason is required: a sentence shown on the certificate page, e.g. --reason "Awarded in error".\n${USAGE}`);
-  const on = options.date ?? new Date().toISOString().slice(0, 10);
-  if (!isIsoDate(on)) throw new UsageError(`--date "${on}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+  const on = changeDate(options.date);
 
   const files = await readContentFiles(root);
-  const location = findAward(files.awards, id);
-  if (!location) {
-    const hint = closestAwardId(files.awards, id);
-    console.error(`No award has the id "${id}" in content/awards/.${hint ? ` Did you mean ${hint}?` : ''} The id is the last part of the credential URL, …/credentials/<id>/.`);
+  const found = locateAward(files.awards, positionals, USAGE);
+  if ('error' in found) {
+    console.error(found.error);
     return 1;
   }
+  const { id, location } = found;
   let result;
   try {
     result = changeStatus(location, action, reason ? { on, reason } : undefined);

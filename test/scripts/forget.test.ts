@@ -29,7 +29,9 @@ describe('npm run forget', () => {
     expect(result.code).toBe(0);
     expect(await mentions('Marcus', 'Reid', hash.slice(7), salt)).toEqual([]);
     const tombstoneFile = `content/awards/2026/cybersecurity-fundamentals-erased-${award.id.slice(0, 8)}.yaml`;
-    expect(parse(await readFile(path.join(repo.dir, tombstoneFile), 'utf8'))).toEqual({ id: award.id, achievement: 'cybersecurity-fundamentals', statusIndex: award.statusIndex, erased: { on: '2026-05-01' } });
+    expect(parse(await readFile(path.join(repo.dir, tombstoneFile), 'utf8'))).toEqual({ id: award.id, achievement: 'cybersecurity-fundamentals', statusIndex: award.statusIndex, erased: { on: '2026-05-01' }, revoked: { on: award.revoked.on } });
+    // The award was revoked: the tombstone keeps the date (not the reason) so the status bit stays set.
+    expect(award.revoked.on).toBe('2026-04-02');
 
     expect(result.stdout).toContain('README, "Erasing personal data"');
     expect(result.stdout).toMatch(new RegExp(`git filter-repo --replace-text /\\S*/\\.laurel/erase/${award.id}\\.txt --replace-message \\S+ --invert-paths --path ${file}`));
