@@ -10,6 +10,7 @@ import { jsonArtifacts, type Artifact } from '../src/build/artifacts.ts';
 import { imageArtifacts } from '../src/build/image-artifacts.ts';
 import { SIGNING_KEY_VARIABLE } from '../src/build/keys.ts';
 import { loadSignedSite } from '../src/build/site-loader.ts';
+import { signInParallel } from '../src/build/signing-pool.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
 const STAGING = path.join(root, '.laurel', 'staging');
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   process.env['LAUREL_PRODUCTION'] = production ? '1' : '0';
   const started = performance.now();
 
-  const site = await loadSignedSite({ root, production, now: new Date() });
+  const site = await loadSignedSite({ root, production, now: new Date(), signMany: signInParallel() });
   if (site.development) {
     console.warn(
       [

@@ -11,6 +11,7 @@ import type { ContentError } from './content-error.ts';
 import { readKeyFiles, resolveSigningIdentity, SIGNING_KEY_VARIABLE } from './keys.ts';
 import { memoryProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './site.ts';
+import type { SignMany } from './signing.ts';
 import type { DataIntegrityProof } from '../core/proof.ts';
 
 export class ContentErrors extends Error {
@@ -27,6 +28,8 @@ export interface LoadOptions {
   readonly production: boolean;
   /** The build time: used only to name a new development key, never inside a credential. */
   readonly now: Date;
+  /** How to sign what the cache does not have (the build script passes a worker pool). */
+  readonly signMany?: SignMany;
 }
 
 const MEMO = Symbol.for('laurel.signed-site');
@@ -71,7 +74,7 @@ async function signSite(options: LoadOptions): Promise<SignedSite> {
       stored.set(key, proof);
     },
   };
-  const site = await buildSignedSite(result.content, { identity, keys, cache });
+  const site = await buildSignedSite(result.content, { identity, keys, cache, ...(options.signMany ? { signMany: options.signMany } : {}) });
   await saveProofCache(options.root, stored, used);
   return site;
 }

@@ -8,7 +8,8 @@ import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInp
 import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
-import { signDocument, type ProofFailure, type SigningKey } from '../core/proof.ts';
+import type { DataIntegrityProof, ProofFailure, SigningKey } from '../core/proof.ts';
+import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from './content.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
@@ -54,6 +55,8 @@ export interface BuildSiteOptions {
   readonly keys: readonly KeyFile[];
   readonly cache: ProofCache;
   readonly documentLoader?: DocumentLoader;
+  /** How cache misses are signed; in this thread unless the caller brings a pool. */
+  readonly signMany?: SignMany;
 }
 
 /** Latest of two dateTimeStamps in UTC `Z` form (which compare correctly as strings). */
@@ -149,35 +152,26 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     address: issuer.address,
   });
 
-  async function sign(unsecured: JsonObject, created: string, file: string, what: string): Promise<JsonObject> {
-    const proofCreated = later(created, options.identity.created);
-    const cacheKey = proofCacheKey(unsecured, key.verificationMethod, proofCreated);
-    const cached = options.cache.get(cacheKey);
-    if (cached) return { ...unsecured, proof: [cached] } as JsonObject;
-    const result = await signDocument(unsecured, key, proofCreated, documentLoader);
-    if (!result.ok) throw new SigningError(file, what, result.failure);
-    options.cache.set(cacheKey, result.proof);
-    return result.signed as JsonObject;
-  }
-
   const achievements = new Map<string, JsonObject>();
   for (const record of content.achievements.values()) {
     if (record.data.draft) continue;
     achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
   }
 
-  const awards: SignedAward[] = [];
-  for (const record of content.awards) {
-    const achievementJson = achievements.get(record.achievement)!;
-    const credential = await sign(unsignedCredential(record, achievementJson, issuerProfile, urls), record.awardedOn, `${record.origin.file}:${record.origin.line}`, `award ${record.id}`);
-    awards.push({ record, credential, json: `${JSON.stringify(credential, null, 2)}\n` });
-  }
+  // Everything to sign, first: then only cache misses are signed, all at once, so the caller can
+  // spread them over several cores.
+  const documents: Array<{ unsecured: JsonObject; created: string; where: string; what: string }> = content.awards.map((record) => ({
+    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
+    created: record.awardedOn,
+    where: `${record.origin.file}:${record.origin.line}`,
+    what: `award ${record.id}`,
+  }));
 
   // The lists are dated by the latest change they carry, so an unchanged list keeps its bytes.
-  const statusLists = new Map<StatusPurpose, JsonObject>();
   const allIndices = [...content.awards, ...content.erased].map((award) => award.statusIndex);
   const length = statusListLength(allIndices);
-  for (const purpose of ['revocation', 'suspension'] as const) {
+  const purposes = ['revocation', 'suspension'] as const;
+  for (const purpose of purposes) {
     const bits = createBitstring(length);
     let changed = options.identity.created;
     const changes = [
@@ -190,9 +184,35 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
       setBit(bits, index, true);
       changed = later(changed, toDateTimeStamp(on));
     }
-    const unsigned = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
-    statusLists.set(purpose, await sign(unsigned, changed, 'status list', `the ${purpose} list`));
+    const unsecured = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
+    documents.push({ unsecured, created: changed, where: 'status list', what: `the ${purpose} list` });
   }
+
+  const proofs: Array<DataIntegrityProof | undefined> = [];
+  const jobs: SigningJob[] = [];
+  const jobOf: number[] = [];
+  documents.forEach((document, index) => {
+    const created = later(document.created, options.identity.created);
+    const cacheKey = proofCacheKey(document.unsecured, key.verificationMethod, created);
+    const cached = options.cache.get(cacheKey);
+    proofs.push(cached);
+    if (cached) return;
+    jobs.push({ unsecured: document.unsecured, created, cacheKey });
+    jobOf.push(index);
+  });
+  const signMany = options.signMany ?? signSequentially(documentLoader);
+  const outcomes = await signMany(jobs, key);
+  outcomes.forEach((outcome, job) => {
+    const index = jobOf[job]!;
+    const document = documents[index]!;
+    if (!outcome.ok) throw new SigningError(document.where, document.what, outcome.failure);
+    options.cache.set(jobs[job]!.cacheKey, outcome.proof);
+    proofs[index] = outcome.proof;
+  });
+  const signed = documents.map((document, index) => ({ ...document.unsecured, proof: [proofs[index]!] }) as JsonObject);
+
+  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
+  const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
 
   const publishedKeyIds = [
     ...options.keys.filter((candidate) => candidate.status !== 'compromised').map((candidate) => candidate.publicKeyMultibase),
