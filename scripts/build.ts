@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import { jsonArtifacts, type Artifact } from '../src/build/artifacts.ts';
-import { imageArtifacts } from '../src/build/image-artifacts.ts';
+import { writeImageArtifacts } from '../src/build/image-artifacts.ts';
 import { SIGNING_KEY_VARIABLE } from '../src/build/keys.ts';
 import { loadSignedSite } from '../src/build/site-loader.ts';
 import { signInParallel } from '../src/build/signing-pool.ts';
@@ -69,7 +69,8 @@ async function main(): Promise<number> {
 
   await rm(STAGING, { recursive: true, force: true });
   await astroBuild({ root, outDir: STAGING, logLevel: 'warn' });
-  await writeArtifacts(STAGING, [...jsonArtifacts(site), ...(await imageArtifacts(site, root))]);
+  await writeArtifacts(STAGING, jsonArtifacts(site));
+  await writeImageArtifacts(site, root, STAGING);
   const pages = await indexForSearch(STAGING);
   await assertNoSecret(STAGING, process.env[SIGNING_KEY_VARIABLE]);
 

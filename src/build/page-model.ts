@@ -243,8 +243,8 @@ export function certificateUrls(urls: SiteUrls, id: string): CertificateUrls {
     json: urls.credentialJson(id),
     png: urls.credentialImage(id, 'png'),
     svg: urls.credentialImage(id, 'svg'),
-    pdf: new URL(`credentials/${id}.pdf`, urls.site).href,
-    shareCard: new URL(`credentials/${id}/share.png`, urls.site).href,
+    pdf: urls.credentialPdf(id),
+    shareCard: urls.credentialShareCard(id),
   };
 }
 

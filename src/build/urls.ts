@@ -16,6 +16,10 @@ export interface SiteUrls {
   credentialPage(id: string): string;
   credentialJson(id: string): string;
   credentialImage(id: string, format: 'png' | 'svg'): string;
+  /** The printable certificate. */
+  credentialPdf(id: string): string;
+  /** The 1200×630 image link previews show. */
+  credentialShareCard(id: string): string;
   statusList(purpose: StatusPurpose): string;
   revocationList: string;
 }
@@ -35,6 +39,8 @@ export function siteUrls(site: string): SiteUrls {
     credentialPage: (id) => at(`credentials/${id}/`),
     credentialJson: (id) => at(`credentials/${id}.json`),
     credentialImage: (id, format) => at(`credentials/${id}.${format}`),
+    credentialPdf: (id) => at(`credentials/${id}.pdf`),
+    credentialShareCard: (id) => at(`credentials/${id}/share.png`),
     statusList: (purpose) => at(`status/${purpose}.json`),
     revocationList: at('status/1edtech-revocation-list.json'),
   };

@@ -58,13 +58,20 @@ async function open(pathname: string, options: { javaScriptEnabled?: boolean; vi
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
   // The pages' absolute URLs (canonical, QR code, did:web) are answered from dist/ too: offline.
   await routeSiteUrl(context, SITE_URL, DIST);
+  // Record every Content-Security-Policy violation from the first script on.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   const page = await context.newPage();
   await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
   return page;
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -72,6 +79,28 @@ async function axeViolations(page: Page): Promise<string[]> {
   }, AXE_TAGS);
   return violations;
 }
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+describe('the Content-Security-Policy', () => {
+  it('is on every page, and the home, achievement and certificate pages and search run within it', async () => {
+    for (const pathname of ['/', '/achievements/web-accessibility/', `/credentials/${AMARA_FULL_STACK}/`]) {
+      const page = await open(pathname);
+      const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
+      expect(policy, pathname).toContain("default-src 'none'");
+      expect(policy, pathname).not.toContain("'unsafe-inline'");
+      if (pathname === '/') {
+        await page.fill('input[type="search"]', 'WCAG');
+        await page.waitForSelector('laurel-search a[href*="/achievements/"]', { timeout: 30_000 }).catch(() => undefined);
+      }
+      await page.waitForLoadState('networkidle');
+      expect(await cspViolations(page), pathname).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
 
 describe('dist/', () => {
   it('has, for every award, its page, baked PNG and SVG holding the hosted JSON, share card and PDF', () => {

@@ -136,7 +136,10 @@ describe('deploy.yml', () => {
 
   it('publishes dist/, with .nojekyll and hidden folders, through the official Pages actions', () => {
     const uses = all.map((step) => action(step.uses)).filter(Boolean);
-    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/cache', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    // The build cache keeps proofs and images between deploys, and never the development key.
+    const cache = all.find((step) => action(step.uses) === 'actions/cache')!;
+    expect(cache.with?.['path']).toBe('.laurel/cache');
     const upload = all.find((step) => action(step.uses) === 'actions/upload-pages-artifact')!;
     expect(upload.with?.['path']).toBe('dist');
     // v4 of upload-pages-artifact drops dotfiles (.well-known, .nojekyll); v5 keeps them only when told to.
