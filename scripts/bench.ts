@@ -1,9 +1,13 @@
 /**
- * npm run bench [-- --awards N]: measures what grows with the number of awards: validating the
- * content, signing (cold, then with the proof cache), and verifying. Prints figures and ratios;
- * nothing here is a pass/fail test, since shared machines are noisy.
+ * npm run bench [-- --awards N]: measures what grows with the number of awards (validating the
+ * content, signing in one thread and in workers, then with the proof cache, and verifying), then
+ * the certificate pages' weight and the browser verifier's size and speed on the built demo site.
+ * Prints figures and ratios; nothing here is a test, since shared machines are noisy.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { validateContent, type ContentFiles } from '../src/build/content.ts';
 import { readContentFiles } from '../src/build/content-files.ts';
 import { memoryProofCache } from '../src/build/proof-cache.ts';
@@ -69,7 +73,15 @@ async function main(): Promise<number> {
   console.log(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
   console.log(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
   console.log(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
-  return 0;
+
+  // The pages and the browser verifier, measured on the built demo site.
+  const step = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
+  console.log('');
+  if (!existsSync(path.join(root, 'dist', 'index.html')) && step('build.ts') !== 0) return 1;
+  const pages = step('measure-pages.ts');
+  console.log('');
+  const verifier = step('measure-verifier.ts', '--runs', '10');
+  return pages || verifier;
 }
 
 await run(main);
