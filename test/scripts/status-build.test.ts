@@ -3,6 +3,7 @@
  * the new bits at the awards' indices. Slow (a whole Astro build), hence a file of its own.
  */
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStatusList, getBit } from '../../src/core/status-list.ts';
@@ -41,5 +42,32 @@ describe('a status change reaches the built site', () => {
     const suspension = await bits('suspension');
     expect([getBit(revocation, REVOKED.statusIndex), getBit(revocation, SUSPENDED.statusIndex), getBit(revocation, UNTOUCHED.statusIndex)]).toEqual([1, 0, 0]);
     expect([getBit(suspension, SUSPENDED.statusIndex), getBit(suspension, REVOKED.statusIndex), getBit(suspension, UNTOUCHED.statusIndex)]).toEqual([1, 0, 0]);
+
+    // An independent reading: Node's own gunzip and base64url, and the bit order written out from
+    // Bitstring Status List §3.2 (index 0 is the most significant bit of the first byte).
+    for (const [purpose, set] of [['revocation', REVOKED], ['suspension', SUSPENDED]] as const) {
+      const list = JSON.parse(await readFile(path.join(repo.dir, 'dist', 'status', `${purpose}.json`), 'utf8')) as { credentialSubject: { encodedList: string } };
+      const encoded = list.credentialSubject.encodedList;
+      expect(encoded.startsWith('u')).toBe(true);
+      const raw = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+      expect(raw.length * 8).toBeGreaterThanOrEqual(131_072);
+      const bitAt = (index: number) => (raw[Math.floor(index / 8)]! >> (7 - (index % 8))) & 1;
+      const setBits: number[] = [];
+      raw.forEach((byte, offset) => {
+        for (let bit = 0; bit < 8; bit += 1) if ((byte >> (7 - bit)) & 1) setBits.push(offset * 8 + bit);
+      });
+      expect(bitAt(set.statusIndex), purpose).toBe(1);
+      expect(setBits, purpose).toContain(set.statusIndex);
+      expect(bitAt(UNTOUCHED.statusIndex), purpose).toBe(0);
+    }
+  });
+
+  it('publishes status lists that verify as credentials in their own right', { timeout: 120_000 }, async () => {
+    for (const purpose of ['revocation', 'suspension']) {
+      const result = await repo.run('scripts/verify.ts', [`dist/status/${purpose}.json`, '--site', 'dist', '--json']);
+      const report = JSON.parse(result.stdout) as { checks: Array<{ id: string; state: string }> };
+      const state = (id: string) => report.checks.find((check) => check.id === id)?.state;
+      expect([state('contexts'), state('issuer-key'), state('proof'), state('validity')], purpose).toEqual(['passed', 'passed', 'passed', 'passed']);
+    }
   });
 });
