@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractPng, extractSvg } from '../src/core/baking.ts';
 import { didWebSiteUrl, splitDidUrl } from '../src/core/did.ts';
+import { readLimited } from '../src/verify/fetch.ts';
 import { EMAIL_PATTERN } from '../src/core/identity-hash.ts';
 import { MAX_INPUT_BYTES, verifyCredentialJson, type Check, type CheckState, type FetchJson, type VerificationReport, type VerifyDeps } from '../src/core/verify.ts';
 
@@ -56,26 +57,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Fetching: https only, JSON only, bounded in time and size
 
-async function readBody(response: Response, limit: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new Error(`the response is larger than ${limit} bytes`);
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      throw new Error(`the response is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 async function fetchBytes(url: string, limit: number): Promise<{ bytes: Uint8Array; contentType: string }> {
   if (new URL(url).protocol !== 'https:') throw new Error(`only https: addresses are fetched (${url})`);
   const response = await fetch(url, {
@@ -84,7 +65,7 @@ async function fetchBytes(url: string, limit: number): Promise<{ bytes: Uint8Arr
   });
   if (response.url && new URL(response.url).protocol !== 'https:') throw new Error(`${url} redirected away from https`);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-  return { bytes: await readBody(response, limit), contentType: response.headers.get('content-type') ?? '' };
+  return { bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '' };
 }
 
 function parseJson(text: string): unknown {

@@ -22,7 +22,8 @@ export function fetchableUrl(input: string, base: string = location.href): { ok:
   return { ok: false, reason: `only https:// addresses are fetched, not ${url.protocol}` };
 }
 
-async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+/** A response body, refused as soon as it passes `limit` bytes (whatever Content-Length claims). */
+export async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > limit) throw new RangeError(`the response is larger than ${describeBytes(limit)}`);
   const reader = response.body?.getReader();

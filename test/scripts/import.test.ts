@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { matchesIdentityHash } from '../../src/core/identity-hash.ts';
+import { demoAwardCounts } from '../helpers/demo-counts.ts';
 import { makeTempRepo, readTree, type TempRepo } from '../helpers/temp-repo.ts';
 
 const ROWS = 5000;
@@ -79,7 +80,7 @@ describe('npm run import', () => {
 
     const check = await repo.run('scripts/check.ts');
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain(`${42 + ROWS} awards`);
+    expect(check.stdout).toContain(`${(await demoAwardCounts()).live + ROWS} awards`);
 
     const again = await repo.run('scripts/import.ts', ['cohort.csv', '--achievement', 'applied-machine-learning', '--date', '2026-05-30']);
     expect(again.code).toBe(0);
