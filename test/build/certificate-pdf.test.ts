@@ -19,17 +19,11 @@ import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf, type CertificateInput } from '../../src/build/certificate-pdf.ts';
 import { renderBadgeSvg, renderPng } from '../../src/build/images/badge-image.ts';
 import { qrCodeSvg } from '../../src/build/images/qr-code.ts';
+import { FIXED_DESIGN } from './images/golden.ts';
 
 const credentialUrl = 'https://badges.example.org/credentials/7c1f3a52-9d1e-4b8f-a0c2-4e6f8d9b1a23/';
 const badgePng = renderPng(
-  await renderBadgeSvg({
-    shape: 'circle',
-    primaryColor: '#1e3a5f',
-    secondaryColor: '#d4a72c',
-    textColor: '#ffffff',
-    emblem: 'graduation-cap',
-    label: 'Accessible Front-End Development',
-  }),
+  await renderBadgeSvg(FIXED_DESIGN),
   600,
 );
 

@@ -4,20 +4,11 @@
  */
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { BADGE_SHAPES, resolveBadgeDesign, type ResolvedBadgeDesign } from '../../../src/build/images/badge-design.ts';
+import { BADGE_SHAPES, resolveBadgeDesign } from '../../../src/build/images/badge-design.ts';
 import { BADGE_SIZE, renderBadgeSvg, renderPng } from '../../../src/build/images/badge-image.ts';
 import { bakePng, bakeSvg, extractPng, extractSvg } from '../../../src/core/baking.ts';
-import { golden, pixelDifference, pngSize } from './golden.ts';
+import { FIXED_DESIGN, golden, pixelDifference, pngSize } from './golden.ts';
 
-/** A design fixed field by field, so the golden does not move when the default palettes do. */
-const FIXED_DESIGN: ResolvedBadgeDesign = {
-  shape: 'circle',
-  primaryColor: '#1e3a5f',
-  secondaryColor: '#d4a72c',
-  textColor: '#ffffff',
-  emblem: 'graduation-cap',
-  label: 'Accessible Front-End Development',
-};
 
 describe('renderBadgeSvg', () => {
   it('matches the golden SVG for a fixed design', async () => {

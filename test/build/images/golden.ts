@@ -10,6 +10,7 @@
  * processor may round antialiased edges differently; on one machine two renders are identical,
  * which the tests check separately.
  */
+import type { ResolvedBadgeDesign } from '../../../src/build/images/badge-design.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,3 +51,13 @@ export function pixelDifference(a: Uint8Array, b: Uint8Array, tolerance = 3): nu
   }
   return differing / (x.width * x.height);
 }
+
+/** A design fixed field by field, so the goldens do not move when the default palettes do. */
+export const FIXED_DESIGN: ResolvedBadgeDesign = {
+  shape: 'circle',
+  primaryColor: '#1e3a5f',
+  secondaryColor: '#d4a72c',
+  textColor: '#ffffff',
+  emblem: 'graduation-cap',
+  label: 'Accessible Front-End Development',
+};

@@ -4,16 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderBadgeSvg } from '../../../src/build/images/badge-image.ts';
 import { formatDate, renderShareCard, type ShareCardInput } from '../../../src/build/images/share-card.ts';
-import { golden, pixelDifference, pngSize } from './golden.ts';
+import { FIXED_DESIGN, golden, pixelDifference, pngSize } from './golden.ts';
 
-const badgeSvg = await renderBadgeSvg({
-  shape: 'circle',
-  primaryColor: '#1e3a5f',
-  secondaryColor: '#d4a72c',
-  textColor: '#ffffff',
-  emblem: 'graduation-cap',
-  label: 'Accessible Front-End Development',
-});
+const badgeSvg = await renderBadgeSvg(FIXED_DESIGN);
 
 const card: ShareCardInput = {
   learnerName: 'Zoë Łukasiewicz-Ørsted',
