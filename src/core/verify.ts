@@ -11,15 +11,13 @@
  * the Open Badges rules (the OB types and fields, the OB JSON Schema) do not apply to it, and the
  * page says so instead of calling a genuine credential a forgery.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalizeRdfc } from './canonicalize.ts';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { createDocumentLoader, CREDENTIALS_V2_CONTEXT, namedContexts, type DocumentLoader } from './document-loader.ts';
 import { resolveVerificationMethod, type FetchJson, type ResolvedKey } from './did.ts';
 import { identityHash, matchesIdentityHash, normalizeEmail } from './identity-hash.ts';
+import { ED25519_SIGNATURE_2020, verifyEd25519Signature2020 } from './ed25519-signature-2020.ts';
 import { decodeBase58btc } from './multibase.ts';
-import { verifyBytes } from './multikey.ts';
-import { SUPPORTED_CRYPTOSUITES, verifyProof, type DataIntegrityProof, type ProofFailure, type VerifyProofResult } from './proof.ts';
+import { SUPPORTED_CRYPTOSUITES, verifyProof, type DataIntegrityProof, type ProofFailure } from './proof.ts';
 import { checkStatus, type ListAuthentication } from './status-check.ts';
 
 export type { FetchJson } from './did.ts';
@@ -293,8 +291,6 @@ function checkSchema(doc: Json, format: FormatResult, validate: VerifyDeps['vali
 
 type ProofSelection = { ok: true; proof: DataIntegrityProof; ignored: number } | { ok: false; reason: string };
 
-const ED25519_SIGNATURE_2020 = 'Ed25519Signature2020';
-const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 /** Preference among usable proofs: the suite OB certification requires first, the legacy one last. */
 function proofRank(proof: Json): number {
@@ -432,41 +428,6 @@ async function checkProof(doc: Json, selection: ProofSelection, key: ResolvedKey
   };
   if (result.verified) return check('proof', 'passed', 'The signature is valid: nothing in the credential has changed since the issuer signed it.', details);
   return check('proof', 'failed', describeProofFailure(result.failure), { ...details, failure: result.failure });
-}
-
-/**
- * Ed25519Signature2020 (W3C CCG Final Report "EdDSA Cryptosuite v2020", 2022-07-24, as jsonld-signatures
- * and @digitalbazaar/ed25519-signature-2020 implement it), for other issuers' older credentials:
- * URDNA2015 (= RDFC-1.0) of the document without `proof` and of the proof options (the proof
- * without `proofValue`, given the document's @context), hashed and ordered as in eddsa-rdfc-2022,
- * and a `z` base58btc Ed25519 signature. Its terms come from the pinned suite context
- * https://w3id.org/security/suites/ed25519-2020/v1, which the credential must name.
- */
-async function verifyEd25519Signature2020(securedDocument: Json, proof: DataIntegrityProof, publicKey: Uint8Array, loader: DocumentLoader): Promise<VerifyProofResult> {
-  const signature = typeof proof.proofValue === 'string' ? decodeBase58btc(proof.proofValue) : undefined;
-  if (!signature || signature.length !== 64) return { verified: false, failure: { kind: 'malformed-proof', message: 'The proofValue is not a base58btc-encoded 64-byte Ed25519 signature.' } };
-  // As the reference implementation's matchProof: without the suite context, VC 2.0's @vocab would
-  // quietly give the proof's terms other meanings, and the signature could not match.
-  if (!asArray(securedDocument['@context']).includes(ED25519_2020_CONTEXT)) {
-    return { verified: false, failure: { kind: 'malformed-proof', message: `An Ed25519Signature2020 signature needs its vocabulary ${ED25519_2020_CONTEXT} in the credential's @context, and it is not there.` } };
-  }
-  const { proof: _proof, ...unsecured } = securedDocument;
-  const { proofValue: _value, ...options } = proof as Json;
-  const documentResult = await canonicalizeRdfc(unsecured, loader);
-  if (!documentResult.ok) return { verified: false, failure: { kind: 'canonicalization', failure: documentResult.failure } };
-  const configResult = await canonicalizeRdfc({ '@context': securedDocument['@context'], ...options }, loader);
-  if (!configResult.ok) return { verified: false, failure: { kind: 'canonicalization', failure: configResult.failure } };
-  const documentHash = sha256(utf8ToBytes(documentResult.nquads));
-  const proofConfigHash = sha256(utf8ToBytes(configResult.nquads));
-  const work = {
-    canonicalDocument: documentResult.nquads,
-    canonicalProofConfig: configResult.nquads,
-    documentHashHex: bytesToHex(documentHash),
-    proofConfigHashHex: bytesToHex(proofConfigHash),
-    hashData: concatBytes(proofConfigHash, documentHash),
-  };
-  if (!verifyBytes(signature, work.hashData, publicKey)) return { verified: false, failure: { kind: 'bad-signature', message: 'The signature does not match the credential and the key.' }, work };
-  return { verified: true, work };
 }
 
 // ---------------------------------------------------------------------------------------------
