@@ -4,11 +4,9 @@
  * link, search, the absence of JavaScript, phone widths, and an axe-core audit (WCAG 2.2 AA).
  * Also checks dist/ itself: every award has its page, baked badges, share card and PDF.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPng, extractSvg } from '../../src/core/baking.ts';
@@ -41,10 +39,8 @@ function pngSize(file: string): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
+// dist/ is built once for all tests by test/global-setup.ts.
 beforeAll(async () => {
-  const page = path.join(DIST, 'credentials', AMARA_FULL_STACK, 'index.html');
-  const built = existsSync(path.join(DIST, 'credentials', AMARA_FULL_STACK, 'share.png')) && existsSync(page) && readFileSync(page, 'utf8').includes('laurel-copy-link');
-  if (!built) await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   browser = await launchBrowser();
   server = await serveStatic(DIST);
 }, 600_000);

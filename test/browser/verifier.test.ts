@@ -4,11 +4,9 @@
  * folder so did:web and status lists resolve offline. One browser for the file, a fresh context
  * per test; generous timeouts for a loaded machine.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -50,9 +48,8 @@ async function verifyFromDist(text: string): Promise<VerificationReport> {
   });
 }
 
+// dist/ is built once for all tests by test/global-setup.ts.
 beforeAll(async () => {
-  const built = existsSync(path.join(DIST, 'verify', 'index.html')) && readFileSync(path.join(DIST, 'verify', 'index.html'), 'utf8').includes('laurel-verifier');
-  if (!built) await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   const files = readdirSync(path.join(DIST, 'credentials')).filter((name) => name.endsWith('.json')).sort();
   for (const name of files) {
     const text = readFileSync(path.join(DIST, 'credentials', name), 'utf8');
