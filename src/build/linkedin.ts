@@ -1,5 +1,5 @@
 /**
- * LinkedIn's "Add to profile" link for a certification (STANDARDS §7). Pure: the certificate page
+ * LinkedIn's "Add to profile" link for a certification (the parameters LinkedIn's add-to-profile generator uses; LinkedIn publishes no specification for it). Pure: the certificate page
  * builds one per award. LinkedIn documents no API for this; the parameters are the ones its
  * generator at addtoprofile.linkedin.com writes, and the ones every badge platform uses.
  */

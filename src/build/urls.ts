@@ -1,5 +1,5 @@
 /**
- * Where everything lives on the built site (DESIGN "Built site"). URLs are absolute, under the
+ * Where everything lives on the built site (the layout the README's "How a credential is made" documents). URLs are absolute, under the
  * issuer's site URL, and never change once published.
  */
 

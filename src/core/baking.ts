@@ -1,6 +1,5 @@
 /**
- * Baking: a credential carried inside its badge image (OB 3.0 §"Baking", docformat.md; STANDARDS
- * §1.13). PNG gets one uncompressed `iTXt` chunk with keyword `openbadgecredential`; SVG gets one
+ * Baking: a credential carried inside its badge image (OB 3.0 §"Baking", docformat.md). PNG gets one uncompressed `iTXt` chunk with keyword `openbadgecredential`; SVG gets one
  * `<openbadges:credential>` element right after the root start tag. Baking again replaces the old
  * credential: the spec forbids more than one. Extraction is for untrusted files, so it returns
  * undefined rather than throwing.

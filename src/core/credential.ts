@@ -1,6 +1,6 @@
 /**
  * Builds the unsigned OB 3.0 documents from plain inputs: the issuer Profile (OB 3.0 §B.2.6), the
- * Achievement (§B.1.1) and the OpenBadgeCredential (§B.1.2), shaped as STANDARDS §10–11 describes:
+ * Achievement (§B.1.1) and the OpenBadgeCredential (§B.1.2), shaped as the OB 3.0 JSON Schema expects:
  * arrays wherever the model allows many, objects for images, nothing empty.
  */
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT } from './document-loader.ts';

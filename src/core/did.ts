@@ -245,7 +245,7 @@ const resolved = (key: ExtractedKey, rest: Omit<ResolvedKey, keyof ExtractedKey>
 
 /**
  * Finds the Ed25519 key a proof's `verificationMethod` names, in the forms OB 3.0 verifiers meet
- * (STANDARDS §1.11, after the 1EdTech validator's EmbeddedProofProbe): did:key (decoded locally),
+ * (OB 3.0 Implementation Guide, key provenance, in the forms the 1EdTech validator's EmbeddedProofProbe accepts): did:key (decoded locally),
  * did:web (fetch did.json), an HTTPS controlled identifier document (CID §3.3), a standalone
  * HTTPS Multikey document, and `<url>#<publicKeyMultibase>`.
  */

@@ -181,7 +181,7 @@ export async function verifyProof(
 
 export interface SigningKey {
   readonly secretKey: Uint8Array;
-  /** `<controller>#<publicKeyMultibase>` (DESIGN: the issuer's did:web, then the key). */
+  /** `<controller>#<publicKeyMultibase>` (the issuer's did:web, then the key). */
   readonly verificationMethod: string;
 }
 

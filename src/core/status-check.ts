@@ -155,7 +155,7 @@ async function checkBitstringEntry(entry: Json, context: EntryContext, requiredI
   return { outcome: 'clear', reason: `status ${value} for ${purpose}`, details: withValue };
 }
 
-/** OB 3.0 1EdTechRevocationList (VCRL-10, STANDARDS §1.8): GET the id, look for the credential in revokedCredential. */
+/** OB 3.0 1EdTechRevocationList (VCRL-10): GET the id, look for the credential in revokedCredential. */
 async function checkRevocationListEntry(entry: Json, credentialId: unknown, deps: StatusCheckDeps): Promise<EntryResult> {
   const url = entry['id'];
   const details: Json = { type: '1EdTechRevocationList', id: url, credentialId };

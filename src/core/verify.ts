@@ -1,5 +1,5 @@
 /**
- * Verifies an Open Badges 3.0 credential (OB 3.0 §"Verification", STANDARDS §1.12) as a checklist
+ * Verifies an Open Badges 3.0 credential (OB 3.0 §"Verification") as a checklist
  * of named steps known before they run, and returns a report; it never throws on what it is given.
  * Pure and browser-safe: the clock, the fetcher, the document loader and the schema validator are
  * passed in, so the CLI, the build and the verify page run exactly the same checks. The status
@@ -80,7 +80,7 @@ export const MAX_DEPTH = 64;
 const TOO_LARGE = `it is larger than 1 MB (${MAX_INPUT_BYTES} bytes), the most this verifier reads`;
 const MAX_NODES = 100_000;
 
-/** OB 3.0 model, AchievementCredential.@context item 2 (STANDARDS §1.1). */
+/** OB 3.0 model, AchievementCredential.@context item 2 (OB 3.0 §"Serialization"). */
 const OB_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/;
 const CREDENTIALS_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
