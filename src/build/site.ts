@@ -135,8 +135,65 @@ function statusListLength(indices: readonly number[]): number {
   return Math.ceil((highest + 1) / MIN_STATUS_LIST_ENTRIES) * MIN_STATUS_LIST_ENTRIES || MIN_STATUS_LIST_ENTRIES;
 }
 
+interface Signable {
+  readonly unsecured: JsonObject;
+  readonly created: string;
+  /** Where the document comes from, and what it is, for an error message. */
+  readonly where: string;
+  readonly what: string;
+}
+
+/**
+ * One status list (Bitstring Status List §2.2) with the bits of every award, erased ones included:
+ * a copy its holder saved must not start verifying again. The list is dated by the latest change
+ * it carries, so an unchanged list keeps its bytes.
+ */
+function statusListDocument(content: SiteContent, purpose: StatusPurpose, urls: SiteUrls, did: string, since: string): Signable {
+  const bits = createBitstring(statusListLength([...content.awards, ...content.erased].map((award) => award.statusIndex)));
+  let changed = since;
+  const changes = [
+    ...content.awards.map((award) => ({ index: award.statusIndex, on: (purpose === 'revocation' ? award.revoked : award.suspended)?.on })),
+    ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? award.revokedOn : award.suspendedOn })),
+  ];
+  for (const { index, on } of changes) {
+    if (on === undefined) continue;
+    setBit(bits, index, true);
+    changed = later(changed, toDateTimeStamp(on));
+  }
+  const unsecured = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
+  return { unsecured, created: changed, where: 'status list', what: `the ${purpose} list` };
+}
+
+/**
+ * Signs every document, taking proofs from the cache where it has them and signing only the rest,
+ * all at once, so the caller's `signMany` can spread them over several cores.
+ */
+async function signAll(documents: readonly Signable[], key: SigningKey, options: BuildSiteOptions): Promise<JsonObject[]> {
+  const proofs: Array<DataIntegrityProof | undefined> = [];
+  const jobs: SigningJob[] = [];
+  const jobOf: number[] = [];
+  documents.forEach((document, index) => {
+    const created = later(document.created, options.identity.created);
+    const cacheKey = proofCacheKey(document.unsecured, key.verificationMethod, created);
+    const cached = options.cache.get(cacheKey);
+    proofs.push(cached);
+    if (cached) return;
+    jobs.push({ unsecured: document.unsecured, created, cacheKey });
+    jobOf.push(index);
+  });
+  const signMany = options.signMany ?? signSequentially(options.documentLoader ?? createDocumentLoader());
+  const outcomes = await signMany(jobs, key);
+  outcomes.forEach((outcome, job) => {
+    const index = jobOf[job]!;
+    const document = documents[index]!;
+    if (!outcome.ok) throw new SigningError(document.where, document.what, outcome.failure);
+    options.cache.set(jobs[job]!.cacheKey, outcome.proof);
+    proofs[index] = outcome.proof;
+  });
+  return documents.map((document, index) => ({ ...document.unsecured, proof: [proofs[index]!] }) as JsonObject);
+}
+
 export async function buildSignedSite(content: SiteContent, options: BuildSiteOptions): Promise<SignedSite> {
-  const documentLoader = options.documentLoader ?? createDocumentLoader();
   const urls = siteUrls(content.issuer.url);
   const did = issuerDid(content);
   const key: SigningKey = { secretKey: options.identity.secretKey, verificationMethod: `${did}#${options.identity.publicKeyMultibase}` };
@@ -158,59 +215,17 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
   }
 
-  // Everything to sign, first: then only cache misses are signed, all at once, so the caller can
-  // spread them over several cores.
-  const documents: Array<{ unsecured: JsonObject; created: string; where: string; what: string }> = content.awards.map((record) => ({
+  const documents: Signable[] = content.awards.map((record) => ({
     unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
     created: record.awardedOn,
     where: `${record.origin.file}:${record.origin.line}`,
     what: `award ${record.id}`,
   }));
 
-  // The lists are dated by the latest change they carry, so an unchanged list keeps its bytes.
-  const allIndices = [...content.awards, ...content.erased].map((award) => award.statusIndex);
-  const length = statusListLength(allIndices);
   const purposes = ['revocation', 'suspension'] as const;
-  for (const purpose of purposes) {
-    const bits = createBitstring(length);
-    let changed = options.identity.created;
-    const changes = [
-      ...content.awards.map((award) => ({ index: award.statusIndex, on: (purpose === 'revocation' ? award.revoked : award.suspended)?.on })),
-      // An erased award keeps its bits: copies its holder saved must not start verifying again.
-      ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? award.revokedOn : award.suspendedOn })),
-    ];
-    for (const { index, on } of changes) {
-      if (on === undefined) continue;
-      setBit(bits, index, true);
-      changed = later(changed, toDateTimeStamp(on));
-    }
-    const unsecured = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
-    documents.push({ unsecured, created: changed, where: 'status list', what: `the ${purpose} list` });
-  }
+  for (const purpose of purposes) documents.push(statusListDocument(content, purpose, urls, did, options.identity.created));
 
-  const proofs: Array<DataIntegrityProof | undefined> = [];
-  const jobs: SigningJob[] = [];
-  const jobOf: number[] = [];
-  documents.forEach((document, index) => {
-    const created = later(document.created, options.identity.created);
-    const cacheKey = proofCacheKey(document.unsecured, key.verificationMethod, created);
-    const cached = options.cache.get(cacheKey);
-    proofs.push(cached);
-    if (cached) return;
-    jobs.push({ unsecured: document.unsecured, created, cacheKey });
-    jobOf.push(index);
-  });
-  const signMany = options.signMany ?? signSequentially(documentLoader);
-  const outcomes = await signMany(jobs, key);
-  outcomes.forEach((outcome, job) => {
-    const index = jobOf[job]!;
-    const document = documents[index]!;
-    if (!outcome.ok) throw new SigningError(document.where, document.what, outcome.failure);
-    options.cache.set(jobs[job]!.cacheKey, outcome.proof);
-    proofs[index] = outcome.proof;
-  });
-  const signed = documents.map((document, index) => ({ ...document.unsecured, proof: [proofs[index]!] }) as JsonObject);
-
+  const signed = await signAll(documents, key, options);
   const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
 
