@@ -10,9 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AwardEditError, eraseAward, linesContaining, shortId } from '../src/build/award-record.ts';
 import { validateContent, type SourceFile } from '../src/build/content.ts';
-import { readContentFiles } from '../src/build/content-files.ts';
 import { formatContentError } from '../src/build/content-error.ts';
-import { changeDate, locateAward } from './lib/award-lookup.ts';
+import { changeDate, loadAward } from './lib/award-lookup.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
 const USAGE = 'Usage: npm run forget -- <award id> [--date YYYY-MM-DD]';
@@ -52,13 +51,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parse();
   const on = changeDate(values.date);
 
-  const files = await readContentFiles(root);
-  const found = locateAward(files.awards, positionals, USAGE);
-  if ('error' in found) {
-    console.error(found.error);
-    return 1;
-  }
-  const { id, location } = found;
+  const { files, id, location } = await loadAward(positionals, USAGE);
   let text: string;
   try {
     text = eraseAward(location, on);

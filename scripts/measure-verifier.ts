@@ -21,8 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, routeSiteUrl, serveStatic } from '../test/helpers/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, routeSiteUrl, serveStatic } from '../test/helpers/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -126,11 +126,8 @@ async function hostOverHttps(site: string): Promise<Hosted> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // The flags of test/helpers/browser.ts, plus the host mapping and the throwaway certificate.
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--host-resolver-rules=MAP ${url.hostname}:443 127.0.0.1:${port}`, '--ignore-certificate-errors'],
-    });
+    // The site's host name goes to the loopback server, which holds a throwaway certificate.
+    const browser = await launchBrowser([`--host-resolver-rules=MAP ${url.hostname}:443 127.0.0.1:${port}`, '--ignore-certificate-errors']);
     return {
       browser,
       origin: url.origin,

@@ -13,9 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AwardEditError, changeStatus, type StatusAction } from '../src/build/award-record.ts';
 import { validateContent } from '../src/build/content.ts';
-import { readContentFiles } from '../src/build/content-files.ts';
 import { formatContentError } from '../src/build/content-error.ts';
-import { changeDate, locateAward, requireOneAward } from './lib/award-lookup.ts';
+import { changeDate, loadAward, requireOneAward } from './lib/award-lookup.ts';
 import { root, run, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD]
@@ -41,18 +40,12 @@ async function main(): Promise<number> {
   if (action !== 'revoke' && action !== 'suspend' && action !== 'reinstate') throw new UsageError(`Unknown action ${action ?? '(none)'}: revoke, suspend or reinstate.\n${USAGE}`);
   const { values, positionals } = parse(action);
   const options = values as { reason?: string; date?: string };
-  requireOneAward(positionals, USAGE);
+  requireOneAward(positionals, USAGE); // before --reason, so the first problem is named first
   const reason = options.reason?.trim();
   if (action !== 'reinstate' && !reason) throw new UsageError(`--reason is required: a sentence shown on the certificate page, e.g. --reason "Awarded in error".\n${USAGE}`);
   const on = changeDate(options.date);
 
-  const files = await readContentFiles(root);
-  const found = locateAward(files.awards, positionals, USAGE);
-  if ('error' in found) {
-    console.error(found.error);
-    return 1;
-  }
-  const { id, location } = found;
+  const { files, id, location } = await loadAward(positionals, USAGE);
   let result;
   try {
     result = changeStatus(location, action, reason ? { on, reason } : undefined);

@@ -1,8 +1,9 @@
 /** What the commands that change one award (status, forget) share: its date option and finding it. */
 import { closestAwardId, findAward, normalizeAwardId, type AwardLocation } from '../../src/build/award-record.ts';
-import type { SourceFile } from '../../src/build/content.ts';
+import type { ContentFiles } from '../../src/build/content.ts';
+import { readContentFiles } from '../../src/build/content-files.ts';
 import { isIsoDate } from '../../src/build/roster.ts';
-import { UsageError } from './cli.ts';
+import { CommandError, root, UsageError } from './cli.ts';
 
 /** The --date option, or today (UTC): the day a change is recorded, not part of any signature. */
 export function changeDate(value: string | undefined): string {
@@ -16,12 +17,13 @@ export function requireOneAward(positionals: readonly string[], usage: string): 
   if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one award id.' : 'Which award? Give its id (the last part of its credential URL).'}\n${usage}`);
 }
 
-/** The one award the positional argument names (an id or a credential URL), or a message why not. */
-export function locateAward(awards: readonly SourceFile[], positionals: readonly string[], usage: string): { id: string; location: AwardLocation } | { error: string } {
+/** The content files and the one award the positional argument names (an id or a credential URL). */
+export async function loadAward(positionals: readonly string[], usage: string): Promise<{ files: ContentFiles; id: string; location: AwardLocation }> {
   requireOneAward(positionals, usage);
   const id = normalizeAwardId(positionals[0]!);
-  const location = findAward(awards, id);
-  if (location) return { id, location };
-  const hint = closestAwardId(awards, id);
-  return { error: `No award has the id "${id}" in content/awards/.${hint ? ` Did you mean ${hint}?` : ''} The id is the last part of the credential URL, …/credentials/<id>/.` };
+  const files = await readContentFiles(root);
+  const location = findAward(files.awards, id);
+  if (location) return { files, id, location };
+  const hint = closestAwardId(files.awards, id);
+  throw new CommandError(`No award has the id "${id}" in content/awards/.${hint ? ` Did you mean ${hint}?` : ''} The id is the last part of the credential URL, …/credentials/<id>/.`);
 }

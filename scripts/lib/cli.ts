@@ -9,16 +9,21 @@ import { formatContentErrors } from '../../src/build/content-error.ts';
 
 export const root = process.cwd();
 
-/** An error whose message is meant for the person at the terminal. */
+/** A mistake in how the command was called: its message is for the person at the terminal; exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The command cannot do what was asked (an unknown award, say): its message is the whole story; exit 1. */
+export class CommandError extends Error {
+  override name = 'CommandError';
 }
 
 export function describeFailure(error: unknown): string {
   if (error instanceof ContentErrors) return formatContentErrors(error.errors);
   if (error instanceof KeyError) return `Key problem (${error.code}): ${error.message}`;
   if (error instanceof SigningError) return `Signing failed: ${error.message}`;
-  if (error instanceof UsageError) return error.message;
+  if (error instanceof UsageError || error instanceof CommandError) return error.message;
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -12,11 +12,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPng } from '../../src/core/baking.ts';
 import { fixtureTree } from '../helpers/content-fixtures.ts';
-import { launchBrowser, serveStatic, type StaticSite } from '../helpers/browser.ts';
+import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BASE = '/programmes/';
@@ -28,8 +28,6 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 let folder: string;
 let dist: string;
-let browser: Browser;
-let server: StaticSite;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'laurel-pages-'));
@@ -49,19 +47,18 @@ beforeAll(async () => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')));
   await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: folder, env, maxBuffer: 64 * 1024 * 1024 });
   dist = path.join(folder, 'dist');
-  browser = await launchBrowser();
-  server = await serveStatic(dist, BASE);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (folder && !process.env['LAUREL_KEEP_TEST_BUILD']) await rm(folder, { recursive: true, force: true });
 });
 
+// After the build above: hooks run in the order they are registered.
+const site = useBrowserOnSite(() => dist, BASE);
+
 async function open(pathname: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.origin}${pathname}`, { waitUntil: 'load' });
   return page;
 }
 
@@ -83,7 +80,7 @@ async function expectLocalLinksResolve(page: Page): Promise<void> {
   expect(references.length).toBeGreaterThan(0);
   for (const reference of new Set(references)) {
     expect(reference.startsWith(BASE), reference).toBe(true);
-    expect((await page.request.get(`${server.origin}${reference}`)).status(), reference).toBe(200);
+    expect((await page.request.get(`${site.origin}${reference}`)).status(), reference).toBe(200);
   }
 }
 

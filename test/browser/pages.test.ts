@@ -7,14 +7,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { extractPng, extractSvg } from '../../src/core/baking.ts';
 import { certificatePages, measurePage, PAGE_BUDGET_BYTES } from '../../scripts/measure-pages.ts';
-import { launchBrowser, routeSiteUrl, serveStatic, type StaticSite } from '../helpers/browser.ts';
+import { routeSiteUrl } from '../helpers/browser.ts';
+import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
+// dist/ is built once for all tests by test/global-setup.ts.
+const site = useBrowserOnSite(DIST);
 const SITE_URL = 'https://badges.northbridge.example/';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,8 +29,6 @@ const EXPIRED = 'd46ffeae-7b5b-4534-a13b-bba36934e138';
 /** Priya Raman's Front-End Development award, marked listed: false. */
 const UNLISTED = '62f57f30-01fd-49bc-b737-b3b79173b4b7';
 
-let browser: Browser;
-let server: StaticSite;
 
 /** The ids of the awards with a hosted credential, and of the achievements with hosted JSON. */
 const awardIds = () => readdirSync(path.join(DIST, 'credentials')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
@@ -39,19 +40,10 @@ function pngSize(file: string): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-// dist/ is built once for all tests by test/global-setup.ts.
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(DIST);
-}, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
   // The pages' absolute URLs (canonical, QR code, did:web) are answered from dist/ too: offline.
   await routeSiteUrl(context, SITE_URL, DIST);
   // Record every Content-Security-Policy violation from the first script on.
@@ -61,7 +53,7 @@ async function open(pathname: string, options: { javaScriptEnabled?: boolean; vi
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   const page = await context.newPage();
-  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
+  await page.goto(`${site.origin}${pathname}`, { waitUntil: 'load' });
   return page;
 }
 
@@ -214,7 +206,7 @@ describe('an achievement page', () => {
     expect(await page.textContent('.programme')).toContain('Full-Stack Web Developer professional certificate');
     expect(await page.locator('.earners li').count()).toBeGreaterThan(0);
     for (const href of await page.$$eval('#files a', (links) => links.map((link) => link.getAttribute('href')!))) {
-      expect((await page.request.get(`${server.origin}${href}`)).status(), href).toBe(200);
+      expect((await page.request.get(`${site.origin}${href}`)).status(), href).toBe(200);
     }
     expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(`${SITE_URL}achievements/web-accessibility.png`);
     expect(await axeViolations(page)).toEqual([]);
@@ -266,7 +258,7 @@ describe('a certificate page', () => {
     expect(links.map(([href]) => href).toSorted()).toEqual(['json', 'pdf', 'png', 'svg'].map((ext) => `/credentials/${AMARA_FULL_STACK}.${ext}`));
     const json = readFileSync(path.join(DIST, 'credentials', `${AMARA_FULL_STACK}.json`), 'utf8');
     for (const [href] of links) {
-      const response = await page.request.get(`${server.origin}${href}`);
+      const response = await page.request.get(`${site.origin}${href}`);
       expect(response.status(), href).toBe(200);
       const body = await response.body();
       if (href!.endsWith('.png')) expect(extractPng(body)).toBe(json);
@@ -276,7 +268,7 @@ describe('a certificate page', () => {
     }
     // Every other link on the page to this site resolves too.
     const local = await page.$$eval('a[href^="/"]', (anchors) => [...new Set(anchors.map((anchor) => anchor.getAttribute('href')!))]);
-    for (const href of local) expect((await page.request.get(`${server.origin}${href}`)).status(), href).toBe(200);
+    for (const href of local) expect((await page.request.get(`${site.origin}${href}`)).status(), href).toBe(200);
     await page.context().close();
   });
 
@@ -293,13 +285,13 @@ describe('a certificate page', () => {
     expect(await meta('meta[property="og:url"]')).toBe(`${SITE_URL}credentials/${AMARA_FULL_STACK}/`);
     const jsonLd = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'EducationalOccupationalCredential', name: 'Full-Stack Web Developer', image: card });
-    expect((await page.request.get(`${server.origin}${new URL(card).pathname}`)).status()).toBe(200);
+    expect((await page.request.get(`${site.origin}${new URL(card).pathname}`)).status()).toBe(200);
     await page.context().close();
   });
 
   it('copies its link with JavaScript, and is a plain link without', async () => {
     const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.click('laurel-copy-link a');
     await page.waitForSelector('laurel-copy-link [role="status"]:has-text("copied")');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE_URL}credentials/${AMARA_FULL_STACK}/`);

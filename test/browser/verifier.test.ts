@@ -9,26 +9,27 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bakePng, bakeSvg, extractPng, extractSvg } from '../../src/core/baking.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
 import { identityHash } from '../../src/core/identity-hash.ts';
 import { keyPairFromSeed } from '../../src/core/multikey.ts';
 import { createProof } from '../../src/core/proof.ts';
 import { CHECK_IDS, verifyCredentialJson, type VerificationReport } from '../../src/core/verify.ts';
-import { launchBrowser, routeSiteUrl, serveStatic, type StaticSite } from '../helpers/browser.ts';
+import { routeSiteUrl } from '../helpers/browser.ts';
+import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
+// dist/ is built once for all tests by test/global-setup.ts.
+const site = useBrowserOnSite(DIST);
 const SITE_URL = 'https://badges.northbridge.example/';
 const WAIT = { timeout: 45_000 };
 
 type Json = Record<string, unknown>;
 
-let browser: Browser;
-let server: StaticSite;
 /** A dist credential that verifies, one that is revoked, and the JSON text of the first. */
 let good: { id: string; url: string; text: string; json: Json };
 let revokedUrl: string | undefined;
@@ -60,14 +61,8 @@ beforeAll(async () => {
     if (!revokedUrl && report.checks.some((check) => check.id === 'status' && check.state === 'failed' && check.summary.includes('revoked'))) revokedUrl = url;
   }
   if (!good) throw new Error('no credential in dist/ verifies; is the build broken?');
-  browser = await launchBrowser();
-  server = await serveStatic(DIST);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Session {
   context: BrowserContext;
@@ -79,7 +74,7 @@ interface Session {
 }
 
 async function open(pathname = 'verify/', options: { bypassCSP?: boolean } = {}): Promise<Session> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   await routeSiteUrl(context, SITE_URL, DIST);
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -90,7 +85,7 @@ async function open(pathname = 'verify/', options: { bypassCSP?: boolean } = {})
   });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT.timeout);
-  await page.goto(`${server.origin}/${pathname}`);
+  await page.goto(`${site.origin}/${pathname}`);
   return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
 }
 
@@ -146,11 +141,11 @@ describe('the verify page', () => {
     expect(await page.textContent('[data-claims]')).toContain((good.json['issuer'] as Json)['name'] as string);
     expect(await violations()).toEqual([]);
     // The page's own files, then the credential, the issuer's DID document and status lists.
-    const elsewhere = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(SITE_URL));
+    const elsewhere = requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith(SITE_URL));
     expect(elsewhere).toEqual([]);
     expect(requests).toEqual(expect.arrayContaining([good.url, `${SITE_URL}.well-known/did.json`, `${SITE_URL}status/revocation.json`, `${SITE_URL}status/suspension.json`]));
     // Every script is the site's own.
-    expect(requests.filter((url) => url.endsWith('.js')).every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(requests.filter((url) => url.endsWith('.js')).every((url) => url.startsWith(site.origin))).toBe(true);
     await context.close();
   });
 
@@ -238,7 +233,7 @@ describe('the verify page', () => {
     expect(await states(page)).toMatchObject({ contexts: 'failed', proof: 'skipped' });
     expect(await page.textContent('[data-check="contexts"] .lv-summary')).toContain(evil);
     // Nothing was fetched for it; only the issuer's key was looked up.
-    expect(requests.slice(before).filter((url) => !url.startsWith(server.origin))).toEqual([`${SITE_URL}.well-known/did.json`]);
+    expect(requests.slice(before).filter((url) => !url.startsWith(site.origin))).toEqual([`${SITE_URL}.well-known/did.json`]);
     expect(requests.some((url) => url.includes('evil.example'))).toBe(false);
     await context.close();
   });

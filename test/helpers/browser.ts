@@ -11,10 +11,11 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env['LAUREL_CHROMIUM'] ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** Headless Chromium with the flags this machine's closed network needs, plus any of the caller's. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
   });
 }
 
@@ -85,3 +86,4 @@ export async function routeSiteUrl(context: BrowserContext, siteUrl: string, roo
     return route.fulfill({ path: file, headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' } });
   });
 }
+
