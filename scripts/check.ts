@@ -1,40 +1,4 @@
-/**
- * npm run check: validates content/ and keys/ without signing anything, lists every error at
- * once, and warns about awards that expire in the next 30 days. Exit 0 valid, 1 invalid.
- */
-import { validateContent } from '../src/build/content.ts';
-import { readContentFiles } from '../src/build/content-files.ts';
-import { formatContentErrors } from '../src/build/content-error.ts';
-import { currentKey, readKeyFiles } from '../src/build/keys.ts';
-import { root, run, UsageError } from './lib/cli.ts';
+import { check } from '../src/commands/check.ts';
+import { run } from '../src/commands/cli.ts';
 
-const DAY = 24 * 60 * 60 * 1000;
-
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.length) throw new UsageError(`npm run check takes no options (got ${args[0]}).`);
-  const result = validateContent(await readContentFiles(root));
-  if (!result.ok) {
-    console.error(formatContentErrors(result.errors));
-    return 1;
-  }
-  const keys = await readKeyFiles(root);
-  const current = currentKey(keys);
-  const { content } = result;
-  const live = content.awards;
-  const count = (predicate: (award: (typeof live)[number]) => boolean) => live.filter(predicate).length;
-  console.log(`✓ content/ is valid: ${content.achievements.size} achievements, ${live.length} awards (${count((award) => !!award.revoked)} revoked, ${count((award) => !!award.suspended)} suspended, ${count((award) => !award.listed)} unlisted), ${content.erased.length} erased.`);
-  console.log(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${keys.length - 1} other key(s).` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');
-
-  const now = Date.now();
-  const soon = live
-    .filter((award) => award.validUntil && !award.revoked && Date.parse(award.validUntil) > now && Date.parse(award.validUntil) <= now + 30 * DAY)
-    .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!));
-  if (soon.length) {
-    console.log(`\n${soon.length} award(s) expire in the next 30 days:`);
-    for (const award of soon) console.log(`  ${award.validUntil!.slice(0, 10)}  ${award.recipient.name}, ${award.achievement} (${award.id}, ${award.origin.file}:${award.origin.line})`);
-  }
-  return 0;
-}
-
-await run(main);
+await run(check);

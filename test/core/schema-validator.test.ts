@@ -11,7 +11,7 @@ import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { validateOpenBadgeSchema } from '../../src/core/schemas/ob-schema.ts';
 import ob3Vector from '../fixtures/vectors/ob3-eddsa-rdfc-2022-vector.json' with { type: 'json' };
-import { unsignedCredential, type Json } from './verify-site.ts';
+import { unsignedCredential, type Json } from '../helpers/verify-site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCHEMA = 'ob_v3p0_achievementcredential_schema.json';

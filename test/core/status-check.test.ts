@@ -23,7 +23,7 @@ import {
   statusList,
   unsignedCredential,
   type Json,
-} from './verify-site.ts';
+} from '../helpers/verify-site.ts';
 
 const SERVICE_ID = `${DID}#suspension-list`;
 

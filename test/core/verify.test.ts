@@ -37,7 +37,7 @@ import {
   statusList,
   unsignedCredential,
   type Json,
-} from './verify-site.ts';
+} from '../helpers/verify-site.ts';
 
 const ajv = new Ajv2019({ allErrors: true, strict: false });
 addFormats(ajv);

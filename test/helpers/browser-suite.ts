@@ -1,7 +1,7 @@
 /** A browser and the built site for the tests of one file (vitest hooks; see ./browser.ts). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, serveStatic, type StaticSite } from './browser.ts';
+import { launchBrowser, serveStatic, type StaticSite } from '../../src/commands/bench/browser.ts';
 
 export interface BrowserOnSite {
   readonly browser: Browser;

@@ -1,7 +1,7 @@
 /** Builds in-memory content trees from test/fixtures/content (see its README). */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentFiles, SourceFile } from '../../src/build/content.ts';
+import type { ContentFiles, SourceFile } from '../../src/content/validate.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/content');
 

@@ -1,6 +1,6 @@
 /** How many live and erased awards the demo content has, read from content/ (not written down twice). */
-import { validateContent } from '../../src/build/content.ts';
-import { readContentFiles } from '../../src/build/content-files.ts';
+import { validateContent } from '../../src/content/validate.ts';
+import { readContentFiles } from '../../src/content/files.ts';
 import { REPOSITORY } from './temp-repo.ts';
 
 export async function demoAwardCounts(): Promise<{ live: number; erased: number }> {

@@ -1,0 +1,86 @@
+/**
+ * npm run bench [-- --awards N]: measures what grows with the number of awards (validating the
+ * content, signing in one thread and in workers, then with the proof cache, and verifying), then
+ * the certificate pages' weight and the browser verifier's size and speed on the built demo site.
+ * Prints figures and ratios; nothing here is a test, since shared machines are noisy.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { validateContent, type ContentFiles } from '../content/validate.ts';
+import { readContentFiles } from '../content/files.ts';
+import { memoryProofCache } from '../issue/proof-cache.ts';
+import { buildSignedSite } from '../issue/signed-site.ts';
+import { signInParallel } from '../issue/signing-pool.ts';
+import { availableParallelism } from 'node:os';
+import { createDocumentLoader } from '../core/document-loader.ts';
+import { keyPairFromSeed } from '../core/multikey.ts';
+import { verifyProof, type DataIntegrityProof } from '../core/proof.ts';
+import { root, UsageError } from './cli.ts';
+
+function syntheticBatch(count: number, achievement: string): string {
+  const lines = [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:'];
+  for (let index = 0; index < count; index += 1) {
+    const salt = `bench-salt-${index.toString().padStart(8, '0')}`;
+    const hash = createHash('sha256').update(`learner${index}@example.org${salt}`).digest('hex');
+    lines.push(`  - id: ${randomUUID()}`, `    statusIndex: ${200_000 + index}`, '    recipient:', `      name: Learner ${index}`, '      identity:', '        type: emailAddress', `        hash: sha256$${hash}`, `        salt: ${salt}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+export async function bench(): Promise<number> {
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--awards');
+  const count = flag >= 0 ? Number(args[flag + 1]) : 2_000;
+  if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw new UsageError('Usage: npm run bench [-- --awards N]');
+
+  const demo = await readContentFiles(root);
+  const files: ContentFiles = { ...demo, awards: [...demo.awards, { path: 'content/awards/bench.yaml', text: syntheticBatch(count, 'web-accessibility') }] };
+  const [result, validateMs] = await time(() => validateContent(files));
+  if (!result.ok) throw new Error(`bench content invalid: ${result.errors[0]?.message}`);
+  const total = result.content.awards.length;
+
+  const pair = keyPairFromSeed(new Uint8Array(32).fill(7));
+  const identity = { secretKey: pair.secretKey, publicKeyMultibase: pair.publicKeyMultibase, created: '2026-01-01T00:00:00Z', development: true };
+  const [, sequentialMs] = await time(() => buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() }));
+  const cache = memoryProofCache();
+  const workers = availableParallelism();
+  const [site, coldMs] = await time(() => buildSignedSite(result.content, { identity, keys: [], cache, signMany: signInParallel(workers) }));
+  const [, warmMs] = await time(() => buildSignedSite(result.content, { identity, keys: [], cache }));
+
+  const loader = createDocumentLoader();
+  const sample = site.awards.slice(0, 200);
+  const [, verifyMs] = await time(async () => {
+    for (const { credential } of sample) await verifyProof(credential, (credential['proof'] as DataIntegrityProof[])[0]!, pair.publicKey, loader);
+  });
+  const bytes = site.awards.reduce((sum, award) => sum + award.json.length, 0);
+
+  console.log(`Laurel benchmark, ${total} awards (${count} synthetic + demo), Node ${process.version}`);
+  console.log(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
+  console.log(`  sign, cold, 1 thread    ${seconds(sequentialMs)}   (${(sequentialMs / total).toFixed(2)} ms per award)`);
+  console.log(`  sign, cold, ${workers} workers   ${seconds(coldMs)}   (${(coldMs / total).toFixed(2)} ms per award; ${(sequentialMs / coldMs).toFixed(2)}× the single thread)`);
+  console.log(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
+  console.log(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
+  console.log(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
+
+  // The pages and the browser verifier, measured on the built demo site.
+  const step = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
+  console.log('');
+  if (!existsSync(path.join(root, 'dist', 'index.html')) && step('build.ts') !== 0) return 1;
+  const pages = step('measure-pages.ts');
+  console.log('');
+  const verifier = step('measure-verifier.ts', '--runs', '10');
+  return pages || verifier;
+}
+

@@ -1,0 +1,295 @@
+/**
+ * Validates the whole content tree (issuer, achievements, awards) in memory and turns it into
+ * records. Pure: the files are read elsewhere. Every error is collected, none stops the others.
+ */
+import { z } from 'zod';
+import { achievementSchema } from './schemas/achievement.ts';
+import { batchEntrySchema, batchSchema, erasedAwardSchema, singleAwardSchema, type Evidence, type Recipient, type Result, type StatusChange } from './schemas/award.ts';
+import { EMAIL_LIKE } from './schemas/common.ts';
+import { issuerSchema, type Issuer } from './schemas/issuer.ts';
+import { badgeDesignSchema, type BadgeDesign } from './badge-design.ts';
+import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
+import { sortContentErrors, type ContentError } from './content-error.ts';
+import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
+import { parseYamlSource, splitFrontmatter, type FieldPath, type YamlSource } from './yaml-source.ts';
+
+export interface SourceFile {
+  /** Repository-relative path with forward slashes, e.g. `content/awards/2026/web.yaml`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ContentFiles {
+  readonly issuer: SourceFile | undefined;
+  readonly achievements: readonly SourceFile[];
+  readonly awards: readonly SourceFile[];
+}
+
+const achievementFrontmatterSchema = achievementSchema(badgeDesignSchema);
+export type AchievementData = z.output<typeof achievementFrontmatterSchema>;
+
+export interface AchievementRecord {
+  readonly slug: string;
+  readonly file: string;
+  readonly data: AchievementData;
+  readonly badge: BadgeDesign | undefined;
+  /** The Markdown body: the criteria narrative. */
+  readonly criteria: string;
+}
+
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface AwardRecord {
+  readonly kind: 'live';
+  readonly id: string;
+  readonly achievement: string;
+  readonly statusIndex: number;
+  readonly origin: Origin;
+  readonly recipient: Recipient;
+  /** dateTimeStamp, UTC. */
+  readonly awardedOn: string;
+  /** dateTimeStamp, UTC, from the award's override or the achievement's validFor. */
+  readonly validUntil: string | undefined;
+  readonly evidence: readonly Evidence[];
+  readonly narrative: string | undefined;
+  readonly results: readonly Result[];
+  readonly creditsEarned: number | undefined;
+  readonly activityStartDate: string | undefined;
+  readonly activityEndDate: string | undefined;
+  readonly revoked: StatusChange | undefined;
+  readonly suspended: StatusChange | undefined;
+  readonly listed: boolean;
+}
+
+export interface ErasedRecord {
+  readonly kind: 'erased';
+  readonly id: string;
+  readonly achievement: string;
+  readonly statusIndex: number;
+  readonly origin: Origin;
+  readonly erasedOn: string;
+  /** The revocation and suspension the award had when it was erased, by date. */
+  readonly revokedOn: string | undefined;
+  readonly suspendedOn: string | undefined;
+}
+
+export interface SiteContent {
+  readonly issuer: Issuer;
+  readonly achievements: ReadonlyMap<string, AchievementRecord>;
+  /** Sorted by award date, then id, so every build lists them in the same order. */
+  readonly awards: readonly AwardRecord[];
+  readonly erased: readonly ErasedRecord[];
+}
+
+export type ContentResult = { ok: true; content: SiteContent } | { ok: false; errors: ContentError[] };
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, source: YamlSource, errors: ContentError[], basePath: FieldPath = []): z.output<S> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  errors.push(...issuesToErrors(result.error.issues, { file, source, schema, value, basePath }));
+  return undefined;
+}
+
+function syntaxErrors(file: string, source: YamlSource): ContentError[] {
+  return source.syntaxErrors.map(({ message, position }) => ({ code: 'yaml-syntax', file, ...position, field: '', message }));
+}
+
+function validateIssuer(file: SourceFile | undefined, errors: ContentError[]): Issuer | undefined {
+  if (!file) {
+    errors.push({ code: 'missing-file', file: 'content/issuer.yaml', line: 1, column: 1, field: '', message: 'The issuer file is missing.', expected: 'content/issuer.yaml with the name, url, description and email of the issuer' });
+    return undefined;
+  }
+  const source = parseYamlSource(file.text);
+  if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
+  return parseWith(issuerSchema, source.value ?? {}, file.path, source, errors);
+}
+
+function validateAchievement(file: SourceFile, errors: ContentError[]): AchievementRecord | undefined {
+  const slug = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+  if (!SLUG.test(slug)) {
+    errors.push({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' });
+    return undefined;
+  }
+  const parts = splitFrontmatter(file.text);
+  if (!parts) {
+    errors.push({ code: 'yaml-syntax', file: file.path, line: 1, column: 1, field: '', message: 'The file has no frontmatter.', expected: 'the achievement fields between two --- lines at the top of the file' });
+    return undefined;
+  }
+  const source = parseYamlSource(parts.frontmatter, parts.lineOffset);
+  if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
+  const data = parseWith(achievementFrontmatterSchema, source.value ?? {}, file.path, source, errors);
+  if (!data) return undefined;
+  return { slug, file: file.path, data, badge: data.badge, criteria: parts.body.trim() };
+}
+
+/** An email address in an award file would be published: only its salted hash may be there. */
+function findPlainEmails(value: unknown, path: FieldPath = []): FieldPath[] {
+  if (typeof value === 'string') return EMAIL_LIKE.test(value) ? [path] : [];
+  // An identity of type emailAddress given as a plain value is an email in clear, whatever it looks like.
+  if (value && typeof value === 'object' && !Array.isArray(value) && (value as Record<string, unknown>)['type'] === 'emailAddress' && 'value' in value) {
+    return [[...path, 'value']];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => findPlainEmails(item, [...path, index]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => {
+      // Evidence links and narratives may mention an address (e.g. a mailto: in a portfolio URL).
+      if (key === 'url') return [];
+      return findPlainEmails(item, [...path, key]);
+    });
+  }
+  return [];
+}
+
+interface AwardDefaults {
+  readonly awardedOn?: string | undefined;
+  readonly evidence?: readonly Evidence[] | undefined;
+  readonly narrative?: string | undefined;
+  readonly results?: readonly Result[] | undefined;
+  readonly creditsEarned?: number | undefined;
+  readonly activityStartDate?: string | undefined;
+  readonly activityEndDate?: string | undefined;
+  readonly validUntil?: string | undefined;
+}
+
+type LiveAwardInput = z.output<typeof batchEntrySchema> & { achievement: string };
+
+interface ParsedAward {
+  readonly path: FieldPath;
+  readonly line: number;
+  readonly value: LiveAwardInput | (z.output<typeof erasedAwardSchema>);
+  readonly defaults: AwardDefaults;
+}
+
+function parseAwardFile(file: SourceFile, errors: ContentError[]): { source: YamlSource; awards: ParsedAward[] } | undefined {
+  const source = parseYamlSource(file.text);
+  if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
+  const value = source.value ?? {};
+  for (const path of findPlainEmails(value)) {
+    errors.push({
+      code: 'plain-email', file: file.path, ...source.locate(path), field: formatPath(path),
+      message: 'contains an email address. Email addresses are never committed: only their salted hash is.',
+      expected: 'recipient.identity with type emailAddress, hash and salt, as `npm run award` and `npm run import` write it',
+      received: 'an email address (not repeated here)',
+    });
+  }
+  const awards: ParsedAward[] = [];
+  const lineOf = (path: FieldPath) => source.locate(path).line;
+  if (value && typeof value === 'object' && 'awards' in value) {
+    const batch = parseWith(batchSchema, value, file.path, source, errors);
+    if (!batch) return { source, awards };
+    const defaults: AwardDefaults = batch;
+    batch.awards.forEach((entry, index) => {
+      const path = ['awards', index];
+      const isErased = 'erased' in entry;
+      const parsed = isErased
+        ? parseWith(erasedAwardSchema, { achievement: batch.achievement, ...entry }, file.path, source, errors, path)
+        : parseWith(batchEntrySchema, entry, file.path, source, errors, path);
+      if (!parsed) return;
+      if (!isErased && parsed && !('erased' in parsed) && parsed.awardedOn === undefined && batch.awardedOn === undefined) {
+        errors.push({ code: 'missing-field', file: file.path, ...source.locate(path), field: formatPath([...path, 'awardedOn']), message: 'is required but missing (set it on the award or on the batch).', expected: 'a date like 2026-03-14' });
+        return;
+      }
+      awards.push({ path, line: lineOf(path), value: { ...parsed, achievement: batch.achievement } as ParsedAward['value'], defaults });
+    });
+  } else {
+    const isErased = value && typeof value === 'object' && 'erased' in value;
+    const parsed = isErased ? parseWith(erasedAwardSchema, value, file.path, source, errors) : parseWith(singleAwardSchema, value, file.path, source, errors);
+    if (parsed) awards.push({ path: [], line: 1, value: parsed as ParsedAward['value'], defaults: {} });
+  }
+  return { source, awards };
+}
+
+function resolveValidUntil(award: { validUntil?: string | undefined }, defaults: AwardDefaults, awardedOn: string, achievement: AchievementRecord | undefined): string | undefined {
+  const override = award.validUntil ?? defaults.validUntil;
+  if (override === 'never') return undefined;
+  if (override !== undefined) return toDateTimeStamp(override);
+  return achievement?.data.validFor ? addIsoDuration(awardedOn, achievement.data.validFor) : undefined;
+}
+
+export function validateContent(files: ContentFiles): ContentResult {
+  const errors: ContentError[] = [];
+  const issuer = validateIssuer(files.issuer, errors);
+  const achievements = new Map<string, AchievementRecord>();
+  // Achievements whose file exists but is invalid: their awards are not also reported as unknown.
+  const invalidAchievements = new Set<string>();
+  for (const file of files.achievements) {
+    const record = validateAchievement(file, errors);
+    if (record) achievements.set(record.slug, record);
+    else invalidAchievements.add(file.path.replace(/^.*\//, '').replace(/\.mdx?$/, ''));
+  }
+  const slugs = [...achievements.keys()];
+  const awards: AwardRecord[] = [];
+  const erased: ErasedRecord[] = [];
+  const seenIds = new Map<string, Origin>();
+  const seenIndices = new Map<number, Origin>();
+
+  for (const file of files.awards) {
+    const parsedFile = parseAwardFile(file, errors);
+    if (!parsedFile) continue;
+    const { source } = parsedFile;
+    for (const { path, line, value, defaults } of parsedFile.awards) {
+      const origin: Origin = { file: file.path, line };
+      const at = (field: string) => ({ file: file.path, ...source.locate(field === 'achievement' && path.length ? ['achievement'] : [...path, field]), field: formatPath(field === 'achievement' && path.length ? ['achievement'] : [...path, field]) });
+      const achievement = achievements.get(value.achievement);
+      if (!achievement && !invalidAchievements.has(value.achievement)) {
+        const hint = closest(value.achievement, slugs);
+        errors.push({ ...at('achievement'), code: 'unknown-achievement', message: `"${value.achievement}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/', received: JSON.stringify(value.achievement) });
+      } else if (achievement?.data.draft && !('erased' in value)) {
+        errors.push({ ...at('achievement'), code: 'draft-achievement', message: `"${value.achievement}" is a draft and cannot be awarded yet.`, expected: 'an achievement without draft: true' });
+      }
+      const firstId = seenIds.get(value.id);
+      if (firstId) errors.push({ ...at('id'), code: 'duplicate-award-id', message: `"${value.id}" is already the id of the award at ${firstId.file}:${firstId.line}.`, expected: 'an id no other award has (npm run award makes one)', received: JSON.stringify(value.id) });
+      else seenIds.set(value.id, origin);
+      const firstIndex = seenIndices.get(value.statusIndex);
+      if (firstIndex) errors.push({ ...at('statusIndex'), code: 'duplicate-status-index', message: `${value.statusIndex} is already the status index of the award at ${firstIndex.file}:${firstIndex.line}.`, expected: 'an index no other award has (npm run award picks a free one)', received: String(value.statusIndex) });
+      else seenIndices.set(value.statusIndex, origin);
+
+      if ('erased' in value) {
+        erased.push({
+          kind: 'erased', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
+          erasedOn: toDateTimeStamp(value.erased.on),
+          revokedOn: value.revoked && toDateTimeStamp(value.revoked.on),
+          suspendedOn: value.suspended && toDateTimeStamp(value.suspended.on),
+        });
+        continue;
+      }
+      const awardedOn = toDateTimeStamp((value.awardedOn ?? defaults.awardedOn)!);
+      const results = value.results ?? defaults.results ?? [];
+      const known = new Set(achievement?.data.resultDescriptions.map((description) => description.id));
+      results.forEach((result, index) => {
+        if (result.resultDescription !== undefined && achievement && !known.has(result.resultDescription)) {
+          errors.push({ ...at(`results`), field: formatPath([...path, 'results', index, 'resultDescription']), code: 'unknown-result', message: `"${result.resultDescription}" is not one of the resultDescriptions of ${achievement.slug}.`, expected: known.size ? `one of ${[...known].join(', ')}` : `a resultDescriptions entry in ${achievement.file}` });
+        }
+      });
+      const activityStartDate = value.activityStartDate ?? defaults.activityStartDate;
+      const activityEndDate = value.activityEndDate ?? defaults.activityEndDate;
+      if (activityStartDate && activityEndDate && toDateTimeStamp(activityStartDate) > toDateTimeStamp(activityEndDate)) {
+        errors.push({ ...at('activityEndDate'), code: 'invalid-date', message: 'is before activityStartDate.', expected: `a date on or after ${activityStartDate}`, received: activityEndDate });
+      }
+      const validUntil = resolveValidUntil(value, defaults, awardedOn, achievement);
+      if (validUntil !== undefined && validUntil <= awardedOn) {
+        errors.push({ ...at('validUntil'), code: 'invalid-date', message: 'is not after the award date.', expected: `a date after ${awardedOn.slice(0, 10)}`, received: validUntil.slice(0, 10) });
+      }
+      awards.push({
+        kind: 'live', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
+        recipient: value.recipient, awardedOn, validUntil,
+        evidence: value.evidence ?? defaults.evidence ?? [],
+        narrative: value.narrative ?? defaults.narrative,
+        results,
+        creditsEarned: value.creditsEarned ?? defaults.creditsEarned,
+        activityStartDate: activityStartDate && toDateTimeStamp(activityStartDate),
+        activityEndDate: activityEndDate && toDateTimeStamp(activityEndDate),
+        revoked: value.revoked, suspended: value.suspended, listed: value.listed,
+      });
+    }
+  }
+  if (errors.length || !issuer) return { ok: false, errors: sortContentErrors(errors) };
+  awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
+  erased.sort((a, b) => a.id.localeCompare(b.id));
+  return { ok: true, content: { issuer, achievements, awards, erased } };
+}

@@ -1,0 +1,31 @@
+/**
+ * The hosted documents of a signed site as files: path under dist/ and exact bytes. Pure; the build
+ * script writes them. Images are added by ./images-artifacts.ts.
+ */
+import type { SignedSite } from './signed-site.ts';
+import { distPath } from './urls.ts';
+
+export interface Artifact {
+  /** Relative to dist/, forward slashes. */
+  readonly path: string;
+  readonly bytes: Uint8Array | string;
+}
+
+/** Stable JSON text: two-space indentation and a final newline, so diffs and bytes stay stable. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function jsonArtifacts(site: SignedSite): Artifact[] {
+  const { urls } = site;
+  const at = (url: string) => distPath(urls.site, url);
+  const artifacts: Artifact[] = [
+    { path: at(urls.issuerJson), bytes: jsonText(site.issuerProfile) },
+    { path: at(urls.didDocument), bytes: jsonText(site.didDocument) },
+    { path: at(urls.revocationList), bytes: jsonText(site.revocationList) },
+  ];
+  for (const [purpose, list] of site.statusLists) artifacts.push({ path: at(urls.statusList(purpose)), bytes: jsonText(list) });
+  for (const [slug, achievement] of site.achievements) artifacts.push({ path: at(urls.achievementJson(slug)), bytes: jsonText(achievement) });
+  for (const award of site.awards) artifacts.push({ path: at(urls.credentialJson(award.record.id)), bytes: award.json });
+  return artifacts;
+}

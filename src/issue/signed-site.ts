@@ -1,0 +1,267 @@
+/**
+ * Builds every signed document of the site from validated content and the signing identity:
+ * credentials, achievements, the issuer profile, the DID document and the status lists. No file
+ * I/O and no clock: the caller writes the result and passes the proof cache.
+ */
+import { toDateTimeStamp } from '../core/dates.ts';
+import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput } from '../core/credential.ts';
+import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
+import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
+import type { JsonObject } from '../core/json.ts';
+import type { DataIntegrityProof, ProofFailure, SigningKey } from '../core/proof.ts';
+import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
+import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
+import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
+import type { KeyFile, SigningIdentity } from './keys.ts';
+import { proofCacheKey, type ProofCache } from './proof-cache.ts';
+import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
+
+export interface SignedAward {
+  readonly record: AwardRecord;
+  readonly credential: JsonObject;
+  /** The exact bytes hosted at the credential URL and baked into its images. */
+  readonly json: string;
+}
+
+export interface SignedSite {
+  readonly content: SiteContent;
+  readonly urls: SiteUrls;
+  readonly did: string;
+  readonly development: boolean;
+  readonly issuerProfile: JsonObject;
+  readonly didDocument: JsonObject;
+  readonly achievements: ReadonlyMap<string, JsonObject>;
+  readonly awards: readonly SignedAward[];
+  readonly erased: readonly ErasedRecord[];
+  readonly statusLists: ReadonlyMap<StatusPurpose, JsonObject>;
+  /** For OB 3.0 displayers that read 1EdTechRevocationList (OB 3.0 §"Revocation"). */
+  readonly revocationList: JsonObject;
+}
+
+export class SigningError extends Error {
+  readonly failure: ProofFailure;
+  readonly file: string;
+  constructor(file: string, what: string, failure: ProofFailure) {
+    const reason = failure.kind === 'canonicalization' ? failure.failure.message : failure.message;
+    super(`${file}: could not sign ${what}: ${reason}`);
+    this.name = 'SigningError';
+    this.failure = failure;
+    this.file = file;
+  }
+}
+
+export interface BuildSiteOptions {
+  readonly identity: SigningIdentity;
+  readonly keys: readonly KeyFile[];
+  readonly cache: ProofCache;
+  readonly documentLoader?: DocumentLoader;
+  /** How cache misses are signed; in this thread unless the caller brings a pool. */
+  readonly signMany?: SignMany;
+}
+
+/** Latest of two dateTimeStamps in UTC `Z` form (which compare correctly as strings). */
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function issuerDid(content: SiteContent): string {
+  const did = didWebForSiteUrl(content.issuer.url);
+  if (!did.ok) throw new RangeError(`content/issuer.yaml: url: ${did.reason}`);
+  return did.value;
+}
+
+function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject): JsonObject {
+  const { data } = record;
+  const achievementUrl = urls.achievementJson(record.slug);
+  return buildAchievement({
+    id: achievementUrl,
+    name: data.name,
+    description: data.description,
+    criteriaUrl: `${urls.achievementPage(record.slug)}#criteria`,
+    criteriaNarrative: record.criteria,
+    achievementType: data.achievementType,
+    imageUrl: urls.achievementImage(record.slug, 'png'),
+    imageCaption: `${data.name} badge`,
+    tags: data.tags,
+    alignments: data.alignments,
+    creditsAvailable: data.creditsAvailable,
+    fieldOfStudy: data.fieldOfStudy,
+    humanCode: data.humanCode,
+    inLanguage: data.inLanguage,
+    version: data.version,
+    resultDescriptions: data.resultDescriptions.map((description) => ({ ...description, id: `${achievementUrl}#result-${description.id}` })),
+    creator: { id: issuerProfile['id'] as string, type: ['Profile'], name: issuerProfile['name'] as string },
+  });
+}
+
+function identifiersOf(award: AwardRecord): IdentityObjectInput[] {
+  const identity = award.recipient.identity;
+  return 'hash' in identity
+    ? [{ identityType: identity.type, hashed: true, identityHash: identity.hash, salt: identity.salt }]
+    : [{ identityType: identity.type, hashed: false, identityHash: identity.value }];
+}
+
+function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, issuerProfile: JsonObject, urls: SiteUrls): JsonObject {
+  const achievementUrl = achievementJson['id'] as string;
+  return buildCredential({
+    id: urls.credentialJson(award.id),
+    issuer: issuerProfile,
+    achievement: achievementJson,
+    validFrom: award.awardedOn,
+    validUntil: award.validUntil,
+    awardedDate: award.awardedOn,
+    imageUrl: urls.credentialImage(award.id, 'png'),
+    subject: {
+      id: award.recipient.id,
+      name: award.recipient.name,
+      identifiers: identifiersOf(award),
+      narrative: award.narrative,
+      creditsEarned: award.creditsEarned,
+      activityStartDate: award.activityStartDate,
+      activityEndDate: award.activityEndDate,
+      results: award.results.map((result) => ({
+        ...result,
+        resultDescription: result.resultDescription === undefined ? undefined : `${achievementUrl}#result-${result.resultDescription}`,
+      })),
+    },
+    evidence: award.evidence.map(({ url, ...rest }) => ({ id: url, ...rest })),
+    status: { statusListCredential: urls.statusList('revocation'), statusListIndex: award.statusIndex, statusPurpose: 'revocation' },
+  });
+}
+
+/** Enough entries for every index in use, and never fewer than the spec minimum (BSL §4.1). */
+function statusListLength(indices: readonly number[]): number {
+  const highest = Math.max(-1, ...indices);
+  return Math.ceil((highest + 1) / MIN_STATUS_LIST_ENTRIES) * MIN_STATUS_LIST_ENTRIES || MIN_STATUS_LIST_ENTRIES;
+}
+
+interface Signable {
+  readonly unsecured: JsonObject;
+  readonly created: string;
+  /** Where the document comes from, and what it is, for an error message. */
+  readonly where: string;
+  readonly what: string;
+}
+
+/**
+ * One status list (Bitstring Status List §2.2) with the bits of every award, erased ones included:
+ * a copy its holder saved must not start verifying again. The list is dated by the latest change
+ * it carries, so an unchanged list keeps its bytes.
+ */
+function statusListDocument(content: SiteContent, purpose: StatusPurpose, urls: SiteUrls, did: string, since: string): Signable {
+  const bits = createBitstring(statusListLength([...content.awards, ...content.erased].map((award) => award.statusIndex)));
+  let changed = since;
+  const changes = [
+    ...content.awards.map((award) => ({ index: award.statusIndex, on: (purpose === 'revocation' ? award.revoked : award.suspended)?.on })),
+    ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? award.revokedOn : award.suspendedOn })),
+  ];
+  for (const { index, on } of changes) {
+    if (on === undefined) continue;
+    setBit(bits, index, true);
+    changed = later(changed, toDateTimeStamp(on));
+  }
+  const unsecured = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
+  return { unsecured, created: changed, where: 'status list', what: `the ${purpose} list` };
+}
+
+/**
+ * Signs every document, taking proofs from the cache where it has them and signing only the rest,
+ * all at once, so the caller's `signMany` can spread them over several cores.
+ */
+async function signAll(documents: readonly Signable[], key: SigningKey, options: BuildSiteOptions): Promise<JsonObject[]> {
+  const proofs: Array<DataIntegrityProof | undefined> = [];
+  const jobs: SigningJob[] = [];
+  const jobOf: number[] = [];
+  documents.forEach((document, index) => {
+    const created = later(document.created, options.identity.created);
+    const cacheKey = proofCacheKey(document.unsecured, key.verificationMethod, created);
+    const cached = options.cache.get(cacheKey);
+    proofs.push(cached);
+    if (cached) return;
+    jobs.push({ unsecured: document.unsecured, created, cacheKey });
+    jobOf.push(index);
+  });
+  const signMany = options.signMany ?? signSequentially(options.documentLoader ?? createDocumentLoader());
+  const outcomes = await signMany(jobs, key);
+  outcomes.forEach((outcome, job) => {
+    const index = jobOf[job]!;
+    const document = documents[index]!;
+    if (!outcome.ok) throw new SigningError(document.where, document.what, outcome.failure);
+    options.cache.set(jobs[job]!.cacheKey, outcome.proof);
+    proofs[index] = outcome.proof;
+  });
+  return documents.map((document, index) => ({ ...document.unsecured, proof: [proofs[index]!] }) as JsonObject);
+}
+
+export async function buildSignedSite(content: SiteContent, options: BuildSiteOptions): Promise<SignedSite> {
+  const urls = siteUrls(content.issuer.url);
+  const did = issuerDid(content);
+  const key: SigningKey = { secretKey: options.identity.secretKey, verificationMethod: `${did}#${options.identity.publicKeyMultibase}` };
+  const issuer = content.issuer;
+  const issuerProfile = buildProfile({
+    id: did,
+    name: issuer.name,
+    url: issuer.homepage ?? issuer.url,
+    description: issuer.description,
+    email: issuer.email,
+    phone: issuer.phone,
+    imageUrl: issuer.logo ? new URL(issuer.logo.slice(1), issuer.url).href : undefined,
+    address: issuer.address,
+  });
+
+  const achievements = new Map<string, JsonObject>();
+  for (const record of content.achievements.values()) {
+    if (record.data.draft) continue;
+    achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
+  }
+
+  const documents: Signable[] = content.awards.map((record) => ({
+    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
+    created: record.awardedOn,
+    where: `${record.origin.file}:${record.origin.line}`,
+    what: `award ${record.id}`,
+  }));
+
+  const purposes = ['revocation', 'suspension'] as const;
+  for (const purpose of purposes) documents.push(statusListDocument(content, purpose, urls, did, options.identity.created));
+
+  const signed = await signAll(documents, key, options);
+  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
+  const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
+
+  const publishedKeyIds = [
+    ...options.keys.filter((candidate) => candidate.status !== 'compromised').map((candidate) => candidate.publicKeyMultibase),
+    options.identity.publicKeyMultibase,
+  ];
+  const didDocument = {
+    ...buildDidDocument(did, publishedKeyIds),
+    // The OB 3.0 schema allows one credentialStatus, which Laurel gives to revocation; the
+    // suspension list is announced here, where a verifier already looks for the issuer's keys.
+    service: [
+      { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: urls.statusList('suspension') },
+      { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: urls.issuerJson },
+    ],
+  } as unknown as JsonObject;
+
+  const revocationList: JsonObject = {
+    id: urls.revocationList,
+    revokedCredential: [
+      ...content.awards.filter((award) => award.revoked).map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
+      ...content.erased.filter((award) => award.revokedOn).map((award) => ({ id: urls.credentialJson(award.id), revoked: true })),
+    ],
+  };
+
+  return {
+    content,
+    urls,
+    did,
+    development: options.identity.development,
+    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...issuerProfile },
+    didDocument,
+    achievements: new Map([...achievements].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json }])),
+    awards,
+    erased: content.erased,
+    statusLists,
+    revocationList,
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * The printable certificate: one A4 landscape page with real, selectable text (Inter embedded as
+ * subsets, with ToUnicode maps, so copy, search and screen readers work), the badge, a QR code and
+ * a link back to the credential. The same input gives the same bytes: dates come from the award,
+ * producer and creator are fixed, and the file identifier is a hash of the credential URL.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import {
+  PageSizes,
+  PDFDocument,
+  PDFHexString,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setCharacterSpacing,
+  type PDFFont,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
+import { mix } from '../content/badge-design.ts';
+import { fitText, splitRuns, type FittedText, type FontFace, type Weight } from './fonts.ts';
+import { qrModules } from './qr-code.ts';
+import { formatDate } from './share-card.ts';
+
+export interface CertificateInput {
+  readonly learnerName: string;
+  readonly achievementName: string;
+  readonly achievementDescription: string;
+  readonly issuerName: string;
+  /** `YYYY-MM-DD`; also the document's creation and modification date. */
+  readonly awardedOn: string;
+  /** `YYYY-MM-DD`, for an award that expires. */
+  readonly validUntil?: string;
+  readonly credentialUrl: string;
+  readonly skills: readonly string[];
+  /** The badge image, at least 600×600. */
+  readonly badgePng: Uint8Array;
+  /** From `qrCodeSvg`; redrawn as vectors. */
+  readonly qrSvg?: string;
+  /** Tints the side panel and headings; the badge's primary colour suits. Navy if absent. */
+  readonly accentColor?: string;
+}
+
+/** Fixed, so two builds give the same bytes. */
+export const PDF_PRODUCER = 'Laurel';
+
+const [PAGE_HEIGHT, PAGE_WIDTH] = PageSizes.A4; // landscape: A4's sides swapped
+const PANEL = 268;
+const LEFT = PANEL + 48;
+const RIGHT = PAGE_WIDTH - 56;
+const TEXT_WIDTH = RIGHT - LEFT;
+const TOP = 64;
+const FOOTER_TOP = PAGE_HEIGHT - 136;
+
+const color = (hex: string): RGB => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+};
+const INK = color('#111827');
+const MUTED = color('#4b5563');
+
+/** Sets text in the embedded faces, switching face where a script needs another subset. */
+class Typesetter {
+  readonly #fonts: Map<FontFace, PDFFont>;
+  readonly #page: PDFPage;
+  readonly #widths = new Map<string, number>();
+
+  constructor(fonts: Map<FontFace, PDFFont>, page: PDFPage) {
+    this.#fonts = fonts;
+    this.#page = page;
+  }
+
+  /** pdf-lib lays out text without kerning, so lines are measured by it rather than by `measureText`. */
+  width(text: string, weight: Weight, size: number, spacing = 0): number {
+    const key = `${weight} ${text}`;
+    let width = this.#widths.get(key);
+    if (width === undefined) {
+      width = 0;
+      for (const run of splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, 1);
+      this.#widths.set(key, width);
+    }
+    return width * size + spacing * [...text].length;
+  }
+
+  fit(text: string, weight: Weight, maxLines: number, sizes: readonly number[], maxWidth = TEXT_WIDTH): FittedText {
+    return fitText(text, { weight, maxWidth, maxLines, sizes, measure: (line, size) => this.width(line, weight, size) });
+  }
+
+  /** Draws one line with its top at `top` (from the page's top edge); returns its width. */
+  line(text: string, x: number, top: number, style: { weight: Weight; size: number; color: RGB; spacing?: number }): number {
+    const baseline = PAGE_HEIGHT - top - style.size * 0.93;
+    let cursor = x;
+    if (style.spacing) this.#page.pushOperators(pushGraphicsState(), setCharacterSpacing(style.spacing));
+    for (const run of splitRuns(text, style.weight)) {
+      const font = this.#font(run.face);
+      this.#page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font, color: style.color });
+      cursor += font.widthOfTextAtSize(run.text, style.size) + (style.spacing ?? 0) * [...run.text].length;
+    }
+    if (style.spacing) this.#page.pushOperators(popGraphicsState());
+    return cursor - x;
+  }
+
+  /** Draws fitted lines from `top`; returns the top of what follows. */
+  block(fitted: FittedText, top: number, style: { weight: Weight; color: RGB; lineHeight: number }): number {
+    const step = fitted.size * style.lineHeight;
+    fitted.lines.forEach((text, i) => this.line(text, LEFT, top + i * step, { ...style, size: fitted.size }));
+    return top + fitted.lines.length * step;
+  }
+
+  #font(face: FontFace): PDFFont {
+    const font = this.#fonts.get(face);
+    if (!font) throw new Error(`font ${face.name} ${face.weight} was not embedded`);
+    return font;
+  }
+}
+
+/**
+ * ISO 32000-1 §9.6.4: a subset font's name is a tag of six capitals, "+", the PostScript name.
+ * pdf-lib would append a number instead; the tag here is derived from the face, so it is stable.
+ */
+function subsetName(face: FontFace): string {
+  const digest = sha256(utf8ToBytes(`${face.subset} ${face.weight}`));
+  const tag = String.fromCharCode(...digest.subarray(0, 6).map((byte) => 65 + (byte % 26)));
+  return `${tag}+${face.font.postscriptName}`;
+}
+
+/** Embeds, as subsets, exactly the faces these texts need. */
+async function embedFaces(doc: PDFDocument, texts: ReadonlyArray<readonly [string, Weight]>): Promise<Map<FontFace, PDFFont>> {
+  const fonts = new Map<FontFace, PDFFont>();
+  for (const [text, weight] of texts) {
+    for (const { face } of splitRuns(`${text}…`, weight)) {
+      if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face) }));
+    }
+  }
+  return fonts;
+}
+
+/** A link annotation over a rectangle given from the page's top-left (ISO 32000-1 §12.5.6.5). */
+function link(doc: PDFDocument, page: PDFPage, url: string, x: number, top: number, width: number, height: number): void {
+  const annotation = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Link',
+    Rect: [x, PAGE_HEIGHT - top - height, x + width, PAGE_HEIGHT - top],
+    Border: [0, 0, 0],
+    A: { Type: 'Action', S: 'URI', URI: PDFString.of(url) },
+  });
+  page.node.addAnnot(doc.context.register(annotation));
+}
+
+function drawQr(page: PDFPage, svg: string, x: number, top: number, size: number): void {
+  const qr = qrModules(svg);
+  if (!qr) throw new Error('renderCertificatePdf: qrSvg is not an SVG from qrCodeSvg');
+  const quiet = 12; // ISO/IEC 18004 asks four modules of white around; 12pt is about that at this size
+  page.drawRectangle({ x: x - quiet, y: PAGE_HEIGHT - top - size - quiet, width: size + 2 * quiet, height: size + 2 * quiet, color: rgb(1, 1, 1) });
+  page.drawSvgPath(qr.path, { x, y: PAGE_HEIGHT - top, scale: size / qr.size, borderColor: rgb(0, 0, 0), borderWidth: 1 });
+}
+
+export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
+  const accentHex = input.accentColor ?? '#1e3a5f';
+  const accent = color(accentHex);
+  const awarded = formatDate(input.awardedOn);
+  const validUntil = input.validUntil === undefined ? undefined : formatDate(input.validUntil);
+  const skills = input.skills.join('  ·  ');
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const date = new Date(`${input.awardedOn}T00:00:00Z`);
+  doc.setTitle(`${input.achievementName}: ${input.learnerName}`, { showInWindowTitleBar: true });
+  doc.setAuthor(input.issuerName);
+  doc.setSubject(`Certificate of achievement, ${input.credentialUrl}`);
+  doc.setKeywords([...input.skills]);
+  doc.setCreator(PDF_PRODUCER);
+  doc.setProducer(PDF_PRODUCER);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.setLanguage('en');
+  // ISO 32000-1 §14.4: the file identifier; derived, not random, so rebuilding changes nothing.
+  const id = PDFHexString.of(bytesToHex(sha256(utf8ToBytes(input.credentialUrl))).slice(0, 32));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+
+  const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+  const fonts = await embedFaces(doc, [
+    [input.issuerName, 600],
+    ['CERTIFICATE OF ACHIEVEMENT AWARDED VALID UNTIL SKILLS VERIFY AT', 600],
+    [input.learnerName, 700],
+    [input.achievementName, 600],
+    [`has earned Scan to verify ${awarded} ${validUntil ?? ''} ${input.achievementDescription} ${skills}`, 400],
+    [`${awarded} ${validUntil ?? ''}`, 600],
+    [input.credentialUrl, 400],
+  ]);
+  const type = new Typesetter(fonts, page);
+
+  // The side panel: badge, QR code.
+  page.drawRectangle({ x: 0, y: 0, width: PANEL, height: PAGE_HEIGHT, color: color(mix(accentHex, '#ffffff', 0.88)) });
+  page.drawRectangle({ x: PANEL - 4, y: 0, width: 4, height: PAGE_HEIGHT, color: accent });
+  const badge = await doc.embedPng(input.badgePng);
+  const badgeSize = 188;
+  page.drawImage(badge, { x: (PANEL - badgeSize) / 2, y: PAGE_HEIGHT - TOP - badgeSize, width: badgeSize, height: badgeSize });
+  link(doc, page, input.credentialUrl, (PANEL - badgeSize) / 2, TOP, badgeSize, badgeSize);
+  if (input.qrSvg) {
+    // Level with the footer, as the badge is level with the heading.
+    const qrSize = 92;
+    const qrTop = FOOTER_TOP;
+    drawQr(page, input.qrSvg, (PANEL - qrSize) / 2, qrTop, qrSize);
+    link(doc, page, input.credentialUrl, (PANEL - qrSize) / 2, qrTop, qrSize, qrSize);
+    const caption = 'Scan to verify';
+    const width = type.width(caption, 400, 9);
+    type.line(caption, (PANEL - width) / 2, qrTop - 36, { weight: 400, size: 9, color: MUTED });
+  }
+
+  // The text column, top to bottom.
+  let top = TOP;
+  top = type.block(type.fit(input.issuerName, 600, 1, [13, 12, 11, 10, 9]), top, { weight: 600, color: MUTED, lineHeight: 1.3 }) + 30;
+  type.line('CERTIFICATE OF ACHIEVEMENT', LEFT, top, { weight: 600, size: 10, color: accent, spacing: 1.6 });
+  top += 24;
+  top = type.block(type.fit(input.learnerName, 700, 2, [36, 34, 32, 30, 28, 26, 24, 22]), top, { weight: 700, color: INK, lineHeight: 1.15 }) + 10;
+  type.line('has earned', LEFT, top, { weight: 400, size: 12, color: MUTED });
+  top += 22;
+  top = type.block(type.fit(input.achievementName, 600, 2, [22, 21, 20, 19, 18, 17, 16, 15]), top, { weight: 600, color: INK, lineHeight: 1.25 }) + 14;
+  page.drawRectangle({ x: LEFT, y: PAGE_HEIGHT - top - 3, width: 48, height: 3, color: accent });
+  top += 17;
+  top = type.block(type.fit(input.achievementDescription, 400, 4, [10.5, 10, 9.5]), top, { weight: 400, color: INK, lineHeight: 1.45 }) + 12;
+  if (skills) {
+    type.line('SKILLS', LEFT, top, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+    type.block(type.fit(skills, 400, 2, [10, 9.5, 9]), top + 15, { weight: 400, color: INK, lineHeight: 1.45 });
+  }
+
+  // The footer: dates, then where to verify.
+  const fact = (label: string, value: string, x: number) => {
+    type.line(label, x, FOOTER_TOP, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+    type.line(value, x, FOOTER_TOP + 15, { weight: 600, size: 11.5, color: INK });
+  };
+  fact('AWARDED', awarded, LEFT);
+  if (validUntil) fact('VALID UNTIL', validUntil, LEFT + 170);
+  type.line('VERIFY AT', LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+  const url = type.fit(input.credentialUrl, 400, 1, [10, 9, 8, 7]);
+  const urlWidth = type.line(url.lines[0]!, LEFT, FOOTER_TOP + 65, { weight: 400, size: url.size, color: accent });
+  link(doc, page, input.credentialUrl, LEFT, FOOTER_TOP + 63, urlWidth, url.size + 4);
+
+  return doc.save({ useObjectStreams: false });
+}

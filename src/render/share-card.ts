@@ -1,0 +1,109 @@
+/**
+ * The share card: the 1200×630 Open Graph image shown when a learner posts their certificate
+ * page. The badge on a tinted panel at the left; who earned what, from whom and when at the right.
+ * Names wrap and shrink to fit; every script Inter covers renders, and nothing is fetched.
+ */
+import satori from 'satori';
+import { mix } from '../content/badge-design.ts';
+import { renderPng } from './badge-image.ts';
+import { FONT_FAMILY, fitText, satoriFonts, type FittedText, type Weight } from './fonts.ts';
+
+export const SHARE_CARD_WIDTH = 1200;
+export const SHARE_CARD_HEIGHT = 630;
+
+export interface ShareCardInput {
+  readonly learnerName: string;
+  readonly achievementName: string;
+  readonly issuerName: string;
+  /** The badge image (an SVG document), drawn at the left. */
+  readonly badgeSvg: string;
+  /** `YYYY-MM-DD`. */
+  readonly awardedOn: string;
+  /** Tints the badge panel and the rule; the badge's primary colour suits. Navy if absent. */
+  readonly accentColor?: string;
+}
+
+/** Text colours on white: 17:1 and 7.6:1, past WCAG AAA. */
+const INK = '#111827';
+const MUTED = '#4b5563';
+const PANEL_WIDTH = 500;
+const PADDING = 64;
+const TEXT_WIDTH = SHARE_CARD_WIDTH - PANEL_WIDTH - 2 * PADDING;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "14 March 2026", the same on every machine (no locale data involved). */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) throw new RangeError(`expected a date like 2026-03-14, got "${isoDate}"`);
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+type Style = Record<string, string | number>;
+const el = (type: string, style: Style, children?: unknown) => ({ type, props: { style, children } });
+
+function lines(fitted: FittedText, weight: Weight, color: string, lineHeight: number, extra: Style = {}) {
+  return el(
+    'div',
+    { display: 'flex', flexDirection: 'column', fontSize: fitted.size, fontWeight: weight, color, lineHeight, ...extra },
+    fitted.lines.map((line) => el('div', { display: 'flex', whiteSpace: 'nowrap' }, line)),
+  );
+}
+
+const caption = (text: string) =>
+  el('div', { display: 'flex', fontSize: 22, fontWeight: 600, color: MUTED, letterSpacing: 2, textTransform: 'uppercase' }, text);
+
+/** Renders the card as a PNG. */
+export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array> {
+  const accent = input.accentColor ?? '#1e3a5f';
+  const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
+  const issuer = fitText(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
+  const learner = fitText(input.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) });
+  const achievement = fitText(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) });
+  const badge = `data:image/svg+xml;base64,${Buffer.from(input.badgeSvg).toString('base64')}`;
+
+  const panel = el(
+    'div',
+    {
+      display: 'flex',
+      flexShrink: 0,
+      width: PANEL_WIDTH,
+      height: SHARE_CARD_HEIGHT,
+      alignItems: 'center',
+      justifyContent: 'center',
+      backgroundImage: `linear-gradient(160deg, ${mix(accent, '#ffffff', 0.88)}, ${mix(accent, '#ffffff', 0.72)})`,
+    },
+    [{ type: 'img', props: { src: badge, width: 400, height: 400 } }],
+  );
+  const text = el(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      width: SHARE_CARD_WIDTH - PANEL_WIDTH,
+      height: SHARE_CARD_HEIGHT,
+      padding: PADDING,
+      boxSizing: 'border-box',
+      backgroundColor: '#ffffff',
+    },
+    [
+      lines(issuer, 600, MUTED, 1.2),
+      el('div', { display: 'flex', flexDirection: 'column' }, [
+        caption('Awarded to'),
+        lines(learner, 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
+        el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, marginTop: 28, marginBottom: 28 }),
+        lines(achievement, 600, INK, 1.2),
+      ]),
+      el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: MUTED }, [
+        el('div', { display: 'flex' }, `Earned ${formatDate(input.awardedOn)}`),
+        el('div', { display: 'flex' }, 'Verifiable Open Badge'),
+      ]),
+    ],
+  );
+  const root = el('div', { display: 'flex', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fontFamily: FONT_FAMILY }, [panel, text]);
+  // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
+  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: satoriFonts() });
+  return renderPng(svg, SHARE_CARD_WIDTH);
+}

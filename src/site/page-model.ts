@@ -1,0 +1,408 @@
+/**
+ * What the pages show, computed from the signed site: a credential's status in words, the
+ * catalogue, earners, skills, the certificate's facts and its download links. Pure: the time is
+ * passed in, so the pages stay thin and every sentence here is tested.
+ */
+import type { Evidence } from '../content/schemas/award.ts';
+import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
+import { formatDate } from '../render/share-card.ts';
+import { linkedInAddToProfileUrl } from './linkedin.ts';
+import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
+import type { SiteUrls } from '../issue/urls.ts';
+
+// --- dates -------------------------------------------------------------------------------------
+
+/** `YYYY-MM-DD` of a dateTimeStamp or date, in UTC (as the credential states it). */
+export function isoDay(dateTime: string): string {
+  return dateTime.slice(0, 10);
+}
+
+/** "14 March 2026": the same words on the page, the share card and the PDF. */
+export function humanDate(dateTime: string): string {
+  return formatDate(isoDay(dateTime));
+}
+
+// --- status ------------------------------------------------------------------------------------
+
+export type CredentialState = 'valid' | 'expired' | 'revoked' | 'suspended' | 'not-yet-valid';
+
+export interface CredentialStatus {
+  readonly state: CredentialState;
+  /** One or two words for the badge-like label: "Valid", "Revoked". */
+  readonly label: string;
+  /** A full sentence, for the page and for screen readers. */
+  readonly sentence: string;
+  /** Why it was revoked or suspended, as the issuer wrote it. */
+  readonly reason?: string;
+  /** True while the holder may show it off: the share actions are offered only then. */
+  readonly good: boolean;
+}
+
+type StatusFields = Pick<AwardRecord, 'awardedOn' | 'validUntil' | 'revoked' | 'suspended'>;
+
+/**
+ * The status of an award at `now`, the same way a verifier decides it: revocation first (it is
+ * final), then suspension, then the validity period.
+ */
+export function credentialStatus(record: StatusFields, now: Date): CredentialStatus {
+  const at = now.toISOString().replace(/\.\d+Z$/, 'Z');
+  if (record.revoked) {
+    return {
+      state: 'revoked',
+      label: 'Revoked',
+      sentence: `This credential was revoked by its issuer on ${humanDate(record.revoked.on)}. It is no longer valid.`,
+      reason: record.revoked.reason,
+      good: false,
+    };
+  }
+  if (record.suspended) {
+    return {
+      state: 'suspended',
+      label: 'Suspended',
+      sentence: `This credential has been suspended by its issuer since ${humanDate(record.suspended.on)}. It is not valid while suspended.`,
+      reason: record.suspended.reason,
+      good: false,
+    };
+  }
+  if (at < record.awardedOn) {
+    return { state: 'not-yet-valid', label: 'Not yet valid', sentence: `This credential becomes valid on ${humanDate(record.awardedOn)}.`, good: false };
+  }
+  if (record.validUntil !== undefined && at >= record.validUntil) {
+    return { state: 'expired', label: 'Expired', sentence: `This credential expired on ${humanDate(record.validUntil)}.`, good: false };
+  }
+  return {
+    state: 'valid',
+    label: 'Valid',
+    sentence: record.validUntil === undefined ? 'This credential is valid. It does not expire.' : `This credential is valid until ${humanDate(record.validUntil)}.`,
+    good: true,
+  };
+}
+
+/** A revoked or suspended change counts from its date; only those are kept out of lists of earners. */
+export function isWithdrawn(record: Pick<AwardRecord, 'revoked' | 'suspended'>): boolean {
+  return record.revoked !== undefined || record.suspended !== undefined;
+}
+
+// --- achievements ------------------------------------------------------------------------------
+
+/** "MicroCredential" → "Micro-credential", "CertificateOfCompletion" → "Certificate of completion". */
+export function achievementTypeLabel(type: string): string {
+  if (type === 'MicroCredential') return 'Micro-credential';
+  if (type === 'CoCurricular') return 'Co-curricular';
+  const name = type.startsWith('ext:') ? type.slice(4) : type;
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s._-]+/).filter(Boolean);
+  return words.map((word, i) => (i === 0 ? word : word.toLowerCase())).join(' ');
+}
+
+/** "P2Y" → "2 years", "P1Y6M" → "1 year and 6 months"; undefined → undefined (never expires). */
+export function durationInWords(duration: string | undefined): string | undefined {
+  if (duration === undefined) return undefined;
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(duration);
+  if (!match) return duration;
+  const parts = (['year', 'month', 'day'] as const)
+    .map((unit, i) => [Number(match[i + 1] ?? 0), unit] as const)
+    .filter(([count]) => count > 0)
+    .map(([count, unit]) => `${count} ${unit}${count === 1 ? '' : 's'}`);
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The validity period of an achievement, as a sentence. */
+export function validityInWords(duration: string | undefined): string {
+  const words = durationInWords(duration);
+  return words === undefined ? 'Does not expire.' : `Valid for ${words} from the award date.`;
+}
+
+export interface Skill {
+  readonly name: string;
+  readonly url: string;
+  readonly framework?: string | undefined;
+  readonly code?: string | undefined;
+  readonly description?: string | undefined;
+}
+
+/** The skills an achievement certifies: its alignments to public frameworks. */
+export function skillsOf(record: AchievementRecord): Skill[] {
+  return record.data.alignments.map((alignment) => ({
+    name: alignment.targetName,
+    url: alignment.targetUrl,
+    framework: alignment.targetFramework,
+    code: alignment.targetCode,
+    description: alignment.targetDescription,
+  }));
+}
+
+/** What the search's "skill" filter offers for an achievement: its skills, then its keywords. */
+export function skillFilterValues(record: AchievementRecord): string[] {
+  const seen = new Set<string>();
+  return [...record.data.alignments.map((alignment) => alignment.targetName), ...record.data.tags].filter((value) => {
+    const key = value.toLocaleLowerCase('en');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Awards of an achievement that count as earned: revoked ones do not. Unlisted ones do (a number names nobody). */
+export function earnerCount(site: SignedSite, slug: string): number {
+  return site.awards.filter(({ record }) => record.achievement === slug && !record.revoked).length;
+}
+
+export interface Earner {
+  readonly name: string;
+  readonly awardedOn: string;
+  readonly pagePath: string;
+}
+
+/** The most recent earners who agreed to be listed, newest first; never withdrawn awards. */
+export function recentEarners(site: SignedSite, slug: string, limit = 8): Earner[] {
+  return site.awards
+    .filter(({ record }) => record.achievement === slug && record.listed && !isWithdrawn(record))
+    .toSorted((a, b) => (a.record.awardedOn === b.record.awardedOn ? a.record.id.localeCompare(b.record.id) : a.record.awardedOn < b.record.awardedOn ? 1 : -1))
+    .slice(0, limit)
+    .map(({ record }) => ({ name: record.recipient.name, awardedOn: record.awardedOn, pagePath: sitePath(site.urls.credentialPage(record.id)) }));
+}
+
+export interface CatalogueEntry {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly type: string;
+  readonly skills: readonly string[];
+  readonly earners: number;
+  readonly pagePath: string;
+  readonly badgePath: string;
+}
+
+export interface CatalogueGroup {
+  /** The programme's name, or undefined for achievements outside any programme. */
+  readonly programme: string | undefined;
+  readonly programmeUrl?: string | undefined;
+  readonly entries: readonly CatalogueEntry[];
+}
+
+/** Published achievements by programme (programmes first, in order of appearance), then the rest. */
+export function catalogue(site: SignedSite): CatalogueGroup[] {
+  const groups = new Map<string, { programmeUrl: string | undefined; entries: Array<CatalogueEntry & { part: string | undefined }> }>();
+  const others: CatalogueEntry[] = [];
+  for (const slug of site.achievements.keys()) {
+    const record = site.content.achievements.get(slug)!;
+    const entry: CatalogueEntry = {
+      slug,
+      name: record.data.name,
+      description: record.data.description,
+      type: achievementTypeLabel(record.data.achievementType),
+      skills: skillFilterValues(record),
+      earners: earnerCount(site, slug),
+      pagePath: sitePath(site.urls.achievementPage(slug)),
+      badgePath: sitePath(site.urls.achievementImage(slug, 'svg')),
+    };
+    const programme = record.data.programme;
+    if (!programme) {
+      others.push(entry);
+      continue;
+    }
+    const group = groups.get(programme.name) ?? { programmeUrl: programme.url, entries: [] };
+    group.entries.push({ ...entry, part: programme.part });
+    groups.set(programme.name, group);
+  }
+  return [
+    ...[...groups].map(([programme, group]) => ({
+      programme,
+      programmeUrl: group.programmeUrl,
+      // In the programme's own order ("Block 1 of 4", "Block 2 of 4", …), parts before the rest.
+      entries: group.entries
+        .toSorted((a, b) => (a.part === undefined ? 1 : b.part === undefined ? -1 : a.part.localeCompare(b.part, 'en', { numeric: true })))
+        .map(({ part: _part, ...entry }) => entry),
+    })),
+    ...(others.length ? [{ programme: undefined, entries: others }] : []),
+  ];
+}
+
+// --- URLs --------------------------------------------------------------------------------------
+
+/** The path of a site URL (base included), for links that must also work on a preview server. */
+export function sitePath(url: string): string {
+  return new URL(url).pathname;
+}
+
+export interface CertificateUrls {
+  readonly page: string;
+  readonly json: string;
+  readonly png: string;
+  readonly svg: string;
+  readonly pdf: string;
+  /** The 1200×630 Open Graph image. */
+  readonly shareCard: string;
+}
+
+/** Every public file of one award. */
+export function certificateUrls(urls: SiteUrls, id: string): CertificateUrls {
+  return {
+    page: urls.credentialPage(id),
+    json: urls.credentialJson(id),
+    png: urls.credentialImage(id, 'png'),
+    svg: urls.credentialImage(id, 'svg'),
+    pdf: urls.credentialPdf(id),
+    shareCard: urls.credentialShareCard(id),
+  };
+}
+
+// --- the certificate ---------------------------------------------------------------------------
+
+export interface ResultLine {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface CertificateView {
+  readonly id: string;
+  readonly learnerName: string;
+  readonly achievement: AchievementRecord;
+  readonly achievementType: string;
+  readonly issuerName: string;
+  /** The issuer's own website, else the badge site. */
+  readonly issuerUrl: string;
+  readonly awardedOn: string;
+  readonly validUntil: string | undefined;
+  readonly status: CredentialStatus;
+  readonly skills: readonly Skill[];
+  readonly keywords: readonly string[];
+  readonly evidence: readonly Evidence[];
+  readonly results: readonly ResultLine[];
+  readonly narrative: string | undefined;
+  readonly creditsEarned: number | undefined;
+  readonly activity: string | undefined;
+  readonly urls: CertificateUrls;
+  /** The achievement's page and its badge (the unbaked SVG, shared by every award of it). */
+  readonly achievementPage: string;
+  readonly badgeImage: string;
+  readonly linkedIn: string;
+  /** In search, catalogue and search engines: listed and not withdrawn. */
+  readonly listed: boolean;
+}
+
+function resultLines(award: AwardRecord, achievement: AchievementRecord): ResultLine[] {
+  const descriptions = new Map(achievement.data.resultDescriptions.map((description) => [description.id, description]));
+  return award.results.map((result, index) => {
+    const description = result.resultDescription === undefined ? undefined : descriptions.get(result.resultDescription);
+    const name = description?.name ?? (award.results.length > 1 ? `Result ${index + 1}` : 'Result');
+    const outOf = description?.valueMax !== undefined && result.value !== undefined ? ` out of ${description.valueMax}` : '';
+    const parts = [result.value === undefined ? undefined : `${result.value}${outOf}`, result.achievedLevel, result.status?.replace(/([a-z])([A-Z])/g, '$1 $2')];
+    return { name, value: parts.filter((part) => part !== undefined).join(', ') || '—' };
+  });
+}
+
+function activityInWords(award: AwardRecord): string | undefined {
+  const { activityStartDate: start, activityEndDate: end } = award;
+  if (start && end) return `${humanDate(start)} to ${humanDate(end)}`;
+  if (start) return `From ${humanDate(start)}`;
+  if (end) return `Until ${humanDate(end)}`;
+  return undefined;
+}
+
+export function certificateView(site: SignedSite, award: SignedAward, now: Date): CertificateView {
+  const { record } = award;
+  const achievement = site.content.achievements.get(record.achievement)!;
+  const issuer = site.content.issuer;
+  const urls = certificateUrls(site.urls, record.id);
+  const status = credentialStatus(record, now);
+  return {
+    id: record.id,
+    learnerName: record.recipient.name,
+    achievement,
+    achievementType: achievementTypeLabel(achievement.data.achievementType),
+    issuerName: issuer.name,
+    issuerUrl: issuer.homepage ?? issuer.url,
+    awardedOn: record.awardedOn,
+    validUntil: record.validUntil,
+    status,
+    skills: skillsOf(achievement),
+    keywords: achievement.data.tags,
+    evidence: record.evidence,
+    results: resultLines(record, achievement),
+    narrative: record.narrative,
+    creditsEarned: record.creditsEarned,
+    activity: activityInWords(record),
+    urls,
+    achievementPage: site.urls.achievementPage(achievement.slug),
+    badgeImage: site.urls.achievementImage(achievement.slug, 'svg'),
+    linkedIn: linkedInAddToProfileUrl({
+      name: achievement.data.name,
+      organizationId: issuer.linkedinOrganizationId,
+      organizationName: issuer.name,
+      issuedOn: record.awardedOn,
+      expiresOn: record.validUntil,
+      certUrl: urls.page,
+      certId: record.id,
+    }),
+    listed: isSearchable(record),
+  };
+}
+
+/** A file name for a download: the achievement's slug and what the file is. */
+export function downloadName(view: Pick<CertificateView, 'achievement'>, what: 'badge.png' | 'badge.svg' | 'certificate.pdf' | 'credential.json'): string {
+  return `${view.achievement.slug}-${what}`;
+}
+
+/**
+ * A schema.org description of the certificate page (JSON-LD), for search engines and link
+ * previews: an EducationalOccupationalCredential recognised by the issuer.
+ */
+export function certificateJsonLd(view: CertificateView): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'EducationalOccupationalCredential',
+    '@id': view.urls.page,
+    url: view.urls.page,
+    name: view.achievement.data.name,
+    description: view.achievement.data.description,
+    credentialCategory: view.achievementType,
+    identifier: view.id,
+    image: view.urls.shareCard,
+    dateCreated: view.awardedOn,
+    ...(view.validUntil ? { expires: view.validUntil } : {}),
+    recognizedBy: { '@type': 'Organization', name: view.issuerName, url: view.issuerUrl },
+    about: { '@type': 'Person', name: view.learnerName },
+    competencyRequired: view.skills.map((skill) => ({
+      '@type': 'DefinedTerm',
+      name: skill.name,
+      url: skill.url,
+      ...(skill.code ? { termCode: skill.code } : {}),
+      ...(skill.framework ? { inDefinedTermSet: skill.framework } : {}),
+    })),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the script. */
+export function jsonLdText(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+// --- search ------------------------------------------------------------------------------------
+
+export interface SearchFilterOptions {
+  readonly skills: readonly string[];
+  readonly achievements: readonly string[];
+  readonly years: readonly string[];
+}
+
+/** Whether an award's page is in search, the catalogue's lists and search engines. */
+export function isSearchable(record: Pick<AwardRecord, 'listed' | 'revoked' | 'suspended'>): boolean {
+  return record.listed && !isWithdrawn(record);
+}
+
+/**
+ * The values the search filters offer, the same strings the pages tag with
+ * `data-pagefind-filter`: skills and keywords, achievement names, and years of listed awards.
+ */
+export function searchFilterOptions(site: SignedSite): SearchFilterOptions {
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+  const records = [...site.achievements.keys()].map((slug) => site.content.achievements.get(slug)!);
+  const years = new Set(site.awards.filter(({ record }) => isSearchable(record)).map(({ record }) => record.awardedOn.slice(0, 4)));
+  return {
+    skills: [...new Set(records.flatMap(skillFilterValues))].sort(byName),
+    achievements: records.map((record) => record.data.name).sort(byName),
+    years: [...years].sort().reverse(),
+  };
+}

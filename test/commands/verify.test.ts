@@ -1,0 +1,199 @@
+/**
+ * `npm run verify` as a child process on a small signed site written to a temporary folder
+ * (credentials signed with the OB 3.0 vector key, see test/core/verify-site.ts): exit codes
+ * 0 / 1 / 2, one line per check, the failed check named, JSON, baked PNG and SVG, folders.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zlibSync } from 'fflate';
+import { bakePng, bakeSvg, crc32 } from '../../src/core/baking.ts';
+import { EMAIL, SITE, buildSite, sign, statusEntry, unsignedCredential, REVOKED_INDEX } from '../helpers/verify-site.ts';
+import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
+
+const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/verify.ts');
+const run = promisify(execFile);
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function verify(...args: string[]): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: root, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+/** A 1×1 PNG, built by hand so the test needs no image library. */
+function tinyPng(): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const header = new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 1×1, 8-bit greyscale
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlibSync(new Uint8Array([0, 0]))), chunk('IEND', new Uint8Array())];
+  const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    png.set(part, offset);
+    offset += part.length;
+  }
+  return png;
+}
+
+let root: string;
+let siteDir: string;
+const file = (name: string) => path.join(root, name);
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'laurel-verify-cli-'));
+  siteDir = file('site');
+  // The site as built: every URL under SITE is a file under site/.
+  for (const [url, json] of await buildSite()) {
+    const target = path.join(siteDir, url.slice(SITE.length));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, JSON.stringify(json, null, 2));
+  }
+  const good = await sign(unsignedCredential('ada'));
+  const revoked = await sign(unsignedCredential('revoked', { credentialStatus: statusEntry('revocation', REVOKED_INDEX) }));
+  const expired = await sign(unsignedCredential('expired', { validUntil: '2025-12-31T00:00:00Z' }));
+  const tampered = { ...good, name: 'Brain Surgery' };
+  await mkdir(path.join(siteDir, 'credentials'), { recursive: true });
+  await mkdir(file('good'), { recursive: true });
+  const write = (name: string, json: unknown) => writeFile(name, JSON.stringify(json, null, 2));
+  await write(path.join(siteDir, 'credentials', 'ada.json'), good);
+  await write(path.join(siteDir, 'credentials', 'revoked.json'), revoked);
+  await write(path.join(siteDir, 'credentials', 'expired.json'), expired);
+  await write(path.join(siteDir, 'credentials', 'tampered.json'), tampered);
+  await write(path.join(file('good'), 'ada.json'), good);
+  await write(path.join(file('good'), 'not-a-credential.json'), { hello: 'world' });
+  await write(file('w3c-vector.json'), rdfcVector.expectedSigned);
+  await writeFile(file('badge.png'), bakePng(tinyPng(), JSON.stringify(good)));
+  await writeFile(file('badge.svg'), bakeSvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>', JSON.stringify(good)));
+  await writeFile(file('plain.png'), tinyPng());
+  await writeFile(file('broken.json'), '{"@context": [');
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const site = () => ['--site', siteDir];
+const credential = (name: string) => path.join(siteDir, 'credentials', `${name}.json`);
+
+describe('npm run verify', () => {
+  it('exits 0 for a verified credential, with one marked line per check', async () => {
+    const result = await verify(credential('ada'), ...site());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✓ Signature: The signature is valid');
+    expect(result.stdout).toContain("✓ Issuer's key: The key that signed this credential is published by the issuer at https://badges.example.org/academy/did.json.");
+    expect(result.stdout).toContain('✓ Revocation and suspension:');
+    expect(result.stdout).toContain('– Recipient:');
+    expect(result.stdout).toMatch(/✓ Verified\.\n$/);
+    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(9); // 8 checks + verdict
+  });
+
+  it('prints the full machine report with --json', async () => {
+    const result = await verify(credential('ada'), ...site(), '--json', '--email', EMAIL);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { status: string; checks: Array<{ id: string; state: string; details?: Record<string, unknown> }> };
+    expect(report.status).toBe('verified');
+    expect(report.checks.map((c) => c.state)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(report.checks.find((c) => c.id === 'proof')?.details?.['canonicalDocument']).toEqual(expect.any(String));
+  });
+
+  it('exits 1 and names the failed check for a revoked credential', async () => {
+    const result = await verify(credential('revoked'), ...site());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✗ Revocation and suspension: The issuer has revoked this credential.');
+    expect(result.stdout).toContain('✗ Not verified: revocation and suspension failed.');
+  });
+
+  it('exits 1 and names the signature for a changed credential', async () => {
+    const result = await verify(credential('tampered'), ...site());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✗ Signature: The signature does not match');
+    expect(result.stdout).toContain('✗ Not verified: signature failed.');
+  });
+
+  it('exits 0 for an expired credential but says so clearly', async () => {
+    const result = await verify(credential('expired'), ...site());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('! Validity dates: This credential expired on 2025-12-31T00:00:00Z.');
+    expect(result.stdout).toContain('! Verified, with warnings (validity dates).');
+  });
+
+  it('reads credentials baked in PNG and SVG badges', async () => {
+    for (const name of ['badge.png', 'badge.svg']) {
+      const result = await verify(file(name), ...site());
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain('✓ Verified.');
+    }
+    const plain = await verify(file('plain.png'), ...site());
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('no Open Badges 3.0 credential baked in');
+  });
+
+  it('checks the recipient with --email', async () => {
+    expect((await verify(credential('ada'), ...site(), '--email', 'ADA@example.org')).stdout).toContain('✓ Recipient: The email address you entered matches');
+    const other = await verify(credential('ada'), ...site(), '--email', 'eve@example.org');
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('✗ Recipient:');
+  });
+
+  it('verifies every credential in a folder, skipping other JSON', async () => {
+    const all = await verify(path.join(siteDir, 'credentials'), ...site());
+    expect(all.code).toBe(1);
+    expect(all.stdout).toContain('2 of 4 credentials verified.');
+    const good = await verify(file('good'), ...site(), '--json');
+    expect(good.code).toBe(0);
+    expect((JSON.parse(good.stdout) as unknown[]).length).toBe(1);
+  });
+
+  it('says "could not check" (and still exits 0) when a status list is missing from the site', async () => {
+    const bare = file('bare-site');
+    await mkdir(bare, { recursive: true });
+    await writeFile(path.join(bare, 'did.json'), JSON.stringify((await buildSite()).get(`${SITE}did.json`)));
+    const result = await verify(credential('ada'), '--site', bare);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('? Revocation and suspension: Could not check');
+  });
+
+  it('exits 1 for files that are not valid credentials', async () => {
+    const broken = await verify(file('broken.json'));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('✗ Open Badges 3.0 format: This file cannot be read as a credential');
+    // The W3C vector is a valid VC whose key does not confirm the issuer it names: verified, with warnings.
+    const vector = await verify(file('w3c-vector.json'));
+    expect(vector.code).toBe(0);
+    expect(vector.stdout).toContain('✓ Signature:');
+    expect(vector.stdout).toContain("! Issuer's key:");
+  });
+
+  it('exits 2 on bad usage, with one clear line and no stack trace', async () => {
+    const cases: string[][] = [[], ['--frobnicate', 'x.json'], [file('missing.json')], ['http://example.org/credential.json'], [file('good'), file('good')], [credential('ada'), '--site', file('nowhere')], [credential('ada'), '--email', 'not-an-email'], [file('empty-dir-that-does-not-exist')]];
+    for (const args of cases) {
+      const result = await verify(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().length).toBeGreaterThan(0);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    const empty = file('empty');
+    await mkdir(empty, { recursive: true });
+    expect((await verify(empty)).code).toBe(2);
+  });
+});

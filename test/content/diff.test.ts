@@ -1,0 +1,229 @@
+/**
+ * The PR summary: base and head content built in memory with validateContent, compared, and told
+ * as Markdown and as GitHub workflow commands.
+ */
+import { describe, expect, it } from 'vitest';
+import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentDiff, type ContentSnapshot, type PublishedChanges } from '../../src/content/diff.ts';
+import { validateContent, type SourceFile } from '../../src/content/validate.ts';
+
+const ISSUER = `name: Example Academy
+url: https://badges.example.org/
+description: Short courses.
+email: badges@example.org
+`;
+
+const achievement = (name: string, description = 'Does things well.') => `---
+name: ${name}
+description: ${description}
+---
+
+Passes the final assessment.
+`;
+
+const identity = (n: number) => `    identity:
+      type: emailAddress
+      hash: sha256$${String(n).repeat(64).slice(0, 64)}
+      salt: salt-${n}-0000`;
+
+interface Award {
+  id: string;
+  index: number;
+  name: string;
+  extra?: string;
+}
+
+const single = ({ id, index, name, extra = '' }: Award, slug = 'web-basics') =>
+  `id: ${id}
+achievement: ${slug}
+statusIndex: ${index}
+recipient:
+  name: "${name}"
+${identity(index).replace(/^ {2}/gm, '')}
+awardedOn: 2026-03-14
+${extra}`;
+
+const erased = (id: string, index: number, slug = 'web-basics') => `id: ${id}\nachievement: ${slug}\nstatusIndex: ${index}\nerased:\n  on: 2026-05-01\n`;
+
+const key = (multibase: string, status: string) => JSON.stringify({ type: 'Multikey', publicKeyMultibase: multibase, created: '2026-01-01T00:00:00Z', status });
+const KEY_1 = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
+const KEY_2 = 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+
+/** A snapshot from a map of repository paths to file text, read the way pr-summary reads a commit. */
+function snapshot(tree: Record<string, string>): ContentSnapshot {
+  const { files, keys } = selectContentFiles(Object.entries(tree).map(([path, text]): SourceFile => ({ path, text })));
+  return { content: validateContent(files), keys };
+}
+
+const ALICE: Award = { id: 'award-alice-0001', index: 101, name: 'Alice Martin' };
+const BOB: Award = { id: 'award-bob-00002', index: 102, name: 'Bob Okoro' };
+const CARA: Award = { id: 'award-cara-0003', index: 103, name: 'Cara Nguyen' };
+const DAN: Award = { id: 'award-dan-00004', index: 104, name: 'Dan | Smith' };
+
+const BASE: Record<string, string> = {
+  'content/issuer.yaml': ISSUER,
+  'content/achievements/web-basics.md': achievement('Web Basics'),
+  'content/awards/2026/alice.yaml': single(ALICE),
+  'content/awards/2026/bob.yaml': single(BOB),
+  'content/awards/2026/cara.yaml': single(CARA),
+  'keys/2026-01-01-one.json': key(KEY_1, 'current'),
+  'README.md': 'not content',
+};
+
+function published(diff: ContentDiff): PublishedChanges {
+  if (!diff.ok) throw new Error(`expected valid content, got ${JSON.stringify(diff.errors)}`);
+  return diff;
+}
+
+describe('selectContentFiles', () => {
+  it('picks the files readContentFiles and readKeyFiles read, in path order', () => {
+    const { files, keys } = selectContentFiles(
+      ['content/awards/b.yaml', 'content/awards/2026/a.yml', 'content/awards/.hidden.yaml', 'content/awards/notes.txt', 'content/achievements/x.md', 'content/achievements/y.mdx', 'content/issuer.yaml', 'keys/k.json', 'keys/old/k.json', 'src/a.ts'].map((path) => ({ path, text: '' })),
+    );
+    expect(files.issuer?.path).toBe('content/issuer.yaml');
+    expect(files.achievements.map((file) => file.path)).toEqual(['content/achievements/x.md', 'content/achievements/y.mdx']);
+    expect(files.awards.map((file) => file.path)).toEqual(['content/awards/2026/a.yml', 'content/awards/b.yaml']);
+    expect(keys.map((file) => file.path)).toEqual(['keys/k.json']);
+  });
+});
+
+describe('diffContent', () => {
+  it('reports awards added, revoked, suspended and erased, achievements and keys', () => {
+    const head = {
+      ...BASE,
+      'content/achievements/web-basics.md': achievement('Web Basics', 'Builds accessible pages.'),
+      'content/achievements/data-basics.md': achievement('Data Basics'),
+      'content/awards/2026/alice.yaml': single({ ...ALICE, extra: 'revoked:\n  on: 2026-04-01\n  reason: Awarded in error.\n' }),
+      'content/awards/2026/bob.yaml': single({ ...BOB, extra: 'suspended:\n  on: 2026-04-02\n  reason: Under review.\n' }),
+      'content/awards/2026/cara.yaml': erased(CARA.id, CARA.index),
+      'content/awards/2026/dan.yaml': single(DAN, 'data-basics'),
+      'keys/2026-01-01-one.json': key(KEY_1, 'retired'),
+      'keys/2026-06-01-two.json': key(KEY_2, 'current'),
+    };
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
+
+    expect(diff.baseValid).toBe(true);
+    expect(diff.awarded).toEqual([
+      { id: DAN.id, recipient: 'Dan | Smith', achievement: 'data-basics', achievementName: 'Data Basics', url: `https://badges.example.org/credentials/${DAN.id}/`, origin: { file: 'content/awards/2026/dan.yaml', line: 1 } },
+    ]);
+    expect(diff.revoked).toMatchObject([{ id: ALICE.id, recipient: 'Alice Martin', reason: 'Awarded in error.', on: '2026-04-01' }]);
+    expect(diff.suspended).toMatchObject([{ id: BOB.id, recipient: 'Bob Okoro', reason: 'Under review.' }]);
+    expect(diff.erased).toMatchObject([{ id: CARA.id, recipient: '', achievementName: 'Web Basics' }]);
+    // A revocation or suspension is a status change, not an edit of the credential.
+    expect(diff.changed).toEqual([]);
+    expect(diff.achievementsAdded).toMatchObject([{ slug: 'data-basics', name: 'Data Basics', credentials: 1 }]);
+    expect(diff.achievementsChanged).toMatchObject([{ slug: 'web-basics', fields: ['description'], credentials: 2 }]);
+    expect(diff.keys).toEqual([
+      { file: 'keys/2026-01-01-one.json', publicKeyMultibase: KEY_1, from: 'current', to: 'retired' },
+      { file: 'keys/2026-06-01-two.json', publicKeyMultibase: KEY_2, from: undefined, to: 'current' },
+    ]);
+    expect(diff.warnings).toEqual([]);
+    expect(headline(diff)).toBe('This pull request awards 1 credential, revokes 1, suspends 1, erases 1, adds 1 achievement, changes 1 achievement, adds a signing key and retires a key.');
+
+    const markdown = renderSummary(diff);
+    expect(markdown).toContain('**This pull request awards 1 credential, revokes 1');
+    expect(markdown).toContain(`| Dan \\| Smith | Data Basics | [\`${DAN.id}\`](https://badges.example.org/credentials/${DAN.id}/) | \`content/awards/2026/dan.yaml:1\` |`);
+    expect(markdown).toContain('| Alice Martin | Web Basics | [`award-alice-0001`](https://badges.example.org/credentials/award-alice-0001/) | 2026-04-01 | Awarded in error. |');
+    expect(markdown).toContain('### Erased at the holder\'s request (1)');
+    // Erasure means the holder's name is not repeated, not even in the PR summary.
+    expect(markdown).not.toContain('Cara Nguyen');
+    expect(annotations(diff)).toEqual([]);
+  });
+
+  it('names the fields of an award that changed, and reinstates a suspended award', () => {
+    const base = { ...BASE, 'content/awards/2026/bob.yaml': single({ ...BOB, extra: 'suspended:\n  on: 2026-04-02\n  reason: Under review.\n' }) };
+    const head = {
+      ...BASE,
+      'content/awards/2026/alice.yaml': single({ ...ALICE, name: 'Alice Martin-Duval', extra: 'narrative: Built the course site.\n' }),
+    };
+    const diff = published(diffContent(snapshot(base), snapshot(head)));
+    expect(diff.changed).toMatchObject([{ id: ALICE.id, recipient: 'Alice Martin-Duval', fields: ['recipient.name', 'narrative'] }]);
+    expect(diff.reinstated).toMatchObject([{ id: BOB.id }]);
+    expect(diff.awarded).toEqual([]);
+    expect(headline(diff)).toBe('This pull request changes 1 credential and reinstates 1.');
+    expect(renderSummary(diff)).toContain('| Alice Martin-Duval | Web Basics | [`award-alice-0001`](https://badges.example.org/credentials/award-alice-0001/) | `recipient.name`, `narrative` |');
+  });
+
+  it('says when nothing published changes', () => {
+    const diff = diffContent(snapshot(BASE), snapshot({ ...BASE, 'README.md': 'edited' }));
+    expect(headline(diff)).toBe('This pull request changes nothing that is published.');
+  });
+
+  it('warns about deletions, un-revocations and compromised keys, with file and line', () => {
+    const base = { ...BASE, 'content/awards/2026/alice.yaml': single({ ...ALICE, extra: 'revoked:\n  on: 2026-04-01\n  reason: Awarded in error.\n' }) };
+    const head = { ...BASE, 'keys/2026-01-01-one.json': key(KEY_1, 'compromised') };
+    delete (head as Record<string, string>)['content/awards/2026/cara.yaml'];
+    const diff = published(diffContent(snapshot(base), snapshot(head)));
+    expect(diff.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining(`${ALICE.id} was revoked and is no longer`),
+      expect.stringContaining(`${CARA.id} (Web Basics, in content/awards/2026/cara.yaml on the base branch) was deleted`),
+    ]);
+    expect(diff.warnings[0]).toMatchObject({ file: 'content/awards/2026/alice.yaml', line: 1 });
+    expect(diff.keys).toEqual([{ file: 'keys/2026-01-01-one.json', publicKeyMultibase: KEY_1, from: 'current', to: 'compromised' }]);
+    expect(headline(diff)).toBe('This pull request marks a key compromised.');
+    const markdown = renderSummary(diff);
+    expect(markdown).toContain('> [!WARNING]');
+    expect(markdown).toContain('must download it again');
+    expect(annotations(diff)[0]).toMatch(/^::warning file=content\/awards\/2026\/alice\.yaml,line=1,title=Laurel::award-alice-0001 was revoked/);
+  });
+
+  it('reports issuer changes, warns when the site URL moves, and leaves drafts out', () => {
+    const head = {
+      ...BASE,
+      'content/issuer.yaml': ISSUER.replace('https://badges.example.org/', 'https://example.github.io/badges/').replace('Short courses.', 'Short, assessed courses.'),
+      'content/achievements/draft-one.md': achievement('Draft One').replace('---\n\n', 'draft: true\n---\n\n'),
+    };
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
+    expect(diff.issuerFields).toEqual(['description', 'url']);
+    expect(diff.achievementsAdded).toEqual([]);
+    expect(diff.warnings).toMatchObject([{ file: 'content/issuer.yaml', message: expect.stringContaining('every credential already issued stops verifying') }]);
+    expect(headline(diff)).toBe('This pull request changes the issuer profile.');
+    expect(renderSummary(diff)).toContain('Changed: `description`, `url`.');
+  });
+
+  it('compares with an empty site when the base branch does not validate', () => {
+    const diff = published(diffContent(snapshot({}), snapshot(BASE)));
+    expect(diff.baseValid).toBe(false);
+    expect(diff.awarded.map((line) => line.id)).toEqual([ALICE.id, BOB.id, CARA.id]);
+    expect(diff.keys).toMatchObject([{ from: undefined, to: 'current' }]);
+    expect(renderSummary(diff)).toContain('The base branch has no valid content');
+  });
+
+  it('lists head errors with file:line and as ::error workflow commands', () => {
+    const head = {
+      ...BASE,
+      'content/awards/2026/dan.yaml': single(DAN, 'web-basic'),
+      'content/awards/2026/eve.yaml': single({ id: 'award-eve-00005', index: 105, name: 'Eve', extra: 'narrative: "Write to eve@example.com"\n' }),
+    };
+    const headSnapshot = snapshot(head);
+    const diff = diffContent(snapshot(BASE), headSnapshot);
+    expect(diff.ok).toBe(false);
+    if (diff.ok || headSnapshot.content.ok) throw new Error('expected errors');
+    expect(diff.errors.map((error) => [error.code, error.file, error.line])).toEqual([
+      ['unknown-achievement', 'content/awards/2026/dan.yaml', 2],
+      ['plain-email', 'content/awards/2026/eve.yaml', 11],
+    ]);
+    expect(headline(diff)).toBe('This pull request cannot be published: 2 errors in the content.');
+
+    const lines = annotations(diff);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      '::error file=content/awards/2026/dan.yaml,line=2,col=14,title=unknown-achievement::achievement: "web-basic" is not an achievement. Did you mean "web-basics"?%0Aexpected: one of web-basics%0Afound: "web-basic"',
+    );
+    expect(lines[1]).toMatch(/^::error file=content\/awards\/2026\/eve\.yaml,line=11,col=\d+,title=plain-email::narrative: contains an email address/);
+    // The email itself is never repeated.
+    expect(lines.join('\n')).not.toContain('eve@example.com');
+
+    const markdown = renderSummary(diff);
+    expect(markdown).toContain('| `content/awards/2026/dan.yaml:2:14` | `unknown-achievement` | `achievement`: "web-basic" is not an achievement. Did you mean "web-basics"?<br>expected: one of web-basics<br>found: "web-basic" |');
+    expect(markdown).toContain('`content/awards/2026/eve.yaml:11:');
+    expect(markdown).not.toContain('eve@example.com');
+  });
+
+  it('escapes workflow command properties and data', () => {
+    const diff: ContentDiff = {
+      ok: false,
+      errors: [{ code: 'yaml-syntax', file: 'content/awards/a,b:c.yaml', line: 3, column: 1, field: '', message: '100% wrong\nsecond line' }],
+    };
+    expect(annotations(diff)).toEqual(['::error file=content/awards/a%2Cb%3Ac.yaml,line=3,col=1,title=yaml-syntax::100%25 wrong%0Asecond line']);
+  });
+});

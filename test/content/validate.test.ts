@@ -1,0 +1,70 @@
+/**
+ * Content validation: the minimal tree is valid; each negative fixture yields exactly its error,
+ * with the file, line, field and code it must name; all errors are reported at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/content/validate.ts';
+import { CONTENT_ERROR_CODES, formatContentError } from '../../src/content/content-error.ts';
+import { errorFixtureNames, expectedError, fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
+
+describe('content validation', () => {
+  it('accepts the minimal tree and turns it into records', () => {
+    const result = validateContent(toContentFiles(fixtureTree()));
+    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    const [award] = result.content.awards;
+    expect(award).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', achievement: 'teamwork', awardedOn: '2026-03-14T00:00:00Z', listed: true });
+    expect(result.content.achievements.get('teamwork')?.criteria).toBe('Nominated by peers and confirmed by a tutor.');
+  });
+
+  it('has one negative fixture for every error code', () => {
+    expect(errorFixtureNames()).toEqual([...CONTENT_ERROR_CODES].sort());
+  });
+
+  it.each(errorFixtureNames())('reports %s with its file, line, field and code', (name) => {
+    const expected = expectedError(name);
+    const result = validateContent(toContentFiles(fixtureTree(name)));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors, result.errors.map(formatContentError).join('\n')).toHaveLength(1);
+    const [error] = result.errors;
+    expect(error).toMatchObject({ code: expected.code, file: expected.file, line: expected.line });
+    if (expected.field !== undefined) expect(error!.field).toBe(expected.field);
+    if (expected.messageIncludes) expect(error!.message).toContain(expected.messageIncludes);
+    const text = formatContentError(error!);
+    expect(text.startsWith(`${expected.file}:${expected.line}:`)).toBe(true);
+    expect(text).toContain(`error[${expected.code}]`);
+  });
+
+  it('reports every error at once, in file and line order', () => {
+    const tree = fixtureTree('unknown-achievement');
+    for (const [file, text] of fixtureTree('plain-email')) if (file.includes('grace')) tree.set(file, text);
+    tree.set('content/awards/zz.yaml', 'id: x\n');
+    const result = validateContent(toContentFiles(tree));
+    if (result.ok) throw new Error('expected errors');
+    const codes = result.errors.map((error) => error.code);
+    expect(codes).toContain('unknown-achievement');
+    expect(codes).toContain('plain-email');
+    expect(codes).toContain('missing-field');
+    expect(codes).toContain('invalid-value');
+    const order = result.errors.map((error) => `${error.file}:${String(error.line).padStart(4, '0')}`);
+    expect(order).toEqual([...order].sort());
+  });
+
+  it('never repeats an email address in an error message', () => {
+    const result = validateContent(toContentFiles(fixtureTree('plain-email')));
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors.map(formatContentError).join('\n')).not.toContain('grace@example.org');
+  });
+
+  it('derives validUntil from the achievement validity, and lets the award override it', () => {
+    const tree = fixtureTree();
+    tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('tags:', 'validFor: P1Y6M\ntags:'));
+    let result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    expect(result.content.awards[0]!.validUntil).toBe('2027-09-14T00:00:00Z');
+    tree.set('content/awards/teamwork-ada.yaml', `${tree.get('content/awards/teamwork-ada.yaml')}validUntil: never\n`);
+    result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    expect(result.content.awards[0]!.validUntil).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The Open Graph share card: size, golden image, determinism, long and non-Latin names.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderBadgeSvg } from '../../src/render/badge-image.ts';
+import { formatDate, renderShareCard, type ShareCardInput } from '../../src/render/share-card.ts';
+import { FIXED_DESIGN, golden, pixelDifference, pngSize } from './golden.ts';
+
+const badgeSvg = await renderBadgeSvg(FIXED_DESIGN);
+
+const card: ShareCardInput = {
+  learnerName: 'Zoë Łukasiewicz-Ørsted',
+  achievementName: 'Accessible Front-End Development',
+  issuerName: 'Northwind Institute of Technology',
+  badgeSvg,
+  awardedOn: '2026-03-14',
+  accentColor: '#1e3a5f',
+};
+
+describe('renderShareCard', () => {
+  it('is a 1200×630 PNG matching the golden, the same bytes twice', async () => {
+    const png = await renderShareCard(card);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(await renderShareCard(card)).toEqual(png);
+    expect(pixelDifference(png, golden('share-card.png', png))).toBeLessThan(0.001);
+  });
+
+  it('fits very long names, and Cyrillic, Greek and Vietnamese ones, in 1200×630', async () => {
+    const png = await renderShareCard({
+      ...card,
+      learnerName: 'Nguyễn Thị Minh Khai Дмитрий Иванович Менделеев Νίκος Καζαντζάκης',
+      achievementName: 'Data Science Fundamentals for Public Health Researchers: Advanced Statistical Modelling and Causal Inference',
+      issuerName: 'Université de Montréal — Faculté des arts et des sciences, Département de mathématiques',
+    });
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('renders a name in a script Inter lacks without fetching anything', async () => {
+    const png = await renderShareCard({ ...card, learnerName: '山田 太郎' });
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('formatDate', () => {
+  it('spells the date out without locale data', () => {
+    expect(formatDate('2026-03-14')).toBe('14 March 2026');
+    expect(formatDate('2026-12-01')).toBe('1 December 2026');
+    expect(() => formatDate('2026-13-01')).toThrow(RangeError);
+    expect(() => formatDate('14/03/2026')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The image files of a site: every achievement's badge, every award's baked PNG and SVG (the
+ * exact signed JSON inside), share card and PDF; nothing for an erased award. Two builds give
+ * identical bytes, and an unchanged award is read back from the cache, not rendered again.
+ * (The renderers' own golden images are in test/build/images/.)
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { validateContent } from '../../src/content/validate.ts';
+import type { Artifact } from '../../src/issue/hosted-documents.ts';
+import { cacheKey, createImageCache, rendererFingerprint } from '../../src/render/image-cache.ts';
+import { imageArtifacts, writeImageArtifacts } from '../../src/site/images.ts';
+import type { SigningIdentity } from '../../src/issue/keys.ts';
+import { memoryProofCache } from '../../src/issue/proof-cache.ts';
+import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
+import { bakePng, bakeSvg, extractPng, extractSvg } from '../../src/core/baking.ts';
+import { keyPairFromSecretKey } from '../../src/core/multikey.ts';
+import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const seed = hexToBytes('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4');
+const identity: SigningIdentity = { secretKey: seed, publicKeyMultibase: keyPairFromSecretKey(seed).publicKeyMultibase, created: '2026-01-01T00:00:00Z', development: false };
+const ADA = '00000000-0000-4000-8000-000000000001';
+const BEA = 'bea-00000000-second';
+const GONE = 'gone-0000-erased';
+
+/** The minimal fixture (an achievement with no badge design: the default one), two awards, one erased. */
+async function site(beaName = 'Béa Çelik-Ørsted'): Promise<SignedSite> {
+  const tree = fixtureTree();
+  tree.set('content/awards/bea.yaml', `id: ${BEA}\nachievement: teamwork\nstatusIndex: 7\nrecipient:\n  name: ${beaName}\n  identity:\n    type: sourcedId\n    value: B-7\nawardedOn: 2026-04-01\nvalidUntil: 2028-04-01\n`);
+  tree.set('content/awards/gone.yaml', `id: ${GONE}\nachievement: teamwork\nstatusIndex: 8\nerased:\n  on: 2026-05-01\n`);
+  const result = validateContent(toContentFiles(tree));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() });
+}
+
+const folders: string[] = [];
+async function freshCache() {
+  const directory = await mkdtemp(path.join(tmpdir(), 'laurel-images-'));
+  folders.push(directory);
+  return createImageCache({ directory, fingerprint: await rendererFingerprint(ROOT) });
+}
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+const quiet = () => undefined;
+const byPath = (artifacts: readonly Artifact[]) => new Map(artifacts.map((artifact) => [artifact.path, artifact.bytes]));
+const bytesOf = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? new TextEncoder().encode(value) : value!);
+const text = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? value : new TextDecoder().decode(value));
+
+/** PNG §11.2.2 IHDR: width and height, big-endian, at bytes 16 and 20. */
+function pngSize(png: Uint8Array): [number, number] {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+function countChunks(png: Uint8Array, type: string): number {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let count = 0;
+  for (let offset = 8; offset + 12 <= png.length; offset += 12 + view.getUint32(offset)) {
+    if (String.fromCharCode(...png.subarray(offset + 4, offset + 8)) === type) count += 1;
+  }
+  return count;
+}
+
+describe('imageArtifacts', async () => {
+  const signed = await site();
+  const cache = await freshCache();
+  const first = byPath(await imageArtifacts(signed, ROOT, { cache, log: quiet }));
+
+  it('writes each achievement badge as SVG and a PNG of at least 600×600', () => {
+    expect(text(first.get('achievements/teamwork.svg'))).toMatch(/^<svg[^>]+viewBox="0 0 600 600"/);
+    const [width, height] = pngSize(bytesOf(first.get('achievements/teamwork.png')));
+    expect(width).toBeGreaterThanOrEqual(600);
+    expect(height).toBe(width);
+  });
+
+  it('bakes the exact signed JSON into each award’s PNG (one iTXt chunk) and SVG', () => {
+    for (const award of signed.awards) {
+      const png = bytesOf(first.get(`credentials/${award.record.id}.png`));
+      const svg = text(first.get(`credentials/${award.record.id}.svg`));
+      expect(extractPng(png)).toBe(award.json);
+      expect(extractSvg(svg)).toBe(award.json);
+      expect(countChunks(png, 'iTXt')).toBe(1);
+      expect(svg).toContain('xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"');
+      expect(svg.match(/<openbadges:credential>/g)).toHaveLength(1);
+      // Baking again replaces, never duplicates.
+      const again = bakePng(png, award.json);
+      expect(countChunks(again, 'iTXt')).toBe(1);
+      expect(extractPng(again)).toBe(award.json);
+      expect(bakeSvg(svg, award.json).match(/<openbadges:credential>/g)).toHaveLength(1);
+    }
+  });
+
+  it('renders a 1200×630 share card and a PDF certificate per award', () => {
+    for (const award of signed.awards) {
+      expect(pngSize(bytesOf(first.get(`credentials/${award.record.id}/share.png`)))).toEqual([1200, 630]);
+      const pdf = bytesOf(first.get(`credentials/${award.record.id}.pdf`));
+      expect(text(pdf.subarray(0, 5))).toBe('%PDF-');
+      expect(text(pdf)).toMatch(/\/Type \/Page\b/);
+    }
+  });
+
+  it('writes nothing at all for an erased award', () => {
+    expect([...first.keys()].filter((file) => file.includes(GONE))).toEqual([]);
+    expect(first.size).toBe(2 + 4 * signed.awards.length);
+  });
+
+  it('gives identical bytes on a second build from an empty cache', async () => {
+    const second = byPath(await imageArtifacts(await site(), ROOT, { cache: await freshCache(), log: quiet }));
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [file, bytes] of first) expect(Buffer.from(bytesOf(second.get(file))).equals(Buffer.from(bytesOf(bytes))), file).toBe(true);
+  });
+
+  it('renders only what changed when the cache is warm', async () => {
+    const warm = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
+    const same = byPath(await imageArtifacts(signed, ROOT, { cache: warm, log: quiet }));
+    expect([...warm.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
+    expect(Buffer.from(bytesOf(same.get(`credentials/${ADA}.pdf`))).equals(Buffer.from(bytesOf(first.get(`credentials/${ADA}.pdf`))))).toBe(true);
+
+    const renamed = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
+    const changed = byPath(await imageArtifacts(await site('Béa Renamed'), ROOT, { cache: renamed, log: quiet }));
+    expect(renamed.stats.get('share-card')).toMatchObject({ rendered: 1, cached: 1 });
+    expect(renamed.stats.get('certificate-pdf')).toMatchObject({ rendered: 1, cached: 1 });
+    expect(renamed.stats.get('badge-svg')).toMatchObject({ rendered: 0 });
+    expect(Buffer.from(bytesOf(changed.get(`credentials/${BEA}/share.png`))).equals(Buffer.from(bytesOf(first.get(`credentials/${BEA}/share.png`))))).toBe(false);
+    // Pruning removes what no award uses any more: the old name's card and PDF.
+    expect(await renamed.prune()).toBe(2);
+  });
+});
+
+describe('writeImageArtifacts', () => {
+  it('writes the same files to disk as it goes', async () => {
+    const signed = await site();
+    const cache = await freshCache();
+    const inMemory = byPath(await imageArtifacts(signed, ROOT, { cache, log: quiet }));
+    const out = await mkdtemp(path.join(tmpdir(), 'laurel-dist-'));
+    folders.push(out);
+    const lines: string[] = [];
+    const written = await writeImageArtifacts(signed, ROOT, out, { cache: createImageCache({ directory: folders.at(-2)!, fingerprint: await rendererFingerprint(ROOT) }), log: (line) => lines.push(line) });
+    expect(written).toBe(inMemory.size);
+    for (const [file, bytes] of inMemory) expect(Buffer.from(await readFile(path.join(out, file))).equals(Buffer.from(bytesOf(bytes))), file).toBe(true);
+    expect(lines).toEqual(['Images: badges 1 (0 rendered), share cards 2 (0 rendered), PDFs 2 (0 rendered).']);
+  });
+});
+
+describe('cacheKey', () => {
+  it('depends on every input, the kind and the renderer fingerprint, not on key order', () => {
+    const key = cacheKey('share-card', 'f1', { a: 1, b: 'x', bytes: new Uint8Array([1, 2]) });
+    expect(cacheKey('share-card', 'f1', { bytes: new Uint8Array([1, 2]), b: 'x', a: 1 })).toBe(key);
+    expect(cacheKey('share-card', 'f1', { a: 1, b: 'y', bytes: new Uint8Array([1, 2]) })).not.toBe(key);
+    expect(cacheKey('share-card', 'f1', { a: 1, b: 'x', bytes: new Uint8Array([1, 3]) })).not.toBe(key);
+    expect(cacheKey('certificate-pdf', 'f1', { a: 1, b: 'x', bytes: new Uint8Array([1, 2]) })).not.toBe(key);
+    expect(cacheKey('share-card', 'f2', { a: 1, b: 'x', bytes: new Uint8Array([1, 2]) })).not.toBe(key);
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * The verify page and the certificate panel in headless Chromium (Debian's, via playwright-core),
+ * on the built demo site served from dist/, with the site's public URL answered from the same
+ * folder so did:web and status lists resolve offline. One browser for the file, a fresh context
+ * per test; generous timeouts for a loaded machine.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bakePng, bakeSvg, extractPng, extractSvg } from '../../src/core/baking.ts';
+import { createDocumentLoader } from '../../src/core/document-loader.ts';
+import { identityHash } from '../../src/core/identity-hash.ts';
+import { keyPairFromSeed } from '../../src/core/multikey.ts';
+import { createProof } from '../../src/core/proof.ts';
+import { CHECK_IDS, verifyCredentialJson, type VerificationReport } from '../../src/core/verify.ts';
+import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
+import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+// dist/ is built once for all tests by test/global-setup.ts.
+const site = useBrowserOnSite(DIST);
+const SITE_URL = 'https://badges.northbridge.example/';
+const WAIT = { timeout: 45_000 };
+
+type Json = Record<string, unknown>;
+
+/** A dist credential that verifies, one that is revoked, and the JSON text of the first. */
+let good: { id: string; url: string; text: string; json: Json };
+let revokedUrl: string | undefined;
+
+/** Answers the site's public URLs from dist/, as the CLI's --site does. */
+async function verifyFromDist(text: string): Promise<VerificationReport> {
+  return verifyCredentialJson(text, {
+    now: new Date(),
+    fetchJson: async (url) => {
+      if (!url.startsWith(SITE_URL)) return { ok: false, reason: 'offline' };
+      try {
+        return { ok: true, json: JSON.parse(readFileSync(path.join(DIST, new URL(url).pathname), 'utf8')) as unknown };
+      } catch {
+        return { ok: false, reason: 'not found' };
+      }
+    },
+  });
+}
+
+// dist/ is built once for all tests by test/global-setup.ts.
+beforeAll(async () => {
+  const files = readdirSync(path.join(DIST, 'credentials')).filter((name) => name.endsWith('.json')).sort();
+  for (const name of files) {
+    const text = readFileSync(path.join(DIST, 'credentials', name), 'utf8');
+    const report = await verifyFromDist(text);
+    const url = `${SITE_URL}credentials/${name}`;
+    if (!good && report.status === 'verified') good = { id: name.replace(/\.json$/, ''), url, text, json: JSON.parse(text) as Json };
+    // The demo revokes one award and suspends another: take the revoked one.
+    if (!revokedUrl && report.checks.some((check) => check.id === 'status' && check.state === 'failed' && check.summary.includes('revoked'))) revokedUrl = url;
+  }
+  if (!good) throw new Error('no credential in dist/ verifies; is the build broken?');
+}, 600_000);
+
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** CSP violations reported in the page. */
+  violations: () => Promise<string[]>;
+}
+
+async function open(pathname = 'verify/', options: { bypassCSP?: boolean } = {}): Promise<Session> {
+  const context = await site.browser.newContext(options);
+  await routeSiteUrl(context, SITE_URL, DIST);
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT.timeout);
+  await page.goto(`${site.origin}/${pathname}`);
+  return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
+}
+
+async function verdict(page: Page): Promise<string> {
+  const result = page.locator('[data-verification-status]');
+  await result.waitFor(WAIT);
+  return (await result.getAttribute('data-verification-status')) ?? '';
+}
+
+async function states(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-checklist] [data-check]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-check'), row.getAttribute('data-state')])));
+}
+
+/** Drops a file on the drop zone, as a visitor dragging it from their desktop would. */
+async function drop(page: Page, name: string, type: string, bytes: Uint8Array): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ name, type, data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type }));
+      return transfer;
+    },
+    { name, type, data: [...bytes] },
+  );
+  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: transfer });
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.fill('form[data-input="text"] textarea', text);
+  await page.click('form[data-input="text"] button[type="submit"]');
+}
+
+const VERIFIED_STATES = { format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed', recipient: 'skipped' };
+
+describe('the verify page', () => {
+  it('shows the named checks before anything runs, and has a strict CSP', async () => {
+    const { page, context } = await open();
+    expect(await page.$$eval('[data-checklist] [data-check]', (rows) => rows.map((row) => row.getAttribute('data-check')))).toEqual([...CHECK_IDS]);
+    expect(new Set(Object.values(await states(page)))).toEqual(new Set(['pending']));
+    const csp = await page.getAttribute('meta[http-equiv="content-security-policy" i]', 'content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    // WebAssembly (the search index) is allowed; JavaScript eval is not.
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
+    await context.close();
+  });
+
+  it('verifies a credential of the built site from the deep link /verify/?url=, fetching only its own site', async () => {
+    const { page, context, requests, violations } = await open(`verify/?url=${encodeURIComponent(good.url)}`);
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expect(await page.textContent('[data-verdict]')).toContain('Verified');
+    expect(await page.textContent('[data-claims]')).toContain((good.json['issuer'] as Json)['name'] as string);
+    expect(await violations()).toEqual([]);
+    // The page's own files, then the credential, the issuer's DID document and status lists.
+    const elsewhere = requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith(SITE_URL));
+    expect(elsewhere).toEqual([]);
+    expect(requests).toEqual(expect.arrayContaining([good.url, `${SITE_URL}.well-known/did.json`, `${SITE_URL}status/revocation.json`, `${SITE_URL}status/suspension.json`]));
+    // Every script is the site's own.
+    expect(requests.filter((url) => url.endsWith('.js')).every((url) => url.startsWith(site.origin))).toBe(true);
+    await context.close();
+  });
+
+  it('verifies a typed address and keeps it in the address bar', async () => {
+    const { page, context } = await open();
+    await page.fill('form[data-input="url"] input', good.url);
+    await page.click('form[data-input="url"] button[type="submit"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(new URL(page.url()).searchParams.get('url')).toBe(good.url);
+    await context.close();
+  });
+
+  it('verifies pasted JSON, and shows the work on request', async () => {
+    const { page, context } = await open();
+    await paste(page, good.text);
+    expect(await verdict(page)).toBe('verified');
+    await page.click('button[data-action="show-work"]');
+    const proofWork = (await page.textContent('[data-check="proof"] .lv-work-slot')) ?? '';
+    expect(proofWork).toContain('<https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential>');
+    expect(proofWork).toMatch(/[0-9a-f]{128}/);
+    const keyWork = (await page.textContent('[data-check="issuer-key"] .lv-work-slot')) ?? '';
+    expect(keyWork).toContain(`${SITE_URL}.well-known/did.json`);
+    expect(keyWork).toContain('did:web');
+    const statusWork = (await page.textContent('[data-check="status"] .lv-work-slot')) ?? '';
+    expect(statusWork).toContain(`${SITE_URL}status/revocation.json`);
+    expect(statusWork).toContain(`${SITE_URL}status/suspension.json`);
+    expect(statusWork).toMatch(/Bit mask in that byte.*0x[0-9a-f]{2}/s);
+    await context.close();
+  });
+
+  const baked = async (format: 'png' | 'svg'): Promise<Uint8Array> => {
+    const file = path.join(DIST, 'credentials', `${good.id}.${format}`);
+    if (format === 'png') {
+      const bytes = existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
+      if (bytes && extractPng(bytes) !== undefined) return bytes;
+      return bakePng(new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures/golden/badge-fixed.png'))), good.text);
+    }
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (text && extractSvg(text) !== undefined) return new TextEncoder().encode(text);
+    return new TextEncoder().encode(bakeSvg(readFileSync(path.join(ROOT, 'test/fixtures/golden/badge-fixed.svg'), 'utf8'), good.text));
+  };
+
+  it.each([
+    ['png', 'image/png'],
+    ['svg', 'image/svg+xml'],
+  ] as const)('verifies a dropped baked %s badge', async (format, type) => {
+    const { page, context, violations } = await open();
+    await drop(page, `badge.${format}`, type, await baked(format));
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
+  it('verifies a baked badge picked with the file chooser', async () => {
+    const { page, context } = await open();
+    await page.setInputFiles('input[data-input="file"]', { name: 'badge.png', mimeType: 'image/png', buffer: Buffer.from(await baked('png')) });
+    expect(await verdict(page)).toBe('verified');
+    await context.close();
+  });
+
+  it('fails a tampered copy at the signature, and renders its fields as text only', async () => {
+    const { page, context } = await open();
+    const tampered = structuredClone(good.json);
+    tampered['name'] = '<img src=x onerror="document.title=`pwned`">Honours';
+    await paste(page, JSON.stringify(tampered));
+    expect(await verdict(page)).toBe('failed');
+    expect(await states(page)).toMatchObject({ format: 'passed', contexts: 'passed', 'issuer-key': 'passed', proof: 'failed', status: 'skipped' });
+    expect(await page.textContent('[data-check="proof"] .lv-summary')).toContain('does not match');
+    expect(await page.textContent('[data-verdict]')).toContain('Not verified');
+    expect(await page.textContent('[data-claims]')).toContain('<img src=x onerror=');
+    expect(await page.locator('laurel-verifier img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    await context.close();
+  });
+
+  it('refuses a credential with an unknown context without any network request for it', async () => {
+    const { page, context, requests } = await open();
+    await page.waitForLoadState('networkidle');
+    const before = requests.length;
+    const evil = 'https://contexts.evil.example/v1.json';
+    const withUnknown = { ...good.json, '@context': [...(good.json['@context'] as string[]), evil] };
+    await paste(page, JSON.stringify(withUnknown));
+    expect(await verdict(page)).toBe('failed');
+    expect(await states(page)).toMatchObject({ contexts: 'failed', proof: 'skipped' });
+    expect(await page.textContent('[data-check="contexts"] .lv-summary')).toContain(evil);
+    // Nothing was fetched for it; only the issuer's key was looked up.
+    expect(requests.slice(before).filter((url) => !url.startsWith(site.origin))).toEqual([`${SITE_URL}.well-known/did.json`]);
+    expect(requests.some((url) => url.includes('evil.example'))).toBe(false);
+    await context.close();
+  });
+
+  it('says "verified, with warnings", not verified, when a status list cannot be fetched', async () => {
+    const { page, context } = await open();
+    await context.route(`${SITE_URL}status/revocation.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
+    await paste(page, good.text);
+    expect(await verdict(page)).toBe('warning');
+    expect(await states(page)).toMatchObject({ proof: 'passed', status: 'unknown' });
+    expect(await page.textContent('[data-check="status"] .lv-state')).toBe('Could not check');
+    expect(await page.textContent('[data-verdict]')).toContain('Verified, with warnings');
+    await context.close();
+  });
+
+  it('fails a revoked credential at the status check', async () => {
+    expect(revokedUrl, 'the demo content revokes one award').toBeDefined();
+    const { page, context } = await open(`verify/?url=${encodeURIComponent(revokedUrl!)}`);
+    expect(await verdict(page)).toBe('failed');
+    expect(await states(page)).toMatchObject({ proof: 'passed', status: 'failed' });
+    expect(await page.textContent('[data-check="status"] .lv-summary')).toContain('revoked');
+    await context.close();
+  });
+
+  it('W3C vector (did:key): verifies with no network, with warnings that it is no Open Badge and names an unconfirmed issuer', async () => {
+    const { page, context, requests } = await open();
+    await page.waitForLoadState('networkidle');
+    const before = requests.length;
+    await paste(page, JSON.stringify(rdfcVector.expectedSigned));
+    expect(await verdict(page)).toBe('warning');
+    expect(await states(page)).toMatchObject({ format: 'warning', contexts: 'passed', schema: 'skipped', 'issuer-key': 'warning', proof: 'passed', validity: 'passed' });
+    expect(await page.textContent('[data-check="format"] .lv-summary')).toContain('not an Open Badge');
+    expect(await page.textContent('[data-check="issuer-key"] .lv-summary')).toContain('names https://vc.example/issuers/5678 as its issuer, which that key does not confirm');
+    expect(requests.slice(before)).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a valid non-Open-Badge credential as "verified, with warnings"', async () => {
+    const { page, context } = await open();
+    // The W3C vector naming its own did:key as issuer, re-signed with the vector's published key.
+    const didKey = `did:key:${rdfcVector.publicKeyMultibase}`;
+    const unsigned = { ...rdfcVector.unsigned, issuer: didKey };
+    const signed = await createProof(unsigned, { ...rdfcVector.proofOptions, type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }, hexToBytes(rdfcVector.secretKeySeedHex), createDocumentLoader());
+    if (!signed.ok) throw new Error('signing failed');
+    await paste(page, JSON.stringify({ ...unsigned, proof: signed.proof }));
+    expect(await verdict(page)).toBe('warning');
+    expect(await states(page)).toMatchObject({ format: 'warning', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed' });
+    await context.close();
+  });
+
+  it("checks the recipient's email locally, sending nothing", async () => {
+    // Another issuer's badge: issued by a did:key, recipient ada@example.org hashed with a salt.
+    const keys = keyPairFromSeed(new Uint8Array(32).fill(9));
+    const didKey = `did:key:${keys.publicKeyMultibase}`;
+    const credential: Json = {
+      ...structuredClone(good.json),
+      id: 'urn:uuid:8f1f5b3e-2a57-4c53-9d63-3e0b6c0e51aa',
+      issuer: { id: didKey, type: ['Profile'], name: 'Another Academy' },
+    };
+    delete credential['proof'];
+    delete credential['credentialStatus'];
+    const subject = credential['credentialSubject'] as Json;
+    subject['identifier'] = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: identityHash('ada@example.org', 'pepper') }];
+    const signed = await createProof(credential, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', verificationMethod: `${didKey}#${keys.publicKeyMultibase}`, proofPurpose: 'assertionMethod' }, keys.secretKey, createDocumentLoader());
+    if (!signed.ok) throw new Error(JSON.stringify(signed.failure));
+    const { page, context, requests } = await open();
+    await paste(page, JSON.stringify({ ...credential, proof: [signed.proof] }));
+    expect(await verdict(page)).toBe('verified');
+    const before = requests.length;
+    await page.fill('form[data-recipient] input', 'eve@example.org');
+    await page.click('form[data-recipient] button');
+    await page.waitForSelector('[data-check="recipient"][data-state="failed"]', WAIT);
+    expect(await verdict(page)).toBe('failed');
+    await page.fill('form[data-recipient] input', '  Ada@Example.org ');
+    await page.click('form[data-recipient] button');
+    await page.waitForSelector('[data-check="recipient"][data-state="passed"]', WAIT);
+    expect(await verdict(page)).toBe('verified');
+    expect(requests.slice(before)).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses oversized and deeply nested input with a clear message', async () => {
+    const { page, context } = await open();
+    await paste(page, JSON.stringify({ ...good.json, padding: 'x'.repeat(1024 * 1024) }));
+    expect(await verdict(page)).toBe('failed');
+    expect(await page.textContent('[data-check="format"] .lv-summary')).toContain('larger than 1 MB');
+    await paste(page, `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    await page.waitForSelector('[data-check="format"] .lv-summary:has-text("nested more than 64 levels")', WAIT);
+    expect(await verdict(page)).toBe('failed');
+    await paste(page, 'not json');
+    await page.waitForSelector('[data-check="format"] .lv-summary:has-text("not valid JSON")', WAIT);
+    await context.close();
+  });
+
+  it('keeps the verifier JavaScript within 150 KB gzipped', async () => {
+    const { page, context } = await open();
+    await paste(page, good.text);
+    expect(await verdict(page)).toBe('verified');
+    await page.waitForLoadState('networkidle');
+    // Every script the page loaded, dynamic imports included, measured from its file in dist/.
+    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => new URL(name).pathname.endsWith('.js')));
+    const sizes = urls.map((url) => gzipSync(readFileSync(path.join(DIST, new URL(url).pathname)), { level: 9 }).length);
+    expect(urls.length).toBeGreaterThan(1);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(150 * 1024);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  it.each(['verified', 'failed', 'warning'] as const)('the %s result passes an axe-core audit (WCAG 2.2 AA)', async (expected) => {
+    // CSP bypassed only so the audit script can be injected.
+    const { page, context } = await open('verify/', { bypassCSP: true });
+    if (expected === 'warning') await context.route(`${SITE_URL}status/revocation.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
+    await paste(page, expected === 'failed' ? JSON.stringify({ ...good.json, name: 'Changed' }) : good.text);
+    expect(await verdict(page)).toBe(expected);
+    await page.click('button[data-action="show-work"]');
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Element, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+      const result = await axe.run(document.querySelector('laurel-verifier')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+      return result.violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => JSON.stringify(node.target)).join(' ')}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('the "How to verify without Laurel" page passes it too, and links every check', async () => {
+    const { page, context } = await open('verify/how/', { bypassCSP: true });
+    for (const id of CHECK_IDS) expect(await page.locator(`h2[id="${id}"]`).count(), id).toBe(1);
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+      return result.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the certificate page panel', () => {
+  it('verifies the credential in place when pressed', async () => {
+    const { page, context } = await open(`credentials/${good.id}/`);
+    if ((await page.locator('laurel-verifier').count()) === 0) {
+      await context.close();
+      return; // the certificate page does not include the panel yet
+    }
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expect(await page.getAttribute('laurel-verifier a[href*="verify/?url="]', 'href')).toContain(encodeURIComponent(good.url));
+    await context.close();
+  });
+});
