@@ -5,6 +5,7 @@
  * and order.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { LaurelError } from '../core/error.ts';
 import { Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { identityHash, normalizeEmail } from '../core/identity-hash.ts';
 import { STATUS_LIST_SIZE } from '../content/schemas/common.ts';
@@ -260,13 +261,9 @@ export function closestAwardId(files: readonly SourceFile[], id: string): string
 
 export type AwardEditCode = 'erased' | 'already-revoked' | 'already-suspended' | 'revoked' | 'not-suspended' | 'already-erased';
 
-export class AwardEditError extends Error {
-  readonly code: AwardEditCode;
-  constructor(code: AwardEditCode, message: string) {
-    super(message);
-    this.name = 'AwardEditError';
-    this.code = code;
-  }
+/** A change the commands refuse to make to the award at `location`, which the error points at. */
+export function awardEditError(location: Pick<AwardLocation, 'file' | 'line'>, code: AwardEditCode, message: string): LaurelError {
+  return new LaurelError(code, `${message} Nothing was changed.`, { file: location.file.path, line: location.line });
 }
 
 /** lineWidth 0: never refold long lines, so the rest of the file stays byte for byte as it was. */

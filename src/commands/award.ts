@@ -10,18 +10,18 @@ import { EMAIL_PATTERN, normalizeEmail } from '../core/identity-hash.ts';
 import { newAwardEntry, singleAwardPath, singleAwardYaml, systemRandom, usedStatusIndices } from './award-files.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import { formatContentError, type ContentError } from '../content/content-error.ts';
+import { LaurelError, LaurelErrors } from '../core/error.ts';
 import { achievementProblem, isIsoDate } from './roster.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { webUrl } from '../content/schemas/common.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--unlisted]';
 
-function parse() {
+function parse(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: process.argv.slice(2),
+      args: [...argv],
       allowPositionals: true,
       options: {
         name: { type: 'string' },
@@ -33,39 +33,30 @@ function parse() {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional[\s\S]*$/, '.')}\n${USAGE}`);
+    throw usageFromParseError(error, USAGE);
   }
 }
 
-function printErrors(errors: readonly ContentError[], tail: string): void {
-  console.error(`${errors.map(formatContentError).join('\n')}\n\n${tail}`);
-}
-
-export async function award(): Promise<number> {
-  const { values, positionals } = parse();
-  if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one achievement.' : 'Which achievement? Give its file name, e.g. web-accessibility.'}\n${USAGE}`);
+export async function award(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const { values, positionals } = parse(context.argv);
+  if (positionals.length !== 1) throw usage(`${positionals.length ? 'Give one achievement.' : 'Which achievement? Give its file name, e.g. web-accessibility.'}\n${USAGE}`);
   const achievement = positionals[0]!;
   const name = values.name?.trim();
-  if (!name) throw new UsageError(`--name is required: the learner's name as printed on the certificate.\n${USAGE}`);
-  if (values.email === undefined) throw new UsageError(`--email is required: it is hashed, and the learner proves the credential is theirs with it.\n${USAGE}`);
+  if (!name) throw usage(`--name is required: the learner's name as printed on the certificate.\n${USAGE}`);
+  if (values.email === undefined) throw usage(`--email is required: it is hashed, and the learner proves the credential is theirs with it.\n${USAGE}`);
   const email = normalizeEmail(values.email);
   // The address is not repeated: it should appear nowhere but in the hash.
-  if (!EMAIL_PATTERN.test(email)) throw new UsageError('--email is not an email address (expected something like ada@example.org).');
-  const awardedOn = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!isIsoDate(awardedOn)) throw new UsageError(`--date "${awardedOn}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
-  if (values.evidence !== undefined && !webUrl.safeParse(values.evidence).success) throw new UsageError(`--evidence "${values.evidence}" is not a web link (expected an http:// or https:// URL).`);
+  if (!EMAIL_PATTERN.test(email)) throw usage('--email is not an email address (expected something like ada@example.org).');
+  const awardedOn = values.date ?? context.now().toISOString().slice(0, 10);
+  if (!isIsoDate(awardedOn)) throw usage(`--date "${awardedOn}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+  if (values.evidence !== undefined && !webUrl.safeParse(values.evidence).success) throw usage(`--evidence "${values.evidence}" is not a web link (expected an http:// or https:// URL).`);
 
   const files = await readContentFiles(root);
   const before = validateContent(files);
-  if (!before.ok) {
-    printErrors(before.errors, 'content/ has errors already: fix them first. Nothing was written.');
-    return 1;
-  }
+  if (!before.ok) throw new LaurelErrors(before.errors, 'content/ has errors already: fix them first. Nothing was written.');
   const problem = achievementProblem(achievement, before.content.achievements);
-  if (problem) {
-    console.error(`${problem.message}\n    expected: ${problem.expected}\nNothing was written.`);
-    return 1;
-  }
+  if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: 'achievement', expected: problem.expected });
 
   const entry = newAwardEntry(
     { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: !values.unlisted },
@@ -75,17 +66,14 @@ export async function award(): Promise<number> {
   const file = singleAwardPath(achievement, name, entry.id, awardedOn);
   const text = singleAwardYaml(achievement, entry);
   const after = validateContent({ ...files, awards: [...files.awards, { path: file, text }] });
-  if (!after.ok) {
-    printErrors(after.errors, `The new award (${file}) would not be valid. Nothing was written.`);
-    return 1;
-  }
+  if (!after.ok) throw new LaurelErrors(after.errors, `The new award (${file}) would not be valid. Nothing was written.`);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   // 'wx': never overwrite, however unlikely a clash of name and id.
   await writeFile(path.join(root, file), text, { flag: 'wx' });
 
   const urls = siteUrls(before.content.issuer.url);
   const title = before.content.achievements.get(achievement)!.data.name;
-  console.log(`Wrote ${file}
+  context.out(`Wrote ${file}
   ${name}: ${title}, awarded ${awardedOn}${values.unlisted ? ' (unlisted: no search or catalogue entry)' : ''}.
   The email was hashed; it is not stored.
 

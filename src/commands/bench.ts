@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { createDocumentLoader } from '../core/document-loader.ts';
 import { keyPairFromSeed } from '../core/multikey.ts';
 import { verifyProof, type DataIntegrityProof } from '../core/proof.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, type CommandContext } from './cli.ts';
 
 function syntheticBatch(count: number, achievement: string): string {
   const lines = [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:'];
@@ -39,11 +39,12 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-export async function bench(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function bench(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const args = [...context.argv];
   const flag = args.indexOf('--awards');
   const count = flag >= 0 ? Number(args[flag + 1]) : 2_000;
-  if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw new UsageError('Usage: npm run bench [-- --awards N]');
+  if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw usage('Usage: npm run bench [-- --awards N]');
 
   const demo = await readContentFiles(root);
   const files: ContentFiles = { ...demo, awards: [...demo.awards, { path: 'content/awards/bench.yaml', text: syntheticBatch(count, 'web-accessibility') }] };
@@ -66,20 +67,20 @@ export async function bench(): Promise<number> {
   });
   const bytes = site.awards.reduce((sum, award) => sum + award.json.length, 0);
 
-  console.log(`Laurel benchmark, ${total} awards (${count} synthetic + demo), Node ${process.version}`);
-  console.log(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
-  console.log(`  sign, cold, 1 thread    ${seconds(sequentialMs)}   (${(sequentialMs / total).toFixed(2)} ms per award)`);
-  console.log(`  sign, cold, ${workers} workers   ${seconds(coldMs)}   (${(coldMs / total).toFixed(2)} ms per award; ${(sequentialMs / coldMs).toFixed(2)}× the single thread)`);
-  console.log(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
-  console.log(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
-  console.log(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
+  context.out(`Laurel benchmark, ${total} awards (${count} synthetic + demo), Node ${process.version}`);
+  context.out(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
+  context.out(`  sign, cold, 1 thread    ${seconds(sequentialMs)}   (${(sequentialMs / total).toFixed(2)} ms per award)`);
+  context.out(`  sign, cold, ${workers} workers   ${seconds(coldMs)}   (${(coldMs / total).toFixed(2)} ms per award; ${(sequentialMs / coldMs).toFixed(2)}× the single thread)`);
+  context.out(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
+  context.out(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
+  context.out(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
 
   // The pages and the browser verifier, measured on the built demo site.
   const step = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
-  console.log('');
+  context.out('');
   if (!existsSync(path.join(root, 'dist', 'index.html')) && step('build.ts') !== 0) return 1;
   const pages = step('measure-pages.ts');
-  console.log('');
+  context.out('');
   const verifier = step('measure-verifier.ts', '--runs', '10');
   return pages || verifier;
 }

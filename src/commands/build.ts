@@ -11,10 +11,8 @@ import { writeImageArtifacts } from '../site/images.ts';
 import { SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { loadSignedSite } from '../issue/load.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, type CommandContext } from './cli.ts';
 
-const STAGING = path.join(root, '.laurel', 'staging');
-const DIST = path.join(root, 'dist');
 
 async function writeArtifacts(directory: string, artifacts: readonly Artifact[]): Promise<void> {
   const folders = new Set(artifacts.map((artifact) => path.dirname(path.join(directory, artifact.path))));
@@ -43,17 +41,20 @@ async function indexForSearch(directory: string): Promise<number> {
   return added.page_count;
 }
 
-export async function build(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function build(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const STAGING = path.join(root, '.laurel', 'staging');
+  const DIST = path.join(root, 'dist');
+  const args = [...context.argv];
   const unknown = args.filter((arg) => arg !== '--production');
-  if (unknown.length) throw new UsageError(`Unknown option ${unknown[0]}. Usage: npm run build [-- --production]`);
+  if (unknown.length) throw usage(`Unknown option ${unknown[0]}. Usage: npm run build [-- --production]`);
   const production = args.includes('--production') || process.env['LAUREL_PRODUCTION'] === '1';
   process.env['LAUREL_PRODUCTION'] = production ? '1' : '0';
   const started = performance.now();
 
-  const site = await loadSignedSite({ root, production, now: new Date(), signMany: signInParallel() });
+  const site = await loadSignedSite({ root, production, now: context.now(), signMany: signInParallel() });
   if (site.development) {
-    console.warn(
+    context.err(
       [
         '',
         '  ┌──────────────────────────────────────────────────────────────────────┐',
@@ -65,7 +66,7 @@ export async function build(): Promise<number> {
       ].join('\n'),
     );
   }
-  console.log(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
+  context.out(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
 
   await rm(STAGING, { recursive: true, force: true });
   await astroBuild({ root, outDir: STAGING, logLevel: 'warn' });
@@ -80,7 +81,7 @@ export async function build(): Promise<number> {
   await rename(DIST, previous).catch(() => undefined);
   await rename(STAGING, DIST);
   await rm(previous, { recursive: true, force: true });
-  console.log(`Built dist/ (${pages} pages indexed for search) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  context.out(`Built dist/ (${pages} pages indexed for search) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }
 

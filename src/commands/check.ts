@@ -4,35 +4,33 @@
  */
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import { formatContentErrors } from '../content/content-error.ts';
+import { errorCount, LaurelErrors } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, type CommandContext } from './cli.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function check(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.length) throw new UsageError(`npm run check takes no options (got ${args[0]}).`);
+export async function check(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const args = [...context.argv];
+  if (args.length) throw usage(`npm run check takes no options (got ${args[0]}).`);
   const result = validateContent(await readContentFiles(root));
-  if (!result.ok) {
-    console.error(formatContentErrors(result.errors));
-    return 1;
-  }
+  if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
   const keys = await readKeyFiles(root);
   const current = currentKey(keys);
   const { content } = result;
   const live = content.awards;
   const count = (predicate: (award: (typeof live)[number]) => boolean) => live.filter(predicate).length;
-  console.log(`✓ content/ is valid: ${content.achievements.size} achievements, ${live.length} awards (${count((award) => !!award.revoked)} revoked, ${count((award) => !!award.suspended)} suspended, ${count((award) => !award.listed)} unlisted), ${content.erased.length} erased.`);
-  console.log(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${keys.length - 1} other key(s).` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');
+  context.out(`✓ content/ is valid: ${content.achievements.size} achievements, ${live.length} awards (${count((award) => !!award.revoked)} revoked, ${count((award) => !!award.suspended)} suspended, ${count((award) => !award.listed)} unlisted), ${content.erased.length} erased.`);
+  context.out(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${keys.length - 1} other key(s).` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');
 
   const now = Date.now();
   const soon = live
     .filter((award) => award.validUntil && !award.revoked && Date.parse(award.validUntil) > now && Date.parse(award.validUntil) <= now + 30 * DAY)
     .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!));
   if (soon.length) {
-    console.log(`\n${soon.length} award(s) expire in the next 30 days:`);
-    for (const award of soon) console.log(`  ${award.validUntil!.slice(0, 10)}  ${award.recipient.name}, ${award.achievement} (${award.id}, ${award.origin.file}:${award.origin.line})`);
+    context.out(`\n${soon.length} award(s) expire in the next 30 days:`);
+    for (const award of soon) context.out(`  ${award.validUntil!.slice(0, 10)}  ${award.recipient.name}, ${award.achievement} (${award.id}, ${award.origin.file}:${award.origin.line})`);
   }
   return 0;
 }

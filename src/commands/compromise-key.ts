@@ -6,11 +6,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { currentKey, readKeyFiles, type KeyFile } from '../issue/keys.ts';
-import { root, UsageError } from './cli.ts';
+import { LaurelError } from '../core/error.ts';
+import { usage, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run compromise-key -- <keys/file.json | z6Mk… public key>';
 
-function findKey(keys: readonly KeyFile[], reference: string): KeyFile | undefined {
+function findKey(keys: readonly KeyFile[], reference: string, root: string): KeyFile | undefined {
   if (/^z6Mk/.test(reference)) return keys.find((key) => key.publicKeyMultibase === reference);
   // A path, relative to the repository or to keys/, or just the file name.
   const relative = path.relative(root, path.resolve(root, reference)).split(path.sep).join('/');
@@ -21,32 +22,30 @@ function describe(key: KeyFile): string {
   return `${key.file}  ${key.status.padEnd(11)} ${key.publicKeyMultibase}`;
 }
 
-export async function compromiseKey(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError(`${args.length ? `Give one key (got ${args.join(' ')}).` : 'Which key? Give its file in keys/ or its public key.'}\n${USAGE}`);
+export async function compromiseKey(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const args = [...context.argv];
+  if (args.length !== 1 || args[0]!.startsWith('-')) throw usage(`${args.length ? `Give one key (got ${args.join(' ')}).` : 'Which key? Give its file in keys/ or its public key.'}\n${USAGE}`);
   const reference = args[0]!.trim();
   const keys = await readKeyFiles(root);
-  const key = findKey(keys, reference);
+  const key = findKey(keys, reference, root);
   if (!key) {
-    console.error(`No key in keys/ matches ${reference}.${keys.length ? `\nThe keys are:\n${keys.map((item) => `  ${describe(item)}`).join('\n')}` : ' keys/ has no keys.'}`);
-    return 1;
+    throw new LaurelError('unknown-key', `No key in keys/ matches ${reference}.${keys.length ? `\nThe keys are:\n${keys.map((item) => `  ${describe(item)}`).join('\n')}` : ' keys/ has no keys.'}`, { received: reference });
   }
   if (key.status === 'compromised') {
-    console.error(`${key.file} is already marked compromised (since ${key.compromised ?? 'an unknown date'}). Nothing was changed.`);
-    return 1;
+    throw new LaurelError('already-compromised', `${key.file} is already marked compromised (since ${key.compromised ?? 'an unknown date'}). Nothing was changed.`, { file: key.file });
   }
   if (key.status === 'current') {
-    console.error(`${key.file} is the current signing key: marking it compromised now would leave the site with no key to sign with.
+    throw new LaurelError('current-key', `${key.file} is the current signing key: marking it compromised now would leave the site with no key to sign with.
 First run npm run rotate-key: it makes a new current key (store its secret as LAUREL_SIGNING_KEY, replacing the
-compromised one) and retires this one. Then run this command again. Nothing was changed.`);
-    return 1;
+compromised one) and retires this one. Then run this command again. Nothing was changed.`, { file: key.file });
   }
-  const compromised = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const compromised = context.now().toISOString().replace(/\.\d+Z$/, 'Z');
   const { file, ...fields } = key;
   await writeFile(path.join(root, file), `${JSON.stringify({ ...fields, status: 'compromised', compromised }, null, 2)}\n`);
 
   const current = currentKey(keys);
-  console.log(`Marked ${file} compromised (${compromised}).
+  context.out(`Marked ${file} compromised (${compromised}).
 
 What happens next:
   1. Commit ${file} and publish: the next build removes the key from the DID

@@ -9,11 +9,11 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { YAMLMap, YAMLSeq } from 'yaml';
-import { AwardEditError, documentText, renderYaml, shortId, type AwardLocation } from './award-files.ts';
+import { awardEditError, documentText, renderYaml, shortId, type AwardLocation } from './award-files.ts';
+import { LaurelErrors } from '../core/error.ts';
 import { validateContent, type SourceFile } from '../content/validate.ts';
-import { formatContentError } from '../content/content-error.ts';
 import { changeDate, loadAward } from './award-lookup.ts';
-import { root, UsageError } from './cli.ts';
+import { usageFromParseError, type CommandContext } from './cli.ts';
 
 
 /**
@@ -23,7 +23,7 @@ import { root, UsageError } from './cli.ts';
  */
 export function eraseAward(location: AwardLocation, on: string): string {
   const { data, path, document } = location;
-  if (location.erased) throw new AwardEditError('already-erased', `The award ${String(data['id'])} is already erased.`);
+  if (location.erased) throw awardEditError(location, 'already-erased', `The award ${String(data['id'])} is already erased.`);
   const id = data['id'];
   const statusIndex = data['statusIndex'];
   // Revocation and suspension survive erasure (dates only: a reason could name the learner), so
@@ -53,11 +53,11 @@ export function linesContaining(text: string, needle: string): number[] {
 const USAGE = 'Usage: npm run forget -- <award id> [--date YYYY-MM-DD]';
 const ERASE_FOLDER = path.join('.laurel', 'erase');
 
-function parse() {
+function parse(argv: readonly string[]) {
   try {
-    return parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { date: { type: 'string' } } });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: { date: { type: 'string' } } });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional[\s\S]*$/, '.')}\n${USAGE}`);
+    throw usageFromParseError(error, USAGE);
   }
 }
 
@@ -83,29 +83,20 @@ function traces(files: readonly SourceFile[], needle: string): string[] {
   return files.flatMap((file) => linesContaining(file.text, needle).map((line) => `${file.path}:${line}`));
 }
 
-export async function forget(): Promise<number> {
-  const { values, positionals } = parse();
-  const on = changeDate(values.date);
+export async function forget(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const { values, positionals } = parse(context.argv);
+  const on = changeDate(values.date, context);
 
-  const { files, id, location } = await loadAward(positionals, USAGE);
-  let text: string;
-  try {
-    text = eraseAward(location, on);
-  } catch (error) {
-    if (!(error instanceof AwardEditError)) throw error;
-    console.error(`${error.message}\n  ${location.file.path}:${location.line}\nNothing was changed.`);
-    return 1;
-  }
+  const { files, id, location } = await loadAward(positionals, USAGE, root);
+  const text = eraseAward(location, on);
   const oldPath = location.file.path;
   // A single-award file is usually named after the learner: the name must leave the file name too.
   const single = location.path.length === 0;
   const newPath = single ? `${path.posix.dirname(oldPath)}/${location.achievement}-erased-${shortId(id)}.yaml` : oldPath;
   const awards = files.awards.map((file) => (file === location.file ? { path: newPath, text } : file));
   const validated = validateContent({ ...files, awards });
-  if (!validated.ok) {
-    console.error(`${validated.errors.map(formatContentError).join('\n')}\n\ncontent/ would not be valid after this change. Nothing was written.`);
-    return 1;
-  }
+  if (!validated.ok) throw new LaurelErrors(validated.errors, 'content/ would not be valid after this change. Nothing was written.');
   if (newPath === oldPath) {
     await writeFile(path.join(root, oldPath), text);
   } else {
@@ -135,7 +126,7 @@ export async function forget(): Promise<number> {
   // The old single file goes from every commit; a batch file stays, rewritten.
   const filterRepo = `git filter-repo --replace-text ${list} --replace-message ${list}${single ? ` --invert-paths --path ${oldPath}` : ''}`;
   const bfg = `java -jar bfg.jar --replace-text ${list}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''} YOUR-REPO.git`;
-  console.log(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
+  context.out(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
   The tombstone keeps the id and status index ${String(location.data['statusIndex'])} (never reused); the name, email hash and salt,
   evidence, narrative and results are gone from content/. The next build leaves a page without
   personal data at the credential's address, and removes its JSON and images.

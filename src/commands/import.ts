@@ -10,25 +10,21 @@ import { parseArgs } from 'node:util';
 import { systemRandom, usedStatusIndices } from './award-files.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import { formatContentError, type ContentError } from '../content/content-error.ts';
-import { achievementProblem, formatRosterError, indexExistingAwards, isIsoDate, mailMergeCsv, parseRoster, planBatches, splitDuplicates } from './roster.ts';
+import { formatError, LaurelError, LaurelErrors } from '../core/error.ts';
+import { achievementProblem, indexExistingAwards, isIsoDate, mailMergeCsv, parseRoster, planBatches, rosterErrors, splitDuplicates } from './roster.ts';
 import { siteUrls } from '../issue/urls.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]\nThe roster\'s header: name,email,achievement,date,evidence,narrative,result (docs/issuing.md, "Award a whole cohort from a spreadsheet").';
 const SHOWN = 50;
 const MAIL_MERGE = path.join('.laurel', 'mail-merge');
 
-function parse() {
+function parse(argv: readonly string[]) {
   try {
-    return parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { achievement: { type: 'string' }, date: { type: 'string' } } });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: { achievement: { type: 'string' }, date: { type: 'string' } } });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional[\s\S]*$/, '.')}\n${USAGE}`);
+    throw usageFromParseError(error, USAGE);
   }
-}
-
-function printErrors(errors: readonly ContentError[], tail: string): void {
-  console.error(`${errors.map(formatContentError).join('\n')}\n\n${tail}`);
 }
 
 function plural(count: number, word: string): string {
@@ -40,45 +36,40 @@ function listRows(rows: readonly number[]): string {
 }
 
 /** The folder ignores itself, so emails stay out of git even if .gitignore loses its .laurel/ line. */
-async function mailMergeFolder(): Promise<string> {
+async function mailMergeFolder(root: string): Promise<string> {
   const folder = path.join(root, MAIL_MERGE);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, '.gitignore'), '# Mail-merge files hold email addresses: never commit them.\n*\n');
   return folder;
 }
 
-export async function importRoster(): Promise<number> {
-  const { values, positionals } = parse();
-  if (positionals.length !== 1) throw new UsageError(`${positionals.length ? 'Give one roster file.' : 'Which roster? Give the path of a CSV file.'}\n${USAGE}`);
+export async function importRoster(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const { values, positionals } = parse(context.argv);
+  if (positionals.length !== 1) throw usage(`${positionals.length ? 'Give one roster file.' : 'Which roster? Give the path of a CSV file.'}\n${USAGE}`);
   const rosterFile = positionals[0]!;
-  if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError(`--date "${values.date}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+  if (values.date !== undefined && !isIsoDate(values.date)) throw usage(`--date "${values.date}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
   let text: string;
   try {
     text = await readFile(path.resolve(root, rosterFile), 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read ${rosterFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
+    throw usage(`Cannot read ${rosterFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
   }
 
   const files = await readContentFiles(root);
   const before = validateContent(files);
-  if (!before.ok) {
-    printErrors(before.errors, 'content/ has errors already: fix them first. Nothing was written.');
-    return 1;
-  }
+  if (!before.ok) throw new LaurelErrors(before.errors, 'content/ has errors already: fix them first. Nothing was written.');
   const { content } = before;
   if (values.achievement !== undefined) {
     const problem = achievementProblem(values.achievement, content.achievements);
-    if (problem) {
-      console.error(`--achievement ${problem.message}\n    expected: ${problem.expected}\nNothing was written.`);
-      return 1;
-    }
+    if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: '--achievement', expected: problem.expected });
   }
 
   const roster = parseRoster(text, { achievement: values.achievement, date: values.date, achievements: content.achievements });
   if (!roster.ok) {
     const rows = [...new Set(roster.errors.map((error) => error.row))];
     const more = roster.errors.length > SHOWN ? `\n… and ${roster.errors.length - SHOWN} more.` : '';
-    console.error(`${roster.errors.slice(0, SHOWN).map((error) => formatRosterError(rosterFile, error)).join('\n')}${more}
+    context.err(`${rosterErrors(rosterFile, text, roster.errors.slice(0, SHOWN)).map(formatError).join('\n')}${more}
 
 ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of ${rosterFile} (row ${listRows(rows)}). Nothing was written: fix the roster and import it again.`);
     return 1;
@@ -87,11 +78,11 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   const { fresh, duplicates } = splitDuplicates(roster.rows, indexExistingAwards(content.awards));
   const skipped = duplicates.length ? `Skipped ${plural(duplicates.length, 'row')} already awarded (row ${listRows(duplicates.map((duplicate) => duplicate.row))}).` : '';
   if (!fresh.length) {
-    console.log(`0 new awards: every learner in ${rosterFile} already has the award. ${skipped} Nothing was written.`);
+    context.out(`0 new awards: every learner in ${rosterFile} already has the award. ${skipped} Nothing was written.`);
     return 0;
   }
 
-  const now = new Date();
+  const now = context.now();
   const batches = planBatches(fresh, {
     rosterFile,
     existingPaths: new Set(files.awards.map((file) => file.path)),
@@ -100,10 +91,7 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
     header: ` Imported from ${path.basename(rosterFile)} by npm run import on ${now.toISOString().slice(0, 10)}.`,
   });
   const after = validateContent({ ...files, awards: [...files.awards, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] });
-  if (!after.ok) {
-    printErrors(after.errors, 'The new awards would not be valid. Nothing was written.');
-    return 1;
-  }
+  if (!after.ok) throw new LaurelErrors(after.errors, 'The new awards would not be valid. Nothing was written.');
 
   for (const batch of batches) {
     await mkdir(path.dirname(path.join(root, batch.path)), { recursive: true });
@@ -112,12 +100,12 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   const urls = siteUrls(content.issuer.url);
   const base = path.basename(rosterFile).replace(/\.[^.]*$/, '') || 'roster';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');
-  const mailMerge = path.join(await mailMergeFolder(), `${base}-${stamp}.csv`);
+  const mailMerge = path.join(await mailMergeFolder(root), `${base}-${stamp}.csv`);
   const entries = batches.flatMap((batch) => batch.awards.map(({ row, id }) => ({ name: row.name, email: row.email, achievement: batch.achievement, credentialUrl: urls.credentialPage(id) })));
   await writeFile(mailMerge, mailMergeCsv(entries), { mode: 0o600 });
 
   const written = batches.map((batch) => `  ${batch.path}  ${plural(batch.awards.length, 'award')} of ${content.achievements.get(batch.achievement)!.data.name}`);
-  console.log(`Imported ${plural(fresh.length, 'award')} from ${rosterFile}:
+  context.out(`Imported ${plural(fresh.length, 'award')} from ${rosterFile}:
 ${written.join('\n')}
 ${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
 

@@ -7,19 +7,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeSecretKeyMultibase, keyPairFromSeed } from '../core/multikey.ts';
 import { readKeyFiles, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, type CommandContext } from './cli.ts';
 
-export async function keygen(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function keygen(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const args = [...context.argv];
   const rotate = args.includes('--rotate');
   const unknown = args.filter((arg) => arg !== '--rotate');
-  if (unknown.length) throw new UsageError(`Unknown option ${unknown[0]}. Usage: npm run keygen [-- --rotate]`);
+  if (unknown.length) throw usage(`Unknown option ${unknown[0]}. Usage: npm run keygen [-- --rotate]`);
   const keys = await readKeyFiles(root);
   const current = keys.find((key) => key.status === 'current');
   if (current && !rotate) {
-    throw new UsageError(`keys/ already has a current key (${current.file}). To replace it, run: npm run keygen -- --rotate (see README, "Rotating keys").`);
+    throw usage(`keys/ already has a current key (${current.file}). To replace it, run: npm run keygen -- --rotate (see README, "Rotating keys").`);
   }
-  const now = new Date();
+  const now = context.now();
   const created = now.toISOString().replace(/\.\d+Z$/, 'Z');
   const pair = keyPairFromSeed(new Uint8Array(randomBytes(32)));
   const directory = path.join(root, 'keys');
@@ -31,7 +32,7 @@ export async function keygen(): Promise<number> {
   const file = `keys/${created.slice(0, 10)}-${pair.publicKeyMultibase.slice(-8)}.json`;
   await writeFile(path.join(root, file), `${JSON.stringify({ type: 'Multikey', publicKeyMultibase: pair.publicKeyMultibase, created, status: 'current' }, null, 2)}\n`);
 
-  console.log(`Wrote ${file} (public key ${pair.publicKeyMultibase}).${current ? ` ${current.file} is now retired: it stays published so what it signed keeps verifying.` : ''}
+  context.out(`Wrote ${file} (public key ${pair.publicKeyMultibase}).${current ? ` ${current.file} is now retired: it stays published so what it signed keeps verifying.` : ''}
 
 Your new secret signing key, shown only this once:
 

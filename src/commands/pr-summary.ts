@@ -10,18 +10,18 @@ import { promisify } from 'node:util';
 import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentSnapshot } from '../content/diff.ts';
 import { validateContent, type SourceFile } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run pr-summary -- --base <git ref>, e.g. --base origin/main';
 const git = promisify(execFile);
 
 /** Every file under content/ and keys/ at `ref`, read with one `git cat-file --batch`. */
-async function filesAt(ref: string): Promise<SourceFile[]> {
+async function filesAt(ref: string, root: string): Promise<SourceFile[]> {
   let listing: string;
   try {
     listing = (await git('git', ['ls-tree', '-r', '-z', ref, '--', 'content', 'keys'], { cwd: root, maxBuffer: 64 << 20 })).stdout;
   } catch (error) {
-    throw new UsageError(`Cannot read the git ref "${ref}" (${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}). In CI, check out with fetch-depth: 0 so the base branch is there.`);
+    throw usage(`Cannot read the git ref "${ref}" (${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}). In CI, check out with fetch-depth: 0 so the base branch is there.`);
   }
   // "<mode> blob <oid>\t<path>" per entry (git-ls-tree(1)); submodules and the like are skipped.
   const blobs = listing
@@ -54,32 +54,33 @@ async function filesAt(ref: string): Promise<SourceFile[]> {
 }
 
 /** keys/*.json in the working tree, as they are: the diff reads only their status. */
-async function workingKeys(): Promise<SourceFile[]> {
+async function workingKeys(root: string): Promise<SourceFile[]> {
   const names = await readdir(path.join(root, 'keys')).catch(() => [] as string[]);
   return Promise.all(names.filter((name) => name.endsWith('.json')).sort().map(async (name) => ({ path: `keys/${name}`, text: await readFile(path.join(root, 'keys', name), 'utf8') })));
 }
 
-export async function prSummary(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function prSummary(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const args = [...context.argv];
   const at = args.indexOf('--base');
   const ref = at >= 0 ? args[at + 1] : undefined;
   const unknown = args.filter((_arg, index) => index !== at && index !== at + 1);
-  if (!ref || ref.startsWith('-') || unknown.length) throw new UsageError(unknown.length ? `Unknown option ${unknown[0]}. ${USAGE}` : USAGE);
+  if (!ref || ref.startsWith('-') || unknown.length) throw usage(unknown.length ? `Unknown option ${unknown[0]}. ${USAGE}` : USAGE);
 
-  const baseTree = selectContentFiles(await filesAt(ref));
+  const baseTree = selectContentFiles(await filesAt(ref, root));
   const base: ContentSnapshot = { content: validateContent(baseTree.files), keys: baseTree.keys };
-  const head: ContentSnapshot = { content: validateContent(await readContentFiles(root)), keys: await workingKeys() };
+  const head: ContentSnapshot = { content: validateContent(await readContentFiles(root)), keys: await workingKeys(root) };
   const diff = diffContent(base, head);
 
   const markdown = renderSummary(diff);
   const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) {
     await appendFile(summaryFile, `${markdown}\n`);
-    console.log(`${headline(diff)} (details in the job summary)`);
+    context.out(`${headline(diff)} (details in the job summary)`);
   } else {
-    console.log(markdown);
+    context.out(markdown);
   }
-  for (const line of annotations(diff)) console.log(line);
+  for (const line of annotations(diff)) context.out(line);
   return diff.ok ? 0 : 1;
 }
 

@@ -21,6 +21,7 @@
  * typo is not silently dropped). Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
 import Papa from 'papaparse';
+import { LaurelError } from '../core/error.ts';
 import { matchesIdentityHash, EMAIL_PATTERN, normalizeEmail } from '../core/identity-hash.ts';
 import { EMAIL_LIKE, webUrl } from '../content/schemas/common.ts';
 import { batchAwardYaml, newAwardEntry, slugify, type AwardEntry, type RandomSource } from './award-files.ts';
@@ -65,6 +66,8 @@ export interface RosterError {
   readonly row: number;
   /** e.g. `B (email)`; undefined when the whole row is wrong. */
   readonly column: string | undefined;
+  /** 0-based index of the column, when there is one. */
+  readonly columnIndex?: number;
   readonly message: string;
   readonly expected?: string;
 }
@@ -87,14 +90,14 @@ export function columnLetter(index: number): string {
 }
 
 /** Why an achievement slug cannot be awarded, or undefined when it can. */
-export function achievementProblem(slug: string, achievements: ReadonlyMap<string, AchievementRecord>): { message: string; expected: string } | undefined {
+export function achievementProblem(slug: string, achievements: ReadonlyMap<string, AchievementRecord>): { code: 'unknown-achievement' | 'draft-achievement'; message: string; expected: string } | undefined {
   const known = achievements.get(slug);
   const slugs = [...achievements.keys()];
   if (!known) {
     const hint = closest(slug, slugs);
-    return { message: `"${slug}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/, without .md' };
+    return { code: 'unknown-achievement', message: `"${slug}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/, without .md' };
   }
-  if (known.data.draft) return { message: `"${slug}" is a draft and cannot be awarded yet.`, expected: `an achievement without draft: true (or remove it from ${known.file})` };
+  if (known.data.draft) return { code: 'draft-achievement', message: `"${slug}" is a draft and cannot be awarded yet.`, expected: `an achievement without draft: true (or remove it from ${known.file})` };
   return undefined;
 }
 
@@ -150,7 +153,7 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
   const names = header.map((cell) => cell.trim().toLowerCase());
   const label = (index: number) => `${columnLetter(index)}${names[index] ? ` (${names[index]})` : ''}`;
   const at = (code: RosterErrorCode, row: number, index: number | undefined, message: string, expected?: string): void => {
-    errors.push({ code, row, column: index === undefined ? undefined : label(index), message, ...(expected !== undefined ? { expected } : {}) });
+    errors.push({ code, row, column: index === undefined ? undefined : label(index), ...(index === undefined ? {} : { columnIndex: index }), message, ...(expected !== undefined ? { expected } : {}) });
   };
 
   const columns = new Map<Column, number>();
@@ -257,9 +260,57 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
   return { ok: true, rows };
 }
 
-export function formatRosterError(file: string, error: RosterError): string {
-  const where = `${file}, row ${error.row}${error.column ? `, column ${error.column}` : ''}`;
-  return `${where}: ${error.message} [${error.code}]${error.expected ? `\n    expected: ${error.expected}` : ''}`;
+/**
+ * Where each record and each of its fields starts in the text, as `line:column` (1-based), read
+ * the way RFC 4180 and Papa Parse split it: commas between fields, CR, LF or CRLF between records,
+ * and either inside double quotes ("" for a quote) is part of the value.
+ */
+export function recordPositions(text: string): Array<Array<{ line: number; column: number }>> {
+  const records: Array<Array<{ line: number; column: number }>> = [[{ line: 1, column: 1 }]];
+  let line = 1;
+  let column = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    const newline = c === '\r' || c === '\n';
+    if (c === '\r' && text[i + 1] === '\n') i += 1;
+    if (c === '"' && !quoted) {
+      quoted = true;
+    } else if (c === '"') {
+      if (text[i + 1] === '"') {
+        i += 1;
+        column += 1;
+      } else {
+        quoted = false;
+      }
+    } else if (c === ',' && !quoted) {
+      records.at(-1)!.push({ line, column: column + 1 });
+    }
+    if (newline) {
+      line += 1;
+      column = 1;
+      if (!quoted) records.push([{ line, column }]);
+    } else {
+      column += 1;
+    }
+  }
+  return records;
+}
+
+/** Roster problems as LaurelErrors: `roster.csv:3:14`, the spreadsheet's row and column, the message. */
+export function rosterErrors(file: string, text: string, errors: readonly RosterError[]): LaurelError[] {
+  const positions = recordPositions(text.replace(/^\uFEFF/, ''));
+  return errors.map((error) => {
+    const record = positions[error.row - 1];
+    const at = record?.[error.columnIndex ?? 0] ?? record?.[0];
+    return new LaurelError(error.code, error.message, {
+      file,
+      line: at?.line,
+      column: at?.column,
+      field: `row ${error.row}${error.column ? `, column ${error.column}` : ''}`,
+      expected: error.expected,
+    });
+  });
 }
 
 // ——— Re-imports ———

@@ -11,11 +11,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AwardEditError, documentText, type AwardLocation } from './award-files.ts';
+import { awardEditError, documentText, type AwardLocation } from './award-files.ts';
+import { LaurelErrors } from '../core/error.ts';
 import { validateContent } from '../content/validate.ts';
-import { formatContentError } from '../content/content-error.ts';
 import { changeDate, loadAward, requireOneAward } from './award-lookup.ts';
-import { root, UsageError } from './cli.ts';
+import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
@@ -45,23 +45,23 @@ function describeChange(value: unknown): string {
 export function changeStatus(location: AwardLocation, action: StatusAction, change?: StatusChange): EditResult {
   const { data, path, document } = location;
   const label = `The award ${String(data['id'])}`;
-  if (location.erased) throw new AwardEditError('erased', `${label} was erased; it has no status left to change.`);
+  if (location.erased) throw awardEditError(location, 'erased', `${label} was erased; it has no status left to change.`);
   const revoked = data['revoked'];
   const suspended = data['suspended'];
   if (action === 'reinstate') {
     if (!suspended) {
       const final = revoked ? ` It is revoked ${describeChange(revoked)}, and revocation is final: reinstate does not undo it.` : '';
-      throw new AwardEditError('not-suspended', `${label} is not suspended, so there is nothing to reinstate.${final}`);
+      throw awardEditError(location, 'not-suspended', `${label} is not suspended, so there is nothing to reinstate.${final}`);
     }
     document.deleteIn([...path, 'suspended']);
     return { text: documentText(document), notes: revoked ? [`The suspension is lifted, but the award stays revoked ${describeChange(revoked)}: revocation is final.`] : [] };
   }
   if (!change) throw new TypeError(`${action} needs a date and a reason`);
   if (revoked) {
-    if (action === 'revoke') throw new AwardEditError('already-revoked', `${label} is already revoked ${describeChange(revoked)}.`);
-    throw new AwardEditError('revoked', `${label} is revoked ${describeChange(revoked)}, and revocation is final: there is nothing to suspend.`);
+    if (action === 'revoke') throw awardEditError(location, 'already-revoked', `${label} is already revoked ${describeChange(revoked)}.`);
+    throw awardEditError(location, 'revoked', `${label} is revoked ${describeChange(revoked)}, and revocation is final: there is nothing to suspend.`);
   }
-  if (action === 'suspend' && suspended) throw new AwardEditError('already-suspended', `${label} is already suspended ${describeChange(suspended)}. To change the reason, reinstate it first.`);
+  if (action === 'suspend' && suspended) throw awardEditError(location, 'already-suspended', `${label} is already suspended ${describeChange(suspended)}. To change the reason, reinstate it first.`);
   const field = action === 'revoke' ? 'revoked' : 'suspended';
   document.setIn([...path, field], document.createNode({ on: change.on, reason: change.reason }));
   const notes = action === 'revoke'
@@ -76,48 +76,39 @@ const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-M
 
 const DONE: Record<StatusAction, string> = { revoke: 'Revoked', suspend: 'Suspended', reinstate: 'Reinstated' };
 
-function parse(action: StatusAction) {
+function parse(action: StatusAction, argv: readonly string[]) {
   try {
     return parseArgs({
-      args: process.argv.slice(3),
+      args: [...argv],
       allowPositionals: true,
       options: action === 'reinstate' ? {} : { reason: { type: 'string' }, date: { type: 'string' } },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional[\s\S]*$/, '.')}\n${USAGE}`);
+    throw usageFromParseError(error, USAGE);
   }
 }
 
-export async function status(): Promise<number> {
-  const action = process.argv[2];
-  if (action !== 'revoke' && action !== 'suspend' && action !== 'reinstate') throw new UsageError(`Unknown action ${action ?? '(none)'}: revoke, suspend or reinstate.\n${USAGE}`);
-  const { values, positionals } = parse(action);
+export async function status(context: CommandContext): Promise<number> {
+  const { root } = context;
+  const [action, ...argv] = context.argv;
+  if (action !== 'revoke' && action !== 'suspend' && action !== 'reinstate') throw usage(`Unknown action ${action ?? '(none)'}: revoke, suspend or reinstate.\n${USAGE}`);
+  const { values, positionals } = parse(action, argv);
   const options = values as { reason?: string; date?: string };
   requireOneAward(positionals, USAGE); // before --reason, so the first problem is named first
   const reason = options.reason?.trim();
-  if (action !== 'reinstate' && !reason) throw new UsageError(`--reason is required: a sentence shown on the certificate page, e.g. --reason "Awarded in error".\n${USAGE}`);
-  const on = changeDate(options.date);
+  if (action !== 'reinstate' && !reason) throw usage(`--reason is required: a sentence shown on the certificate page, e.g. --reason "Awarded in error".\n${USAGE}`);
+  const on = changeDate(options.date, context);
 
-  const { files, id, location } = await loadAward(positionals, USAGE);
-  let result;
-  try {
-    result = changeStatus(location, action, reason ? { on, reason } : undefined);
-  } catch (error) {
-    if (!(error instanceof AwardEditError)) throw error;
-    console.error(`${error.message}\n  ${location.file.path}:${location.line}\nNothing was changed.`);
-    return 1;
-  }
+  const { files, id, location } = await loadAward(positionals, USAGE, root);
+  const result = changeStatus(location, action, reason ? { on, reason } : undefined);
   const validated = validateContent({ ...files, awards: files.awards.map((file) => (file === location.file ? { path: file.path, text: result.text } : file)) });
-  if (!validated.ok) {
-    console.error(`${validated.errors.map(formatContentError).join('\n')}\n\ncontent/ would not be valid after this change. Nothing was written.`);
-    return 1;
-  }
+  if (!validated.ok) throw new LaurelErrors(validated.errors, 'content/ would not be valid after this change. Nothing was written.');
   await writeFile(path.join(root, location.file.path), result.text);
 
   const recipient = location.data['recipient'] as { name?: string } | undefined;
   const who = `${recipient?.name ?? 'the learner'}, ${location.achievement}`;
   const what = action === 'reinstate' ? '' : ` on ${on}: ${reason}`;
-  console.log(`${DONE[action]} ${id} (${who})${what}
+  context.out(`${DONE[action]} ${id} (${who})${what}
   edited ${location.file.path}:${location.line}
 ${result.notes.map((note) => `${note}\n`).join('')}
 Commit the change and open a pull request: the next build publishes the new status in the status list${action === 'reinstate' ? '' : ' and on the certificate page'}.`);

@@ -4,7 +4,7 @@
  * Markdown for the job summary, or, when the head does not validate, as positioned errors and
  * workflow commands that GitHub shows inline on the PR diff. Pure: the files are read elsewhere.
  */
-import { sortContentErrors, type ContentError } from './content-error.ts';
+import { githubAnnotation, locationOf, sortErrors, workflowCommand, type LaurelError } from '../core/error.ts';
 import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from './validate.ts';
 import { siteUrls } from '../issue/urls.ts';
 
@@ -87,7 +87,7 @@ export interface PublishedChanges {
 
 export interface ContentDiffErrors {
   readonly ok: false;
-  readonly errors: readonly ContentError[];
+  readonly errors: readonly LaurelError[];
 }
 
 export type ContentDiff = PublishedChanges | ContentDiffErrors;
@@ -206,7 +206,7 @@ function diffKeys(base: readonly SourceFile[], head: readonly SourceFile[], warn
 
 /** Compares what the base branch publishes with what the PR head would publish. */
 export function diffContent(base: ContentSnapshot, head: ContentSnapshot): ContentDiff {
-  if (!head.content.ok) return { ok: false, errors: sortContentErrors(head.content.errors) };
+  if (!head.content.ok) return { ok: false, errors: sortErrors(head.content.errors) };
   const after = head.content.content;
   const baseValid = base.content.ok;
   const before: Records = base.content.ok ? base.content.content : EMPTY;
@@ -378,7 +378,7 @@ export function renderSummary(diff: ContentDiff): string {
           error.expected !== undefined ? `expected: ${cell(error.expected)}` : '',
           error.received !== undefined ? `found: ${cell(error.received)}` : '',
         ].filter(Boolean);
-        return [code(`${error.file}:${error.line}:${error.column}`), code(error.code), details.join('<br>')];
+        return [code(locationOf(error) ?? ''), code(error.code), details.join('<br>')];
       })),
     );
     return `${lines.join('\n').trimEnd()}\n`;
@@ -421,30 +421,13 @@ export function renderSummary(diff: ContentDiff): string {
 
 // ── Workflow commands ─────────────────────────────────────────────────────────────────────────
 
-/** Escapes as the runner expects (actions/toolkit `command.ts`): data, then properties. */
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-function command(kind: 'error' | 'warning', properties: Record<string, string | number | undefined>, message: string): string {
-  const props = Object.entries(properties)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',');
-  return `::${kind}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-
 /**
  * `::error file=…,line=…,col=…,title=<code>::…` for each content error and `::warning` for each
  * warning, so GitHub shows them on the lines of the PR diff.
  */
 export function annotations(diff: ContentDiff): string[] {
   if (!diff.ok) {
-    return diff.errors.map((error) => {
-      const message = [`${error.field ? `${error.field}: ` : ''}${error.message}`];
-      if (error.expected !== undefined) message.push(`expected: ${error.expected}`);
-      if (error.received !== undefined) message.push(`found: ${error.received}`);
-      return command('error', { file: error.file, line: error.line, col: error.column, title: error.code }, message.join('\n'));
-    });
+    return diff.errors.map(githubAnnotation);
   }
-  return diff.warnings.map((warning) => command('warning', { file: warning.file, line: warning.file ? warning.line : undefined, title: 'Laurel' }, warning.message));
+  return diff.warnings.map((warning) => workflowCommand('warning', { file: warning.file, line: warning.file ? warning.line : undefined, title: 'Laurel' }, warning.message));
 }

@@ -3,7 +3,8 @@
  * it should be (from the schema's own descriptions) and what was found.
  */
 import { z } from 'zod';
-import { describeReceived, type ContentError, type ContentErrorCode } from './content-error.ts';
+import type { LaurelError } from '../core/error.ts';
+import { contentError, describeReceived, type ContentErrorCode } from './content-error.ts';
 import type { FieldPath, YamlSource } from './yaml-source.ts';
 
 type AnySchema = z.ZodType;
@@ -102,9 +103,9 @@ function isDateIssue(issue: z.core.$ZodIssue): boolean {
   return false;
 }
 
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: IssueContext): ContentError[] {
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: IssueContext): LaurelError[] {
   const base = context.basePath ?? [];
-  const errors: ContentError[] = [];
+  const errors: LaurelError[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     const fullPath = [...base, ...path];
@@ -112,7 +113,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
       const allowed = allowedKeys(context.schema, path);
       for (const key of issue.keys) {
         const suggestion = closest(key, allowed);
-        errors.push({
+        errors.push(contentError({
           code: 'unknown-field',
           file: context.file,
           ...context.source.locate([...fullPath, key], { key: true }),
@@ -120,7 +121,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
           message: suggestion ? `is not a field here. Did you mean "${suggestion}"?` : 'is not a field here; check the spelling.',
           expected: allowed.length ? `one of the fields ${allowed.join(', ')}` : 'no such field',
           received: key,
-        });
+        }));
       }
       continue;
     }
@@ -132,7 +133,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
           ? 'invalid-date'
           : 'invalid-value';
     const expected = describeExpected(context.schema, path);
-    errors.push({
+    errors.push(contentError({
       code,
       file: context.file,
       ...context.source.locate(fullPath),
@@ -140,7 +141,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], context: Iss
       message: code === 'missing-field' ? 'is required but missing.' : code === 'invalid-date' ? 'is not a real date in the expected form.' : `${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
       ...(expected !== undefined ? { expected } : {}),
       ...(code === 'missing-field' ? {} : { received: describeReceived(received) }),
-    });
+    }));
   }
   return errors;
 }

@@ -9,7 +9,8 @@ import { EMAIL_LIKE } from './schemas/common.ts';
 import { issuerSchema, type Issuer } from './schemas/issuer.ts';
 import { badgeDesignSchema, type BadgeDesign } from './badge-design.ts';
 import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
-import { sortContentErrors, type ContentError } from './content-error.ts';
+import { sortErrors, type LaurelError } from '../core/error.ts';
+import { contentError } from './content-error.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { parseYamlSource, splitFrontmatter, type FieldPath, type YamlSource } from './yaml-source.ts';
 
@@ -84,24 +85,24 @@ export interface SiteContent {
   readonly erased: readonly ErasedRecord[];
 }
 
-export type ContentResult = { ok: true; content: SiteContent } | { ok: false; errors: ContentError[] };
+export type ContentResult = { ok: true; content: SiteContent } | { ok: false; errors: LaurelError[] };
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, source: YamlSource, errors: ContentError[], basePath: FieldPath = []): z.output<S> | undefined {
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, source: YamlSource, errors: LaurelError[], basePath: FieldPath = []): z.output<S> | undefined {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   errors.push(...issuesToErrors(result.error.issues, { file, source, schema, value, basePath }));
   return undefined;
 }
 
-function syntaxErrors(file: string, source: YamlSource): ContentError[] {
-  return source.syntaxErrors.map(({ message, position }) => ({ code: 'yaml-syntax', file, ...position, field: '', message }));
+function syntaxErrors(file: string, source: YamlSource): LaurelError[] {
+  return source.syntaxErrors.map(({ message, position }) => contentError({ code: 'yaml-syntax', file, ...position, field: '', message }));
 }
 
-function validateIssuer(file: SourceFile | undefined, errors: ContentError[]): Issuer | undefined {
+function validateIssuer(file: SourceFile | undefined, errors: LaurelError[]): Issuer | undefined {
   if (!file) {
-    errors.push({ code: 'missing-file', file: 'content/issuer.yaml', line: 1, column: 1, field: '', message: 'The issuer file is missing.', expected: 'content/issuer.yaml with the name, url, description and email of the issuer' });
+    errors.push(contentError({ code: 'missing-file', file: 'content/issuer.yaml', line: 1, column: 1, field: '', message: 'The issuer file is missing.', expected: 'content/issuer.yaml with the name, url, description and email of the issuer' }));
     return undefined;
   }
   const source = parseYamlSource(file.text);
@@ -109,15 +110,15 @@ function validateIssuer(file: SourceFile | undefined, errors: ContentError[]): I
   return parseWith(issuerSchema, source.value ?? {}, file.path, source, errors);
 }
 
-function validateAchievement(file: SourceFile, errors: ContentError[]): AchievementRecord | undefined {
+function validateAchievement(file: SourceFile, errors: LaurelError[]): AchievementRecord | undefined {
   const slug = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
   if (!SLUG.test(slug)) {
-    errors.push({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' });
+    errors.push(contentError({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' }));
     return undefined;
   }
   const parts = splitFrontmatter(file.text);
   if (!parts) {
-    errors.push({ code: 'yaml-syntax', file: file.path, line: 1, column: 1, field: '', message: 'The file has no frontmatter.', expected: 'the achievement fields between two --- lines at the top of the file' });
+    errors.push(contentError({ code: 'yaml-syntax', file: file.path, line: 1, column: 1, field: '', message: 'The file has no frontmatter.', expected: 'the achievement fields between two --- lines at the top of the file' }));
     return undefined;
   }
   const source = parseYamlSource(parts.frontmatter, parts.lineOffset);
@@ -165,17 +166,17 @@ interface ParsedAward {
   readonly defaults: AwardDefaults;
 }
 
-function parseAwardFile(file: SourceFile, errors: ContentError[]): { source: YamlSource; awards: ParsedAward[] } | undefined {
+function parseAwardFile(file: SourceFile, errors: LaurelError[]): { source: YamlSource; awards: ParsedAward[] } | undefined {
   const source = parseYamlSource(file.text);
   if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
   const value = source.value ?? {};
   for (const path of findPlainEmails(value)) {
-    errors.push({
+    errors.push(contentError({
       code: 'plain-email', file: file.path, ...source.locate(path), field: formatPath(path),
       message: 'contains an email address. Email addresses are never committed: only their salted hash is.',
       expected: 'recipient.identity with type emailAddress, hash and salt, as `npm run award` and `npm run import` write it',
       received: 'an email address (not repeated here)',
-    });
+    }));
   }
   const awards: ParsedAward[] = [];
   const lineOf = (path: FieldPath) => source.locate(path).line;
@@ -191,7 +192,7 @@ function parseAwardFile(file: SourceFile, errors: ContentError[]): { source: Yam
         : parseWith(batchEntrySchema, entry, file.path, source, errors, path);
       if (!parsed) return;
       if (!isErased && parsed && !('erased' in parsed) && parsed.awardedOn === undefined && batch.awardedOn === undefined) {
-        errors.push({ code: 'missing-field', file: file.path, ...source.locate(path), field: formatPath([...path, 'awardedOn']), message: 'is required but missing (set it on the award or on the batch).', expected: 'a date like 2026-03-14' });
+        errors.push(contentError({ code: 'missing-field', file: file.path, ...source.locate(path), field: formatPath([...path, 'awardedOn']), message: 'is required but missing (set it on the award or on the batch).', expected: 'a date like 2026-03-14' }));
         return;
       }
       awards.push({ path, line: lineOf(path), value: { ...parsed, achievement: batch.achievement } as ParsedAward['value'], defaults });
@@ -212,7 +213,7 @@ function resolveValidUntil(award: { validUntil?: string | undefined }, defaults:
 }
 
 export function validateContent(files: ContentFiles): ContentResult {
-  const errors: ContentError[] = [];
+  const errors: LaurelError[] = [];
   const issuer = validateIssuer(files.issuer, errors);
   const achievements = new Map<string, AchievementRecord>();
   // Achievements whose file exists but is invalid: their awards are not also reported as unknown.
@@ -238,15 +239,15 @@ export function validateContent(files: ContentFiles): ContentResult {
       const achievement = achievements.get(value.achievement);
       if (!achievement && !invalidAchievements.has(value.achievement)) {
         const hint = closest(value.achievement, slugs);
-        errors.push({ ...at('achievement'), code: 'unknown-achievement', message: `"${value.achievement}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/', received: JSON.stringify(value.achievement) });
+        errors.push(contentError({ ...at('achievement'), code: 'unknown-achievement', message: `"${value.achievement}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: slugs.length ? `one of ${slugs.join(', ')}` : 'the file name of an achievement in content/achievements/', received: JSON.stringify(value.achievement) }));
       } else if (achievement?.data.draft && !('erased' in value)) {
-        errors.push({ ...at('achievement'), code: 'draft-achievement', message: `"${value.achievement}" is a draft and cannot be awarded yet.`, expected: 'an achievement without draft: true' });
+        errors.push(contentError({ ...at('achievement'), code: 'draft-achievement', message: `"${value.achievement}" is a draft and cannot be awarded yet.`, expected: 'an achievement without draft: true' }));
       }
       const firstId = seenIds.get(value.id);
-      if (firstId) errors.push({ ...at('id'), code: 'duplicate-award-id', message: `"${value.id}" is already the id of the award at ${firstId.file}:${firstId.line}.`, expected: 'an id no other award has (npm run award makes one)', received: JSON.stringify(value.id) });
+      if (firstId) errors.push(contentError({ ...at('id'), code: 'duplicate-award-id', message: `"${value.id}" is already the id of the award at ${firstId.file}:${firstId.line}.`, expected: 'an id no other award has (npm run award makes one)', received: JSON.stringify(value.id) }));
       else seenIds.set(value.id, origin);
       const firstIndex = seenIndices.get(value.statusIndex);
-      if (firstIndex) errors.push({ ...at('statusIndex'), code: 'duplicate-status-index', message: `${value.statusIndex} is already the status index of the award at ${firstIndex.file}:${firstIndex.line}.`, expected: 'an index no other award has (npm run award picks a free one)', received: String(value.statusIndex) });
+      if (firstIndex) errors.push(contentError({ ...at('statusIndex'), code: 'duplicate-status-index', message: `${value.statusIndex} is already the status index of the award at ${firstIndex.file}:${firstIndex.line}.`, expected: 'an index no other award has (npm run award picks a free one)', received: String(value.statusIndex) }));
       else seenIndices.set(value.statusIndex, origin);
 
       if ('erased' in value) {
@@ -263,17 +264,17 @@ export function validateContent(files: ContentFiles): ContentResult {
       const known = new Set(achievement?.data.resultDescriptions.map((description) => description.id));
       results.forEach((result, index) => {
         if (result.resultDescription !== undefined && achievement && !known.has(result.resultDescription)) {
-          errors.push({ ...at(`results`), field: formatPath([...path, 'results', index, 'resultDescription']), code: 'unknown-result', message: `"${result.resultDescription}" is not one of the resultDescriptions of ${achievement.slug}.`, expected: known.size ? `one of ${[...known].join(', ')}` : `a resultDescriptions entry in ${achievement.file}` });
+          errors.push(contentError({ ...at(`results`), field: formatPath([...path, 'results', index, 'resultDescription']), code: 'unknown-result', message: `"${result.resultDescription}" is not one of the resultDescriptions of ${achievement.slug}.`, expected: known.size ? `one of ${[...known].join(', ')}` : `a resultDescriptions entry in ${achievement.file}` }));
         }
       });
       const activityStartDate = value.activityStartDate ?? defaults.activityStartDate;
       const activityEndDate = value.activityEndDate ?? defaults.activityEndDate;
       if (activityStartDate && activityEndDate && toDateTimeStamp(activityStartDate) > toDateTimeStamp(activityEndDate)) {
-        errors.push({ ...at('activityEndDate'), code: 'invalid-date', message: 'is before activityStartDate.', expected: `a date on or after ${activityStartDate}`, received: activityEndDate });
+        errors.push(contentError({ ...at('activityEndDate'), code: 'invalid-date', message: 'is before activityStartDate.', expected: `a date on or after ${activityStartDate}`, received: activityEndDate }));
       }
       const validUntil = resolveValidUntil(value, defaults, awardedOn, achievement);
       if (validUntil !== undefined && validUntil <= awardedOn) {
-        errors.push({ ...at('validUntil'), code: 'invalid-date', message: 'is not after the award date.', expected: `a date after ${awardedOn.slice(0, 10)}`, received: validUntil.slice(0, 10) });
+        errors.push(contentError({ ...at('validUntil'), code: 'invalid-date', message: 'is not after the award date.', expected: `a date after ${awardedOn.slice(0, 10)}`, received: validUntil.slice(0, 10) }));
       }
       awards.push({
         kind: 'live', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
@@ -288,7 +289,7 @@ export function validateContent(files: ContentFiles): ContentResult {
       });
     }
   }
-  if (errors.length || !issuer) return { ok: false, errors: sortContentErrors(errors) };
+  if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
   return { ok: true, content: { issuer, achievements, awards, erased } };

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { LaurelError } from '../core/error.ts';
+import { jsonSyntaxErrorAt } from '../core/json.ts';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase, encodeSecretKeyMultibase, keyPairFromSecretKey, keyPairFromSeed } from '../core/multikey.ts';
 
 export const SIGNING_KEY_VARIABLE = 'LAUREL_SIGNING_KEY';
@@ -37,13 +39,14 @@ export interface SigningIdentity {
   readonly development: boolean;
 }
 
-export class KeyError extends Error {
-  readonly code: 'invalid-key-file' | 'no-current-key' | 'several-current-keys' | 'invalid-secret' | 'secret-not-current' | 'missing-secret';
-  constructor(code: KeyError['code'], message: string) {
-    super(message);
-    this.name = 'KeyError';
-    this.code = code;
-  }
+const KEY_FILE_SHAPE = '{"type":"Multikey","publicKeyMultibase":"z6Mk…","created":"…Z","status":"current|retired|compromised"}, as npm run keygen writes it';
+
+/** Line and column of the first `"field"` key in JSON text, for an error that points at it. */
+function positionOfKey(text: string, field: string | undefined): { line: number; column: number } {
+  const at = field === undefined ? -1 : text.indexOf(`"${field}"`);
+  if (at < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 export async function readKeyFiles(root: string): Promise<KeyFile[]> {
@@ -57,16 +60,21 @@ export async function readKeyFiles(root: string): Promise<KeyFile[]> {
   const keys: KeyFile[] = [];
   for (const name of names) {
     const file = `keys/${name}`;
+    const text = await readFile(path.join(directory, name), 'utf8');
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(path.join(directory, name), 'utf8'));
+      json = JSON.parse(text);
     } catch (error) {
-      throw new KeyError('invalid-key-file', `${file}: not valid JSON (${(error as Error).message}).`);
+      throw new LaurelError('invalid-key-file', `is not valid JSON (${(error as Error).message}).`, { file, ...(jsonSyntaxErrorAt(text) ?? { line: 1, column: 1 }), expected: KEY_FILE_SHAPE });
     }
     const parsed = keyFileSchema.safeParse(json);
-    if (!parsed.success || !decodePublicKeyMultibase(parsed.data.publicKeyMultibase)) {
-      const issue = parsed.success ? 'publicKeyMultibase is not an Ed25519 Multikey' : parsed.error.issues.map((item) => `${item.path.join('.') || '(file)'}: ${item.message}`).join('; ');
-      throw new KeyError('invalid-key-file', `${file}: ${issue}. Expected {"type":"Multikey","publicKeyMultibase":"z6Mk…","created":"…Z","status":"current|retired|compromised"}, as npm run keygen writes it.`);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.') || undefined;
+      throw new LaurelError('invalid-key-file', `${issue.message}.`, { file, ...positionOfKey(text, String(issue.path[0] ?? '')), field, expected: KEY_FILE_SHAPE });
+    }
+    if (!decodePublicKeyMultibase(parsed.data.publicKeyMultibase)) {
+      throw new LaurelError('invalid-key-file', 'is not an Ed25519 Multikey.', { file, ...positionOfKey(text, 'publicKeyMultibase'), field: 'publicKeyMultibase', expected: KEY_FILE_SHAPE });
     }
     keys.push({ ...parsed.data, file });
   }
@@ -80,19 +88,19 @@ export function publishedKeys(keys: readonly KeyFile[]): KeyFile[] {
 
 export function currentKey(keys: readonly KeyFile[]): KeyFile | undefined {
   const current = keys.filter((key) => key.status === 'current');
-  if (current.length > 1) throw new KeyError('several-current-keys', `Several keys are marked current (${current.map((key) => key.file).join(', ')}); exactly one may be.`);
+  if (current.length > 1) throw new LaurelError('several-current-keys', `Several keys are marked current (${current.map((key) => key.file).join(', ')}); exactly one may be.`, { file: current[1]!.file });
   return current[0];
 }
 
 /** Never echo the secret: errors name the variable, not its value. */
 export function signingIdentityFromSecret(secret: string, keys: readonly KeyFile[]): SigningIdentity {
   const seed = decodeSecretKeyMultibase(secret.trim());
-  if (!seed) throw new KeyError('invalid-secret', `${SIGNING_KEY_VARIABLE} is not an Ed25519 secret Multikey (it should start with z3u2 and be 48 characters long, as npm run keygen prints it).`);
+  if (!seed) throw new LaurelError('invalid-secret', `${SIGNING_KEY_VARIABLE} is not an Ed25519 secret Multikey (it should start with z3u2 and be 48 characters long, as npm run keygen prints it).`);
   const pair = keyPairFromSecretKey(seed);
   const current = currentKey(keys);
-  if (!current) throw new KeyError('no-current-key', `No key in keys/ is marked current. Run npm run keygen, commit the file it writes, and store the secret it prints as ${SIGNING_KEY_VARIABLE}.`);
+  if (!current) throw new LaurelError('no-current-key', `No key in keys/ is marked current. Run npm run keygen, commit the file it writes, and store the secret it prints as ${SIGNING_KEY_VARIABLE}.`);
   if (current.publicKeyMultibase !== pair.publicKeyMultibase) {
-    throw new KeyError('secret-not-current', `${SIGNING_KEY_VARIABLE} belongs to the key ${pair.publicKeyMultibase}, but the current key in keys/ is ${current.publicKeyMultibase} (${current.file}). Update the secret, or the keys/ folder, so they match.`);
+    throw new LaurelError('secret-not-current', `${SIGNING_KEY_VARIABLE} belongs to the key ${pair.publicKeyMultibase}, but the current key in keys/ is ${current.publicKeyMultibase} (${current.file}). Update the secret, or the keys/ folder, so they match.`, { file: current.file });
   }
   return { secretKey: seed, publicKeyMultibase: pair.publicKeyMultibase, created: current.created, development: false };
 }
@@ -126,7 +134,7 @@ export interface ResolveOptions {
 export async function resolveSigningIdentity(options: ResolveOptions, keys: readonly KeyFile[]): Promise<SigningIdentity> {
   if (options.secret && options.secret.trim()) return signingIdentityFromSecret(options.secret, keys);
   if (options.production) {
-    throw new KeyError('missing-secret', `A production build needs the signing key in ${SIGNING_KEY_VARIABLE}. Nothing was built. In GitHub, add it under Settings → Secrets and variables → Actions.`);
+    throw new LaurelError('missing-secret', `A production build needs the signing key in ${SIGNING_KEY_VARIABLE}. Nothing was built. In GitHub, add it under Settings → Secrets and variables → Actions.`);
   }
   return developmentIdentity(options.root, options.now);
 }

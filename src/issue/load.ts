@@ -7,21 +7,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import type { ContentError } from '../content/content-error.ts';
+import { errorCount, LaurelErrors } from '../core/error.ts';
 import { readKeyFiles, resolveSigningIdentity, SIGNING_KEY_VARIABLE } from './keys.ts';
 import { memoryProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './signed-site.ts';
 import type { SignMany } from './signing.ts';
 import type { DataIntegrityProof } from '../core/proof.ts';
-
-export class ContentErrors extends Error {
-  readonly errors: ContentError[];
-  constructor(errors: ContentError[]) {
-    super(`${errors.length} content error(s)`);
-    this.name = 'ContentErrors';
-    this.errors = errors;
-  }
-}
 
 export interface LoadOptions {
   readonly root: string;
@@ -58,7 +49,7 @@ async function saveProofCache(root: string, cache: ReturnType<typeof memoryProof
 async function signSite(options: LoadOptions): Promise<SignedSite> {
   const files = await readContentFiles(options.root);
   const result = validateContent(files);
-  if (!result.ok) throw new ContentErrors(result.errors);
+  if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
   const keys = await readKeyFiles(options.root);
   const identity = await resolveSigningIdentity({ root: options.root, production: options.production, secret: process.env[SIGNING_KEY_VARIABLE], now: options.now }, keys);
   const stored = await loadProofCache(options.root);

@@ -8,6 +8,7 @@ import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInp
 import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
+import { LaurelError } from '../core/error.ts';
 import type { DataIntegrityProof, ProofFailure, SigningKey } from '../core/proof.ts';
 import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
@@ -38,16 +39,10 @@ export interface SignedSite {
   readonly revocationList: JsonObject;
 }
 
-export class SigningError extends Error {
-  readonly failure: ProofFailure;
-  readonly file: string;
-  constructor(file: string, what: string, failure: ProofFailure) {
-    const reason = failure.kind === 'canonicalization' ? failure.failure.message : failure.message;
-    super(`${file}: could not sign ${what}: ${reason}`);
-    this.name = 'SigningError';
-    this.failure = failure;
-    this.file = file;
-  }
+/** A document the build could not sign: a field its contexts do not define, most likely. */
+function signingError(where: { file: string; line?: number | undefined }, what: string, failure: ProofFailure): LaurelError {
+  const reason = failure.kind === 'canonicalization' ? failure.failure.message : failure.message;
+  return new LaurelError('signing-failed', `could not sign ${what}: ${reason}`, { ...where, cause: failure });
 }
 
 export interface BuildSiteOptions {
@@ -139,7 +134,7 @@ interface Signable {
   readonly unsecured: JsonObject;
   readonly created: string;
   /** Where the document comes from, and what it is, for an error message. */
-  readonly where: string;
+  readonly where: { file: string; line?: number | undefined };
   readonly what: string;
 }
 
@@ -161,7 +156,7 @@ function statusListDocument(content: SiteContent, purpose: StatusPurpose, urls: 
     changed = later(changed, toDateTimeStamp(on));
   }
   const unsecured = buildStatusListCredential({ id: urls.statusList(purpose), issuer: did, validFrom: changed, statusPurpose: purpose, encodedList: encodeStatusList(bits) }) as JsonObject;
-  return { unsecured, created: changed, where: 'status list', what: `the ${purpose} list` };
+  return { unsecured, created: changed, where: { file: 'content/awards' }, what: `the ${purpose} list` };
 }
 
 /**
@@ -186,7 +181,7 @@ async function signAll(documents: readonly Signable[], key: SigningKey, options:
   outcomes.forEach((outcome, job) => {
     const index = jobOf[job]!;
     const document = documents[index]!;
-    if (!outcome.ok) throw new SigningError(document.where, document.what, outcome.failure);
+    if (!outcome.ok) throw signingError(document.where, document.what, outcome.failure);
     options.cache.set(jobs[job]!.cacheKey, outcome.proof);
     proofs[index] = outcome.proof;
   });
@@ -218,7 +213,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const documents: Signable[] = content.awards.map((record) => ({
     unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
     created: record.awardedOn,
-    where: `${record.origin.file}:${record.origin.line}`,
+    where: record.origin,
     what: `award ${record.id}`,
   }));
 

@@ -4,7 +4,7 @@
  * `data-mode="page"` (the /verify/ page: a URL, pasted JSON or a file; `?url=` runs at once) and
  * `data-mode="panel"` with `credential-url` (a certificate page: one button).
  */
-import type { VerificationReport } from '../core/verify.ts';
+import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { clearVerdict, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
 

@@ -3,7 +3,7 @@
  * so it only ever reaches the page as text (textContent), never as HTML, a link or a style.
  * States are told in words and a symbol as well as colour.
  */
-import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify.ts';
+import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
 

@@ -8,9 +8,11 @@ import { createDocumentLoader, CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT } from '.
 import { keyPairFromSeed } from '../core/multikey.ts';
 import { createProof } from '../core/proof.ts';
 import { validateOpenBadgeSchema } from '../core/schemas/ob-schema.ts';
-import { checkRecipient, MAX_INPUT_BYTES, overallStatus, unreadableReport, verifyCredential, verifyCredentialJson, type VerificationReport } from '../core/verify.ts';
-import { browserFetchJson } from './fetch.ts';
-import { loadInput, type Origin, type VerifyInput } from './input.ts';
+import type { VerificationReport } from '../core/verify/check.ts';
+import type { Origin } from '../core/verify/input.ts';
+import { unreadableReport, verifyCredential, verifyCredentialJson } from '../core/verify/verify.ts';
+import { createFetcher, type Fetcher } from './fetcher.ts';
+import { loadInput, type VerifyInput } from './input.ts';
 
 export interface Run {
   report: VerificationReport;
@@ -38,12 +40,28 @@ function timedFetch(fetchJson: FetchJson): FetchJson & { elapsed: () => number }
   return Object.assign(timed, { elapsed: () => total });
 }
 
+/**
+ * The page's fetcher: https anywhere, or this page's own origin; no cookies, no referrer, and a
+ * revalidated cache (a status list changes when the issuer revokes). The browser hides why a
+ * request failed (offline, DNS, CORS) from scripts on purpose, so the reason says what it may be.
+ */
+function pageFetcher(): Fetcher {
+  return createFetcher({
+    fetch: (url, init) => fetch(url, init),
+    base: location.href,
+    allowedOrigins: [location.origin],
+    init: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' },
+    describeError: () => 'the address could not be reached (offline, not found, or the server does not allow other sites to read it)',
+  });
+}
+
 export async function verifyInput(input: VerifyInput): Promise<Run> {
   // Warm up while the credential downloads, if that has not happened yet (a deep link).
   void warmUp().catch(() => undefined);
-  const loaded = await loadInput(input);
-  if (!loaded.ok) return { report: unreadableReport(loaded.reason), durationMs: 0, fetchMs: 0 };
-  const fetchJson = timedFetch(browserFetchJson(MAX_INPUT_BYTES));
+  const fetcher = pageFetcher();
+  const loaded = await loadInput(input, fetcher);
+  if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
+  const fetchJson = timedFetch(fetcher.fetchJson);
   const started = performance.now();
   const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson, validateSchema: validateOpenBadgeSchema });
   return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: fetchJson.elapsed() };
@@ -85,9 +103,4 @@ export function warmUp(): Promise<void> {
 }
 
 /** Compares an email address with the credential's hashed recipient, here in the page; nothing is fetched. */
-export function withRecipient(report: VerificationReport, email: string): VerificationReport {
-  if (!report.credential) return report;
-  const recipient = checkRecipient(report.credential, email.trim() === '' ? undefined : email);
-  const checks = report.checks.map((check) => (check.id === 'recipient' ? recipient : check));
-  return { ...report, checks, status: overallStatus(checks) };
-}
+export { withRecipient } from '../core/verify/verify.ts';

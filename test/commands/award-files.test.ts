@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import {
-  AwardEditError, batchAwardYaml, findAward, hashEmail, newAwardEntry, newSalt, normalizeAwardId,
+  batchAwardYaml, findAward, hashEmail, newAwardEntry, newSalt, normalizeAwardId,
   pickStatusIndex, renderYaml, singleAwardPath, singleAwardYaml, slugify, type RandomSource,
 } from '../../src/commands/award-files.ts';
 import { eraseAward } from '../../src/commands/forget.ts';
 import { changeStatus } from '../../src/commands/status.ts';
 import { matchesIdentityHash } from '../../src/core/identity-hash.ts';
+import { LaurelError } from '../../src/core/error.ts';
 
 /** A reproducible random source: bytes from a seeded mulberry32, ids numbered. */
 function counterRandom(seed = 1): RandomSource {
@@ -126,7 +127,7 @@ describe('editing awards in place', () => {
   it('suspends, refuses to suspend twice, and reinstates', () => {
     const suspended = changeStatus(findAward(files, 'aaaaaaaa-0000-4000-8000-000000000001')!, 'suspend', { on: '2026-04-01', reason: 'Under review' }).text;
     const again = [{ path: files[0]!.path, text: suspended }];
-    expect(() => changeStatus(findAward(again, 'aaaaaaaa-0000-4000-8000-000000000001')!, 'suspend', { on: '2026-04-02', reason: 'x' })).toThrow(AwardEditError);
+    expect(() => changeStatus(findAward(again, 'aaaaaaaa-0000-4000-8000-000000000001')!, 'suspend', { on: '2026-04-02', reason: 'x' })).toThrow(LaurelError);
     expect(changeStatus(findAward(again, 'aaaaaaaa-0000-4000-8000-000000000001')!, 'reinstate').text).toBe(BATCH);
   });
 
@@ -136,7 +137,7 @@ describe('editing awards in place', () => {
       try {
         changeStatus(findAward(revoked, 'aaaaaaaa-0000-4000-8000-000000000001')!, action, { on: '2026-04-02', reason: 'x' });
       } catch (error) {
-        return (error as AwardEditError).code;
+        return (error as LaurelError).code;
       }
       return 'done';
     };

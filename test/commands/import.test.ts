@@ -34,7 +34,7 @@ describe('npm run import', () => {
     const result = await repo.run('scripts/import.ts', ['cohort.csv', '--achievement', 'applied-machine-learning', '--date', '2026-05-30']);
     expect(result.code).toBe(1);
     // Data row 2499 (0-based) is spreadsheet row 2501: the header is row 1.
-    expect(result.stderr).toContain('cohort.csv, row 2501, column B (email): is not an email address (it has no @).');
+    expect(result.stderr).toContain('cohort.csv:2501:20 error[invalid-email] row 2501, column B (email): is not an email address (it has no @).');
     expect(result.stderr).toContain('Nothing was written');
     expect(result.stderr).not.toContain('learner.example.org');
     expect(await readTree(repo.dir)).toEqual(before);
@@ -93,6 +93,6 @@ describe('npm run import', () => {
     await writeFile(path.join(repo.dir, 'typo.csv'), 'name,e-mail,achievement,date\nAda,ada@example.org,web-accessibility,2026-01-01\n');
     const result = await repo.run('scripts/import.ts', ['typo.csv']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('typo.csv, row 1, column B (e-mail): "e-mail" is not a roster column. Did you mean "email"?');
+    expect(result.stderr).toContain('typo.csv:1:6 error[invalid-header] row 1, column B (e-mail): "e-mail" is not a roster column. Did you mean "email"?');
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateContent, type AwardRecord } from '../../src/content/validate.ts';
 import { readContentFiles } from '../../src/content/files.ts';
-import { columnLetter, formatRosterError, indexExistingAwards, mailMergeCsv, parseRoster, planBatches, splitDuplicates, type RosterError } from '../../src/commands/roster.ts';
+import { formatError } from '../../src/core/error.ts';
+import { columnLetter, indexExistingAwards, recordPositions, rosterErrors, mailMergeCsv, parseRoster, planBatches, splitDuplicates, type RosterError } from '../../src/commands/roster.ts';
 import { identityHash } from '../../src/core/identity-hash.ts';
 import { systemRandom } from '../../src/commands/award-files.ts';
 import { REPOSITORY } from '../helpers/temp-repo.ts';
@@ -48,20 +49,32 @@ describe('reading a roster', () => {
       ',x@example.org,full-stack-web-developer,2026-03-14,,E',
       'Lin,lin@example.org,web-accessibility,2026-03-14,,B',
     ].join('\n');
-    const messages = errorsOf(text).map((error) => formatRosterError('roster.csv', error));
+    const messages = rosterErrors('roster.csv', text, errorsOf(text)).map(formatError);
     expect(messages).toEqual([
-      expect.stringMatching(/^roster\.csv, row 2, column C \(achievement\): "web-accesibility" is not an achievement\. Did you mean "web-accessibility"\?/),
-      expect.stringMatching(/^roster\.csv, row 3, column B \(email\): is not an email address \(it has no @\)\./),
-      expect.stringMatching(/^roster\.csv, row 3, column D \(date\): "14\/03\/2026" is not a date written YYYY-MM-DD\. Spreadsheets often/),
-      expect.stringMatching(/^roster\.csv, row 3, column E \(evidence\): "ftp:\/\/x" is not a web link\./),
-      expect.stringMatching(/^roster\.csv, row 4, column D \(date\): "2026-02-30" is not a date written YYYY-MM-DD\. There is no such day\./),
-      expect.stringMatching(/^roster\.csv, row 6, column B \(email\): is the same email as row 5, for the same achievement\./),
-      expect.stringMatching(/^roster\.csv, row 7, column A \(name\): is empty\./),
-      expect.stringMatching(/^roster\.csv, row 7, column F \(result\): "E" is not an allowed value of Capstone project grade\. \[invalid-result\]\n    expected: one of A, B, C, D/),
-      expect.stringMatching(/^roster\.csv, row 8, column F \(result\): web-accessibility defines no resultDescriptions/),
+      expect.stringMatching(/^roster\.csv:2:21 error\[unknown-achievement\] row 2, column C \(achievement\): "web-accesibility" is not an achievement\. Did you mean "web-accessibility"\?/),
+      expect.stringMatching(/^roster\.csv:3:\d+ error\[invalid-email\] row 3, column B \(email\): is not an email address \(it has no @\)\./),
+      expect.stringMatching(/^roster\.csv:3:\d+ error\[invalid-date\] row 3, column D \(date\): "14\/03\/2026" is not a date written YYYY-MM-DD\. Spreadsheets often/),
+      expect.stringMatching(/^roster\.csv:3:\d+ error\[invalid-url\] row 3, column E \(evidence\): "ftp:\/\/x" is not a web link\./),
+      expect.stringMatching(/^roster\.csv:4:\d+ error\[invalid-date\] row 4, column D \(date\): "2026-02-30" is not a date written YYYY-MM-DD\. There is no such day\./),
+      expect.stringMatching(/^roster\.csv:6:\d+ error\[duplicate-email\] row 6, column B \(email\): is the same email as row 5, for the same achievement\./),
+      expect.stringMatching(/^roster\.csv:7:\d+ error\[missing-value\] row 7, column A \(name\): is empty\./),
+      expect.stringMatching(/^roster\.csv:7:\d+ error\[invalid-result\] row 7, column F \(result\): "E" is not an allowed value of Capstone project grade\.\n    expected: one of A, B, C, D/),
+      expect.stringMatching(/^roster\.csv:8:\d+ error\[invalid-result\] row 8, column F \(result\): web-accessibility defines no resultDescriptions/),
     ]);
     expect(messages.join('\n')).not.toContain('grace.example.org');
     expect(errorsOf(text).map((error) => error.code)).toEqual(['unknown-achievement', 'invalid-email', 'invalid-date', 'invalid-url', 'invalid-date', 'duplicate-email', 'missing-value', 'invalid-result', 'invalid-result']);
+  });
+
+  it('points at the line and column where a cell starts, across quoted commas, quotes and line breaks', () => {
+    const text = 'name,email\r\n"Lovelace, Ada","a@x.org"\n"Said ""hi""\nthere",b@x.org\n';
+    expect(recordPositions(text)).toEqual([
+      [{ line: 1, column: 1 }, { line: 1, column: 6 }],
+      [{ line: 2, column: 1 }, { line: 2, column: 17 }],
+      [{ line: 3, column: 1 }, { line: 4, column: 8 }],
+      [{ line: 5, column: 1 }],
+    ]);
+    const [error] = rosterErrors('r.csv', text, [{ code: 'invalid-email', row: 3, column: 'B (email)', columnIndex: 1, message: 'is not an email address.' }]);
+    expect(formatError(error!)).toBe('r.csv:4:8 error[invalid-email] row 3, column B (email): is not an email address.');
   });
 
   it('rejects unknown, repeated and missing columns in the header (row 1)', () => {

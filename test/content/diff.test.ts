@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentDiff, type ContentSnapshot, type PublishedChanges } from '../../src/content/diff.ts';
 import { validateContent, type SourceFile } from '../../src/content/validate.ts';
+import { LaurelError } from '../../src/core/error.ts';
 
 const ISSUER = `name: Example Academy
 url: https://badges.example.org/
@@ -222,7 +223,7 @@ describe('diffContent', () => {
   it('escapes workflow command properties and data', () => {
     const diff: ContentDiff = {
       ok: false,
-      errors: [{ code: 'yaml-syntax', file: 'content/awards/a,b:c.yaml', line: 3, column: 1, field: '', message: '100% wrong\nsecond line' }],
+      errors: [new LaurelError('yaml-syntax', '100% wrong\nsecond line', { file: 'content/awards/a,b:c.yaml', line: 3, column: 1 })],
     };
     expect(annotations(diff)).toEqual(['::error file=content/awards/a%2Cb%3Ac.yaml,line=3,col=1,title=yaml-syntax::100%25 wrong%0Asecond line']);
   });

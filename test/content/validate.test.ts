@@ -4,13 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/validate.ts';
-import { CONTENT_ERROR_CODES, formatContentError } from '../../src/content/content-error.ts';
+import { CONTENT_ERROR_CODES } from '../../src/content/content-error.ts';
+import { ERROR_CODES, formatError } from '../../src/core/error.ts';
 import { errorFixtureNames, expectedError, fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
 describe('content validation', () => {
   it('accepts the minimal tree and turns it into records', () => {
     const result = validateContent(toContentFiles(fixtureTree()));
-    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
     const [award] = result.content.awards;
     expect(award).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', achievement: 'teamwork', awardedOn: '2026-03-14T00:00:00Z', listed: true });
     expect(result.content.achievements.get('teamwork')?.criteria).toBe('Nominated by peers and confirmed by a tutor.');
@@ -18,6 +19,8 @@ describe('content validation', () => {
 
   it('has one negative fixture for every error code', () => {
     expect(errorFixtureNames()).toEqual([...CONTENT_ERROR_CODES].sort());
+    // Every content code is one of the codes of Laurel's one error type.
+    for (const code of CONTENT_ERROR_CODES) expect(ERROR_CODES).toContain(code);
   });
 
   it.each(errorFixtureNames())('reports %s with its file, line, field and code', (name) => {
@@ -25,12 +28,12 @@ describe('content validation', () => {
     const result = validateContent(toContentFiles(fixtureTree(name)));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors, result.errors.map(formatContentError).join('\n')).toHaveLength(1);
+    expect(result.errors, result.errors.map(formatError).join('\n')).toHaveLength(1);
     const [error] = result.errors;
     expect(error).toMatchObject({ code: expected.code, file: expected.file, line: expected.line });
     if (expected.field !== undefined) expect(error!.field).toBe(expected.field);
     if (expected.messageIncludes) expect(error!.message).toContain(expected.messageIncludes);
-    const text = formatContentError(error!);
+    const text = formatError(error!);
     expect(text.startsWith(`${expected.file}:${expected.line}:`)).toBe(true);
     expect(text).toContain(`error[${expected.code}]`);
   });
@@ -53,18 +56,18 @@ describe('content validation', () => {
   it('never repeats an email address in an error message', () => {
     const result = validateContent(toContentFiles(fixtureTree('plain-email')));
     if (result.ok) throw new Error('expected errors');
-    expect(result.errors.map(formatContentError).join('\n')).not.toContain('grace@example.org');
+    expect(result.errors.map(formatError).join('\n')).not.toContain('grace@example.org');
   });
 
   it('derives validUntil from the achievement validity, and lets the award override it', () => {
     const tree = fixtureTree();
     tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('tags:', 'validFor: P1Y6M\ntags:'));
     let result = validateContent(toContentFiles(tree));
-    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
     expect(result.content.awards[0]!.validUntil).toBe('2027-09-14T00:00:00Z');
     tree.set('content/awards/teamwork-ada.yaml', `${tree.get('content/awards/teamwork-ada.yaml')}validUntil: never\n`);
     result = validateContent(toContentFiles(tree));
-    if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
     expect(result.content.awards[0]!.validUntil).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { root, UsageError } from '../cli.ts';
+import { usage, type CommandContext } from '../cli.ts';
 
 export const PAGE_BUDGET_BYTES = 60_000;
 
@@ -110,38 +110,38 @@ export async function certificatePages(dist: string): Promise<string[]> {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-export async function measurePages(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function measurePages(context: CommandContext): Promise<number> {
+  const args = [...context.argv];
   const option = (name: string) => {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
   const known = new Set(['--dist', '--budget', '--json']);
   const unknown = args.find((arg, i) => arg.startsWith('--') && !known.has(arg) && !known.has(args[i - 1] ?? ''));
-  if (unknown) throw new UsageError(`Unknown option ${unknown}. Usage: node scripts/measure-pages.ts [--dist DIR] [--budget KB] [--json]`);
-  const dist = path.resolve(root, option('--dist') ?? 'dist');
+  if (unknown) throw usage(`Unknown option ${unknown}. Usage: node scripts/measure-pages.ts [--dist DIR] [--budget KB] [--json]`);
+  const dist = path.resolve(context.root, option('--dist') ?? 'dist');
   const budget = option('--budget') === undefined ? PAGE_BUDGET_BYTES : Number(option('--budget')) * 1000;
-  if (!Number.isFinite(budget) || budget <= 0) throw new UsageError('--budget takes a number of kilobytes, like 60');
+  if (!Number.isFinite(budget) || budget <= 0) throw usage('--budget takes a number of kilobytes, like 60');
 
   const pages = await Promise.all((await certificatePages(dist).catch(() => [])).map(async (file) => {
     // Certificate pages of erased awards are tombstones: measured too, they are just small.
     return measurePage(dist, file);
   }));
-  if (pages.length === 0) throw new UsageError(`No certificate pages in ${dist}/credentials: run npm run build first.`);
+  if (pages.length === 0) throw usage(`No certificate pages in ${dist}/credentials: run npm run build first.`);
   const sorted = pages.toSorted((a, b) => a.total - b.total);
   const heaviest = sorted.at(-1)!;
   const median = sorted[Math.floor(sorted.length / 2)]!;
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ budget, pages: pages.length, median: median.total, heaviest }, null, 2));
+    context.out(JSON.stringify({ budget, pages: pages.length, median: median.total, heaviest }, null, 2));
   } else {
-    console.log(`Certificate pages: ${pages.length}, budget ${kB(budget)} of HTML, CSS and JavaScript (images and fonts aside).`);
-    console.log(`  median   ${kB(median.total)}`);
-    console.log(`  heaviest ${kB(heaviest.total)} (${kB(heaviest.totalGzip)} gzipped): ${heaviest.page}`);
-    console.log(`           HTML ${kB(heaviest.html)} (inline CSS ${kB(heaviest.inlineCss)}, inline JS ${kB(heaviest.inlineJs)}), linked CSS ${kB(heaviest.linkedCss)}, linked JS ${kB(heaviest.linkedJs)}`);
-    console.log(`  on demand (loaded only when verifying): ${kB(heaviest.onDemandJs)} of JavaScript`);
+    context.out(`Certificate pages: ${pages.length}, budget ${kB(budget)} of HTML, CSS and JavaScript (images and fonts aside).`);
+    context.out(`  median   ${kB(median.total)}`);
+    context.out(`  heaviest ${kB(heaviest.total)} (${kB(heaviest.totalGzip)} gzipped): ${heaviest.page}`);
+    context.out(`           HTML ${kB(heaviest.html)} (inline CSS ${kB(heaviest.inlineCss)}, inline JS ${kB(heaviest.inlineJs)}), linked CSS ${kB(heaviest.linkedCss)}, linked JS ${kB(heaviest.linkedJs)}`);
+    context.out(`  on demand (loaded only when verifying): ${kB(heaviest.onDemandJs)} of JavaScript`);
   }
   if (heaviest.total > budget) {
-    console.error(`Over budget: ${heaviest.page} weighs ${kB(heaviest.total)}, more than ${kB(budget)}.`);
+    context.err(`Over budget: ${heaviest.page} weighs ${kB(heaviest.total)}, more than ${kB(budget)}.`);
     return 1;
   }
   return 0;

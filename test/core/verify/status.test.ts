@@ -5,8 +5,9 @@
  * Revocation itself is covered in verify.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDidDocument } from '../../src/core/did.ts';
-import { verifyCredential, type Check, type VerificationReport, type VerifyDeps } from '../../src/core/verify.ts';
+import { buildDidDocument } from '../../../src/core/did.ts';
+import type { Check, VerificationReport } from '../../../src/core/verify/check.ts';
+import { verifyCredential, type VerifyDeps } from '../../../src/core/verify/verify.ts';
 import {
   DID,
   DID_URL,
@@ -23,7 +24,7 @@ import {
   statusList,
   unsignedCredential,
   type Json,
-} from '../helpers/verify-site.ts';
+} from '../../helpers/verify-site.ts';
 
 const SERVICE_ID = `${DID}#suspension-list`;
 

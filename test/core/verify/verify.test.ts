@@ -7,18 +7,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { CHECK_IDS, jsonNestingDepth, plannedChecks, verifyCredential, verifyCredentialJson, type Check, type CheckId, type VerificationReport, type VerifyDeps } from '../../src/core/verify.ts';
-import { buildDidDocument } from '../../src/core/did.ts';
-import { decodeBase58btc, encodeBase58btc } from '../../src/core/multibase.ts';
+import { CHECK_IDS, type Check, type CheckId, type VerificationReport } from '../../../src/core/verify/check.ts';
+import { jsonNestingDepth } from '../../../src/core/verify/input.ts';
+import { english } from '../../../src/core/verify/messages.ts';
+import { plannedChecks, verifyCredential, verifyCredentialJson, withRecipient, type VerifyDeps } from '../../../src/core/verify/verify.ts';
+import { buildDidDocument } from '../../../src/core/did.ts';
+import { decodeBase58btc, encodeBase58btc } from '../../../src/core/multibase.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalizeRdfc } from '../../src/core/canonicalize.ts';
-import { createDocumentLoader } from '../../src/core/document-loader.ts';
-import { keyPairFromSeed, signBytes } from '../../src/core/multikey.ts';
-import { createProof } from '../../src/core/proof.ts';
-import schema from '../fixtures/schemas/ob_v3p0_achievementcredential_schema.json' with { type: 'json' };
-import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
-import ob3Vector from '../fixtures/vectors/ob3-eddsa-rdfc-2022-vector.json' with { type: 'json' };
+import { canonicalizeRdfc } from '../../../src/core/canonicalize.ts';
+import { createDocumentLoader } from '../../../src/core/document-loader.ts';
+import { keyPairFromSeed, signBytes } from '../../../src/core/multikey.ts';
+import { createProof } from '../../../src/core/proof.ts';
+import schema from '../../fixtures/schemas/ob_v3p0_achievementcredential_schema.json' with { type: 'json' };
+import rdfcVector from '../../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
+import ob3Vector from '../../fixtures/vectors/ob3-eddsa-rdfc-2022-vector.json' with { type: 'json' };
 import {
   DID,
   DID_URL,
@@ -37,7 +40,7 @@ import {
   statusList,
   unsignedCredential,
   type Json,
-} from '../helpers/verify-site.ts';
+} from '../../helpers/verify-site.ts';
 
 const ajv = new Ajv2019({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -73,6 +76,55 @@ describe('the checklist', () => {
       expect(report.checks.map((c) => c.id)).toEqual([...CHECK_IDS]);
       expect(report.checks.every((c) => c.summary.length > 0 && c.title === plannedChecks().find((p) => p.id === c.id)?.title)).toBe(true);
     }
+  });
+});
+
+describe('reports as data', () => {
+  it('give every check a stable code of its own, and the sentence is the messages module\'s for that code', async () => {
+    const tampered = { ...credential, validFrom: '2020-01-01T00:00:00Z' };
+    const reports = await Promise.all([
+      verifyCredential(credential, deps()),
+      verifyCredential(tampered, deps()),
+      verifyCredential(credential, deps({ site: new Map() })),
+      verifyCredentialJson('{"not": "closed"', deps()),
+      verifyCredential(credential, deps({ recipientEmail: EMAIL })),
+    ]);
+    const codes = new Set<string>();
+    for (const report of reports) {
+      for (const check of report.checks) {
+        expect(check.code.startsWith(`${check.id}.`) || check.code.startsWith('skipped.') || check.code === 'internal-error', check.code).toBe(true);
+        expect(check.summary).toBe(english.summary(check.code, check.params ?? {}));
+        expect(check.title).toBe(english.titles[check.id]);
+        codes.add(check.code);
+      }
+    }
+    expect(byId(reports[0]!).proof.code).toBe('proof.valid');
+    expect(byId(reports[1]!).proof.code).toBe('proof.bad-signature');
+    expect(byId(reports[2]!)['issuer-key'].code).toBe('issuer-key.not-found');
+    expect(byId(reports[3]!).format).toMatchObject({ code: 'format.unreadable', params: { unreadable: 'invalid-json' } });
+    expect(byId(reports[4]!).recipient.code).toBe('recipient.match');
+    expect(codes.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('words a report in other messages without changing its verdict', async () => {
+    const shouting = { ...english, summary: (code: Parameters<typeof english.summary>[0], params: Parameters<typeof english.summary>[1]) => english.summary(code, params).toUpperCase() };
+    const plain = await verifyCredential(credential, deps());
+    const loud = await verifyCredential(credential, deps({ messages: shouting }));
+    expect(loud.status).toBe(plain.status);
+    expect(loud.checks.map((c) => [c.id, c.state, c.code])).toEqual(plain.checks.map((c) => [c.id, c.state, c.code]));
+    expect(byId(loud).proof.summary).toBe(byId(plain).proof.summary.toUpperCase());
+  });
+
+  it('redoes the recipient check alone, for an address typed after verifying', async () => {
+    const report = await verifyCredential(credential, deps());
+    expect(byId(report).recipient.state).toBe('skipped');
+    const matched = withRecipient(report, ` ${EMAIL.toUpperCase()} `);
+    expect(byId(matched).recipient).toMatchObject({ state: 'passed', code: 'recipient.match' });
+    expect(matched.status).toBe(report.status);
+    const other = withRecipient(report, 'someone.else@example.org');
+    expect(byId(other).recipient).toMatchObject({ state: 'failed', code: 'recipient.mismatch' });
+    expect(other.status).toBe('failed');
+    expect(byId(withRecipient(report, '  ')).recipient.state).toBe('skipped');
   });
 });
 

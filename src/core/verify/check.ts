@@ -1,0 +1,70 @@
+/**
+ * What a verification is made of: the named checks, known before they run (so a page can show the
+ * checklist first), each ending in a state and a stable reason code with its parameters and the
+ * machine details behind it. Sentences are not made here: ./messages.ts turns codes into words.
+ */
+
+/** The checks, in the order they run and are shown. */
+export const CHECK_IDS = ['format', 'contexts', 'schema', 'issuer-key', 'proof', 'status', 'validity', 'recipient'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** `unknown` is "could not check"; `skipped` is "not checked, because of an earlier result or no input". */
+export type CheckState = 'passed' | 'failed' | 'warning' | 'unknown' | 'skipped';
+
+/**
+ * Every reason a check can end with, `<check>.<reason>`. Stable: tools, tests and translations
+ * rely on them. `skipped.*` reasons are shared by every check.
+ */
+export type CheckCode =
+  | 'format.open-badge' | 'format.status-list' | 'format.not-open-badge' | 'format.malformed' | 'format.unreadable'
+  | 'contexts.known' | 'contexts.missing' | 'contexts.invalid-entry' | 'contexts.unknown'
+  | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error'
+  | 'issuer-key.published' | 'issuer-key.did-key' | 'issuer-key.not-found' | 'issuer-key.wrong-controller' | 'issuer-key.other-controller'
+  | 'issuer-key.withdrawn' | 'issuer-key.unconfirmed' | 'issuer-key.expired' | 'issuer-key.no-proof'
+  | 'proof.valid' | 'proof.bad-signature' | 'proof.malformed' | 'proof.unknown-context' | 'proof.undefined-term' | 'proof.not-linked-data'
+  | 'proof.unsigned' | 'proof.wrong-purpose' | 'proof.unsupported' | 'proof.expired' | 'proof.contexts-unknown' | 'proof.no-key'
+  | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic'
+  | 'validity.until' | 'validity.no-expiry' | 'validity.no-dates' | 'validity.expired' | 'validity.not-yet' | 'validity.bad-start'
+  | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock'
+  | 'recipient.match' | 'recipient.mismatch' | 'recipient.no-email-identifier' | 'recipient.no-email-given'
+  | 'internal-error' | 'skipped.unreadable' | 'skipped.internal-error';
+
+/** Values a reason's sentence names: a URL, a date, a key's controller. Plain data. */
+export type CheckParams = Readonly<Record<string, unknown>>;
+
+/** What a check concludes, as data. */
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly state: CheckState;
+  readonly code: CheckCode;
+  readonly params?: CheckParams;
+  /** Machine data so an expert can redo the step by hand. */
+  readonly details?: Record<string, unknown>;
+}
+
+/** A check with its words, as reports carry it. */
+export interface Check extends CheckResult {
+  readonly title: string;
+  /** One plain sentence a non-expert understands. */
+  readonly summary: string;
+}
+
+export type OverallStatus = 'verified' | 'warning' | 'failed';
+
+export interface VerificationReport {
+  readonly status: OverallStatus;
+  readonly checks: readonly Check[];
+  /** The credential that was checked, when it could be read as a JSON object. */
+  readonly credential?: Record<string, unknown>;
+}
+
+export function result(id: CheckId, state: CheckState, code: CheckCode, params?: CheckParams, details?: Record<string, unknown>): CheckResult {
+  return { id, state, code, ...(params === undefined ? {} : { params }), ...(details === undefined ? {} : { details }) };
+}
+
+/** Overall: any failure fails; otherwise a warning or a "could not check" makes it a warning. */
+export function overallStatus(checks: readonly CheckResult[]): OverallStatus {
+  if (checks.some((c) => c.state === 'failed')) return 'failed';
+  if (checks.some((c) => c.state === 'warning' || c.state === 'unknown')) return 'warning';
+  return 'verified';
+}

@@ -1,0 +1,57 @@
+/**
+ * The issuer-key check: CID §3.3 Retrieve Verification Method, then OB 3.0 key provenance
+ * (recommended-practices.md): "check that the value of the controller is the id of the issuer".
+ * That rule is Open Badges' (`strictController`); for any other Verifiable Credential, VC Data
+ * Integrity only asks that the key be the controller's, so a key of someone other than the named
+ * issuer is a warning that says plainly the issuer is not confirmed, not a failure of a signature
+ * that is valid.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { resolveVerificationMethod, type FetchJson, type ResolvedKey } from '../did.ts';
+import { result, type CheckResult } from './check.ts';
+import { dateOf, idOf, type Json } from './json-shape.ts';
+import type { ProofSelection } from './signature.ts';
+
+function keyDetails(key: ResolvedKey, issuer: string | undefined): Json {
+  return {
+    verificationMethod: key.verificationMethodId,
+    source: key.source,
+    ...(key.documentUrl === undefined ? {} : { documentUrl: key.documentUrl }),
+    controller: key.controller,
+    issuer,
+    publicKeyMultibase: key.publicKeyMultibase,
+    publicKeyHex: bytesToHex(key.publicKey),
+    confirmedByController: key.confirmed,
+    ...(key.revoked === undefined ? {} : { revoked: key.revoked }),
+    ...(key.expires === undefined ? {} : { expires: key.expires }),
+  };
+}
+
+export async function checkIssuerKey(
+  doc: Json,
+  selection: ProofSelection,
+  fetchJson: FetchJson,
+  now: Date,
+  strictController: boolean,
+): Promise<{ check: CheckResult; key?: ResolvedKey }> {
+  if (!selection.ok) return { check: result('issuer-key', 'skipped', 'issuer-key.no-proof') };
+  const vmId = selection.proof.verificationMethod;
+  const resolved = await resolveVerificationMethod(vmId, fetchJson);
+  if (!resolved.ok) return { check: result('issuer-key', 'failed', 'issuer-key.not-found', { reason: resolved.reason }, { verificationMethod: vmId, reason: resolved.reason }) };
+  const key = resolved.value;
+  const issuer = idOf(doc['issuer']);
+  const details = keyDetails(key, issuer);
+  const parties = { controller: key.controller, issuer };
+  if (key.controller !== issuer) {
+    return { key, check: result('issuer-key', strictController ? 'failed' : 'warning', strictController ? 'issuer-key.wrong-controller' : 'issuer-key.other-controller', parties, details) };
+  }
+  const revoked = dateOf(key.revoked);
+  if (key.revoked !== undefined && (revoked === undefined || revoked <= now.getTime())) return { key, check: result('issuer-key', 'failed', 'issuer-key.withdrawn', parties, details) };
+  if (!key.confirmed) return { key, check: result('issuer-key', 'warning', 'issuer-key.unconfirmed', parties, details) };
+  const expires = dateOf(key.expires);
+  if (key.expires !== undefined && (expires === undefined || expires <= now.getTime())) {
+    return { key, check: result('issuer-key', 'warning', 'issuer-key.expired', { ...parties, expires: key.expires }, details) };
+  }
+  if (key.source === 'did:key') return { key, check: result('issuer-key', 'passed', 'issuer-key.did-key', parties, details) };
+  return { key, check: result('issuer-key', 'passed', 'issuer-key.published', { ...parties, where: key.documentUrl ?? key.controller }, details) };
+}

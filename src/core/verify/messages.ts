@@ -1,0 +1,202 @@
+/**
+ * Every sentence the verifier says, in one place: the title of each check, the question it asks
+ * (shown before it runs), and one sentence per reason code. The checks themselves return codes
+ * and parameters only (./check.ts), so a translation is one more object of this shape.
+ *
+ * Parameters come from the credential, the issuer's files and the network: they are inserted as
+ * text, and a page must render the result as text too (it never becomes HTML).
+ */
+import type { CheckCode, CheckId, CheckParams, CheckResult } from './check.ts';
+import type { UnreadableCode } from './input.ts';
+import type { FormatProblem } from './format.ts';
+import type { StatusProblem } from './status.ts';
+
+export interface VerifierMessages {
+  /** The short name of each check, e.g. "Signature". */
+  readonly titles: Readonly<Record<CheckId, string>>;
+  /** What each check asks, shown before it runs. */
+  readonly questions: Readonly<Record<CheckId, string>>;
+  /** The sentence for a check's result. */
+  summary(code: CheckCode, params: CheckParams): string;
+  /** Why input is not readable as a credential, as a clause ("it is not valid JSON"). */
+  unreadable(code: UnreadableCode, params: CheckParams): string;
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
+const describeLimit = (bytes: unknown): string => {
+  const value = Number(bytes);
+  return value >= 1024 * 1024 ? `${value / (1024 * 1024)} MB` : `${Math.round(value / 1024)} KB`;
+};
+
+const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = {
+  'context-not-list': () => '@context must be a list that starts with the Verifiable Credentials context',
+  'first-context': (p) => `the first @context must be ${text(p['expected'])}`,
+  'second-context': () => 'the second @context must be the Open Badges 3.0 context',
+  'context-entry': () => 'every @context entry must be a URL or an object',
+  'type-vc': () => 'type must include VerifiableCredential',
+  'type-open-badge': () => 'type must include OpenBadgeCredential',
+  'type-status-list': () => 'type must include BitstringStatusListCredential',
+  'no-id': () => 'the credential has no id',
+  'no-issuer': () => 'the issuer must be a URL or an object with an id',
+  'subjects-not-objects': () => 'credentialSubject must be an object or a list of objects',
+  'no-issuance-date': () => 'issuanceDate is missing',
+  'subject-not-object': () => 'credentialSubject must be an object',
+  'no-valid-from': () => 'validFrom is missing',
+  'subject-unidentified': () => 'credentialSubject needs an id or an identifier',
+  'subject-not-status-list': () => 'credentialSubject.type must be BitstringStatusList',
+  'no-encoded-list': () => 'credentialSubject.encodedList is missing',
+  'no-status-purpose': () => 'credentialSubject.statusPurpose is missing',
+};
+
+const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams) => string> = {
+  'entry-not-object': () => 'a status entry is not an object',
+  'no-purpose': () => 'the status entry has no statusPurpose',
+  'no-list-url': () => 'the status entry has no https statusListCredential',
+  'bad-index': () => 'the statusListIndex is not a whole number written as a string',
+  'bad-size': () => 'the statusSize is not a positive whole number',
+  'unsupported-method': (p) => `the status method ${JSON.stringify(p['method'])} is not supported`,
+  'list-unreachable': (p) => `the status list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
+  'list-unreadable': (p) => `the status list ${text(p['url'])} could not be read: ${english.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}`,
+  'list-unverified': (p) => {
+    const check = p['check'] as CheckResult;
+    return `the status list ${text(p['url'])} could not be verified (${english.titles[check.id]}: ${english.summary(check.code, check.params ?? {})})`;
+  },
+  'list-out-of-date': (p) => `the status list ${text(p['url'])} is outside its validity period`,
+  'list-renamed': (p) => `the status list at ${text(p['url'])} says it is ${text(p['id'])}`,
+  'list-without-subject': (p) => `the status list ${text(p['url'])} has no credentialSubject`,
+  'list-not-expandable': (p) => `the status list ${text(p['url'])} could not be expanded: ${text(p['reason'])}`,
+  'list-other-issuer': (p) => `the ${text(p['purpose'])} list ${text(p['url'])} is issued by ${text(p['listIssuer']) || '(nobody)'}, not by the issuer ${text(p['issuer'])}`,
+  'wrong-purpose': (p) => `the status list is for ${text(p['listPurposes'])}, not ${text(p['purpose'])}`,
+  'list-too-short': (p) => `the status list has ${text(p['entries'])} entries, fewer than the ${text(p['minimum'])} the standard requires`,
+  'index-out-of-range': (p) => `index ${text(p['index'])} is outside the status list`,
+  'revocation-list-url': () => 'the revocation list has no https address',
+  'revocation-list-unreachable': (p) => `the revocation list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
+  'revocation-list-malformed': (p) => `the revocation list ${text(p['url'])} has no revokedCredential list`,
+  'announcement-broken': () => "the issuer's DID document announces a suspension list without a single https address",
+};
+
+const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
+  'too-large': (p) => `it is larger than ${describeLimit(p['limit'])} (${text(p['limit'])} bytes), the most this verifier reads`,
+  'image-too-large': (p) => `the file is larger than ${describeLimit(p['limit'])}, the most this verifier reads`,
+  'too-deep': (p) => `it is nested more than ${text(p['limit'])} levels deep`,
+  'too-many-values': (p) => `it has more than ${text(p['limit'])} values`,
+  'not-json-number': () => 'it holds a number JSON cannot represent',
+  'not-json-value': () => 'it holds a value that is not JSON',
+  'not-object': () => 'it is not a JSON object',
+  'not-text': () => 'it is not text',
+  'invalid-json': (p) => `it is not valid JSON (${text(p['reason'])})`,
+  empty: () => 'nothing was given: it is empty',
+  'png-without-credential': () => 'this PNG image has no Open Badges 3.0 credential baked in',
+  'svg-without-credential': () => 'this SVG image has no Open Badges 3.0 credential baked in',
+  'not-a-credential-file': () => 'this file is neither JSON, a PNG image nor an SVG image',
+  'vc-jwt': () => 'the baked credential is a VC-JWT, which this verifier does not support',
+  'web-page': (p) => `${text(p['url'])} is a web page, not a credential (link to its .json, .png or .svg file)`,
+  'fetch-failed': (p) => `could not fetch ${text(p['url'])}: ${text(p['reason'])}`,
+};
+
+const what = (kind: unknown) => (kind === 'status-list' ? 'Bitstring Status List credential' : kind === 'open-badge' ? 'Open Badges 3.0 credential' : 'Verifiable Credential');
+
+const SUMMARIES: Record<CheckCode, (params: CheckParams) => string> = {
+  'format.open-badge': () => 'This is a well-formed Open Badges 3.0 credential with all the required parts.',
+  'format.status-list': () => 'This is a well-formed Bitstring Status List credential with all the required parts.',
+  'format.not-open-badge': (p) => {
+    const types = (p['types'] ?? []) as string[];
+    const kindName = types.length > 0 ? ` (its type is ${types.join(', ')})` : '';
+    return `This is a well-formed W3C Verifiable Credential, but not an Open Badge${kindName}: its signature, issuer, status and dates are checked, the Open Badges rules are not.`;
+  },
+  'format.malformed': (p) => `This is not a well-formed ${what(p['kind'])}: ${FORMAT_PROBLEMS[p['problem'] as FormatProblem]((p['problemParams'] ?? {}) as CheckParams)}.`,
+  'format.unreadable': (p) => `This file cannot be read as a credential: ${english.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}.`,
+
+  'contexts.known': () => 'Every vocabulary the credential uses is one this verifier knows and keeps its own copy of.',
+  'contexts.missing': () => 'The credential does not say which vocabularies it uses (no @context).',
+  'contexts.invalid-entry': () => 'The credential lists a vocabulary in a form that is neither a URL nor an object.',
+  'contexts.unknown': (p) => `The credential uses a vocabulary this verifier does not know (${text(p['url'])}), and it never downloads vocabularies, so its meaning cannot be checked.`,
+
+  'schema.valid': () => 'The credential follows the Open Badges 3.0 data rules (JSON Schema).',
+  'schema.invalid': (p) => `The credential breaks the Open Badges 3.0 data rules: ${text(p['error'])}.`,
+  'schema.not-open-badge': () => 'The Open Badges data rules apply only to Open Badges, so this credential was not checked against them.',
+  'schema.no-validator': () => 'Could not check the Open Badges data rules: this verifier has no copy of the schema loaded.',
+  'schema.version-1': () => 'The Open Badges schema is written for version 2.0 credentials, so this older credential was not checked against it.',
+  'schema.checker-error': () => 'Could not check the Open Badges data rules because the schema checker stopped with an error.',
+
+  'issuer-key.published': (p) => `The key that signed this credential is published by the issuer at ${text(p['where'])}.`,
+  'issuer-key.did-key': () => "The key that signed this credential is the issuer's own did:key identifier.",
+  'issuer-key.not-found': (p) => `The key that should check the signature could not be found, so the signature cannot be trusted: ${text(p['reason']).replace(/\.$/, '')}.`,
+  'issuer-key.wrong-controller': (p) => `The key that signed this credential belongs to ${text(p['controller'])}, not to the issuer ${text(p['issuer']) || '(none)'}.`,
+  'issuer-key.other-controller': (p) =>
+    `The signature was made with a key of ${text(p['controller'])}. The credential names ${text(p['issuer']) || 'no one'} as its issuer, which that key does not confirm: trust the issuer's name only if you trust ${text(p['controller'])}.`,
+  'issuer-key.withdrawn': () => 'The issuer has withdrawn the key that signed this credential.',
+  'issuer-key.unconfirmed': () => "The signing key is written into the credential's own key name and the issuer's site did not confirm it, so anyone could have made it.",
+  'issuer-key.expired': (p) => `The issuer's key expired on ${text(p['expires'])}; the signature was made with a key that is no longer current.`,
+  'issuer-key.no-proof': () => 'There is no usable signature, so there is no key to look up.',
+
+  'proof.valid': () => 'The signature is valid: nothing in the credential has changed since the issuer signed it.',
+  'proof.bad-signature': () => 'The signature does not match: the credential was changed after it was signed, or it was signed with another key.',
+  'proof.malformed': (p) => `The signature is malformed: ${lowerFirst(text(p['reason']))}`,
+  'proof.unknown-context': (p) => `The credential uses a vocabulary this verifier does not know (${text(p['url'])}), so the signature cannot be checked.`,
+  'proof.undefined-term': (p) => `The credential contains a field${p['term'] ? ` or type ("${text(p['term'])}")` : ''} its vocabularies do not define, so the signature cannot cover it.`,
+  'proof.not-linked-data': () => 'The credential is not valid linked data, so the signature cannot be checked.',
+  'proof.unsigned': () => 'The credential is not signed: it has no proof.',
+  'proof.wrong-purpose': (p) => `The signature is for "${text(p['purpose'])}", not for issuing credentials (assertionMethod).`,
+  'proof.unsupported': (p) => `The signature is of a kind this verifier does not support (${text(p['kind'])}); it checks eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020.`,
+  'proof.expired': () => 'The signature has expired.',
+  'proof.contexts-unknown': () => 'The signature was not checked because the credential uses vocabularies this verifier does not know.',
+  'proof.no-key': () => "The signature was not checked because the issuer's key could not be found.",
+
+  'status.none': () => 'This credential has no status list, so its issuer cannot revoke or suspend it.',
+  'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.`,
+  'status.revoked': () => 'The issuer has revoked this credential.',
+  'status.suspended': () => 'The issuer has suspended this credential.',
+  'status.unknown': (p) => `Could not check whether the issuer has revoked or suspended this credential: ${STATUS_PROBLEMS[p['problem'] as StatusProblem]((p['problemParams'] ?? {}) as CheckParams)}.`,
+  'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
+
+  'validity.until': (p) => `This credential is valid until ${text(p['until'])}.`,
+  'validity.no-expiry': (p) => `This credential is valid from ${text(p['from'])} and does not expire.`,
+  'validity.no-dates': () => 'This credential has no validity dates.',
+  'validity.expired': (p) => `This credential expired on ${text(p['until'])}.`,
+  'validity.not-yet': (p) => `This credential is not valid yet: it starts on ${text(p['from'])}.`,
+  'validity.bad-start': (p) => `The credential's start date (${text(p['field'])}) is not a valid date.`,
+  'validity.bad-end': (p) => `The credential's end date (${text(p['field'])}) is not a valid date.`,
+  'validity.ends-before-starts': () => 'The credential ends before it starts.',
+  'validity.no-clock': () => 'Could not check the validity dates because the current time is unknown.',
+
+  'recipient.match': () => 'The email address you entered matches the recipient of this credential.',
+  'recipient.mismatch': () => 'The email address you entered does not match the recipient of this credential.',
+  'recipient.no-email-identifier': () => 'The credential does not name its recipient by email address, so the address could not be compared.',
+  'recipient.no-email-given': () => 'No email address was given, so the recipient was not checked.',
+
+  'internal-error': () => 'The verifier stopped with an internal error, so this credential could not be verified.',
+  'skipped.unreadable': () => 'Not checked, because the credential could not be read.',
+  'skipped.internal-error': () => 'Not checked, because the verifier stopped with an internal error.',
+};
+
+export const english: VerifierMessages = {
+  titles: {
+    format: 'Open Badges 3.0 format',
+    contexts: 'Known vocabularies',
+    schema: 'Open Badges data rules',
+    'issuer-key': "Issuer's key",
+    proof: 'Signature',
+    status: 'Revocation and suspension',
+    validity: 'Validity dates',
+    recipient: 'Recipient',
+  },
+  questions: {
+    format: 'Is it an Open Badges 3.0 credential in the right shape: JSON, with the required types and fields?',
+    contexts: 'Does it use only vocabularies (JSON-LD contexts) this page keeps its own copies of? Unknown ones are never downloaded.',
+    schema: 'Does it follow the Open Badges 3.0 data rules (the 1EdTech JSON Schema)?',
+    'issuer-key': "Where is the key that made the signature, and does it belong to the issuer? (did:web from the issuer's site, did:key, or an https key document)",
+    proof: 'Does the signature match the credential, byte for byte? (eddsa-rdfc-2022; also eddsa-jcs-2022 and the older Ed25519Signature2020)',
+    status: "Has the issuer revoked or suspended it? Reads the issuer's own signed status lists.",
+    validity: 'Is today within its validity dates?',
+    recipient: 'Optional: was it awarded to you? Your email address is compared with the credential here, in your browser.',
+  },
+  summary: (code, params) => SUMMARIES[code](params),
+  unreadable: (code, params) => UNREADABLE[code](params),
+};
+
+/** A check with its title and sentence, in the given messages. */
+export function describeCheck(check: CheckResult, messages: VerifierMessages = english): CheckResult & { title: string; summary: string } {
+  return { ...check, title: messages.titles[check.id], summary: messages.summary(check.code, check.params ?? {}) };
+}

@@ -1,0 +1,166 @@
+/**
+ * Verifies a credential (OB 3.0 §"Verification") as a checklist of named steps known before they
+ * run (./check.ts), and returns a report; it never throws on what it is given. Pure and
+ * browser-safe: the clock, the fetcher, the document loader and the schema validator are passed
+ * in, so the command line, the build and the verify page run exactly the same checks. Each check
+ * is a module of its own; this one runs them in order and words the results (./messages.ts).
+ */
+import type { FetchJson } from '../did.ts';
+import { createDocumentLoader, type DocumentLoader } from '../document-loader.ts';
+import { CHECK_IDS, overallStatus, result, type Check, type CheckId, type CheckResult, type VerificationReport } from './check.ts';
+import { checkContexts } from './contexts.ts';
+import { checkFormat, type DocumentKind, type FormatResult } from './format.ts';
+import { guardDocument, parseJsonText, type Unreadable } from './input.ts';
+import { checkIssuerKey } from './issuer-key.ts';
+import { errorMessage, dateOf, type Json } from './json-shape.ts';
+import { describeCheck, english, type VerifierMessages } from './messages.ts';
+import { checkRecipient } from './recipient.ts';
+import { checkSchema, type SchemaValidator } from './schema.ts';
+import { checkSignature, selectProof } from './signature.ts';
+import { checkStatus, type ListAuthentication } from './status.ts';
+import { checkValidity } from './validity.ts';
+
+export interface VerifyDeps {
+  readonly now: Date;
+  readonly fetchJson: FetchJson;
+  /** Defaults to the fail-closed loader over the pinned contexts. */
+  readonly documentLoader?: DocumentLoader | undefined;
+  /** The OB 3.0 JSON Schema as a function (the browser passes a precompiled one). */
+  readonly validateSchema?: SchemaValidator | undefined;
+  /** An email address to compare with the credential's hashed recipient identifiers. */
+  readonly recipientEmail?: string | undefined;
+  /** The words of the report; English by default. */
+  readonly messages?: VerifierMessages | undefined;
+}
+
+export function plannedChecks(messages: VerifierMessages = english): Array<{ id: CheckId; title: string; question: string }> {
+  return CHECK_IDS.map((id) => ({ id, title: messages.titles[id], question: messages.questions[id] }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authenticity of a document: format, contexts, issuer-key, proof (shared with status lists)
+
+interface Authenticity {
+  readonly format: FormatResult;
+  readonly contexts: CheckResult;
+  readonly issuerKey: CheckResult;
+  readonly proof: CheckResult;
+  /** The key that was found, when one was. */
+  readonly key: Awaited<ReturnType<typeof checkIssuerKey>>['key'];
+}
+
+async function checkAuthenticity(doc: Json, kind: DocumentKind, deps: VerifyDeps, loader: DocumentLoader): Promise<Authenticity> {
+  const format = checkFormat(doc, kind);
+  const contexts = await checkContexts(doc, loader);
+  const selection = selectProof(doc);
+  // The OB key-provenance rule applies to badges and status lists; a plain VC gets a warning.
+  const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps.fetchJson, deps.now, format.openBadge || kind === 'status-list');
+  const proof = await checkSignature(doc, selection, key, contexts.state === 'passed', deps.now, loader);
+  return { format, contexts, issuerKey, proof, key };
+}
+
+/**
+ * BSL §4.3 step 4: a status list credential is verified with the same machinery (format, contexts,
+ * issuer key, signature; its own status is not followed) and must be inside its validity period.
+ */
+async function authenticateStatusList(json: unknown, url: string, deps: VerifyDeps, loader: DocumentLoader): Promise<ListAuthentication> {
+  const guarded = guardDocument(json);
+  if (!guarded.ok) return { ok: false, problem: 'list-unreadable', params: { url, unreadable: guarded.code, unreadableParams: guarded.params ?? {} } };
+  const list = guarded.document;
+  const authenticity = await checkAuthenticity(list, 'status-list', deps, loader);
+  const checks = [authenticity.format.check, authenticity.contexts, authenticity.issuerKey, authenticity.proof];
+  const bad = checks.find((c) => c.state !== 'passed' && c.state !== 'warning');
+  if (bad) return { ok: false, problem: 'list-unverified', params: { url, check: bad }, checks }; // STATUS_VERIFICATION_ERROR
+  const now = deps.now.getTime();
+  const from = dateOf(list['validFrom']);
+  const until = dateOf(list['validUntil']);
+  if ((list['validFrom'] !== undefined && (from === undefined || from > now)) || (list['validUntil'] !== undefined && (until === undefined || until <= now))) {
+    return { ok: false, problem: 'list-out-of-date', params: { url }, checks };
+  }
+  return { ok: true, document: list, checks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checklist
+
+const defaultLoader = createDocumentLoader();
+
+/** One verification fetches each URL once (the issuer's did.json serves the credential and its status list). */
+function fetchOnce(fetchJson: FetchJson): FetchJson {
+  const seen = new Map<string, ReturnType<FetchJson>>();
+  return (url) => {
+    let pending = seen.get(url);
+    if (!pending) {
+      pending = (async () => {
+        try {
+          return await fetchJson(url);
+        } catch (error) {
+          return { ok: false as const, reason: errorMessage(error) };
+        }
+      })();
+      seen.set(url, pending);
+    }
+    return pending;
+  };
+}
+
+function skipRest(done: readonly CheckResult[], code: 'skipped.unreadable' | 'skipped.internal-error'): CheckResult[] {
+  const ids = new Set(done.map((c) => c.id));
+  return [...done, ...CHECK_IDS.filter((id) => !ids.has(id)).map((id) => result(id, 'skipped', code))];
+}
+
+function report(results: readonly CheckResult[], messages: VerifierMessages, credential?: Json): VerificationReport {
+  const checks: Check[] = results.map((check) => describeCheck(check, messages));
+  return credential === undefined ? { status: overallStatus(checks), checks } : { status: overallStatus(checks), checks, credential };
+}
+
+/** The report for input that is not a credential at all: format fails, nothing else runs. */
+export function unreadableReport(why: Unreadable, messages: VerifierMessages = english): VerificationReport {
+  const format = result('format', 'failed', 'format.unreadable', { unreadable: why.code, unreadableParams: why.params ?? {} }, { reason: messages.unreadable(why.code, why.params ?? {}) });
+  return report(skipRest([format], 'skipped.unreadable'), messages);
+}
+
+/** Runs every check on an already parsed credential. Never throws. */
+export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
+  const messages = deps.messages ?? english;
+  const guarded = guardDocument(input);
+  if (!guarded.ok) return unreadableReport(guarded, messages);
+  const doc = guarded.document;
+  const loader = deps.documentLoader ?? defaultLoader;
+  deps = { ...deps, fetchJson: fetchOnce(deps.fetchJson) };
+  const checks: CheckResult[] = [];
+  try {
+    const authenticity = await checkAuthenticity(doc, 'credential', deps, loader);
+    checks.push(authenticity.format.check, authenticity.contexts, checkSchema(doc, authenticity.format, deps.validateSchema), authenticity.issuerKey, authenticity.proof);
+    // The status list address is only trusted (and only fetched) once the credential is known to be the issuer's.
+    const authentic = authenticity.proof.state === 'passed' && authenticity.issuerKey.state !== 'failed';
+    if (authentic) {
+      const authenticate = (json: unknown, url: string) => authenticateStatusList(json, url, deps, loader);
+      checks.push(await checkStatus(doc, { fetchJson: deps.fetchJson, authenticate, issuerKey: authenticity.key }));
+    } else {
+      checks.push(result('status', 'skipped', 'status.not-authentic'));
+    }
+    checks.push(checkValidity(doc, authenticity.format.vcVersion, deps.now), checkRecipient(doc, deps.recipientEmail));
+  } catch (error) {
+    // A bug, not a verdict on the credential: say so, and fail closed.
+    const next = CHECK_IDS.find((id) => !checks.some((c) => c.id === id)) ?? 'format';
+    checks.push(result(next, 'failed', 'internal-error', {}, { error: errorMessage(error) }));
+    return report(skipRest(checks, 'skipped.internal-error'), messages, doc);
+  }
+  return report(checks, messages, doc);
+}
+
+/** Parses JSON text (at most 1 MB, nested at most 64 levels) and verifies it. */
+export async function verifyCredentialJson(text: string, deps: VerifyDeps): Promise<VerificationReport> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return unreadableReport(parsed, deps.messages);
+  return verifyCredential(parsed.value, deps);
+}
+
+/** The report with the recipient check redone for `email`, here and now; nothing is fetched. */
+export function withRecipient(report: VerificationReport, email: string | undefined, messages: VerifierMessages = english): VerificationReport {
+  if (!report.credential) return report;
+  const recipient = describeCheck(checkRecipient(report.credential, email === undefined || email.trim() === '' ? undefined : email), messages);
+  const checks = report.checks.map((check) => (check.id === 'recipient' ? recipient : check));
+  return { ...report, checks, status: overallStatus(checks) };
+}

@@ -1,0 +1,125 @@
+/**
+ * Fetching for verification, shared by the command line and the browser: only https addresses
+ * (or origins the caller allows, such as a local preview's own), bounded in time and size,
+ * JSON only for the issuer's files. The fetch function is passed in, with the caller's options
+ * (the browser sends no cookies and no referrer); what is fetched is the credential asked for
+ * and the issuer's public files (its DID document and status lists). Nothing is ever sent.
+ */
+import type { FetchJson } from '../core/did.ts';
+import { credentialFromBytes, jsonNestingDepth, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, unreadable, type LoadedText } from '../core/verify/input.ts';
+
+export const FETCH_TIMEOUT_MS = 15_000;
+
+export type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: string };
+
+export interface FetcherOptions {
+  readonly fetch: (url: URL, init: RequestInit) => Promise<Response>;
+  /** Where relative addresses are resolved, e.g. the page's URL. */
+  readonly base?: string | undefined;
+  /** Origins fetched even without https: the page's own origin, on a local preview. */
+  readonly allowedOrigins?: readonly string[] | undefined;
+  /** Options for every request (the browser: no cookies, no referrer, revalidate). */
+  readonly init?: RequestInit | undefined;
+  readonly timeoutMs?: number | undefined;
+  /** A failed request in words; the cause is in `error.cause` under Node, hidden by browsers. */
+  readonly describeError?: ((error: unknown) => string) | undefined;
+}
+
+export interface Fetcher {
+  /** The URL to fetch, or why not. */
+  allowed(address: string): { ok: true; url: URL } | { ok: false; reason: string };
+  /** GET; a status other than 2xx, a timeout or a body over `limit` bytes is a reason. */
+  fetchBytes(address: string, limit: number, accept: string): Promise<Fetched>;
+  /** The issuer's files for the core: JSON only, at most 1 MB, nested at most 64 levels. */
+  readonly fetchJson: FetchJson;
+  /** A credential at an address: JSON, or a baked PNG or SVG badge. */
+  fetchCredential(address: string): Promise<LoadedText>;
+}
+
+const CREDENTIAL_ACCEPT = 'application/vc+ld+json, application/vc, application/ld+json, application/json, image/png, image/svg+xml;q=0.9';
+const JSON_ACCEPT = 'application/vc+ld+json, application/vc, application/ld+json, application/json;q=0.9';
+
+export function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** A response body, refused as soon as it passes `limit` bytes (whatever Content-Length claims). */
+export async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new RangeError(`the response is larger than ${describeBytes(limit)}`);
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new RangeError(`the response is larger than ${describeBytes(limit)}`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+export function createFetcher(options: FetcherOptions): Fetcher {
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const describeError = options.describeError ?? ((error: unknown) => (error instanceof Error ? error.message : String(error)));
+
+  const allowed: Fetcher['allowed'] = (address) => {
+    let url: URL;
+    try {
+      url = options.base === undefined ? new URL(address.trim()) : new URL(address.trim(), options.base);
+    } catch {
+      return { ok: false, reason: `"${address}" is not a web address` };
+    }
+    if (url.protocol === 'https:' || allowedOrigins.has(url.origin)) return { ok: true, url };
+    return { ok: false, reason: `only https:// addresses are fetched, not ${url.protocol}` };
+  };
+
+  const fetchBytes: Fetcher['fetchBytes'] = async (address, limit, accept) => {
+    const target = allowed(address);
+    if (!target.ok) return target;
+    try {
+      const response = await options.fetch(target.url, { ...options.init, headers: { accept }, signal: AbortSignal.timeout(timeoutMs) });
+      if (response.url && !allowed(response.url).ok) return { ok: false, reason: `${address} redirected away from https` };
+      if (!response.ok) return { ok: false, reason: `the server answered HTTP ${response.status}` };
+      return { ok: true, bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '' };
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') return { ok: false, reason: `no answer within ${timeoutMs / 1000} seconds` };
+      if (error instanceof RangeError) return { ok: false, reason: error.message };
+      return { ok: false, reason: describeError(error) };
+    }
+  };
+
+  const fetchJson: FetchJson = async (url) => {
+    const fetched = await fetchBytes(url, MAX_INPUT_BYTES, JSON_ACCEPT);
+    if (!fetched.ok) return fetched;
+    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: `${url} is a web page, not JSON` };
+    const text = new TextDecoder().decode(fetched.bytes).replace(/^\uFEFF/, '');
+    if (jsonNestingDepth(text) > MAX_DEPTH) return { ok: false, reason: `${url} is nested more than ${MAX_DEPTH} levels deep` };
+    try {
+      return { ok: true, json: JSON.parse(text) as unknown };
+    } catch {
+      return { ok: false, reason: `${url} is not valid JSON` };
+    }
+  };
+
+  const fetchCredential: Fetcher['fetchCredential'] = async (address) => {
+    const fetched = await fetchBytes(address, MAX_IMAGE_BYTES, CREDENTIAL_ACCEPT);
+    if (!fetched.ok) return unreadable('fetch-failed', { url: address, reason: fetched.reason });
+    if (/text\/html/i.test(fetched.contentType)) return unreadable('web-page', { url: address });
+    return credentialFromBytes(fetched.bytes);
+  };
+
+  return { allowed, fetchBytes, fetchJson, fetchCredential };
+}

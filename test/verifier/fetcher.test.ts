@@ -1,0 +1,67 @@
+/**
+ * The fetcher the command line and the verify page share, with the fetch function injected: https
+ * only (or an allowed origin), no body past its limit whatever the server claims, no redirect
+ * away from https, no web page taken for JSON, and a time limit.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_BYTES } from '../../src/core/verify/input.ts';
+import { createFetcher } from '../../src/verifier/fetcher.ts';
+
+type Responder = (url: URL, init: RequestInit) => Promise<Response>;
+
+function recording(respond: Responder) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  return { calls, fetch: async (url: URL, init: RequestInit) => (calls.push({ url: url.href, init }), respond(url, init)) };
+}
+
+const json = (value: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json', ...headers } });
+
+describe('createFetcher', () => {
+  it('fetches JSON over https with the caller\'s options, and nothing else', async () => {
+    const server = recording(async () => json({ id: 'did:web:example.org' }));
+    const fetcher = createFetcher({ fetch: server.fetch, init: { credentials: 'omit', referrerPolicy: 'no-referrer' } });
+    expect(await fetcher.fetchJson('https://example.org/.well-known/did.json')).toEqual({ ok: true, json: { id: 'did:web:example.org' } });
+    expect(server.calls[0]).toMatchObject({ url: 'https://example.org/.well-known/did.json', init: { credentials: 'omit', referrerPolicy: 'no-referrer' } });
+    expect(await fetcher.fetchJson('http://example.org/did.json')).toEqual({ ok: false, reason: 'only https:// addresses are fetched, not http:' });
+    expect(await fetcher.fetchJson('file:///etc/passwd')).toMatchObject({ ok: false });
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('allows the origins it is told to, such as a local preview\'s own', async () => {
+    const server = recording(async () => json({ ok: 1 }));
+    const fetcher = createFetcher({ fetch: server.fetch, allowedOrigins: ['http://127.0.0.1:4321'], base: 'http://127.0.0.1:4321/verify/' });
+    expect(await fetcher.fetchJson('/status/revocation.json')).toEqual({ ok: true, json: { ok: 1 } });
+    expect(server.calls[0]!.url).toBe('http://127.0.0.1:4321/status/revocation.json');
+    expect((await fetcher.fetchJson('http://127.0.0.1:9999/x.json')).ok).toBe(false);
+  });
+
+  it('refuses a body over the limit, whatever Content-Length says, and a redirect away from https', async () => {
+    const big = 'x'.repeat(MAX_INPUT_BYTES + 10);
+    const lying = createFetcher({ fetch: async () => new Response(`"${big}"`, { headers: { 'content-type': 'application/json', 'content-length': '10' } }) });
+    expect(await lying.fetchJson('https://example.org/big.json')).toEqual({ ok: false, reason: 'the response is larger than 1 MB' });
+    const honest = createFetcher({ fetch: async () => new Response(`"${big}"`, { headers: { 'content-length': String(big.length + 2) } }) });
+    expect(await honest.fetchJson('https://example.org/big.json')).toEqual({ ok: false, reason: 'the response is larger than 1 MB' });
+    const redirected = createFetcher({ fetch: async () => Object.defineProperty(json({}), 'url', { value: 'http://evil.example/' }) });
+    expect(await redirected.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json redirected away from https' });
+  });
+
+  it('does not take a web page, an error status or broken JSON for a document', async () => {
+    const page = createFetcher({ fetch: async () => new Response('<html></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }) });
+    expect(await page.fetchJson('https://example.org/did.json')).toEqual({ ok: false, reason: 'https://example.org/did.json is a web page, not JSON' });
+    expect(await page.fetchCredential('https://example.org/credentials/x/')).toEqual({ ok: false, code: 'web-page', params: { url: 'https://example.org/credentials/x/' } });
+    const missing = createFetcher({ fetch: async () => new Response('no', { status: 404 }) });
+    expect(await missing.fetchJson('https://example.org/did.json')).toEqual({ ok: false, reason: 'the server answered HTTP 404' });
+    expect(await missing.fetchCredential('https://example.org/c.json')).toEqual({ ok: false, code: 'fetch-failed', params: { url: 'https://example.org/c.json', reason: 'the server answered HTTP 404' } });
+    const broken = createFetcher({ fetch: async () => new Response('{"a":') });
+    expect(await broken.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json is not valid JSON' });
+    const deep = createFetcher({ fetch: async () => new Response('['.repeat(100) + ']'.repeat(100)) });
+    expect(await deep.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json is nested more than 64 levels deep' });
+  });
+
+  it('gives up after its time limit, and words a failure the caller\'s way', async () => {
+    const slow = createFetcher({ timeoutMs: 50, fetch: (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))) });
+    expect(await slow.fetchJson('https://example.org/slow.json')).toEqual({ ok: false, reason: 'no answer within 0.05 seconds' });
+    const offline = createFetcher({ fetch: async () => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })), describeError: (error) => String((error as { cause?: { code?: string } }).cause?.code) });
+    expect(await offline.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'ENOTFOUND' });
+  });
+});
