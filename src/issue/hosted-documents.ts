@@ -1,6 +1,6 @@
 /**
- * The hosted documents of a signed site as files: path under dist/ and exact bytes. Pure; the build
- * script writes them. Images are added by ./images-artifacts.ts.
+ * The hosted JSON documents of a signed site as files: the path under dist/ and the exact bytes the
+ * site's routes serve (src/site/routes/). Pure. The images are src/site/images.ts'.
  */
 import type { SignedSite } from './signed-site.ts';
 import { distPath } from './urls.ts';

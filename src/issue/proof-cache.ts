@@ -1,8 +1,11 @@
 /**
  * Remembers proofs between builds. Ed25519 is deterministic, so the same document, proof options
  * and key always give the same proof: a cached proof is exactly the one signing would produce, and
- * unchanged awards skip canonicalization, the costly step, on every later build.
+ * unchanged awards skip canonicalization, the costly step, on every later build and on every
+ * change the dev server signs.
  */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalizeJcs } from '../core/canonicalize.ts';
@@ -26,6 +29,49 @@ export function memoryProofCache(entries: Iterable<[string, DataIntegrityProof]>
     entries: () => map.entries(),
     get size() {
       return map.size;
+    },
+  };
+}
+
+/** A cache kept in a file across builds: each signing is a session, whose used proofs are saved. */
+export interface PersistentProofCache {
+  /** A view of the cache that records which proofs a signing used or added. */
+  session(): ProofCache & { readonly used: ReadonlySet<string> };
+  /** Writes the proofs in `used` (only those, so the file does not grow for ever). */
+  save(used: ReadonlySet<string>): Promise<void>;
+}
+
+/** `.laurel/cache/proofs.json` under the cache folder; a missing or unreadable file is an empty cache. */
+export async function openProofCache(cacheDirectory: string): Promise<PersistentProofCache> {
+  const file = path.join(cacheDirectory, 'proofs.json');
+  let stored = memoryProofCache();
+  try {
+    stored = memoryProofCache(JSON.parse(await readFile(file, 'utf8')) as Array<[string, DataIntegrityProof]>);
+  } catch {
+    // No cache yet, or one from an older format: every proof is signed afresh.
+  }
+  return {
+    session() {
+      const used = new Set<string>();
+      return {
+        used,
+        get: (key) => {
+          const proof = stored.get(key);
+          if (proof) used.add(key);
+          return proof;
+        },
+        set: (key, proof) => {
+          used.add(key);
+          stored.set(key, proof);
+        },
+      };
+    },
+    async save(used) {
+      await mkdir(path.dirname(file), { recursive: true });
+      const entries = [...stored.entries()].filter(([key]) => used.has(key));
+      // Written aside and renamed: an interrupted build never leaves half a file.
+      await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(entries));
+      await rename(`${file}.${process.pid}.tmp`, file);
     },
   };
 }

@@ -2,10 +2,11 @@
  * A disk cache for rendered images and PDFs (`.laurel/cache/images/`), so a build renders only
  * what changed. An entry's key is the SHA-256 of its kind, its inputs and a fingerprint of the
  * renderers (their source, the fonts and libraries they use): change a name, a design or the
- * renderer code, and the entry is simply not found. Entries a build did not use are pruned.
+ * renderer code, and the entry is simply not found. Every use touches an entry, so that after a
+ * build the entries it did not touch can be pruned, whichever process rendered the images.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -101,6 +102,8 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         try {
           const bytes = new Uint8Array(await readFile(file));
           entry.cached += 1;
+          const now = new Date();
+          await utimes(file, now, now).catch(() => undefined);
           return bytes;
         } catch {
           // Not cached yet: render below.
@@ -135,6 +138,17 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
   };
 }
 
-export function imageCacheDirectory(root: string): string {
-  return path.join(root, '.laurel', 'cache', 'images');
+/** Deletes every entry under `directory` that no one used or made since `since`; returns how many. */
+export async function pruneUntouched(directory: string, since: Date): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info || info.mtimeMs >= since.getTime()) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }

@@ -6,6 +6,7 @@
  */
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
+import { localPreview } from './local-preview.ts';
 import { clearVerdict, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
 
 type Engine = typeof import('./run.ts');
@@ -27,6 +28,7 @@ class LaurelVerifier extends HTMLElement {
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
+    this.#announceLocalPreview();
     this.querySelector<HTMLFormElement>('form[data-input="url"]')?.addEventListener('submit', (event) => {
       event.preventDefault();
       const field = (event.currentTarget as HTMLFormElement).elements.namedItem('url') as HTMLInputElement;
@@ -75,6 +77,16 @@ class LaurelVerifier extends HTMLElement {
       if (field) field.value = deepLink;
       void this.verify({ kind: 'url', url: deepLink });
     }
+  }
+
+  /** On `npm run dev` or `npm run preview`, says that the site's files come from this computer. */
+  #announceLocalPreview(): void {
+    const note = this.querySelector<HTMLElement>('[data-local-preview]');
+    const preview = localPreview(this.dataset['siteUrl'], new URL(location.href));
+    if (!note || !preview) return;
+    note.textContent = `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`;
+    note.hidden = false;
+    this.dataset['localPreview'] = preview.localUrl;
   }
 
   #prepare(): void {
@@ -142,7 +154,7 @@ class LaurelVerifier extends HTMLElement {
     clearVerdict(result, `Checking ${describe(input)}…`);
     try {
       const { verifyInput } = await loadEngine();
-      const outcome = await verifyInput(input);
+      const outcome = await verifyInput(input, this.dataset['siteUrl']);
       if (run !== this.#run) return;
       this.#report = outcome.report;
       renderChecklist(checklist, outcome.report);

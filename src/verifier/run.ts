@@ -13,6 +13,7 @@ import type { Origin } from '../core/verify/input.ts';
 import { unreadableReport, verifyCredential, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher, type Fetcher } from './fetcher.ts';
 import { loadInput, type VerifyInput } from './input.ts';
+import { localPreview, toLocal, type LocalPreview } from './local-preview.ts';
 
 export interface Run {
   report: VerificationReport;
@@ -45,9 +46,9 @@ function timedFetch(fetchJson: FetchJson): FetchJson & { elapsed: () => number }
  * revalidated cache (a status list changes when the issuer revokes). The browser hides why a
  * request failed (offline, DNS, CORS) from scripts on purpose, so the reason says what it may be.
  */
-function pageFetcher(): Fetcher {
+function pageFetcher(preview: LocalPreview | undefined): Fetcher {
   return createFetcher({
-    fetch: (url, init) => fetch(url, init),
+    fetch: (url, init) => fetch(toLocal(preview, url.href), init),
     base: location.href,
     allowedOrigins: [location.origin],
     init: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' },
@@ -55,10 +56,14 @@ function pageFetcher(): Fetcher {
   });
 }
 
-export async function verifyInput(input: VerifyInput): Promise<Run> {
+/**
+ * Verifies what the visitor gave. On a local preview of the site at `siteUrl`, the site's own
+ * files are read from the local server (./local-preview.ts).
+ */
+export async function verifyInput(input: VerifyInput, siteUrl?: string): Promise<Run> {
   // Warm up while the credential downloads, if that has not happened yet (a deep link).
   void warmUp().catch(() => undefined);
-  const fetcher = pageFetcher();
+  const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)));
   const loaded = await loadInput(input, fetcher);
   if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
   const fetchJson = timedFetch(fetcher.fetchJson);

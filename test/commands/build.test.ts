@@ -39,7 +39,8 @@ describe('npm run build', () => {
     dist = path.join(repo.dir, 'dist');
     const build = await repo.run('scripts/build.ts');
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stderr).toContain('DEVELOPMENT BUILD');
+    // Astro's logger writes the warning to standard output.
+    expect(build.stdout + build.stderr).toContain('DEVELOPMENT BUILD');
     firstBuild = await fingerprint(dist);
   });
   afterAll(() => repo.cleanup());
@@ -138,7 +139,7 @@ describe('npm run build', () => {
     const build = await repo.run('scripts/build.ts', ['--production'], { LAUREL_SIGNING_KEY: secret });
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout + build.stderr).not.toContain(secret);
-    expect(build.stderr).not.toContain('DEVELOPMENT BUILD');
+    expect(build.stdout + build.stderr).not.toContain('DEVELOPMENT BUILD');
     const needle = Buffer.from(secret);
     const seed = secret.slice(4, 24); // any long run of the secret's characters
     for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {

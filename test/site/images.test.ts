@@ -4,15 +4,15 @@
  * identical bytes, and an unchanged award is read back from the cache, not rendered again.
  * (The renderers' own golden images are in test/build/images/.)
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { validateContent } from '../../src/content/validate.ts';
 import type { Artifact } from '../../src/issue/hosted-documents.ts';
-import { cacheKey, createImageCache, rendererFingerprint } from '../../src/render/image-cache.ts';
-import { imageArtifacts, writeImageArtifacts } from '../../src/site/images.ts';
+import { cacheKey, createImageCache, pruneUntouched, rendererFingerprint } from '../../src/render/image-cache.ts';
+import { imageArtifacts } from '../../src/site/images.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
@@ -47,7 +47,6 @@ afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
-const quiet = () => undefined;
 const byPath = (artifacts: readonly Artifact[]) => new Map(artifacts.map((artifact) => [artifact.path, artifact.bytes]));
 const bytesOf = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? new TextEncoder().encode(value) : value!);
 const text = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? value : new TextDecoder().decode(value));
@@ -70,7 +69,7 @@ function countChunks(png: Uint8Array, type: string): number {
 describe('imageArtifacts', async () => {
   const signed = await site();
   const cache = await freshCache();
-  const first = byPath(await imageArtifacts(signed, ROOT, { cache, log: quiet }));
+  const first = byPath(await imageArtifacts(signed, cache));
 
   it('writes each achievement badge as SVG and a PNG of at least 600×600', () => {
     expect(text(first.get('achievements/teamwork.svg'))).toMatch(/^<svg[^>]+viewBox="0 0 600 600"/);
@@ -111,19 +110,19 @@ describe('imageArtifacts', async () => {
   });
 
   it('gives identical bytes on a second build from an empty cache', async () => {
-    const second = byPath(await imageArtifacts(await site(), ROOT, { cache: await freshCache(), log: quiet }));
+    const second = byPath(await imageArtifacts(await site(), await freshCache()));
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
     for (const [file, bytes] of first) expect(Buffer.from(bytesOf(second.get(file))).equals(Buffer.from(bytesOf(bytes))), file).toBe(true);
   });
 
   it('renders only what changed when the cache is warm', async () => {
     const warm = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
-    const same = byPath(await imageArtifacts(signed, ROOT, { cache: warm, log: quiet }));
+    const same = byPath(await imageArtifacts(signed, warm));
     expect([...warm.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
     expect(Buffer.from(bytesOf(same.get(`credentials/${ADA}.pdf`))).equals(Buffer.from(bytesOf(first.get(`credentials/${ADA}.pdf`))))).toBe(true);
 
     const renamed = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
-    const changed = byPath(await imageArtifacts(await site('Béa Renamed'), ROOT, { cache: renamed, log: quiet }));
+    const changed = byPath(await imageArtifacts(await site('Béa Renamed'), renamed));
     expect(renamed.stats.get('share-card')).toMatchObject({ rendered: 1, cached: 1 });
     expect(renamed.stats.get('certificate-pdf')).toMatchObject({ rendered: 1, cached: 1 });
     expect(renamed.stats.get('badge-svg')).toMatchObject({ rendered: 0 });
@@ -133,18 +132,24 @@ describe('imageArtifacts', async () => {
   });
 });
 
-describe('writeImageArtifacts', () => {
-  it('writes the same files to disk as it goes', async () => {
+describe('pruneUntouched', () => {
+  it('removes the cached images no build used since a time, whichever process rendered them', async () => {
     const signed = await site();
-    const cache = await freshCache();
-    const inMemory = byPath(await imageArtifacts(signed, ROOT, { cache, log: quiet }));
-    const out = await mkdtemp(path.join(tmpdir(), 'laurel-dist-'));
-    folders.push(out);
-    const lines: string[] = [];
-    const written = await writeImageArtifacts(signed, ROOT, out, { cache: createImageCache({ directory: folders.at(-2)!, fingerprint: await rendererFingerprint(ROOT) }), log: (line) => lines.push(line) });
-    expect(written).toBe(inMemory.size);
-    for (const [file, bytes] of inMemory) expect(Buffer.from(await readFile(path.join(out, file))).equals(Buffer.from(bytesOf(bytes))), file).toBe(true);
-    expect(lines).toEqual(['Images: badges 1 (0 rendered), share cards 2 (0 rendered), PDFs 2 (0 rendered).']);
+    const directory = await mkdtemp(path.join(tmpdir(), 'laurel-images-'));
+    folders.push(directory);
+    const fingerprint = await rendererFingerprint(ROOT);
+    await imageArtifacts(signed, createImageCache({ directory, fingerprint }));
+    const stored = async () => (await readdir(directory, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+    const all = await stored();
+    expect(all).toBe(2 + 2 * signed.awards.length); // badge SVG and PNG, a card and a PDF per award
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const since = new Date();
+    // A later build in another cache object reads back one award's images only.
+    const later = createImageCache({ directory, fingerprint });
+    await imageArtifacts({ ...signed, awards: signed.awards.slice(0, 1) }, later);
+    expect([...later.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
+    expect(await pruneUntouched(directory, since)).toBe(2);
+    expect(await stored()).toBe(all - 2);
   });
 });
 

@@ -86,7 +86,8 @@ async function open(pathname = 'verify/', options: { bypassCSP?: boolean } = {})
   });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT.timeout);
-  await page.goto(`${site.origin}/${pathname}`);
+  // At the site's own URL, answered from dist/: the verifier runs as it does once published.
+  await page.goto(`${SITE_URL}${pathname}`);
   return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
 }
 
@@ -142,11 +143,11 @@ describe('the verify page', () => {
     expect(await page.textContent('[data-claims]')).toContain((good.json['issuer'] as Json)['name'] as string);
     expect(await violations()).toEqual([]);
     // The page's own files, then the credential, the issuer's DID document and status lists.
-    const elsewhere = requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith(SITE_URL));
+    const elsewhere = requests.filter((url) => !url.startsWith(SITE_URL));
     expect(elsewhere).toEqual([]);
     expect(requests).toEqual(expect.arrayContaining([good.url, `${SITE_URL}.well-known/did.json`, `${SITE_URL}status/revocation.json`, `${SITE_URL}status/suspension.json`]));
     // Every script is the site's own.
-    expect(requests.filter((url) => url.endsWith('.js')).every((url) => url.startsWith(site.origin))).toBe(true);
+    expect(requests.filter((url) => url.endsWith('.js')).every((url) => url.startsWith(`${SITE_URL}_astro/`) || url.startsWith(`${SITE_URL}pagefind/`))).toBe(true);
     await context.close();
   });
 
@@ -234,7 +235,7 @@ describe('the verify page', () => {
     expect(await states(page)).toMatchObject({ contexts: 'failed', proof: 'skipped' });
     expect(await page.textContent('[data-check="contexts"] .lv-summary')).toContain(evil);
     // Nothing was fetched for it; only the issuer's key was looked up.
-    expect(requests.slice(before).filter((url) => !url.startsWith(site.origin))).toEqual([`${SITE_URL}.well-known/did.json`]);
+    expect(requests.slice(before).filter((url) => !url.startsWith(`${SITE_URL}_astro/`))).toEqual([`${SITE_URL}.well-known/did.json`]);
     expect(requests.some((url) => url.includes('evil.example'))).toBe(false);
     await context.close();
   });
@@ -382,14 +383,31 @@ describe('accessibility', () => {
 describe('the certificate page panel', () => {
   it('verifies the credential in place when pressed', async () => {
     const { page, context } = await open(`credentials/${good.id}/`);
-    if ((await page.locator('laurel-verifier').count()) === 0) {
-      await context.close();
-      return; // the certificate page does not include the panel yet
-    }
+    expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
+    // On its published site, the page is no local preview and says nothing of one.
+    expect(await page.isVisible('[data-local-preview]')).toBe(false);
     await page.click('laurel-verifier button[data-action="verify"]');
     expect(await verdict(page)).toBe('verified');
     expect(await states(page)).toEqual(VERIFIED_STATES);
     expect(await page.getAttribute('laurel-verifier a[href*="verify/?url="]', 'href')).toContain(encodeURIComponent(good.url));
+    await context.close();
+  });
+});
+
+describe('a local preview', () => {
+  it('verifies the site\'s own credential against the local server, says so, and sends nothing elsewhere', async () => {
+    const context = await site.browser.newContext();
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    await page.goto(`${site.origin}/credentials/${good.id}/`);
+    expect(await page.textContent('[data-local-preview]')).toContain(`${site.origin}/`);
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expect(requests.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
+    expect(requests).toEqual(expect.arrayContaining([`${site.origin}/credentials/${good.id}.json`, `${site.origin}/.well-known/did.json`, `${site.origin}/status/revocation.json`]));
     await context.close();
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Signs the repository: reads content/ and keys/, validates them, resolves the signing key and
+ * builds every signed document, taking unchanged proofs from the proof cache. The one entry the
+ * site (dev server and build) and the benchmark use; it reads issuer.yaml for everyone.
+ */
+import { readContentFiles } from '../content/files.ts';
+import { validateContent } from '../content/validate.ts';
+import { errorCount, LaurelErrors } from '../core/error.ts';
+import { readKeyFiles, resolveSigningIdentity } from './keys.ts';
+import type { PersistentProofCache } from './proof-cache.ts';
+import { buildSignedSite, type SignedSite } from './signed-site.ts';
+import type { SignMany } from './signing.ts';
+
+export interface SignRepositoryOptions {
+  readonly root: string;
+  /** A production build refuses to sign without the real key. */
+  readonly production: boolean;
+  /** The secret from LAUREL_SIGNING_KEY, when it is set. */
+  readonly secret: string | undefined;
+  /** The time: used only to date a new development key, never inside a credential. */
+  readonly now: Date;
+  /** The proofs of earlier builds; the proofs this signing used are saved back to it. */
+  readonly cache: PersistentProofCache;
+  /** How to sign what the cache does not have (a pool of workers for a build). */
+  readonly signMany?: SignMany | undefined;
+}
+
+/** The signed site, or a LaurelErrors with every content error, or a LaurelError about the keys. */
+export async function signRepository(options: SignRepositoryOptions): Promise<SignedSite> {
+  const files = await readContentFiles(options.root);
+  const result = validateContent(files);
+  if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
+  const keys = await readKeyFiles(options.root);
+  const identity = await resolveSigningIdentity({ root: options.root, production: options.production, secret: options.secret, now: options.now }, keys);
+  const session = options.cache.session();
+  const site = await buildSignedSite(result.content, { identity, keys, cache: session, ...(options.signMany ? { signMany: options.signMany } : {}) });
+  await options.cache.save(session.used);
+  return site;
+}

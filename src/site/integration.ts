@@ -1,0 +1,203 @@
+/**
+ * laurel(): the Astro integration that is the whole pipeline, so `astro dev`, `astro build` and
+ * `astro preview` serve the same site at the same URLs.
+ *
+ * 1. Set up (astro:config:setup): sign the repository once (src/issue/sign-repository.ts), take the
+ *    site URL and base path from content/issuer.yaml, hand the signed site to the pages through the
+ *    virtual module `virtual:laurel/site`, and inject every route: the pages and the hosted
+ *    documents (credentials, issuer profile, DID document, status lists, achievements, images).
+ * 2. Develop (astro:server:setup): watch content/ and keys/, sign again what changed, reload the
+ *    pages; a content error is shown in Astro's error overlay and the server keeps running. Search
+ *    is indexed from the server's own pages when it is first used.
+ * 3. Build (astro:build:done): index the pages for search, refuse a site that contains the signing
+ *    secret, prune the image cache.
+ */
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { describeFailure, LaurelError, LaurelErrors } from '../core/error.ts';
+import { SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
+import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
+import { signRepository } from '../issue/sign-repository.ts';
+import type { SignedSite } from '../issue/signed-site.ts';
+import { signInParallel } from '../issue/signing-pool.ts';
+import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
+import { devSearch } from './dev-search.ts';
+import { indexForSearch } from './search-index.ts';
+import { toSnapshot } from './snapshot.ts';
+import { routesFor } from './routes.ts';
+
+export interface LaurelOptions {
+  /** Refuse to sign without the real key (LAUREL_SIGNING_KEY). Default: LAUREL_PRODUCTION=1. */
+  readonly production?: boolean;
+  /** Where proofs and rendered images are kept between builds. Default: LAUREL_CACHE_DIR, or .laurel/cache. */
+  readonly cacheDirectory?: string;
+}
+
+const VIRTUAL_SITE = 'virtual:laurel/site';
+const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
+/** Used until content/issuer.yaml is valid, so that the dev server can start and show the error. */
+const PLACEHOLDER_SITE_URL = 'http://localhost/';
+
+type SiteState = { ok: true; site: SignedSite; snapshotFile: string } | { ok: false; error: unknown };
+
+/** The development-build warning, on the console: every page says it too. */
+const DEVELOPMENT_WARNING = [
+  'DEVELOPMENT BUILD: signed with a local development key, not yours.',
+  `Set ${SIGNING_KEY_VARIABLE} (see README, "Keys") to sign for real.`,
+  'Every page says so; do not publish this site.',
+].join('\n');
+
+export default function laurel(options: LaurelOptions = {}): AstroIntegration {
+  let root = '';
+  let cacheDirectory = '';
+  let production = false;
+  let proofs: PersistentProofCache | undefined;
+  let state: SiteState = { ok: false, error: new Error('The site has not been signed yet.') };
+  let buildStarted = new Date();
+  /** The site URL Astro was configured with: routes, base path and links follow it. */
+  let configuredSiteUrl = PLACEHOLDER_SITE_URL;
+
+  /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
+  async function sign(command: 'dev' | 'build', logger: AstroIntegrationLogger): Promise<SiteState> {
+    try {
+      proofs ??= await openProofCache(cacheDirectory);
+      const site = await signRepository({
+        root,
+        production,
+        secret: process.env[SIGNING_KEY_VARIABLE],
+        now: new Date(),
+        cache: proofs,
+        // Workers pay off for a cold build; the dev server re-signs a change or two in this thread.
+        signMany: command === 'build' ? signInParallel() : undefined,
+      });
+      const images = { cacheDirectory: path.join(cacheDirectory, 'images'), fingerprint: await rendererFingerprint(root) };
+      const snapshotFile = path.join(root, '.laurel', 'site', 'snapshot.json');
+      await mkdir(path.dirname(snapshotFile), { recursive: true });
+      await writeFile(`${snapshotFile}.tmp`, JSON.stringify(toSnapshot(site, images)));
+      await rename(`${snapshotFile}.tmp`, snapshotFile);
+      if (site.development) logger.warn(DEVELOPMENT_WARNING);
+      logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
+      return { ok: true, site, snapshotFile };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  return {
+    name: 'laurel',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
+        root = fileURLToPath(config.root);
+        production = options.production ?? process.env['LAUREL_PRODUCTION'] === '1';
+        cacheDirectory = path.resolve(root, options.cacheDirectory ?? process.env['LAUREL_CACHE_DIR'] ?? path.join('.laurel', 'cache'));
+        // `astro preview` serves dist/ as it is: nothing to sign.
+        if (command === 'dev' || command === 'build') {
+          state = await sign(command, logger);
+          // A build stops at the first error; the dev server shows it and waits for a fix.
+          if (!state.ok && command === 'build') throw withoutStack(state.error);
+          if (!state.ok) logger.error(describeFailure(state.error));
+        }
+        const siteUrl = state.ok ? state.site.urls.site : (config.site ?? PLACEHOLDER_SITE_URL);
+        configuredSiteUrl = siteUrl;
+        updateConfig({
+          site: siteUrl,
+          base: new URL(siteUrl).pathname,
+          vite: { plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
+        });
+        for (const route of routesFor(siteUrl)) injectRoute(route);
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        const search = devSearch(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok ? searchablePages(state.site) : []));
+        watchRepository(server, root, async () => {
+          state = await sign('dev', logger);
+          search.forget();
+          if (!state.ok) logger.error(describeFailure(state.error));
+          // A new site URL moves every route (and the base path): only a restart applies it.
+          if (state.ok && state.site.urls.site !== configuredSiteUrl) return server.restart();
+          for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
+          server.environments.client.hot.send({ type: 'full-reload' });
+        });
+      },
+
+      'astro:build:start': () => {
+        buildStarted = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+      },
+
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const pages = await indexForSearch(out);
+        await assertNoSecret(out, process.env[SIGNING_KEY_VARIABLE]);
+        // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
+        await writeFile(path.join(out, '.nojekyll'), '');
+        const pruned = await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
+        logger.info(`${pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
+      },
+    },
+  };
+}
+
+/** The pages a build indexes for search: home, achievements and certificates (erased ones are notices). */
+function searchablePages(site: SignedSite): string[] {
+  const under = (url: string) => url.slice(site.urls.site.length);
+  return ['', ...[...site.achievements.keys()].map((slug) => under(site.urls.achievementPage(slug))), ...site.awards.map((award) => under(site.urls.credentialPage(award.record.id)))];
+}
+
+/**
+ * The code of `virtual:laurel/site`: the snapshot, read where the pages render. While content/ has
+ * an error, the module is the error itself, with its file and line, so that Astro's overlay shows
+ * it on every page until it is fixed.
+ */
+function siteModule(state: SiteState, root: string): string {
+  if (!state.ok) {
+    // A new plain error: Astro shows the first of a list of errors only, and a stack trace.
+    const error = new Error(describeFailure(state.error)) as Error & { loc?: { file: string; line?: number; column?: number } };
+    error.name = 'Laurel could not sign the site';
+    delete error.stack;
+    const first = LaurelErrors.is(state.error) ? state.error.errors[0] : LaurelError.is(state.error) ? state.error : undefined;
+    if (first?.file) error.loc = { file: path.join(root, first.file), ...(first.line === undefined ? {} : { line: first.line }), ...(first.column === undefined ? {} : { column: first.column }) };
+    throw error;
+  }
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(state.snapshotFile)}, 'utf8'));\n`;
+}
+
+/** A person's mistake is told by its message: Astro must not print a stack trace after it. */
+function withoutStack(error: unknown): unknown {
+  if (error instanceof Error && (LaurelError.is(error) || LaurelErrors.is(error))) {
+    error.message = describeFailure(error);
+    delete error.stack;
+  }
+  return error;
+}
+
+/** Calls `changed` (one call at a time, changes in a burst counted once) when content/ or keys/ change. */
+function watchRepository(server: ViteDevServer, root: string, changed: () => Promise<void>): void {
+  const watched = [path.join(root, 'content'), path.join(root, 'keys')];
+  server.watcher.add(watched);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const onEvent = (file: string) => {
+    if (!watched.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(changed, changed);
+    }, 100);
+  };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onEvent);
+}
+
+/** Defence in depth: the secret must never be published, whatever a template does. */
+async function assertNoSecret(directory: string, secret: string | undefined): Promise<void> {
+  if (!secret || secret.trim().length < 16) return;
+  const needle = Buffer.from(secret.trim());
+  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if ((await readFile(file)).includes(needle)) {
+      throw withoutStack(new LaurelError('secret-in-output', `The signing secret appears in ${path.relative(directory, file)}; nothing was published.`, { file: path.relative(directory, file) }));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Every route of the site, as the integration injects them: the pages (./pages/) and the hosted
+ * documents (./routes/), at the paths of the URL layout (src/issue/urls.ts). A fork adds its own
+ * pages in src/pages/ as in any Astro site; these stay Laurel's.
+ */
+import type { InjectedRoute } from 'astro';
+import { siteUrls } from '../issue/urls.ts';
+
+const page = (pattern: string, file: string): InjectedRoute => ({ pattern, entrypoint: new URL(`./pages/${file}`, import.meta.url), prerender: true });
+const document = (pattern: string, file: string): InjectedRoute => ({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+
+export function routesFor(siteUrl: string): InjectedRoute[] {
+  const urls = siteUrls(siteUrl);
+  // did:web puts the DID document at /.well-known/did.json for a site at a domain root, and at
+  // <path>/did.json for a site under a path (did-method-web §3.2).
+  const didPath = `/${urls.didDocument.slice(urls.site.length)}`;
+  return [
+    page('/', 'index.astro'),
+    page('/achievements/[slug]', 'achievement.astro'),
+    page('/credentials/[id]', 'certificate.astro'),
+    page('/verify', 'verify.astro'),
+    page('/verify/how', 'verify-how.astro'),
+
+    document('/issuer.json', 'issuer-profile.ts'),
+    document(didPath, 'did-document.ts'),
+    document('/status/[list].json', 'status-list.ts'),
+    document('/achievements/[slug].json', 'achievement-json.ts'),
+    document('/achievements/[slug].png', 'badge.ts'),
+    document('/achievements/[slug].svg', 'badge.ts'),
+    document('/credentials/[id].json', 'credential-json.ts'),
+    document('/credentials/[id].png', 'baked-badge.ts'),
+    document('/credentials/[id].svg', 'baked-badge.ts'),
+    document('/credentials/[id].pdf', 'certificate-pdf.ts'),
+    document('/credentials/[id]/share.png', 'share-card.ts'),
+  ];
+}

@@ -1,0 +1,18 @@
+/**
+ * The signed site, for pages and routes: what the integration signed, read from the virtual
+ * module it provides (src/site/integration.ts), and the image renderers with their cache.
+ */
+import snapshot from 'virtual:laurel/site';
+import { createImageCache } from '../render/image-cache.ts';
+import { siteImages } from './images.ts';
+import { fromSnapshot } from './snapshot.ts';
+
+const revived = fromSnapshot(snapshot);
+
+export const site = revived.site;
+
+/** Badges, baked badges, share cards and PDFs of this site, rendered once and cached on disk. */
+export const images = siteImages(site, createImageCache({ directory: revived.images.cacheDirectory, fingerprint: revived.images.fingerprint }));
+
+/** The path of a site URL (base included), for links that also work on a local server. */
+export const basePath = new URL(site.urls.site).pathname;
