@@ -40,7 +40,7 @@ function parse(argv: readonly string[]) {
 export async function award(context: CommandContext): Promise<number> {
   const { root } = context;
   const { values, positionals } = parse(context.argv);
-  if (positionals.length !== 1) throw usage(`${positionals.length ? 'Give one achievement.' : 'Which achievement? Give its file name, e.g. web-accessibility.'}\n${USAGE}`);
+  if (positionals.length !== 1) throw usage(`${positionals.length ? 'Give one achievement.' : 'Which achievement? Give its file name in content/achievements/, without .md.'}\n${USAGE}`);
   const achievement = positionals[0]!;
   const name = values.name?.trim();
   if (!name) throw usage(`--name is required: the learner's name as printed on the certificate.\n${USAGE}`);

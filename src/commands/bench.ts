@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { createDocumentLoader } from '../core/document-loader.ts';
 import { keyPairFromSeed } from '../core/multikey.ts';
 import { verifyProof, type DataIntegrityProof } from '../core/proof.ts';
+import { LaurelErrors } from '../core/error.ts';
 import { usage, type CommandContext } from './cli.ts';
 
 function syntheticBatch(count: number, achievement: string): string {
@@ -46,8 +47,14 @@ export async function bench(context: CommandContext): Promise<number> {
   const count = flag >= 0 ? Number(args[flag + 1]) : 2_000;
   if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw usage('Usage: npm run bench [-- --awards N]');
 
-  const demo = await readContentFiles(root);
-  const files: ContentFiles = { ...demo, awards: [...demo.awards, { path: 'content/awards/bench.yaml', text: syntheticBatch(count, 'web-accessibility') }] };
+  // The repository's own content, whatever it is, plus a synthetic cohort of one of its
+  // achievements (or of a synthetic achievement, on a site that has none yet).
+  const own = await readContentFiles(root);
+  const checked = validateContent(own);
+  if (!checked.ok) throw new LaurelErrors(checked.errors, 'content/ has errors: fix them before measuring.');
+  const awardable = [...checked.content.achievements.values()].find((achievement) => !achievement.data.draft)?.slug;
+  const achievements = awardable ? own.achievements : [...own.achievements, { path: 'content/achievements/bench.md', text: '---\nname: Benchmark\ndescription: A synthetic achievement.\n---\n\nMeasured, not awarded.\n' }];
+  const files: ContentFiles = { ...own, achievements, awards: [...own.awards, { path: 'content/awards/bench.yaml', text: syntheticBatch(count, awardable ?? 'bench') }] };
   const [result, validateMs] = await time(() => validateContent(files));
   if (!result.ok) throw new Error(`bench content invalid: ${result.errors[0]?.message}`);
   const total = result.content.awards.length;
@@ -67,7 +74,7 @@ export async function bench(context: CommandContext): Promise<number> {
   });
   const bytes = site.awards.reduce((sum, award) => sum + award.json.length, 0);
 
-  context.out(`Laurel benchmark, ${total} awards (${count} synthetic + demo), Node ${process.version}`);
+  context.out(`Laurel benchmark, ${total} awards (${count} synthetic and the ${total - count} of content/), Node ${process.version}`);
   context.out(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
   context.out(`  sign, cold, 1 thread    ${seconds(sequentialMs)}   (${(sequentialMs / total).toFixed(2)} ms per award)`);
   context.out(`  sign, cold, ${workers} workers   ${seconds(coldMs)}   (${(coldMs / total).toFixed(2)} ms per award; ${(sequentialMs / coldMs).toFixed(2)}× the single thread)`);

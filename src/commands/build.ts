@@ -31,17 +31,27 @@ export async function build(context: CommandContext): Promise<number> {
 
   // Before anything is built: the key must be there and be the current one.
   if (production) await resolveSigningIdentity({ root, production, secret: context.env[SIGNING_KEY_VARIABLE], now: context.now() }, await readKeyFiles(root));
-  // The integration reads the flag where Astro runs it, in this process.
-  process.env['LAUREL_PRODUCTION'] = production ? '1' : '0';
-
   const staging = path.join(root, '.laurel', 'staging');
   const dist = path.join(root, 'dist');
   await rm(staging, { recursive: true, force: true });
+  // Astro runs the laurel() integration in this process, where it reads these variables: they are
+  // the command's own (its context's) for the time of the build, then as they were.
+  const variables = { LAUREL_PRODUCTION: production ? '1' : '0', [SIGNING_KEY_VARIABLE]: context.env[SIGNING_KEY_VARIABLE], LAUREL_CACHE_DIR: context.env['LAUREL_CACHE_DIR'] };
+  const before = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  const set = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  set(variables);
   try {
     await astroBuild({ root, outDir: staging, logLevel: 'warn' });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    set(before);
   }
 
   // Swap in one step: a failed build above never touches dist/.

@@ -17,6 +17,8 @@ export interface CommandContext {
   readonly err: (text: string) => void;
   /** The time: today's date for a change, the name of a file. Never written into a credential. */
   readonly now: () => Date;
+  /** Asks the person at the terminal; absent when there is none (CI, a pipe, a test). */
+  readonly ask?: ((question: string) => Promise<string>) | undefined;
 }
 
 /** A command: does its work, returns the exit code; throws a LaurelError to stop with one. */
@@ -36,7 +38,18 @@ export function processContext(): CommandContext {
     out: (text) => console.log(text),
     err: (text) => console.error(text),
     now: () => new Date(),
+    ask: process.stdin.isTTY ? askAtTerminal : undefined,
   };
+}
+
+async function askAtTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
 }
 
 /** Runs a command: its exit code, or the failure written to `err` and 1 (2 for bad usage). */

@@ -1,6 +1,6 @@
 /**
  * npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]: awards an achievement
- * to every learner of a CSV roster (format: src/build/roster.ts), one batch file per achievement.
+ * to every learner of a CSV roster (format: ./roster.ts), one batch file per achievement.
  * All or nothing: one bad row and nothing is written. Learners already awarded are skipped, so a
  * roster can be imported again. Emails go only to a mail-merge file in the git-ignored .laurel/.
  */

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { appendFile, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentSnapshot } from '../content/diff.ts';
+import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentSnapshot } from './content-diff.ts';
 import { validateContent, type SourceFile } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { usage, type CommandContext } from './cli.ts';
@@ -73,7 +73,7 @@ export async function prSummary(context: CommandContext): Promise<number> {
   const diff = diffContent(base, head);
 
   const markdown = renderSummary(diff);
-  const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+  const summaryFile = context.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile) {
     await appendFile(summaryFile, `${markdown}\n`);
     context.out(`${headline(diff)} (details in the job summary)`);

@@ -17,7 +17,7 @@ import { credentialFromBytes, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, parseJsonText, u
 import type { SchemaValidator } from '../core/verify/schema.ts';
 import { unreadableReport, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher } from '../verifier/fetcher.ts';
-import { usage, type CommandContext } from './cli.ts';
+import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 
 const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]';
@@ -41,7 +41,7 @@ function parseOptions(argv: string[]): Options {
       options: { json: { type: 'boolean' }, site: { type: 'string' }, email: { type: 'string' } },
     });
   } catch (error) {
-    throw usage(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    throw usageFromParseError(error, USAGE);
   }
   const [target, ...extra] = parsed.positionals;
   if (!target) throw usage(`Say what to verify.\n${USAGE}`);
@@ -187,7 +187,15 @@ async function sourcesFor(target: string, cwd: string): Promise<{ sources: Sourc
 // The OB 3.0 JSON Schema (ajv, draft 2019-09) from src/core/schemas, compiled with the options
 // scripts/generate-schema-validator.ts uses for the browser's precompiled copy
 
-async function loadSchemaValidator(): Promise<SchemaValidator | undefined> {
+let compiled: Promise<SchemaValidator | undefined> | undefined;
+
+/** Compiled once per process: the schema is the same for every credential. */
+function loadSchemaValidator(): Promise<SchemaValidator | undefined> {
+  compiled ??= compileSchemaValidator();
+  return compiled;
+}
+
+async function compileSchemaValidator(): Promise<SchemaValidator | undefined> {
   try {
     const [{ default: Ajv2019 }, { default: addFormats }, text] = await Promise.all([import('ajv/dist/2019.js'), import('ajv-formats'), readFile(SCHEMA_FILE, 'utf8')]);
     const ajv = new Ajv2019({ allErrors: true, strict: false });

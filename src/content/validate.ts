@@ -272,6 +272,13 @@ export function validateContent(files: ContentFiles): ContentResult {
       if (activityStartDate && activityEndDate && toDateTimeStamp(activityStartDate) > toDateTimeStamp(activityEndDate)) {
         errors.push(contentError({ ...at('activityEndDate'), code: 'invalid-date', message: 'is before activityStartDate.', expected: `a date on or after ${activityStartDate}`, received: activityEndDate }));
       }
+      // A revocation or suspension records when it happened: not before the award it withdraws.
+      for (const field of ['revoked', 'suspended'] as const) {
+        const change = value[field];
+        if (change && toDateTimeStamp(change.on) < awardedOn) {
+          errors.push(contentError({ ...at(field), field: formatPath([...path, field, 'on']), code: 'invalid-date', message: `is before the award date (${awardedOn.slice(0, 10)}).`, expected: `a date on or after ${awardedOn.slice(0, 10)}`, received: String(change.on) }));
+        }
+      }
       const validUntil = resolveValidUntil(value, defaults, awardedOn, achievement);
       if (validUntil !== undefined && validUntil <= awardedOn) {
         errors.push(contentError({ ...at('validUntil'), code: 'invalid-date', message: 'is not after the award date.', expected: `a date after ${awardedOn.slice(0, 10)}`, received: validUntil.slice(0, 10) }));

@@ -121,8 +121,31 @@ export class LaurelErrors extends Error {
   }
 }
 
+/**
+ * A failure handed to a host that prints an error's message and its stack (Astro, for an
+ * integration's hook): the message is the whole report and there is no stack, while `failure`
+ * keeps the error itself for a command that catches it. Astro prints each entry of an `errors`
+ * array and a `cause` again, so the error travels under another name.
+ */
+export class ReportedFailure extends Error {
+  readonly failure: LaurelError | LaurelErrors;
+
+  constructor(failure: LaurelError | LaurelErrors) {
+    super(describeFailure(failure));
+    this.name = 'LaurelFailure';
+    this.failure = failure;
+    delete this.stack;
+    Object.defineProperty(this, BRAND, { value: 'reported' });
+  }
+
+  static is(value: unknown): value is ReportedFailure {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === 'reported';
+  }
+}
+
 /** The exit code of a command that stops with this error: 2 for bad usage, 1 otherwise. */
 export function exitCodeOf(error: unknown): 1 | 2 {
+  if (ReportedFailure.is(error)) return exitCodeOf(error.failure);
   return LaurelError.is(error) && error.code === 'usage' ? 2 : 1;
 }
 
@@ -164,6 +187,7 @@ export function formatErrors(errors: readonly LaurelError[], summary: string): s
 
 /** Any failure a command stops with, for the terminal; an unexpected one says so, without a stack. */
 export function describeFailure(error: unknown): string {
+  if (ReportedFailure.is(error)) return describeFailure(error.failure);
   if (LaurelErrors.is(error)) return formatErrors(error.errors, error.summary);
   if (LaurelError.is(error)) return formatError(error);
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;

@@ -41,8 +41,11 @@ export interface PersistentProofCache {
   save(used: ReadonlySet<string>): Promise<void>;
 }
 
-/** `.laurel/cache/proofs.json` under the cache folder; a missing or unreadable file is an empty cache. */
-export async function openProofCache(cacheDirectory: string): Promise<PersistentProofCache> {
+/**
+ * `proofs.json` in the cache folder; a missing or unreadable file is an empty cache. `keepAll`:
+ * saving keeps every proof, not only those of the signing (a cache shared by several sites).
+ */
+export async function openProofCache(cacheDirectory: string, options: { keepAll?: boolean } = {}): Promise<PersistentProofCache> {
   const file = path.join(cacheDirectory, 'proofs.json');
   let stored = memoryProofCache();
   try {
@@ -68,7 +71,7 @@ export async function openProofCache(cacheDirectory: string): Promise<Persistent
     },
     async save(used) {
       await mkdir(path.dirname(file), { recursive: true });
-      const entries = [...stored.entries()].filter(([key]) => used.has(key));
+      const entries = [...stored.entries()].filter(([key]) => options.keepAll || used.has(key));
       // Written aside and renamed: an interrupted build never leaves half a file.
       await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(entries));
       await rename(`${file}.${process.pid}.tmp`, file);

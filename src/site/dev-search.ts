@@ -19,7 +19,10 @@ export function devSearch(server: ViteDevServer, base: () => string, pages: () =
   async function build(): Promise<Map<string, Uint8Array>> {
     const address = server.httpServer?.address();
     if (!address || typeof address === 'string') throw new Error('the dev server is not listening');
-    const origin = `http://127.0.0.1:${address.port}`;
+    // The server's own address; a wildcard one (--host) is reached on the loopback of its family.
+    const ipv6 = address.family === 'IPv6';
+    const host = address.address === '::' || address.address === '0.0.0.0' ? (ipv6 ? '::1' : '127.0.0.1') : address.address;
+    const origin = `http://${ipv6 ? `[${host}]` : host}:${address.port}`;
     const html = await Promise.all(
       pages().map(async (page) => {
         const url = `${base()}${page}`;
@@ -31,13 +34,14 @@ export function devSearch(server: ViteDevServer, base: () => string, pages: () =
   }
 
   server.middlewares.use((request, response, next) => {
-    const prefix = `${base()}pagefind/`;
-    const url = request.url?.split('?')[0] ?? '';
-    if (!url.startsWith(prefix)) return next();
+    // Astro takes the base path off the request before its middlewares run; accept it either way.
+    const requested = request.url?.split('?')[0] ?? '';
+    const url = requested.startsWith(base()) ? `/${requested.slice(base().length)}` : requested;
+    if (!url.startsWith('/pagefind/')) return next();
     index ??= build();
     index.then(
       (files) => {
-        const file = files.get(url.slice(prefix.length));
+        const file = files.get(url.slice('/pagefind/'.length));
         if (!file) {
           response.statusCode = 404;
           response.end('not found');

@@ -12,12 +12,13 @@
  * 3. Build (astro:build:done): index the pages for search, refuse a site that contains the signing
  *    secret, prune the image cache.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { describeFailure, LaurelError, LaurelErrors } from '../core/error.ts';
+import { didWebSiteUrl } from '../core/did.ts';
+import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
 import { SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
 import { signRepository } from '../issue/sign-repository.ts';
@@ -38,6 +39,7 @@ export interface LaurelOptions {
 
 const VIRTUAL_SITE = 'virtual:laurel/site';
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
+const ISSUER_FILE = path.join('content', 'issuer.yaml');
 /** Used until content/issuer.yaml is valid, so that the dev server can start and show the error. */
 const PLACEHOLDER_SITE_URL = 'http://localhost/';
 
@@ -57,21 +59,23 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   let proofs: PersistentProofCache | undefined;
   let state: SiteState = { ok: false, error: new Error('The site has not been signed yet.') };
   let buildStarted = new Date();
+  let sharedCache = false;
   /** The site URL Astro was configured with: routes, base path and links follow it. */
   let configuredSiteUrl = PLACEHOLDER_SITE_URL;
 
   /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
-  async function sign(command: 'dev' | 'build', logger: AstroIntegrationLogger): Promise<SiteState> {
+  async function sign(logger: AstroIntegrationLogger): Promise<SiteState> {
     try {
-      proofs ??= await openProofCache(cacheDirectory);
+      proofs ??= await openProofCache(cacheDirectory, { keepAll: sharedCache });
       const site = await signRepository({
         root,
         production,
         secret: process.env[SIGNING_KEY_VARIABLE],
         now: new Date(),
         cache: proofs,
-        // Workers pay off for a cold build; the dev server re-signs a change or two in this thread.
-        signMany: command === 'build' ? signInParallel() : undefined,
+        // Worker threads for a cold start; a change or two is signed in this thread (the pool
+        // starts workers only for many documents).
+        signMany: signInParallel(),
       });
       const images = { cacheDirectory: path.join(cacheDirectory, 'images'), fingerprint: await rendererFingerprint(root) };
       const snapshotFile = path.join(root, '.laurel', 'site', 'snapshot.json');
@@ -89,18 +93,24 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   return {
     name: 'laurel',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, addWatchFile, logger }) => {
         root = fileURLToPath(config.root);
         production = options.production ?? process.env['LAUREL_PRODUCTION'] === '1';
-        cacheDirectory = path.resolve(root, options.cacheDirectory ?? process.env['LAUREL_CACHE_DIR'] ?? path.join('.laurel', 'cache'));
+        const chosen = options.cacheDirectory ?? process.env['LAUREL_CACHE_DIR'];
+        cacheDirectory = path.resolve(root, chosen ?? path.join('.laurel', 'cache'));
+        // A cache of the site's own is kept to what its last build used; a chosen one may be
+        // shared by several sites, and keeps everything.
+        sharedCache = chosen !== undefined;
         // `astro preview` serves dist/ as it is: nothing to sign.
         if (command === 'dev' || command === 'build') {
-          state = await sign(command, logger);
+          state = await sign(logger);
           // A build stops at the first error; the dev server shows it and waits for a fix.
-          if (!state.ok && command === 'build') throw withoutStack(state.error);
+          if (!state.ok && command === 'build') throw reported(state.error);
           if (!state.ok) logger.error(describeFailure(state.error));
         }
-        const siteUrl = state.ok ? state.site.urls.site : (config.site ?? PLACEHOLDER_SITE_URL);
+        // `astro preview` serves what the last build made, under the base path it was made for.
+        const built = command === 'preview' ? await siteUrlOfBuild(fileURLToPath(config.outDir)) : undefined;
+        const siteUrl = state.ok ? state.site.urls.site : (built ?? config.site ?? PLACEHOLDER_SITE_URL);
         configuredSiteUrl = siteUrl;
         updateConfig({
           site: siteUrl,
@@ -108,16 +118,17 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
           vite: { plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
         });
         for (const route of routesFor(siteUrl)) injectRoute(route);
+        // The site URL sets the base path and the routes: a change of issuer.yaml restarts the
+        // dev server, which runs this hook again.
+        addWatchFile(path.join(root, ISSUER_FILE));
       },
 
       'astro:server:setup': ({ server, logger }) => {
         const search = devSearch(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok ? searchablePages(state.site) : []));
         watchRepository(server, root, async () => {
-          state = await sign('dev', logger);
+          state = await sign(logger);
           search.forget();
           if (!state.ok) logger.error(describeFailure(state.error));
-          // A new site URL moves every route (and the base path): only a restart applies it.
-          if (state.ok && state.site.urls.site !== configuredSiteUrl) return server.restart();
           for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
           server.environments.client.hot.send({ type: 'full-reload' });
         });
@@ -133,7 +144,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         await assertNoSecret(out, process.env[SIGNING_KEY_VARIABLE]);
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
-        const pruned = await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
+        const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
         logger.info(`${pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
       },
     },
@@ -164,29 +175,45 @@ function siteModule(state: SiteState, root: string): string {
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(state.snapshotFile)}, 'utf8'));\n`;
 }
 
-/** A person's mistake is told by its message: Astro must not print a stack trace after it. */
-function withoutStack(error: unknown): unknown {
-  if (error instanceof Error && (LaurelError.is(error) || LaurelErrors.is(error))) {
-    error.message = describeFailure(error);
-    delete error.stack;
-  }
+/**
+ * A person's mistake, as the hook throws it: Astro prints the whole formatted report and no
+ * stack, and `npm run build` formats it from the error itself (see ReportedFailure).
+ */
+function reported(error: unknown): unknown {
+  if (LaurelErrors.is(error)) return new ReportedFailure(error);
+  if (LaurelError.is(error)) return new ReportedFailure(new LaurelErrors([error], 'Nothing was built.'));
   return error;
 }
 
-/** Calls `changed` (one call at a time, changes in a burst counted once) when content/ or keys/ change. */
+/**
+ * Calls `changed` (one call at a time, changes in a burst counted once) when content/ or keys/
+ * change; not for issuer.yaml, whose change restarts the server (see astro:config:setup).
+ */
 function watchRepository(server: ViteDevServer, root: string, changed: () => Promise<void>): void {
   const watched = [path.join(root, 'content'), path.join(root, 'keys')];
+  const issuer = path.join(root, ISSUER_FILE);
   server.watcher.add(watched);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   const onEvent = (file: string) => {
-    if (!watched.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) return;
+    if (file === issuer || !watched.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(changed, changed);
     }, 100);
   };
   for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onEvent);
+}
+
+/** The site URL a built dist/ was made for: its issuer profile's did:web, read back. */
+async function siteUrlOfBuild(outDir: string): Promise<string | undefined> {
+  try {
+    const profile = JSON.parse(await readFile(path.join(outDir, 'issuer.json'), 'utf8')) as { id?: unknown };
+    const site = typeof profile.id === 'string' ? didWebSiteUrl(profile.id) : undefined;
+    return site?.ok ? site.value : undefined;
+  } catch {
+    return undefined; // nothing built yet: astro preview says so itself
+  }
 }
 
 /** Defence in depth: the secret must never be published, whatever a template does. */
@@ -197,7 +224,9 @@ async function assertNoSecret(directory: string, secret: string | undefined): Pr
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     if ((await readFile(file)).includes(needle)) {
-      throw withoutStack(new LaurelError('secret-in-output', `The signing secret appears in ${path.relative(directory, file)}; nothing was published.`, { file: path.relative(directory, file) }));
+      // Not a byte of it may be published: the whole output goes, whoever ran the build.
+      await rm(directory, { recursive: true, force: true });
+      throw reported(new LaurelError('secret-in-output', `The signing secret appears in ${path.relative(directory, file)}, so the built site was deleted: there is nothing to publish. Find what writes the secret into a page and remove it.`, { file: path.relative(directory, file) }));
     }
   }
 }

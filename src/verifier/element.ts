@@ -86,7 +86,7 @@ class LaurelVerifier extends HTMLElement {
     if (!note || !preview) return;
     note.textContent = `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`;
     note.hidden = false;
-    this.dataset['localPreview'] = preview.localUrl;
+    this.dataset['localSite'] = preview.localUrl;
   }
 
   #prepare(): void {

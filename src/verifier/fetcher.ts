@@ -6,7 +6,7 @@
  * and the issuer's public files (its DID document and status lists). Nothing is ever sent.
  */
 import type { FetchJson } from '../core/did.ts';
-import { credentialFromBytes, jsonNestingDepth, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, unreadable, type LoadedText } from '../core/verify/input.ts';
+import { credentialFromBytes, describeBytes, jsonNestingDepth, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, unreadable, type LoadedText } from '../core/verify/input.ts';
 
 export const FETCH_TIMEOUT_MS = 15_000;
 
@@ -38,10 +38,6 @@ export interface Fetcher {
 
 const CREDENTIAL_ACCEPT = 'application/vc+ld+json, application/vc, application/ld+json, application/json, image/png, image/svg+xml;q=0.9';
 const JSON_ACCEPT = 'application/vc+ld+json, application/vc, application/ld+json, application/json;q=0.9';
-
-export function describeBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 /** A response body, refused as soon as it passes `limit` bytes (whatever Content-Length claims). */
 export async function readLimited(response: Response, limit: number): Promise<Uint8Array> {

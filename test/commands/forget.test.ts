@@ -1,14 +1,16 @@
-/** npm run forget, end to end: no trace of the learner left anywhere in content/. */
+/** npm run forget, in a repository with the academy fixture's content: no trace of the learner left anywhere in content/. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { demoAwardCounts } from '../helpers/demo-counts.ts';
-import { makeTempRepo, readTree, type TempRepo } from '../helpers/temp-repo.ts';
+import { check } from '../../src/commands/check.ts';
+import { forget } from '../../src/commands/forget.ts';
+import { awardCounts } from '../helpers/content-counts.ts';
+import { makeRepository, readTree, type Repository } from '../helpers/repository.ts';
 
-let repo: TempRepo;
+let repo: Repository;
 beforeAll(async () => {
-  repo = await makeTempRepo();
+  repo = await makeRepository({ fixture: 'academy' });
 });
 afterAll(() => repo.cleanup());
 
@@ -20,61 +22,69 @@ async function mentions(...needles: string[]): Promise<string[]> {
 
 describe('npm run forget', () => {
   it('turns a single-award file named after the learner into a tombstone', async () => {
-    const file = 'content/awards/2026/cybersecurity-marcus-reid.yaml';
+    const file = 'content/awards/2026/incident-response-omar-haddad.yaml';
     const award = parse(await readFile(path.join(repo.dir, file), 'utf8'));
     const { hash, salt } = award.recipient.identity;
-    expect(await mentions('Marcus Reid', 'marcus-reid', hash.slice(7), salt)).toEqual([file]);
+    // Not "Haddad" alone: Laila Haddad, another learner, keeps her name.
+    const traces = ['Omar', 'Omar Haddad', 'omar-haddad', hash.slice(7), salt];
+    expect(await mentions(...traces)).toEqual([file]);
+    const before = await awardCounts(repo.dir);
 
-    const result = await repo.run('scripts/forget.ts', [award.id, '--date', '2026-05-01']);
+    const result = await repo.command(forget, [award.id, '--date', '2026-05-10']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(await mentions('Marcus', 'Reid', hash.slice(7), salt)).toEqual([]);
-    const tombstoneFile = `content/awards/2026/cybersecurity-fundamentals-erased-${award.id.slice(0, 8)}.yaml`;
-    expect(parse(await readFile(path.join(repo.dir, tombstoneFile), 'utf8'))).toEqual({ id: award.id, achievement: 'cybersecurity-fundamentals', statusIndex: award.statusIndex, erased: { on: '2026-05-01' }, revoked: { on: award.revoked.on } });
+    expect(await mentions(...traces)).toEqual([]);
+    const tombstoneFile = `content/awards/2026/incident-response-erased-${award.id.slice(0, 8)}.yaml`;
+    expect(parse(await readFile(path.join(repo.dir, tombstoneFile), 'utf8'))).toEqual({ id: award.id, achievement: 'incident-response', statusIndex: award.statusIndex, erased: { on: '2026-05-10' }, revoked: { on: award.revoked.on } });
     // The award was revoked: the tombstone keeps the date (not the reason) so the status bit stays set.
-    expect(award.revoked.on).toBe('2026-04-02');
+    expect(award.revoked.on).toBe('2026-05-02');
 
     expect(result.stdout).toContain('README, "Erasing personal data"');
     expect(result.stdout).toMatch(new RegExp(`git filter-repo --replace-text /\\S*/\\.laurel/erase/${award.id}\\.txt --replace-message \\S+ --invert-paths --path ${file}`));
     expect(result.stdout).toContain('git push --force');
     const replacements = await readFile(path.join(repo.dir, '.laurel', 'erase', `${award.id}.txt`), 'utf8');
-    expect(replacements.split('\n')).toEqual(expect.arrayContaining([`${hash.slice(7)}==>[erased]`, `${salt}==>[erased]`, 'Marcus Reid==>[erased]']));
+    expect(replacements.split('\n')).toEqual(expect.arrayContaining([`${hash.slice(7)}==>[erased]`, `${salt}==>[erased]`, 'Omar Haddad==>[erased]']));
 
-    const check = await repo.run('scripts/check.ts');
-    expect([check.code, check.stdout]).toEqual([0, expect.stringContaining(`${(await demoAwardCounts()).erased + 1} erased`)]);
+    const checked = await repo.command(check);
+    expect([checked.code, checked.stdout]).toEqual([0, expect.stringContaining(`${before.erased + 1} erased`)]);
   });
 
   it('erases one entry of a batch, keeps its status index, and leaves the others', async () => {
-    const file = 'content/awards/2025/accessibility-2025-autumn.yaml';
-    const salt = 'pZyCU11cT-UFUC42';
+    const file = 'content/awards/2025/accessible-interfaces-2025-10.yaml';
+    const salt = 'fixtureSaltThao1';
     // Give the entry evidence, a narrative and a comment about the learner, so there is more to erase.
-    const text = (await readFile(path.join(repo.dir, file), 'utf8')).replace(`salt: "${salt}"`, `salt: "${salt}" # Lan asked for a paper copy\n    narrative: Lan rebuilt the checkout flow.\n    evidence:\n      - url: https://github.com/lan-demo/audit`);
+    const original = await readFile(path.join(repo.dir, file), 'utf8');
+    const text = original.replace(`salt: "${salt}"`, `salt: "${salt}" # Thảo asked for a paper copy\n    narrative: Thảo rebuilt the checkout flow.\n    evidence:\n      - url: https://github.com/thao-demo/audit`);
+    expect(text).not.toBe(original);
     await writeFile(path.join(repo.dir, file), text);
     const batch = parse(text);
-    const index = batch.awards.findIndex((award: { recipient: { name: string } }) => award.recipient.name === 'Nguyễn Thị Lan');
+    const index = batch.awards.findIndex((award: { recipient: { name: string } }) => award.recipient.name === 'Thảo Nguyễn');
     const award = batch.awards[index];
     const hash = award.recipient.identity.hash as string;
-    expect(await mentions('Nguyễn Thị Lan')).toEqual([file]);
+    const traces = ['Nguyễn', 'Thảo', 'thao-demo', 'checkout', hash.slice(7), salt];
+    expect(await mentions('Thảo Nguyễn')).toEqual([file]);
+    expect(await mentions(...traces)).toEqual([file]);
 
-    const result = await repo.run('scripts/forget.ts', [award.id]);
+    const result = await repo.command(forget, [award.id], { now: new Date('2026-11-20T08:00:00Z') });
     expect(result.code).toBe(0);
-    expect(await mentions('Nguyễn', 'Lan ', 'lan-demo', 'checkout', hash.slice(7), salt)).toEqual([]);
+    expect(await mentions(...traces)).toEqual([]);
     const after = parse(await readFile(path.join(repo.dir, file), 'utf8'));
-    expect(after.awards[index]).toEqual({ id: award.id, statusIndex: award.statusIndex, erased: { on: new Date().toISOString().slice(0, 10) } });
+    // Without --date, the erasure is dated by the command's clock.
+    expect(after.awards[index]).toEqual({ id: award.id, statusIndex: award.statusIndex, erased: { on: '2026-11-20' } });
     expect(after.awards.filter((entry: { erased?: unknown }) => !entry.erased)).toHaveLength(batch.awards.length - 1);
     expect(result.stdout).not.toContain('--invert-paths');
 
-    const again = await repo.run('scripts/forget.ts', [award.id]);
+    const again = await repo.command(forget, [award.id]);
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('is already erased')]);
   });
 
   it('warns when the learner has other awards that still name them', async () => {
-    // Yuki Tanaka holds two awards: erasing one leaves the name in the other.
-    const file = 'content/awards/2026/machine-learning-2026-05.yaml';
-    const id = parse(await readFile(path.join(repo.dir, file), 'utf8')).awards.find((award: { recipient?: { name: string } }) => award.recipient?.name === 'Yuki Tanaka').id as string;
-    const result = await repo.run('scripts/forget.ts', [id]);
+    // Kenji Mori holds two awards: erasing one leaves the name in the other.
+    const file = 'content/awards/2026/data-privacy-2026-03.yaml';
+    const id = parse(await readFile(path.join(repo.dir, file), 'utf8')).awards.find((award: { recipient?: { name: string } }) => award.recipient?.name === 'Kenji Mori').id as string;
+    const result = await repo.command(forget, [id]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/! The learner's name still appears in content\/ at content\/awards\/2026\/data-protection-2026-02\.yaml:\d+/);
-    expect(await readFile(path.join(repo.dir, '.laurel', 'erase', `${id}.txt`), 'utf8')).not.toContain('Yuki');
+    expect(result.stdout).toMatch(/! The learner's name still appears in content\/ at content\/awards\/2026\/design-systems-2026-02\.yaml:\d+/);
+    expect(await readFile(path.join(repo.dir, '.laurel', 'erase', `${id}.txt`), 'utf8')).not.toContain('Kenji');
   });
 });

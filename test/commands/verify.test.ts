@@ -1,7 +1,8 @@
 /**
- * `npm run verify` as a child process on a small signed site written to a temporary folder
- * (credentials signed with the OB 3.0 vector key, see test/core/verify-site.ts): exit codes
- * 0 / 1 / 2, one line per check, the failed check named, JSON, baked PNG and SVG, folders.
+ * `npm run verify` on a small signed site written to a temporary folder (credentials signed with
+ * the OB 3.0 vector key, see test/helpers/verify-site.ts): exit codes 0 / 1 / 2, one line per
+ * check, the failed check named, JSON, baked PNG and SVG, folders. The command runs in this
+ * process, as scripts/verify.ts runs it; one test runs the script itself.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,12 +11,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zlibSync } from 'fflate';
+import { runCommand } from '../../src/commands/cli.ts';
+import { verify as verifyCommand } from '../../src/commands/verify.ts';
 import { bakePng, bakeSvg, crc32 } from '../../src/core/baking.ts';
-import { EMAIL, SITE, buildSite, sign, statusEntry, unsignedCredential, REVOKED_INDEX } from '../helpers/verify-site.ts';
+import { EMAIL, NOW, SITE, buildSite, sign, statusEntry, unsignedCredential, REVOKED_INDEX } from '../helpers/verify-site.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/verify.ts');
-const run = promisify(execFile);
 
 interface Result {
   code: number;
@@ -23,14 +25,15 @@ interface Result {
   stderr: string;
 }
 
+/** The environment without Laurel's own variables, which would change what a command does. */
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('LAUREL_')));
+
+/** npm run verify -- ...args, in this process, in the temporary folder, at the site's NOW. */
 async function verify(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCommand(verifyCommand, { argv: args, root, env: ENV, out: (text) => out.push(`${text}\n`), err: (text) => err.push(`${text}\n`), now: () => NOW });
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 /** A 1×1 PNG, built by hand so the test needs no image library. */
@@ -195,5 +198,13 @@ describe('npm run verify', () => {
     const empty = file('empty');
     await mkdir(empty, { recursive: true });
     expect((await verify(empty)).code).toBe(2);
+  });
+
+  it('runs as scripts/verify.ts, the entry point npm run verify starts', async () => {
+    // The one child process of this file: the script loads the command, runs it and exits 0.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SCRIPT, credential('ada'), '--site', siteDir], { cwd: root, encoding: 'utf8', env: ENV });
+    expect(stderr).toBe('');
+    expect(stdout).toContain('✓ Signature: The signature is valid');
+    expect(stdout).toMatch(/✓ Verified\.\n$/);
   });
 });

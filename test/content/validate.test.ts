@@ -70,4 +70,15 @@ describe('content validation', () => {
     if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
     expect(result.content.awards[0]!.validUntil).toBeUndefined();
   });
+
+  it('refuses a revocation or suspension dated before the award, pointing at its date', () => {
+    const tree = fixtureTree();
+    tree.set('content/awards/teamwork-ada.yaml', `${tree.get('content/awards/teamwork-ada.yaml')}suspended:\n  on: 2020-01-01\n  reason: Under review.\n`);
+    const result = validateContent(toContentFiles(tree));
+    if (result.ok) throw new Error('a suspension before the award was accepted');
+    expect(result.errors).toHaveLength(1);
+    expect(formatError(result.errors[0]!)).toBe(
+      'content/awards/teamwork-ada.yaml:12:3 error[invalid-date] suspended.on: is before the award date (2026-03-14).\n    expected: a date on or after 2026-03-14\n    found:    2020-01-01',
+    );
+  });
 });

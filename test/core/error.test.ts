@@ -1,6 +1,6 @@
 /** Laurel's one error type: its codes, the terminal and GitHub formats, and the exit codes. */
 import { describe, expect, it } from 'vitest';
-import { describeFailure, ERROR_CODES, exitCodeOf, formatError, formatErrors, githubAnnotation, LaurelError, LaurelErrors, sortErrors } from '../../src/core/error.ts';
+import { describeFailure, ERROR_CODES, exitCodeOf, formatError, formatErrors, githubAnnotation, LaurelError, LaurelErrors, ReportedFailure, sortErrors } from '../../src/core/error.ts';
 
 const unknownField = new LaurelError('unknown-field', 'is not a field here. Did you mean "evidence"?', {
   file: 'content/awards/2026/web.yaml',
@@ -52,5 +52,20 @@ describe('LaurelError', () => {
     expect(describeFailure(several).split('\n')[0]).toBe('content/achievements/a.md:2:3 error[yaml-syntax] bad');
     expect(describeFailure(several).endsWith('\n\n2 errors in content/. Nothing was built.')).toBe(true);
     expect(describeFailure(new TypeError('x is undefined'))).toBe('Unexpected error: x is undefined');
+  });
+
+  it('reaches a host that prints only messages as the whole report, and a command as the error it wraps', () => {
+    const several = new LaurelErrors([unknownField], '1 error in content/. Nothing was built.');
+    const reported = new ReportedFailure(several);
+    expect(reported.message).toBe(describeFailure(several));
+    expect(reported.stack).toBeUndefined();
+    // Astro prints the entries of an `errors` array and a `cause` once more: neither is there.
+    expect(reported).not.toHaveProperty('errors');
+    expect(reported).not.toHaveProperty('cause');
+    expect(ReportedFailure.is(reported)).toBe(true);
+    expect(ReportedFailure.is(several)).toBe(false);
+    expect(describeFailure(reported)).toBe(describeFailure(several));
+    expect(exitCodeOf(new ReportedFailure(new LaurelError('usage', 'x')))).toBe(2);
+    expect(exitCodeOf(reported)).toBe(1);
   });
 });

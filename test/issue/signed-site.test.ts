@@ -2,6 +2,7 @@
  * The signed site, built in memory from content: every credential is valid against the official
  * OB 3.0 schema, verifies with its key, and a field the contexts do not define makes signing fail.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
@@ -22,8 +23,10 @@ const identity: SigningIdentity = { secretKey: seed, publicKeyMultibase: pair.pu
 const keys = [{ type: 'Multikey' as const, publicKeyMultibase: pair.publicKeyMultibase, created: identity.created, status: 'current' as const, file: 'keys/test.json' }];
 const loader = createDocumentLoader();
 
-async function demoContent(): Promise<SiteContent> {
-  const result = validateContent(await readContentFiles(process.cwd()));
+const ACADEMY = path.resolve(import.meta.dirname, '../fixtures/sites/academy');
+
+async function academyContent(): Promise<SiteContent> {
+  const result = validateContent(await readContentFiles(ACADEMY));
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.content;
 }
@@ -32,15 +35,15 @@ function proofOf(credential: Record<string, unknown>): DataIntegrityProof {
   return (credential['proof'] as DataIntegrityProof[])[0]!;
 }
 
-describe('the signed demo site', async () => {
-  const site = await buildSignedSite(await demoContent(), { identity, keys, cache: memoryProofCache() });
+describe('the signed academy fixture', async () => {
+  const site = await buildSignedSite(await academyContent(), { identity, keys, cache: memoryProofCache() });
 
-  it('signs every award, with the issuer did:web and a key it controls', () => {
-    expect(site.awards.length).toBeGreaterThanOrEqual(40);
+  it('signs every award, with the issuer did:web and a key it controls', async () => {
+    expect(site.awards).toHaveLength((await academyContent()).awards.length);
     for (const { credential, record } of site.awards) {
-      expect(credential['id']).toBe(`https://badges.northbridge.example/credentials/${record.id}.json`);
-      expect((credential['issuer'] as { id: string }).id).toBe('did:web:badges.northbridge.example');
-      expect(proofOf(credential).verificationMethod).toBe(`did:web:badges.northbridge.example#${pair.publicKeyMultibase}`);
+      expect(credential['id']).toBe(`https://credentials.harbourside.example/credentials/${record.id}.json`);
+      expect((credential['issuer'] as { id: string }).id).toBe('did:web:credentials.harbourside.example');
+      expect(proofOf(credential).verificationMethod).toBe(`did:web:credentials.harbourside.example#${pair.publicKeyMultibase}`);
     }
   });
 
@@ -58,9 +61,10 @@ describe('the signed demo site', async () => {
   });
 
   it('takes dates from the records, never from the clock', () => {
-    const expired = site.awards.find((award) => award.record.achievement === 'cybersecurity-fundamentals' && award.record.awardedOn.startsWith('2024'))!;
-    expect(expired.credential['validFrom']).toBe('2024-06-14T00:00:00Z');
-    expect(expired.credential['validUntil']).toBe('2025-06-14T00:00:00Z');
+    // The 2024 incident-response cohort: validFor P1Y from 20 May 2024.
+    const expired = site.awards.find((award) => award.record.achievement === 'incident-response' && award.record.awardedOn.startsWith('2024'))!;
+    expect(expired.credential['validFrom']).toBe('2024-05-20T00:00:00Z');
+    expect(expired.credential['validUntil']).toBe('2025-05-20T00:00:00Z');
     // Proofs are dated by the later of the award and the key's creation.
     expect(proofOf(expired.credential).created).toBe('2026-01-01T00:00:00Z');
   });
@@ -93,7 +97,7 @@ describe('signing', () => {
   });
 
   it('reuses cached proofs: a second build signs nothing and gives the same bytes', async () => {
-    const content = await demoContent();
+    const content = await academyContent();
     const cache = memoryProofCache();
     const first = await buildSignedSite(content, { identity, keys, cache });
     const entries = cache.size;

@@ -8,8 +8,8 @@ const base: LinkedInCertification = {
   organizationName: 'Northbridge Institute of Digital Skills',
   issuedOn: '2025-12-05T00:00:00Z',
   expiresOn: '2027-12-05T00:00:00Z',
-  certUrl: 'https://badges.northbridge.example/credentials/2a53fadb-7c6a-4f63-b6c9-d7719a85c003/',
-  certId: '2a53fadb-7c6a-4f63-b6c9-d7719a85c003',
+  certUrl: 'https://credentials.harbourside.example/credentials/e28a4715-c804-4e45-90d6-e3b35e1b9849/',
+  certId: 'e28a4715-c804-4e45-90d6-e3b35e1b9849',
 };
 
 function parameters(url: string): Array<[string, string]> {

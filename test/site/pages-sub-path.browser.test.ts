@@ -1,60 +1,30 @@
 /**
- * The pages of a site published under a path (https://badges.example.org/programmes/), built
- * end to end from the minimal fixture plus an unlisted and an erased award: links, downloads and
- * search work under the base path; an erased award leaves a notice with no personal data, no
- * JSON and no images; an unlisted one is kept out of search and lists. The project is copied to
- * a temporary folder (node_modules linked) and built there with `scripts/build.ts`.
+ * The pages of a site published under a path (https://badges.example.org/programmes/): the
+ * sub-path fixture (test/fixtures/sites/sub-path: the minimal content plus an unlisted and an
+ * erased award and a logo), built once for the run by test/setup/fixture-sites.ts. Links,
+ * downloads and search work under the base path; an erased award leaves a notice with no personal
+ * data, no JSON and no images; an unlisted one is kept out of search and lists.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { extractPng } from '../../src/core/baking.ts';
-import { fixtureTree } from '../helpers/content-fixtures.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BASE = '/programmes/';
-const SITE_URL = `https://badges.example.org${BASE}`;
+// Shared with every browser test of the run: read only, never written.
+const { dist, siteUrl: SITE_URL } = inject('sites')['sub-path'];
+/** The base path every link of the site starts with: /programmes/ */
+const BASE = new URL(SITE_URL).pathname;
+// Award ids of the fixture's content/awards/.
 const ADA = '00000000-0000-4000-8000-000000000001';
 const UNLISTED = 'bo-00000000-unlisted';
 const ERASED = 'gone-0000-0000-erased';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let folder: string;
-let dist: string;
-
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), 'laurel-pages-'));
-  for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(path.join(ROOT, entry), path.join(folder, entry), { recursive: true });
-  }
-  await symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-  const tree = fixtureTree();
-  tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!.replace('url: https://badges.example.org/', `url: ${SITE_URL}`)}logo: /logo.svg\n`);
-  tree.set('content/awards/bo.yaml', `id: ${UNLISTED}\nachievement: teamwork\nstatusIndex: 77\nlisted: false\nrecipient:\n  name: Bo Hidden\n  identity:\n    type: sourcedId\n    value: B-77\nawardedOn: 2026-04-01\n`);
-  tree.set('content/awards/gone.yaml', `id: ${ERASED}\nachievement: teamwork\nstatusIndex: 78\nerased:\n  on: 2026-05-01\n`);
-  for (const [file, text] of tree) {
-    await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
-    await writeFile(path.join(folder, file), text);
-  }
-  // Vitest puts Vite's BASE_URL, MODE… in the environment; a real build does not have them.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')));
-  await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: folder, env, maxBuffer: 64 * 1024 * 1024 });
-  dist = path.join(folder, 'dist');
-}, 600_000);
-
-afterAll(async () => {
-  if (folder && !process.env['LAUREL_KEEP_TEST_BUILD']) await rm(folder, { recursive: true, force: true });
-});
-
-// After the build above: hooks run in the order they are registered.
-const site = useBrowserOnSite(() => dist, BASE);
+const site = useBrowserOnSite(dist, BASE);
 
 async function open(pathname: string): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });

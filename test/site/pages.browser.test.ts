@@ -1,6 +1,7 @@
 /**
- * The pages learners and verifiers see, on the built demo site in headless Chromium (Debian's,
- * via playwright-core): home, achievement and certificate pages, their download links, LinkedIn
+ * The pages learners and verifiers see, on the academy fixture site (test/fixtures/sites/academy,
+ * built once for the run by test/setup/fixture-sites.ts) in headless Chromium (Debian's, via
+ * playwright-core): home, achievement and certificate pages, their download links, LinkedIn
  * link, search, the absence of JavaScript, phone widths, and an axe-core audit (WCAG 2.2 AA).
  * Also checks dist/ itself: every award has its page, baked badges, share card and PDF.
  */
@@ -8,27 +9,52 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readContentFiles } from '../../src/content/files.ts';
+import { validateContent } from '../../src/content/validate.ts';
 import { extractPng, extractSvg } from '../../src/core/baking.ts';
 import { certificatePages, measurePage, PAGE_BUDGET_BYTES } from '../../src/commands/bench/measure-pages.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+import { awardCounts, type AwardCounts } from '../helpers/content-counts.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-// dist/ is built once for all tests by test/global-setup.ts.
+// Shared with every browser test of the run: read only, never written.
+const { dir: REPOSITORY, dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
 const site = useBrowserOnSite(DIST);
-const SITE_URL = 'https://badges.northbridge.example/';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ISSUER = 'Harbourside School of Data and Design';
 
-/** Award ids in the demo content with something special about them. */
-const AMARA_FULL_STACK = '4e58c799-59aa-45ae-b148-daf419fa3cdf';
-const REVOKED = '65bc69b7-ba24-44d2-bae0-2d0404dd7ccb';
-const EXPIRED = 'd46ffeae-7b5b-4534-a13b-bba36934e138';
-/** Priya Raman's Front-End Development award, marked listed: false. */
-const UNLISTED = '62f57f30-01fd-49bc-b737-b3b79173b4b7';
+// Awards of the academy fixture with something special about them (its content/awards/).
+/** Zainab Okoye's Accessible Interfaces (2025-10-03, valid for 2 years): evidence and a narrative. */
+const ZAINAB = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
+/** Aiko Tanaka's Design Systems: a Portfolio grade of A. */
+const AIKO = 'e28a4715-c804-4e45-90d6-e3b35e1b9849';
+/** Omar Haddad's Incident Response Basics, revoked with a reason. */
+const REVOKED = '73489e9e-719b-476c-983c-93afceae3c91';
+const REVOKED_REASON = 'Awarded in error; the practical assessment had not been completed.';
+/** Laila Haddad's Design Systems: the same family name as the revoked award's learner. */
+const LAILA_HADDAD = '2f8fa093-87d9-4dfc-9c86-76ef8abcec8f';
+/** Ravi Shankar, of the May 2024 Incident Response cohort: valid for a year, expired since. */
+const EXPIRED = '3fcb4b70-f79a-4ffc-a71b-9592244ececa';
+/** Ilse Vermeer's Data Privacy Essentials, marked listed: false. */
+const UNLISTED = 'fe66d0c9-df7b-41f1-82c3-69e24ee5141a';
+/** The listed, valid Accessible Interfaces awards: the October 2025 batch (Lena Fischer's, the other one, is suspended). */
+const ACCESSIBLE_INTERFACES_LISTED = [ZAINAB, 'bf31ca94-6dc1-4a44-b206-dcaea823102f', 'f32136a0-fb86-44f7-97bd-8e39acd56021', '88a7c24b-f07e-4334-b2f0-7f87c57f20cc'];
+/** The listed Data Privacy Essentials awards of 2026: Kenji Mori's, Samuel Adeyemi's and Sofia Reyes's (Ilse Vermeer's is unlisted). */
+const DATA_PRIVACY_2026_LISTED = ['9de4c366-9fcf-42f9-859c-d641e1be5802', '5050ff7d-f601-426b-9b3e-803e21fc0b3c', '3c64d9ce-4257-4cb4-8cd6-2a215bf4c082'];
 
+const credentialPage = (id: string) => `/credentials/${id}/`;
+
+/** How many awards of each kind the fixture holds, and its published (non-draft) achievements. */
+let counts: AwardCounts;
+let publishedAchievements: string[];
+beforeAll(async () => {
+  counts = await awardCounts(REPOSITORY);
+  const content = validateContent(await readContentFiles(REPOSITORY));
+  if (!content.ok) throw new Error('the academy fixture does not validate');
+  publishedAchievements = [...content.content.achievements.values()].filter((achievement) => !achievement.data.draft).map((achievement) => achievement.slug).sort();
+});
 
 /** The ids of the awards with a hosted credential, and of the achievements with hosted JSON. */
 const awardIds = () => readdirSync(path.join(DIST, 'credentials')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
@@ -39,8 +65,6 @@ function pngSize(file: string): [number, number] {
   const png = readFileSync(path.join(DIST, file));
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
-
-
 
 async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
@@ -72,19 +96,37 @@ async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
+const resultLinks = (page: Page) => page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
+
+/** Runs a search by words and waits for its outcome (a count or "No results"), as a visitor presses Enter. */
+async function searchFor(page: Page, words: string): Promise<void> {
+  await page.fill('#search-input', words);
+  await page.press('#search-input', 'Enter');
+  // Enter sets the status to "Searching…" at once, so an earlier search's outcome cannot match here.
+  await page.waitForFunction(() => /results?\.|No results/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+}
+
 describe('the Content-Security-Policy', () => {
+  /** The page declares the strict policy and, once it has run what it runs, reports no violation. */
+  async function expectWithinPolicy(page: Page, pathname: string): Promise<void> {
+    const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
+    expect(policy, pathname).toContain("default-src 'none'");
+    expect(policy, pathname).not.toContain("'unsafe-inline'");
+    await page.waitForLoadState('networkidle');
+    expect(await cspViolations(page), pathname).toEqual([]);
+  }
+
   it('is on every page, and the home, achievement and certificate pages and search run within it', async () => {
-    for (const pathname of ['/', '/achievements/web-accessibility/', `/credentials/${AMARA_FULL_STACK}/`]) {
+    // Search loads Pagefind's script and WebAssembly: the policy must allow both.
+    const home = await open('/');
+    await home.fill('input[type="search"]', 'WCAG');
+    await home.waitForSelector('laurel-search a[href="/achievements/accessible-interfaces/"]', { timeout: 30_000 });
+    await expectWithinPolicy(home, '/');
+    await home.context().close();
+
+    for (const pathname of ['/achievements/accessible-interfaces/', credentialPage(ZAINAB)]) {
       const page = await open(pathname);
-      const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
-      expect(policy, pathname).toContain("default-src 'none'");
-      expect(policy, pathname).not.toContain("'unsafe-inline'");
-      if (pathname === '/') {
-        await page.fill('input[type="search"]', 'WCAG');
-        await page.waitForSelector('laurel-search a[href*="/achievements/"]', { timeout: 30_000 }).catch(() => undefined);
-      }
-      await page.waitForLoadState('networkidle');
-      expect(await cspViolations(page), pathname).toEqual([]);
+      await expectWithinPolicy(page, pathname);
       await page.context().close();
     }
   });
@@ -93,7 +135,8 @@ describe('the Content-Security-Policy', () => {
 describe('dist/', () => {
   it('has, for every award, its page, baked PNG and SVG holding the hosted JSON, share card and PDF', () => {
     const ids = awardIds();
-    expect(ids.length).toBeGreaterThanOrEqual(40);
+    // Every award but the erased ones has a hosted credential.
+    expect(ids).toHaveLength(counts.live);
     for (const id of ids) {
       const json = readFileSync(path.join(DIST, 'credentials', `${id}.json`), 'utf8');
       expect(existsSync(path.join(DIST, 'credentials', id, 'index.html')), id).toBe(true);
@@ -105,6 +148,8 @@ describe('dist/', () => {
   });
 
   it('has, for every achievement, its page and badge as SVG and a PNG of at least 600×600', () => {
+    // Every achievement but the draft one is published.
+    expect(achievementSlugs()).toEqual(publishedAchievements);
     for (const slug of achievementSlugs()) {
       expect(existsSync(path.join(DIST, 'achievements', slug, 'index.html')), slug).toBe(true);
       expect(html(`achievements/${slug}.svg`)).toMatch(/^<svg/);
@@ -116,27 +161,33 @@ describe('dist/', () => {
 
   it('keeps unlisted and revoked certificates out of search and search engines, and listed ones in', () => {
     const unlisted = awardIds().filter((id) => !html(`credentials/${id}/index.html`).includes('data-pagefind-body'));
+    // The revoked, suspended and unlisted awards, and only those (the fixture has no award that is two of these).
+    expect(unlisted).toHaveLength(counts.revoked + counts.suspended + counts.unlisted);
     expect(unlisted).toContain(REVOKED);
     expect(unlisted).toContain(UNLISTED);
     for (const id of unlisted) expect(html(`credentials/${id}/index.html`), id).toContain('<meta name="robots" content="noindex">');
-    const listed = html(`credentials/${AMARA_FULL_STACK}/index.html`);
+    const listed = html(`credentials/${ZAINAB}/index.html`);
     expect(listed).toContain('data-pagefind-body');
     expect(listed).not.toContain('noindex');
-    // The demo's unlisted learner (front-end-2025-spring.yaml, listed: false) is named on no public list.
+    // None of their learners is named on a public list: the home page, an achievement's earners.
     const names = [...html('index.html').matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
     for (const id of unlisted) {
       const name = /<span class="learner">([^<]+)<\/span>/.exec(html(`credentials/${id}/index.html`))?.[1];
-      if (!name) continue;
+      expect(name, `the learner's name on ${id}`).toBeDefined();
       for (const slug of achievementSlugs()) {
         const earners = /<section[^>]*aria-labelledby="earners"[\s\S]*?<\/section>/.exec(html(`achievements/${slug}/index.html`))?.[0] ?? '';
-        expect(earners.includes(`/credentials/${id}/`), `${id} on ${slug}`).toBe(false);
+        expect(earners.includes(credentialPage(id)), `${id} on ${slug}`).toBe(false);
+        expect(earners, `${name} on ${slug}`).not.toContain(`>${name}</a>`);
       }
       expect(names).not.toContain(name);
     }
   });
 
   it(`keeps every certificate page's HTML, CSS and JavaScript within ${PAGE_BUDGET_BYTES / 1000} kB`, async () => {
-    const weights = await Promise.all((await certificatePages(DIST)).map((file) => measurePage(DIST, file)));
+    const pages = await certificatePages(DIST);
+    // Erased awards keep a notice page too.
+    expect(pages).toHaveLength(counts.live + counts.erased);
+    const weights = await Promise.all(pages.map((file) => measurePage(DIST, file)));
     const heaviest = weights.toSorted((a, b) => b.total - a.total)[0]!;
     console.log(`heaviest certificate page: ${heaviest.total} bytes (${heaviest.totalGzip} gzipped), ${heaviest.page}`);
     expect(heaviest.total).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
@@ -146,7 +197,7 @@ describe('dist/', () => {
 describe('the home page', () => {
   it('shows the issuer and the whole catalogue, and passes axe', async () => {
     const page = await open('/');
-    expect(await page.textContent('h1')).toContain('Northbridge Institute of Digital Skills');
+    expect(await page.textContent('h1')).toContain(ISSUER);
     const cards = await page.$$eval('.card h4 a', (links) => links.map((link) => link.getAttribute('href')));
     expect(cards.toSorted()).toEqual(achievementSlugs().map((slug) => `/achievements/${slug}/`));
     expect(await page.locator('.card-foot').first().textContent()).toMatch(/\d+ earners?/);
@@ -158,7 +209,7 @@ describe('the home page', () => {
     const page = await open('/');
     await page.fill('#search-input', 'Keyboard');
     await page.press('#search-input', 'Enter');
-    const result = page.locator('.search-results a[href="/achievements/web-accessibility/"]');
+    const result = page.locator('.search-results a[href="/achievements/accessible-interfaces/"]');
     await result.waitFor({ timeout: 30_000 });
     expect(await page.textContent('.search-status')).toMatch(/\d+ results?/);
 
@@ -166,31 +217,36 @@ describe('the home page', () => {
     await page.selectOption('select[name="skill"]', 'Name, Role, Value');
     await page.waitForURL((url) => url.searchParams.get('skill') === 'Name, Role, Value' && !url.searchParams.has('q'), { timeout: 30_000 });
     await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
-    const urls = await page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
-    expect(urls).toContain('/achievements/web-accessibility/');
-    expect(urls.every((url) => url === '/achievements/web-accessibility/' || url?.startsWith('/credentials/'))).toBe(true);
+    // The achievement that teaches the skill and its listed certificates, nothing else.
+    const urls = await resultLinks(page);
+    expect(urls.toSorted()).toEqual(['/achievements/accessible-interfaces/', ...ACCESSIBLE_INTERFACES_LISTED.map(credentialPage)].toSorted());
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('finds listed certificates by achievement and year, and no unlisted or revoked one', async () => {
-    const page = await open('/?achievement=Cybersecurity%20Fundamentals&year=2026');
+    // Data Privacy Essentials in 2026: three listed awards and Ilse Vermeer's unlisted one.
+    const page = await open('/?achievement=Data%20Privacy%20Essentials&year=2026');
     await page.locator('.search-results li').first().waitFor({ timeout: 30_000 });
-    const urls = await page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
-    expect(urls.length).toBeGreaterThan(0);
-    expect(urls).not.toContain(`/credentials/${REVOKED}/`);
-    expect(urls.every((url) => url?.startsWith('/credentials/'))).toBe(true);
-    // The revoked award's learner, and the demo's unlisted one (listed: false), are not found by name.
+    const urls = await resultLinks(page);
+    expect(urls.toSorted()).toEqual(DATA_PRIVACY_2026_LISTED.map(credentialPage).toSorted());
+    expect(urls).not.toContain(credentialPage(UNLISTED));
+    // Incident Response Basics in 2026: Omar Haddad's revoked award only, so nothing is found.
+    await page.selectOption('select[name="achievement"]', 'Incident Response Basics');
+    await page.waitForFunction(() => /No results/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await resultLinks(page)).toEqual([]);
+    // The revoked award's learner, and the unlisted one, are not found by name; a listed one is.
     await page.selectOption('select[name="achievement"]', '');
     await page.selectOption('select[name="year"]', '');
-    await page.fill('#search-input', 'Amara Okafor');
-    await page.press('#search-input', 'Enter');
-    await page.locator(`.search-results a[href="/credentials/${AMARA_FULL_STACK}/"]`).waitFor({ timeout: 30_000 });
-    for (const [name, id] of [['Marcus Reid', REVOKED], ['Priya Raman', UNLISTED]] as const) {
-      await page.fill('#search-input', name);
-      await page.press('#search-input', 'Enter');
-      await page.waitForFunction(() => /results?\.|No results/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
-      expect(await page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')))).not.toContain(`/credentials/${id}/`);
+    await searchFor(page, 'Zainab Okoye');
+    expect(await resultLinks(page)).toContain(credentialPage(ZAINAB));
+    // Laila Haddad shares the revoked learner's family name: the search runs, and finds only her.
+    await searchFor(page, 'Haddad');
+    expect(await resultLinks(page)).toContain(credentialPage(LAILA_HADDAD));
+    expect(await resultLinks(page)).not.toContain(credentialPage(REVOKED));
+    for (const [name, id] of [['Omar Haddad', REVOKED], ['Ilse Vermeer', UNLISTED]] as const) {
+      await searchFor(page, name);
+      expect(await resultLinks(page), name).not.toContain(credentialPage(id));
     }
     await page.context().close();
   });
@@ -198,116 +254,142 @@ describe('the home page', () => {
 
 describe('an achievement page', () => {
   it('shows the badge, criteria, skills with links, programme and earners, and passes axe', async () => {
-    const page = await open('/achievements/web-accessibility/');
-    expect(await page.textContent('h1')).toBe('Web Accessibility Practitioner');
-    expect(await page.getAttribute('.achievement-hero img', 'src')).toBe('/achievements/web-accessibility.svg');
+    const page = await open('/achievements/accessible-interfaces/');
+    expect(await page.textContent('h1')).toBe('Accessible Interfaces');
+    expect(await page.getAttribute('.achievement-hero img', 'src')).toBe('/achievements/accessible-interfaces.svg');
     expect(await page.textContent('#criteria + .prose')).toContain('WCAG 2.2 AA');
     expect(await page.getAttribute('.skills a:has-text("Keyboard")', 'href')).toBe('https://www.w3.org/TR/WCAG22/#keyboard');
-    expect(await page.textContent('.programme')).toContain('Full-Stack Web Developer professional certificate');
-    expect(await page.locator('.earners li').count()).toBeGreaterThan(0);
-    for (const href of await page.$$eval('#files a', (links) => links.map((link) => link.getAttribute('href')!))) {
+    expect(await page.textContent('.programme')).toContain('Interface Design Certificate');
+    // The listed, valid earners; Lena Fischer's suspended award is not among them.
+    const earners = await page.$$eval('.earners li a', (links) => links.map((link) => link.getAttribute('href')));
+    expect(earners.toSorted()).toEqual(ACCESSIBLE_INTERFACES_LISTED.map(credentialPage).toSorted());
+    // The badge as PNG and SVG, and the achievement's Open Badges JSON.
+    const files = await page.$$eval('section[aria-labelledby="files"] a', (links) => links.map((link) => link.getAttribute('href')!));
+    expect(files.toSorted()).toEqual(['json', 'png', 'svg'].map((ext) => `/achievements/accessible-interfaces.${ext}`));
+    for (const href of files) {
       expect((await page.request.get(`${site.origin}${href}`)).status(), href).toBe(200);
     }
-    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(`${SITE_URL}achievements/web-accessibility.png`);
+    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(`${SITE_URL}achievements/accessible-interfaces.png`);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
 
 describe('a certificate page', () => {
-  it('names the learner, achievement, issuer, dates and status, and passes axe', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
-    expect((await page.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Amara Okafor has earned Full-Stack Web Developer');
-    expect(await page.textContent('.issued-by')).toContain('Northbridge Institute of Digital Skills');
+  it('names the learner, achievement, issuer, dates, status, skills and evidence, and passes axe', async () => {
+    const page = await open(credentialPage(ZAINAB));
+    expect((await page.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Zainab Okoye has earned Accessible Interfaces');
+    expect(await page.textContent('.issued-by')).toContain(ISSUER);
     expect(await page.textContent('.status')).toContain('Valid');
-    expect(await page.textContent('.facts')).toContain('30 January 2026');
-    expect(await page.textContent('.facts')).toContain('Capstone project grade');
+    expect(await page.textContent('.facts')).toContain('3 October 2025');
     expect(await page.locator('.skills li').count()).toBe(2);
-    expect(await page.getAttribute('#evidence ~ * a, .evidence a', 'href')).toBe('https://github.com/amara-okafor-demo/harbour-market');
+    expect(await page.getAttribute('#evidence ~ * a, .evidence a', 'href')).toBe('https://portfolio.harbourside.example/zainab-okoye/library-audit');
+    expect(await page.textContent('#about ~ .prose')).toContain('Audited the city library website and fixed its keyboard traps.');
     expect(await page.locator('#verify .verify-panel, #verify [data-credential-url]').count()).toBeGreaterThan(0);
     expect(await page.locator('.qr svg').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
+  it('states the result of an award that has one, and passes axe', async () => {
+    const page = await open(credentialPage(AIKO));
+    expect((await page.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Aiko Tanaka has earned Design Systems');
+    const facts = await page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
+    expect(facts).toContainEqual(['Portfolio grade', 'A']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('builds the LinkedIn "Add to profile" link', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
+    const page = await open(credentialPage(ZAINAB));
     const link = new URL((await page.getAttribute('a.button-linkedin', 'href'))!);
     expect(`${link.origin}${link.pathname}`).toBe('https://www.linkedin.com/profile/add');
     expect(Object.fromEntries(link.searchParams)).toEqual({
       startTask: 'CERTIFICATION_NAME',
-      name: 'Full-Stack Web Developer',
-      organizationId: '10482233',
-      issueYear: '2026',
-      issueMonth: '1',
-      certUrl: `${SITE_URL}credentials/${AMARA_FULL_STACK}/`,
-      certId: AMARA_FULL_STACK,
+      name: 'Accessible Interfaces',
+      organizationId: '20990017',
+      issueYear: '2025',
+      issueMonth: '10',
+      // validFor: P2Y from 3 October 2025.
+      expirationYear: '2027',
+      expirationMonth: '10',
+      certUrl: `${SITE_URL}credentials/${ZAINAB}/`,
+      certId: ZAINAB,
     });
     await page.context().close();
 
-    const expired = await open(`/credentials/${EXPIRED}/`);
+    // Awarded on 20 May 2024, valid for a year.
+    const expired = await open(credentialPage(EXPIRED));
     const params = new URL((await expired.getAttribute('a.button-linkedin', 'href'))!).searchParams;
-    expect([params.get('issueYear'), params.get('issueMonth'), params.get('expirationYear'), params.get('expirationMonth')]).toEqual(['2024', '6', '2025', '6']);
+    expect([params.get('issueYear'), params.get('issueMonth'), params.get('expirationYear'), params.get('expirationMonth')]).toEqual(['2024', '5', '2025', '5']);
     expect(await expired.textContent('.status')).toContain('Expired');
     await expired.context().close();
   });
 
   it('has download links that all resolve, to the right files', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
-    const links = await page.$$eval('.actions a[download]', (anchors) => anchors.map((anchor) => [anchor.getAttribute('href')!, anchor.getAttribute('download')!]));
-    expect(links.map(([href]) => href).toSorted()).toEqual(['json', 'pdf', 'png', 'svg'].map((ext) => `/credentials/${AMARA_FULL_STACK}.${ext}`));
-    const json = readFileSync(path.join(DIST, 'credentials', `${AMARA_FULL_STACK}.json`), 'utf8');
-    for (const [href] of links) {
+    const page = await open(credentialPage(ZAINAB));
+    const downloads = Object.fromEntries(await page.$$eval('.actions a[download]', (anchors) => anchors.map((anchor) => [anchor.getAttribute('href')!, anchor.getAttribute('download')!])));
+    // Saved under names that say what they are, not under the credential's id.
+    expect(downloads).toEqual({
+      [`/credentials/${ZAINAB}.json`]: 'accessible-interfaces-credential.json',
+      [`/credentials/${ZAINAB}.pdf`]: 'accessible-interfaces-certificate.pdf',
+      [`/credentials/${ZAINAB}.png`]: 'accessible-interfaces-badge.png',
+      [`/credentials/${ZAINAB}.svg`]: 'accessible-interfaces-badge.svg',
+    });
+    const links = Object.keys(downloads);
+    const json = readFileSync(path.join(DIST, 'credentials', `${ZAINAB}.json`), 'utf8');
+    const body = async (href: string) => {
       const response = await page.request.get(`${site.origin}${href}`);
       expect(response.status(), href).toBe(200);
-      const body = await response.body();
-      if (href!.endsWith('.png')) expect(extractPng(body)).toBe(json);
-      if (href!.endsWith('.svg')) expect(extractSvg(body.toString('utf8'))).toBe(json);
-      if (href!.endsWith('.json')) expect(body.toString('utf8')).toBe(json);
-      if (href!.endsWith('.pdf')) expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-    }
+      return response.body();
+    };
+    expect(extractPng(await body(`/credentials/${ZAINAB}.png`))).toBe(json);
+    expect(extractSvg((await body(`/credentials/${ZAINAB}.svg`)).toString('utf8'))).toBe(json);
+    expect((await body(`/credentials/${ZAINAB}.json`)).toString('utf8')).toBe(json);
+    expect((await body(`/credentials/${ZAINAB}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
     // Every other link on the page to this site resolves too.
     const local = await page.$$eval('a[href^="/"]', (anchors) => [...new Set(anchors.map((anchor) => anchor.getAttribute('href')!))]);
+    expect(local.length).toBeGreaterThan(links.length);
     for (const href of local) expect((await page.request.get(`${site.origin}${href}`)).status(), href).toBe(200);
     await page.context().close();
   });
 
   it('previews well when shared: Open Graph, Twitter card and JSON-LD', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
+    const page = await open(credentialPage(ZAINAB));
     const meta = async (selector: string) => page.getAttribute(selector, 'content');
-    const card = `${SITE_URL}credentials/${AMARA_FULL_STACK}/share.png`;
+    const card = `${SITE_URL}credentials/${ZAINAB}/share.png`;
     expect(await meta('meta[property="og:image"]')).toBe(card);
     expect(await meta('meta[property="og:image:width"]')).toBe('1200');
     expect(await meta('meta[property="og:image:height"]')).toBe('630');
     expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
     expect(await meta('meta[name="twitter:image"]')).toBe(card);
-    expect(await meta('meta[property="og:title"]')).toBe('Amara Okafor has earned Full-Stack Web Developer');
-    expect(await meta('meta[property="og:url"]')).toBe(`${SITE_URL}credentials/${AMARA_FULL_STACK}/`);
+    expect(await meta('meta[property="og:title"]')).toBe('Zainab Okoye has earned Accessible Interfaces');
+    expect(await meta('meta[property="og:url"]')).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
     const jsonLd = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!) as Record<string, unknown>;
-    expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'EducationalOccupationalCredential', name: 'Full-Stack Web Developer', image: card });
+    expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'EducationalOccupationalCredential', name: 'Accessible Interfaces', image: card });
     expect((await page.request.get(`${site.origin}${new URL(card).pathname}`)).status()).toBe(200);
     await page.context().close();
   });
 
   it('copies its link with JavaScript, and is a plain link without', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`);
+    const page = await open(credentialPage(ZAINAB));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.click('laurel-copy-link a');
     await page.waitForSelector('laurel-copy-link [role="status"]:has-text("copied")');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE_URL}credentials/${AMARA_FULL_STACK}/`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
     await page.context().close();
 
-    const plain = await open(`/credentials/${AMARA_FULL_STACK}/`, { javaScriptEnabled: false });
-    expect(await plain.getAttribute('laurel-copy-link a', 'href')).toBe(`${SITE_URL}credentials/${AMARA_FULL_STACK}/`);
-    expect((await plain.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Amara Okafor has earned Full-Stack Web Developer');
+    const plain = await open(credentialPage(ZAINAB), { javaScriptEnabled: false });
+    expect(await plain.getAttribute('laurel-copy-link a', 'href')).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
+    expect((await plain.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Zainab Okoye has earned Accessible Interfaces');
     expect(await plain.locator('.actions a[download]').count()).toBe(4);
     await plain.context().close();
   });
 
   it('states a revocation and its reason, withholds the share actions, and passes axe', async () => {
-    const page = await open(`/credentials/${REVOKED}/`);
+    const page = await open(credentialPage(REVOKED));
     expect(await page.textContent('.withdrawn-banner')).toContain('revoked');
-    expect(await page.textContent('.status')).toContain('Awarded in error; the practical assessment had not been completed.');
+    expect(await page.textContent('.status')).toContain(REVOKED_REASON);
     expect(await page.locator('a.button-linkedin').count()).toBe(0);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
@@ -316,7 +398,7 @@ describe('a certificate page', () => {
   });
 
   it('fits a phone and prints as one landscape page', async () => {
-    const page = await open(`/credentials/${AMARA_FULL_STACK}/`, { viewport: { width: 360, height: 780 } });
+    const page = await open(credentialPage(ZAINAB), { viewport: { width: 360, height: 780 } });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });

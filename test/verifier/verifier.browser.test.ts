@@ -1,17 +1,18 @@
 /**
  * The verify page and the certificate panel in headless Chromium (Debian's, via playwright-core),
- * on the built demo site served from dist/, with the site's public URL answered from the same
- * folder so did:web and status lists resolve offline. One browser for the file, a fresh context
- * per test; generous timeouts for a loaded machine.
+ * on the academy fixture site (test/fixtures/sites/academy, built once for the run by
+ * test/setup/fixture-sites.ts) served from its dist/, with the site's public URL answered from
+ * the same folder so did:web and status lists resolve offline. One browser for the file, a fresh
+ * context per test; generous timeouts for a loaded machine.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BrowserContext, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bakePng, bakeSvg, extractPng, extractSvg } from '../../src/core/baking.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { extractPng, extractSvg } from '../../src/core/baking.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
 import { identityHash } from '../../src/core/identity-hash.ts';
 import { keyPairFromSeed } from '../../src/core/multikey.ts';
@@ -22,18 +23,21 @@ import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-// dist/ is built once for all tests by test/global-setup.ts.
+// Shared with every browser test of the run: read only, never written.
+const { dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
 const site = useBrowserOnSite(DIST);
-const SITE_URL = 'https://badges.northbridge.example/';
 const WAIT = { timeout: 45_000 };
 
 type Json = Record<string, unknown>;
 
-/** A dist credential that verifies, one that is revoked, and the JSON text of the first. */
+/** Zainab Okoye's Accessible Interfaces (valid until October 2027): listed, neither revoked nor suspended. */
+const GOOD = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
+/** Omar Haddad's Incident Response Basics, revoked (content/awards/2026/incident-response-omar-haddad.yaml). */
+const REVOKED = '73489e9e-719b-476c-983c-93afceae3c91';
+
+/** The credential that verifies: its id, published URL, hosted JSON text and that JSON parsed. */
 let good: { id: string; url: string; text: string; json: Json };
-let revokedUrl: string | undefined;
+const revokedUrl = `${SITE_URL}credentials/${REVOKED}.json`;
 
 /** Answers the site's public URLs from dist/, as the CLI's --site does. */
 async function verifyFromDist(text: string): Promise<VerificationReport> {
@@ -50,20 +54,13 @@ async function verifyFromDist(text: string): Promise<VerificationReport> {
   });
 }
 
-// dist/ is built once for all tests by test/global-setup.ts.
+// Checked with the engine itself first, so that a broken build fails here, once, with a clear message.
 beforeAll(async () => {
-  const files = readdirSync(path.join(DIST, 'credentials')).filter((name) => name.endsWith('.json')).sort();
-  for (const name of files) {
-    const text = readFileSync(path.join(DIST, 'credentials', name), 'utf8');
-    const report = await verifyFromDist(text);
-    const url = `${SITE_URL}credentials/${name}`;
-    if (!good && report.status === 'verified') good = { id: name.replace(/\.json$/, ''), url, text, json: JSON.parse(text) as Json };
-    // The demo revokes one award and suspends another: take the revoked one.
-    if (!revokedUrl && report.checks.some((check) => check.id === 'status' && check.state === 'failed' && check.summary.includes('revoked'))) revokedUrl = url;
-  }
-  if (!good) throw new Error('no credential in dist/ verifies; is the build broken?');
-}, 600_000);
-
+  const text = readFileSync(path.join(DIST, 'credentials', `${GOOD}.json`), 'utf8');
+  const report = await verifyFromDist(text);
+  if (report.status !== 'verified') throw new Error(`${GOOD} does not verify from dist/ (${report.status}); is the build broken?`);
+  good = { id: GOOD, url: `${SITE_URL}credentials/${GOOD}.json`, text, json: JSON.parse(text) as Json };
+}, 120_000);
 
 interface Session {
   context: BrowserContext;
@@ -118,6 +115,9 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.fill('form[data-input="text"] textarea', text);
   await page.click('form[data-input="text"] button[type="submit"]');
 }
+
+/** The note of a local preview; the element itself also gets a data-local-site attribute (the local URL). */
+const LOCAL_PREVIEW_NOTE = 'laurel-verifier [data-local-preview]';
 
 const VERIFIED_STATES = { format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed', recipient: 'skipped' };
 
@@ -178,16 +178,12 @@ describe('the verify page', () => {
     await context.close();
   });
 
+  /** The badge images the build baked for the good credential: each must carry its JSON. */
   const baked = async (format: 'png' | 'svg'): Promise<Uint8Array> => {
-    const file = path.join(DIST, 'credentials', `${good.id}.${format}`);
-    if (format === 'png') {
-      const bytes = existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
-      if (bytes && extractPng(bytes) !== undefined) return bytes;
-      return bakePng(new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures/golden/badge-fixed.png'))), good.text);
-    }
-    const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (text && extractSvg(text) !== undefined) return new TextEncoder().encode(text);
-    return new TextEncoder().encode(bakeSvg(readFileSync(path.join(ROOT, 'test/fixtures/golden/badge-fixed.svg'), 'utf8'), good.text));
+    const bytes = new Uint8Array(readFileSync(path.join(DIST, 'credentials', `${good.id}.${format}`)));
+    const carried = format === 'png' ? extractPng(bytes) : extractSvg(new TextDecoder().decode(bytes));
+    expect(carried, `the baked ${format}`).toBe(good.text);
+    return bytes;
   };
 
   it.each([
@@ -252,8 +248,7 @@ describe('the verify page', () => {
   });
 
   it('fails a revoked credential at the status check', async () => {
-    expect(revokedUrl, 'the demo content revokes one award').toBeDefined();
-    const { page, context } = await open(`verify/?url=${encodeURIComponent(revokedUrl!)}`);
+    const { page, context } = await open(`verify/?url=${encodeURIComponent(revokedUrl)}`);
     expect(await verdict(page)).toBe('failed');
     expect(await states(page)).toMatchObject({ proof: 'passed', status: 'failed' });
     expect(await page.textContent('[data-check="status"] .lv-summary')).toContain('revoked');
@@ -355,7 +350,7 @@ describe('accessibility', () => {
     expect(await verdict(page)).toBe(expected);
     await page.click('button[data-action="show-work"]');
     // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE_SOURCE);
+    await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: Element, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
       const result = await axe.run(document.querySelector('laurel-verifier')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
@@ -369,7 +364,7 @@ describe('accessibility', () => {
     const { page, context } = await open('verify/how/', { bypassCSP: true });
     for (const id of CHECK_IDS) expect(await page.locator(`h2[id="${id}"]`).count(), id).toBe(1);
     // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE_SOURCE);
+    await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string }> }> } }).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
@@ -385,7 +380,8 @@ describe('the certificate page panel', () => {
     const { page, context } = await open(`credentials/${good.id}/`);
     expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
     // On its published site, the page is no local preview and says nothing of one.
-    expect(await page.isVisible('[data-local-preview]')).toBe(false);
+    expect(await page.isVisible(LOCAL_PREVIEW_NOTE)).toBe(false);
+    expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBeNull();
     await page.click('laurel-verifier button[data-action="verify"]');
     expect(await verdict(page)).toBe('verified');
     expect(await states(page)).toEqual(VERIFIED_STATES);
@@ -402,7 +398,9 @@ describe('a local preview', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT.timeout);
     await page.goto(`${site.origin}/credentials/${good.id}/`);
-    expect(await page.textContent('[data-local-preview]')).toContain(`${site.origin}/`);
+    expect(await page.isVisible(LOCAL_PREVIEW_NOTE)).toBe(true);
+    expect(await page.textContent(LOCAL_PREVIEW_NOTE)).toContain(`${site.origin}/`);
+    expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBe(`${site.origin}/`);
     await page.click('laurel-verifier button[data-action="verify"]');
     expect(await verdict(page)).toBe('verified');
     expect(await states(page)).toEqual(VERIFIED_STATES);

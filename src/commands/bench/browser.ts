@@ -35,7 +35,7 @@ const TYPES: Record<string, string> = {
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
   const file = path.join(root, path.normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
-  if (!file.startsWith(root)) return undefined;
+  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return undefined;
   try {
     const info = await stat(file);
     if (info.isDirectory()) return resolveFile(root, `${decoded.replace(/\/?$/, '/')}index.html`);

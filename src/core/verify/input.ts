@@ -15,6 +15,11 @@ export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** How many values (objects, arrays, strings, numbers…) a document may hold. */
 export const MAX_NODES = 100_000;
 
+/** A size in words: 1 MB, 512 KB. */
+export function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 export type UnreadableCode =
   | 'too-large' | 'image-too-large' | 'too-deep' | 'too-many-values' | 'not-json-number' | 'not-json-value' | 'not-object'
   | 'not-text' | 'invalid-json' | 'empty' | 'png-without-credential' | 'svg-without-credential' | 'not-a-credential-file'

@@ -7,7 +7,7 @@
  * text, and a page must render the result as text too (it never becomes HTML).
  */
 import type { CheckCode, CheckId, CheckParams, CheckResult } from './check.ts';
-import type { UnreadableCode } from './input.ts';
+import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
 import type { StatusProblem } from './status.ts';
 
@@ -20,14 +20,15 @@ export interface VerifierMessages {
   summary(code: CheckCode, params: CheckParams): string;
   /** Why input is not readable as a credential, as a clause ("it is not valid JSON"). */
   unreadable(code: UnreadableCode, params: CheckParams): string;
+  /** What is wrong with a document's shape, as a clause ("type must include VerifiableCredential"). */
+  formatProblem(problem: FormatProblem, params: CheckParams): string;
+  /** Why a status entry could not be checked, as a clause ("the status list … could not be fetched"). */
+  statusProblem(problem: StatusProblem, params: CheckParams): string;
 }
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
-const describeLimit = (bytes: unknown): string => {
-  const value = Number(bytes);
-  return value >= 1024 * 1024 ? `${value / (1024 * 1024)} MB` : `${Math.round(value / 1024)} KB`;
-};
+const describeLimit = (bytes: unknown): string => describeBytes(Number(bytes));
 
 const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = {
   'context-not-list': () => '@context must be a list that starts with the Verifiable Credentials context',
@@ -49,7 +50,7 @@ const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = 
   'no-status-purpose': () => 'credentialSubject.statusPurpose is missing',
 };
 
-const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams) => string> = {
+const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: VerifierMessages) => string> = {
   'entry-not-object': () => 'a status entry is not an object',
   'no-purpose': () => 'the status entry has no statusPurpose',
   'no-list-url': () => 'the status entry has no https statusListCredential',
@@ -57,10 +58,10 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams) => string> = 
   'bad-size': () => 'the statusSize is not a positive whole number',
   'unsupported-method': (p) => `the status method ${JSON.stringify(p['method'])} is not supported`,
   'list-unreachable': (p) => `the status list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
-  'list-unreadable': (p) => `the status list ${text(p['url'])} could not be read: ${english.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}`,
-  'list-unverified': (p) => {
-    const check = p['check'] as CheckResult;
-    return `the status list ${text(p['url'])} could not be verified (${english.titles[check.id]}: ${english.summary(check.code, check.params ?? {})})`;
+  'list-unreadable': (p, m) => `the status list ${text(p['url'])} could not be read: ${m.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}`,
+  'list-unverified': (p, m) => {
+    const check = p['check'] as Pick<CheckResult, 'id' | 'code' | 'params'>;
+    return `the status list ${text(p['url'])} could not be verified (${m.titles[check.id]}: ${m.summary(check.code, check.params ?? {})})`;
   },
   'list-out-of-date': (p) => `the status list ${text(p['url'])} is outside its validity period`,
   'list-renamed': (p) => `the status list at ${text(p['url'])} says it is ${text(p['id'])}`,
@@ -97,7 +98,7 @@ const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
 
 const what = (kind: unknown) => (kind === 'status-list' ? 'Bitstring Status List credential' : kind === 'open-badge' ? 'Open Badges 3.0 credential' : 'Verifiable Credential');
 
-const SUMMARIES: Record<CheckCode, (params: CheckParams) => string> = {
+const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessages) => string> = {
   'format.open-badge': () => 'This is a well-formed Open Badges 3.0 credential with all the required parts.',
   'format.status-list': () => 'This is a well-formed Bitstring Status List credential with all the required parts.',
   'format.not-open-badge': (p) => {
@@ -105,8 +106,8 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams) => string> = {
     const kindName = types.length > 0 ? ` (its type is ${types.join(', ')})` : '';
     return `This is a well-formed W3C Verifiable Credential, but not an Open Badge${kindName}: its signature, issuer, status and dates are checked, the Open Badges rules are not.`;
   },
-  'format.malformed': (p) => `This is not a well-formed ${what(p['kind'])}: ${FORMAT_PROBLEMS[p['problem'] as FormatProblem]((p['problemParams'] ?? {}) as CheckParams)}.`,
-  'format.unreadable': (p) => `This file cannot be read as a credential: ${english.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}.`,
+  'format.malformed': (p, m) => `This is not a well-formed ${what(p['kind'])}: ${m.formatProblem(p['problem'] as FormatProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
+  'format.unreadable': (p, m) => `This file cannot be read as a credential: ${m.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}.`,
 
   'contexts.known': () => 'Every vocabulary the credential uses is one this verifier knows and keeps its own copy of.',
   'contexts.missing': () => 'The credential does not say which vocabularies it uses (no @context).',
@@ -148,7 +149,7 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams) => string> = {
   'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.`,
   'status.revoked': () => 'The issuer has revoked this credential.',
   'status.suspended': () => 'The issuer has suspended this credential.',
-  'status.unknown': (p) => `Could not check whether the issuer has revoked or suspended this credential: ${STATUS_PROBLEMS[p['problem'] as StatusProblem]((p['problemParams'] ?? {}) as CheckParams)}.`,
+  'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
   'validity.until': (p) => `This credential is valid until ${text(p['until'])}.`,
@@ -192,8 +193,10 @@ export const english: VerifierMessages = {
     validity: 'Is today within its validity dates?',
     recipient: 'Optional: was it awarded to you? Your email address is compared with the credential here, in your browser.',
   },
-  summary: (code, params) => SUMMARIES[code](params),
+  summary: (code, params) => SUMMARIES[code](params, english),
   unreadable: (code, params) => UNREADABLE[code](params),
+  formatProblem: (problem, params) => FORMAT_PROBLEMS[problem](params),
+  statusProblem: (problem, params) => STATUS_PROBLEMS[problem](params, english),
 };
 
 /** A check with its title and sentence, in the given messages. */

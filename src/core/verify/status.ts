@@ -48,14 +48,10 @@ export interface StatusCheckDeps {
 export const SUSPENSION_SERVICE_FRAGMENT = 'suspension-list';
 export const STATUS_LIST_SERVICE_TYPE = 'BitstringStatusListCredential';
 
-type EntryOutcome = 'clear' | 'revoked' | 'suspended' | 'unknown';
-
-interface EntryResult {
-  readonly outcome: EntryOutcome;
-  /** Set when the outcome is `unknown`. */
-  readonly problem?: Problem;
-  readonly details: Json;
-}
+/** What one status entry says; "could not check" always carries why. */
+type EntryResult =
+  | { readonly outcome: 'clear' | 'revoked' | 'suspended'; readonly details: Json }
+  | { readonly outcome: 'unknown'; readonly problem: Problem; readonly details: Json };
 
 interface StatusList {
   readonly bits: Uint8Array;
@@ -227,11 +223,11 @@ export async function checkStatus(doc: Json, deps: StatusCheckDeps): Promise<Che
   });
   const [results, announced] = await Promise.all([Promise.all(checking), checkAnnouncedSuspension(entries, context)]);
   if (announced) results.push(announced);
-  const details = { entries: results.map((entry) => ({ outcome: entry.outcome, ...(entry.problem ? { problem: entry.problem.problem } : {}), ...entry.details })) };
+  const details = { entries: results.map((entry) => ({ outcome: entry.outcome, ...(entry.outcome === 'unknown' ? { problem: entry.problem.problem } : {}), ...entry.details })) };
   if (results.some((entry) => entry.outcome === 'revoked')) return result('status', 'failed', 'status.revoked', {}, details);
   if (results.some((entry) => entry.outcome === 'suspended')) return result('status', 'failed', 'status.suspended', {}, details);
   const unknown = results.find((entry) => entry.outcome === 'unknown');
-  if (unknown?.problem) return result('status', 'unknown', 'status.unknown', { problem: unknown.problem.problem, problemParams: unknown.problem.params }, details);
+  if (unknown) return result('status', 'unknown', 'status.unknown', { problem: unknown.problem.problem, problemParams: unknown.problem.params }, details);
   const purposes = [...entries.filter(isRecord).map((entry) => entry['statusPurpose'] ?? 'revocation'), ...(announced ? ['suspension'] : [])];
   const what = purposes.includes('suspension') ? (purposes.includes('revocation') ? 'revoked or suspended' : 'suspended') : 'revoked';
   const lists = new Set(results.map((entry) => entry.details['statusListCredential'] ?? entry.details['id'])).size;

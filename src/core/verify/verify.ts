@@ -70,7 +70,8 @@ async function authenticateStatusList(json: unknown, url: string, deps: VerifyDe
   const authenticity = await checkAuthenticity(list, 'status-list', deps, loader);
   const checks = [authenticity.format.check, authenticity.contexts, authenticity.issuerKey, authenticity.proof];
   const bad = checks.find((c) => c.state !== 'passed' && c.state !== 'warning');
-  if (bad) return { ok: false, problem: 'list-unverified', params: { url, check: bad }, checks }; // STATUS_VERIFICATION_ERROR
+  // STATUS_VERIFICATION_ERROR; the failing check's reason, not its work (that is in `checks`).
+  if (bad) return { ok: false, problem: 'list-unverified', params: { url, check: { id: bad.id, code: bad.code, params: bad.params ?? {} } }, checks };
   const now = deps.now.getTime();
   const from = dateOf(list['validFrom']);
   const until = dateOf(list['validUntil']);

@@ -5,7 +5,7 @@
  * workflow commands that GitHub shows inline on the PR diff. Pure: the files are read elsewhere.
  */
 import { githubAnnotation, locationOf, sortErrors, workflowCommand, type LaurelError } from '../core/error.ts';
-import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from './validate.ts';
+import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from '../content/validate.ts';
 import { siteUrls } from '../issue/urls.ts';
 
 /** One side of the comparison: `validateContent` of the tree, and its keys/*.json as they are. */

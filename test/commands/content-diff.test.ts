@@ -3,7 +3,7 @@
  * as Markdown and as GitHub workflow commands.
  */
 import { describe, expect, it } from 'vitest';
-import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentDiff, type ContentSnapshot, type PublishedChanges } from '../../src/content/diff.ts';
+import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentDiff, type ContentSnapshot, type PublishedChanges } from '../../src/commands/content-diff.ts';
 import { validateContent, type SourceFile } from '../../src/content/validate.ts';
 import { LaurelError } from '../../src/core/error.ts';
 

@@ -1,0 +1,141 @@
+/**
+ * `npm run preview` as an issuer runs it before publishing: the real `astro preview` server on
+ * 127.0.0.1, serving a copy of the built academy fixture (test/fixtures/sites/academy), and
+ * Chromium on it with nothing routed. Its credentials name the published site
+ * (https://credentials.harbourside.example/), which does not answer here; the verifier must see
+ * that it is a local preview, say so, and check the credential, the issuer's DID document and the
+ * status lists against the local server, sending no request anywhere else.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHECK_IDS } from '../../src/core/verify/check.ts';
+import { launchBrowser } from '../../src/commands/bench/browser.ts';
+import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
+import { makeRepository, type Repository } from '../helpers/repository.ts';
+
+// Shared with every browser test of the run, so copied: `astro preview` writes .astro/preview.json into its root.
+const { dir: BUILT, siteUrl: SITE_URL } = inject('sites').academy;
+const WAIT = { timeout: 45_000 };
+/** How long `astro preview` may take to answer on a loaded machine. */
+const START_TIMEOUT_MS = 90_000;
+
+/** Zainab Okoye's Accessible Interfaces (valid until October 2027): neither revoked nor suspended. */
+const GOOD = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
+/** The address its credential names as its own: the published site, not this computer. */
+const PUBLISHED_URL = `${SITE_URL}credentials/${GOOD}.json`;
+/** Every check of a valid credential with no recipient to match (as in test/verifier/verifier.browser.test.ts). */
+const VERIFIED_STATES = { format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed', recipient: 'skipped' };
+
+let repository: Repository | undefined;
+let server: AstroServer | undefined;
+let browser: Browser | undefined;
+/** Where `astro preview` listens, e.g. http://127.0.0.1:41234 */
+let origin = '';
+
+beforeAll(async () => {
+  repository = await makeRepository({ from: BUILT });
+  server = await startAstro('preview', repository.dir, { timeoutMs: START_TIMEOUT_MS });
+  origin = server.origin;
+  browser = await launchBrowser();
+}, START_TIMEOUT_MS + 30_000);
+
+// Runs when beforeAll or a test failed too, so the server never outlives the file.
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await repository?.cleanup();
+});
+
+interface Session {
+  page: Page;
+  /** Every URL the browser context asked for, from the first page load on. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function open(pathname: string): Promise<Session> {
+  if (!browser) throw new Error('The browser starts in beforeAll: use it inside a test.');
+  const context = await browser.newContext();
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT.timeout);
+  await page.goto(`${origin}${pathname}`);
+  return { page, requests, close: () => context.close() };
+}
+
+async function verdict(page: Page): Promise<string> {
+  const result = page.locator('[data-verification-status]');
+  await result.waitFor(WAIT);
+  return (await result.getAttribute('data-verification-status')) ?? '';
+}
+
+async function states(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-checklist] [data-check]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-check'), row.getAttribute('data-state')])));
+}
+
+/** The note names this server as the stand-in for the published site. */
+async function expectLocalPreviewNote(page: Page): Promise<void> {
+  const note = page.locator('laurel-verifier [data-local-preview]');
+  // The element names the local site it stands in for, for tools and tests.
+  expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBe(`${origin}/`);
+  expect(await note.isVisible()).toBe(true);
+  expect(await note.textContent()).toContain(`(${origin}/)`);
+  expect(await note.textContent()).toContain(SITE_URL);
+}
+
+/** What the verifier read, all of it from this server: the credential, the issuer's key and the status lists. */
+function expectOnlyLocalRequests(requests: readonly string[]): void {
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+  expect(requests).toEqual(expect.arrayContaining([`${origin}/credentials/${GOOD}.json`, `${origin}/.well-known/did.json`, `${origin}/status/revocation.json`, `${origin}/status/suspension.json`]));
+}
+
+describe('astro preview', () => {
+  it('verifies a certificate in place against the local server, says so, and sends nothing elsewhere', async () => {
+    const { page, requests, close } = await open(`/credentials/${GOOD}/`);
+    expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
+    await expectLocalPreviewNote(page);
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(Object.keys(await states(page))).toEqual([...CHECK_IDS]);
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expectOnlyLocalRequests(requests);
+    await close();
+  });
+
+  it('verifies the published URL of a credential from /verify/?url= against the local server too', async () => {
+    const { page, requests, close } = await open(`/verify/?url=${encodeURIComponent(PUBLISHED_URL)}`);
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    await expectLocalPreviewNote(page);
+    expectOnlyLocalRequests(requests);
+    await close();
+  });
+});
+
+describe('astro preview of a site under a path', () => {
+  it('serves it under its base path, and verifies its credential there', async () => {
+    const subPath = inject('sites')['sub-path'];
+    const copy = await makeRepository({ from: subPath.dir });
+    const preview = await startAstro('preview', copy.dir, { readyPath: new URL(subPath.siteUrl).pathname, timeoutMs: START_TIMEOUT_MS });
+    try {
+      const base = new URL(subPath.siteUrl).pathname;
+      expect((await fetch(`${preview.origin}${base}`)).status).toBe(200);
+      expect((await fetch(`${preview.origin}${base}did.json`)).status).toBe(200);
+      const context = await browser!.newContext();
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT.timeout);
+      await page.goto(`${preview.origin}${base}credentials/00000000-0000-4000-8000-000000000001/`);
+      await page.click('laurel-verifier button[data-action="verify"]');
+      expect(await verdict(page)).toBe('verified');
+      expect(requests.filter((url) => !url.startsWith(`${preview.origin}${base}`))).toEqual([]);
+      expect(requests).toContain(`${preview.origin}${base}did.json`);
+      await context.close();
+    } finally {
+      await preview.stop();
+      await copy.cleanup();
+    }
+  });
+});
