@@ -4,16 +4,13 @@
  */
 import { Gunzip, gzipSync } from 'fflate';
 import { CREDENTIALS_V2_CONTEXT } from './document-loader.ts';
+import { MAX_STATUS_LIST_BYTES } from './limits.ts';
 import { decodeBase64url, encodeBase64url } from './multibase.ts';
 
 /** BSL §4.3 Validate Algorithm: minimumNumberOfEntries = 131,072 (16 KB), for herd privacy (§6.1). */
 export const MIN_STATUS_LIST_ENTRIES = 131_072;
 
-/**
- * The largest bitstring we agree to inflate (16 MB = 2^27 entries). GZIP shrinks zeros about
- * 1000:1, so without a cap a 1 MB list could expand to a gigabyte.
- */
-export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+export { MAX_STATUS_LIST_BYTES } from './limits.ts';
 
 export type StatusPurpose = 'revocation' | 'suspension' | 'refresh' | 'message';
 

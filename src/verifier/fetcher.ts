@@ -6,9 +6,8 @@
  * and the issuer's public files (its DID document and status lists). Nothing is ever sent.
  */
 import type { FetchJson } from '../core/did.ts';
-import { credentialFromBytes, describeBytes, jsonNestingDepth, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, unreadable, type LoadedText } from '../core/verify/input.ts';
-
-export const FETCH_TIMEOUT_MS = 15_000;
+import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES } from '../core/limits.ts';
+import { credentialFromBytes, describeBytes, jsonNestingDepth, unreadable, type LoadedText } from '../core/verify/input.ts';
 
 export type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: string };
 

@@ -5,15 +5,9 @@
  * cannot be read is an `Unreadable` with a stable code (./messages.ts words it).
  */
 import { extractPng, extractSvg } from '../baking.ts';
+import { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limits.ts';
 
-/** The most JSON a verifier reads: a credential, a DID document or a status list. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
-/** How deeply arrays and objects may nest. */
-export const MAX_DEPTH = 64;
-/** A baked image is larger than its credential; the credential inside it is still held to 1 MB. */
-export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-/** How many values (objects, arrays, strings, numbers…) a document may hold. */
-export const MAX_NODES = 100_000;
+export { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limits.ts';
 
 /** A size in words: 1 MB, 512 KB. */
 export function describeBytes(bytes: number): string {

@@ -1,0 +1,35 @@
+/**
+ * Every limit a verifier holds untrusted input to, in one place: the command line, the browser and
+ * the build read the same numbers, so a credential Laurel signs is always one its own verifier
+ * reads, and a hostile file or server is refused in bounded time and memory wherever it arrives.
+ * README "Security" lists them; change them here and nowhere else.
+ */
+
+/** The most JSON a verifier reads: a credential, a DID document, an issuer profile or a status list. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** How deeply arrays and objects may nest. */
+export const MAX_DEPTH = 64;
+/** How many values (objects, arrays, strings, numbers…) a document may hold. */
+export const MAX_NODES = 100_000;
+/** A baked PNG or SVG badge; the credential inside it is still held to MAX_INPUT_BYTES, inflated or not. */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest bitstring a status list may expand to (16 MB = 2^27 entries). GZIP shrinks zeros
+ * about 1000:1, so the inflate stops as soon as it passes this, whatever the compressed size.
+ */
+export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+/** How long one request may take, from sending it to the last byte of the answer. */
+export const FETCH_TIMEOUT_MS = 15_000;
+/** How many redirects one request may follow; each hop is checked before it is requested. */
+export const MAX_REDIRECTS = 5;
+
+/** All of them, for documentation and for the benchmark's report. */
+export const VERIFIER_LIMITS = {
+  inputBytes: MAX_INPUT_BYTES,
+  depth: MAX_DEPTH,
+  nodes: MAX_NODES,
+  imageBytes: MAX_IMAGE_BYTES,
+  statusListBytes: MAX_STATUS_LIST_BYTES,
+  fetchTimeoutMs: FETCH_TIMEOUT_MS,
+  redirects: MAX_REDIRECTS,
+} as const;
