@@ -19,9 +19,24 @@ export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 // A DNS name (no IP address, did-method-web §2.4 "Security"), optionally with a %3A-encoded port.
 const DID_WEB_HOST = /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+(?:%3a\d{1,5})?$/i;
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?:%3a\d+)?$/i;
 // A path segment: unreserved characters and percent-escapes, never "." or ".." (they would climb out of the site).
 const DID_WEB_SEGMENT = /^(?!\.{1,2}$)(?:[A-Za-z0-9._~!$&'()*+,;=@-]|%[0-9A-Fa-f]{2})+$/;
+
+/**
+ * Whether a host is an IP address in any of the forms a URL parser accepts. WHATWG URL §3.5
+ * (host parsing) reads a host whose last label is a number as IPv4, in decimal, octal or hex, and
+ * shortened: `0x7f.1` and `0177.0.0.1` are both 127.0.0.1. So the parsed hostname is what is
+ * tested, never the text (did-method-web §2.4 "Security": domain names only).
+ */
+export function isIpAddress(host: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(`https://${host}/`).hostname;
+  } catch {
+    return false;
+  }
+  return hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
+}
 
 /** Splits a DID URL into the DID and its fragment (without `#`). */
 export function splitDidUrl(didUrl: string): { did: string; fragment: string | undefined } {
@@ -38,7 +53,7 @@ function parseDidWeb(did: string): Result<DidWebParts> {
   if (!did.startsWith('did:web:')) return fail(`"${did}" is not a did:web identifier.`);
   if (/[#?/]/.test(did)) return fail(`"${did}" contains a character a did:web identifier may not contain.`);
   const [host = '', ...path] = did.slice('did:web:'.length).split(':');
-  if (!DID_WEB_HOST.test(host) || IPV4.test(host)) return fail(`"${host}" in ${did} is not a domain name.`);
+  if (!DID_WEB_HOST.test(host) || isIpAddress(host.replace(/%3a\d+$/i, ''))) return fail(`"${host}" in ${did} is not a domain name.`);
   if (!path.every((segment) => DID_WEB_SEGMENT.test(segment))) return fail(`The path of ${did} is not valid.`);
   return { ok: true, value: { host, path } };
 }
@@ -214,20 +229,14 @@ export function extractVerificationMethod(document: unknown, vmId: string): Resu
 export type KeySource =
   | 'did:web' // fetched the DID document of a did:web
   | 'did:key' // decoded from the identifier, nothing fetched
-  | 'controlled-identifier-document' // fetched a plain HTTPS CID document
-  | 'multikey-document' // fetched a standalone Multikey document at the method's URL
-  | 'key-in-identifier'; // `<url>#<publicKeyMultibase>`: the key is spelled in the id itself
+  | 'controlled-identifier-document' // fetched a plain HTTPS CID document (an issuer profile that lists its keys is one)
+  | 'multikey-document'; // fetched a standalone Multikey document at the method's URL
 
 export interface ResolvedKey extends ExtractedKey {
   source: KeySource;
   verificationMethodId: string;
   /** The URL that was fetched, when one was. */
   documentUrl?: string;
-  /**
-   * False only for `key-in-identifier` when the controller's own document could not confirm the
-   * key: then anyone could have minted it, so the caller should not present it as the issuer's.
-   */
-  confirmed: boolean;
 }
 
 async function fetchSafely(fetchJson: FetchJson, url: string): Promise<{ ok: true; json: unknown } | { ok: false; reason: string }> {
@@ -247,7 +256,7 @@ const resolved = (key: ExtractedKey, rest: Omit<ResolvedKey, keyof ExtractedKey>
  * Finds the Ed25519 key a proof's `verificationMethod` names, in the forms OB 3.0 verifiers meet
  * (OB 3.0 Implementation Guide, key provenance, in the forms the 1EdTech validator's EmbeddedProofProbe accepts): did:key (decoded locally),
  * did:web (fetch did.json), an HTTPS controlled identifier document (CID §3.3), a standalone
- * HTTPS Multikey document, and `<url>#<publicKeyMultibase>`.
+ * HTTPS Multikey document. Every https form is fetched: a key is never taken from its name alone.
  */
 export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJson): Promise<Result<ResolvedKey>> {
   if (typeof vmId !== 'string' || vmId === '') return fail('The signature does not name the key that made it (no verificationMethod).');
@@ -259,7 +268,7 @@ export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJ
     // 1EdTech form 2: a bare did:key names its only key.
     const fullId = fragment === undefined ? `${documentUrl}#${documentUrl.slice('did:key:'.length)}` : vmId;
     const key = extractVerificationMethod(expanded.value.document, fullId);
-    return key.ok ? resolved(key.value, { source: 'did:key', verificationMethodId: fullId, confirmed: true }) : key;
+    return key.ok ? resolved(key.value, { source: 'did:key', verificationMethodId: fullId }) : key;
   }
 
   if (documentUrl.startsWith('did:web:')) {
@@ -269,7 +278,7 @@ export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJ
     if (!fetched.ok) return fail(`Could not fetch the issuer's DID document ${url.value}: ${fetched.reason}`);
     const key = extractVerificationMethod(fetched.json, vmId);
     if (!key.ok) return fail(`${key.reason} (in ${url.value})`);
-    return resolved(key.value, { source: 'did:web', verificationMethodId: vmId, documentUrl: url.value, confirmed: true });
+    return resolved(key.value, { source: 'did:web', verificationMethodId: vmId, documentUrl: url.value });
   }
 
   if (documentUrl.startsWith('did:')) return fail(`The DID method of ${documentUrl} is not supported (did:web and did:key are).`);
@@ -281,34 +290,25 @@ export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJ
   }
   if (url.protocol !== 'https:') return fail(`The key document ${documentUrl} is not on https.`);
 
+  // CID §3.3 steps 3-4: the key is whatever the document at the URL says, never what the URL
+  // spells. A key written into the fragment (`<issuer>#z6Mk…`, a form the 1EdTech validator reads
+  // without fetching) is only believed when the issuer's own document lists it: otherwise anyone
+  // could put their own key in a name that looks like the issuer's.
   const fetched = await fetchSafely(fetchJson, documentUrl);
-  if (fetched.ok && isRecord(fetched.json)) {
-    // CID §3.3 with a fragment; 1EdTech form 4 (a Multikey document at the method URL) without.
-    if (fragment !== undefined) {
-      const key = extractVerificationMethod(fetched.json, vmId);
-      if (key.ok) return resolved(key.value, { source: 'controlled-identifier-document', verificationMethodId: vmId, documentUrl, confirmed: true });
-      // A document that lists keys but not this one disowns it; anything else simply says nothing.
-      if (fetched.json['verificationMethod'] !== undefined || fetched.json['assertionMethod'] !== undefined) return key;
-    } else {
-      const document = fetched.json;
-      const controller = document['controller'];
-      const publicKeyMultibase = document['publicKeyMultibase'];
-      const publicKey = typeof publicKeyMultibase === 'string' ? decodePublicKeyMultibase(publicKeyMultibase) : undefined;
-      if (document['id'] === vmId && document['type'] === 'Multikey' && typeof controller === 'string' && publicKey && typeof publicKeyMultibase === 'string') {
-        return resolved({ publicKey, publicKeyMultibase, controller, verificationMethod: document }, { source: 'multikey-document', verificationMethodId: vmId, documentUrl, confirmed: true });
-      }
-      return fail(`The document at ${documentUrl} is not a Multikey verification method.`);
-    }
+  if (!fetched.ok) return fail(`Could not fetch the key document ${documentUrl}: ${fetched.reason}. The key is only trusted when the issuer's own document publishes it.`);
+  if (!isRecord(fetched.json)) return fail(`The key document ${documentUrl} is not a JSON object.`);
+  if (fragment !== undefined) {
+    const key = extractVerificationMethod(fetched.json, vmId);
+    if (!key.ok) return fail(`${key.reason} (in ${documentUrl}; the key is only trusted when that document publishes it)`);
+    return resolved(key.value, { source: 'controlled-identifier-document', verificationMethodId: vmId, documentUrl });
   }
-
-  // 1EdTech form 1: `<controller>#<publicKeyMultibase>`. The key is readable from the id, but
-  // nothing ties it to the controller, so it is marked unconfirmed.
-  const publicKey = fragment === undefined ? undefined : decodePublicKeyMultibase(fragment);
-  if (publicKey && fragment !== undefined) {
-    return resolved(
-      { publicKey, publicKeyMultibase: fragment, controller: documentUrl, verificationMethod: { id: vmId, type: 'Multikey', controller: documentUrl, publicKeyMultibase: fragment } },
-      { source: 'key-in-identifier', verificationMethodId: vmId, documentUrl, confirmed: false },
-    );
+  // 1EdTech form 4: a standalone Multikey document at the method's URL.
+  const document = fetched.json;
+  const controller = document['controller'];
+  const publicKeyMultibase = document['publicKeyMultibase'];
+  const publicKey = typeof publicKeyMultibase === 'string' ? decodePublicKeyMultibase(publicKeyMultibase) : undefined;
+  if (document['id'] === vmId && document['type'] === 'Multikey' && typeof controller === 'string' && publicKey && typeof publicKeyMultibase === 'string') {
+    return resolved({ publicKey, publicKeyMultibase, controller, verificationMethod: document }, { source: 'multikey-document', verificationMethodId: vmId, documentUrl });
   }
-  return fail(fetched.ok ? `The document at ${documentUrl} does not list the key ${vmId}.` : `Could not fetch the key document ${documentUrl}: ${fetched.reason}`);
+  return fail(`The document at ${documentUrl} is not a Multikey verification method.`);
 }

@@ -23,6 +23,9 @@ export const FETCH_TIMEOUT_MS = 15_000;
 /** How many redirects one request may follow; each hop is checked before it is requested. */
 export const MAX_REDIRECTS = 5;
 
+/** How many of a credential's proofs are tried before giving up; any one valid proof suffices. */
+export const MAX_PROOFS = 8;
+
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
   inputBytes: MAX_INPUT_BYTES,
@@ -32,4 +35,5 @@ export const VERIFIER_LIMITS = {
   statusListBytes: MAX_STATUS_LIST_BYTES,
   fetchTimeoutMs: FETCH_TIMEOUT_MS,
   redirects: MAX_REDIRECTS,
+  proofs: MAX_PROOFS,
 } as const;

@@ -1,12 +1,13 @@
 /**
- * Fetching for verification, shared by the command line and the browser: only https addresses
- * (or origins the caller allows, such as a local preview's own), bounded in time and size,
- * JSON only for the issuer's files. The fetch function is passed in, with the caller's options
+ * Fetching for verification, shared by the command line and the browser: only https addresses on
+ * domain names (or origins the caller allows, such as a local preview's own), redirects checked
+ * hop by hop, bounded in time and size (the limits are ../core/limits.ts), JSON only for the
+ * issuer's files. The fetch function is passed in, with the caller's options
  * (the browser sends no cookies and no referrer); what is fetched is the credential asked for
  * and the issuer's public files (its DID document and status lists). Nothing is ever sent.
  */
-import type { FetchJson } from '../core/did.ts';
-import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES } from '../core/limits.ts';
+import { isIpAddress, type FetchJson } from '../core/did.ts';
+import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_REDIRECTS } from '../core/limits.ts';
 import { credentialFromBytes, describeBytes, jsonNestingDepth, unreadable, type LoadedText } from '../core/verify/input.ts';
 
 export type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: string };
@@ -20,6 +21,13 @@ export interface FetcherOptions {
   /** Options for every request (the browser: no cookies, no referrer, revalidate). */
   readonly init?: RequestInit | undefined;
   readonly timeoutMs?: number | undefined;
+  /**
+   * `checked` (the default): redirects are followed here, one hop at a time, each checked before
+   * it is requested, at most MAX_REDIRECTS. `platform`: the fetch function follows them (a browser
+   * must: it hides a redirect's Location from scripts, and blocks https→http as mixed content),
+   * and the final address is checked.
+   */
+  readonly redirects?: 'checked' | 'platform' | undefined;
   /** A failed request in words; the cause is in `error.cause` under Node, hidden by browsers. */
   readonly describeError?: ((error: unknown) => string) | undefined;
 }
@@ -77,16 +85,41 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     } catch {
       return { ok: false, reason: `"${address}" is not a web address` };
     }
-    if (url.protocol === 'https:' || allowedOrigins.has(url.origin)) return { ok: true, url };
-    return { ok: false, reason: `only https:// addresses are fetched, not ${url.protocol}` };
+    if (allowedOrigins.has(url.origin)) return { ok: true, url };
+    if (url.protocol !== 'https:') return { ok: false, reason: `only https:// addresses are fetched, not ${url.protocol}` };
+    // A credential must not make the verifier reach this computer or its network (did-method-web
+    // §2.4): no IP addresses in any notation, no single-label or .localhost names (RFC 6761 §6.3).
+    if (isIpAddress(url.host) || !url.hostname.includes('.') || /(^|\.)localhost\.?$/i.test(url.hostname)) {
+      return { ok: false, reason: `only addresses on a domain name are fetched, not ${url.hostname}` };
+    }
+    return { ok: true, url };
+  };
+
+  /** One request, following redirects as `options.redirects` says, under one time limit. */
+  const request = async (first: URL, accept: string, signal: AbortSignal): Promise<Response | { ok: false; reason: string }> => {
+    const landed = (response: Response) =>
+      // Wherever the fetch function itself ended up (a browser follows redirects on its own).
+      response.url && !allowed(response.url).ok ? { ok: false as const, reason: `${first.href} redirected away from https` } : response;
+    if (options.redirects === 'platform') return landed(await options.fetch(first, { ...options.init, headers: { accept }, signal }));
+    let url = first;
+    for (let hop = 0; ; hop += 1) {
+      const response = await options.fetch(url, { ...options.init, headers: { accept }, signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) return landed(response);
+      await response.body?.cancel();
+      if (hop === MAX_REDIRECTS) return { ok: false, reason: `${first.href} redirected more than ${MAX_REDIRECTS} times` };
+      const next = allowed(new URL(location, url).href);
+      if (!next.ok) return { ok: false, reason: `${first.href} redirected away from https (${next.reason})` };
+      url = next.url;
+    }
   };
 
   const fetchBytes: Fetcher['fetchBytes'] = async (address, limit, accept) => {
     const target = allowed(address);
     if (!target.ok) return target;
     try {
-      const response = await options.fetch(target.url, { ...options.init, headers: { accept }, signal: AbortSignal.timeout(timeoutMs) });
-      if (response.url && !allowed(response.url).ok) return { ok: false, reason: `${address} redirected away from https` };
+      const response = await request(target.url, accept, AbortSignal.timeout(timeoutMs));
+      if (!(response instanceof Response)) return response;
       if (!response.ok) return { ok: false, reason: `the server answered HTTP ${response.status}` };
       return { ok: true, bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '' };
     } catch (error) {

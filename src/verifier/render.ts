@@ -41,7 +41,6 @@ const LABELS: Record<string, string> = {
   documentUrl: 'Document fetched',
   controller: 'Key controller',
   issuer: 'Issuer named in the credential',
-  confirmedByController: "Confirmed by the controller's own document",
   named: 'Vocabularies named',
   unknown: 'Vocabularies not known',
   embeddedContexts: 'Vocabularies written inline',
@@ -78,7 +77,6 @@ const SOURCES: Record<string, string> = {
   'did:key': 'did:key: decoded from the identifier itself, nothing fetched',
   'controlled-identifier-document': "the issuer's controlled identifier document, fetched over https",
   'multikey-document': 'a key document fetched over https',
-  'key-in-identifier': 'written in the key id itself, not confirmed by the issuer',
 };
 
 type Child = Node | string;

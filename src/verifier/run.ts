@@ -52,6 +52,7 @@ function pageFetcher(preview: LocalPreview | undefined): Fetcher {
     base: location.href,
     allowedOrigins: [location.origin],
     init: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' },
+    redirects: 'platform',
     describeError: () => 'the address could not be reached (offline, not found, or the server does not allow other sites to read it)',
   });
 }

@@ -14,6 +14,7 @@ import { zlibSync } from 'fflate';
 import { runCommand } from '../../src/commands/cli.ts';
 import { verify as verifyCommand } from '../../src/commands/verify.ts';
 import { bakePng, bakeSvg, crc32 } from '../../src/core/baking.ts';
+import { keyPairFromSeed } from '../../src/core/multikey.ts';
 import { EMAIL, NOW, SITE, buildSite, sign, statusEntry, unsignedCredential, REVOKED_INDEX } from '../helpers/verify-site.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 
@@ -89,6 +90,10 @@ beforeAll(async () => {
   await writeFile(file('badge.svg'), bakeSvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>', JSON.stringify(good)));
   await writeFile(file('plain.png'), tinyPng());
   await writeFile(file('broken.json'), '{"@context": [');
+  // A forgery "from" an https issuer, signed with the forger's own key spelled into the key name.
+  const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
+  const forgedIssuer = 'https://www.university.example/';
+  await write(file('forged.json'), await sign(unsignedCredential('forged', { issuer: { id: forgedIssuer, type: ['Profile'], name: 'A University' } }), { secretKey: forger.secretKey, verificationMethod: `${forgedIssuer}#${forger.publicKeyMultibase}` }));
 });
 
 afterAll(async () => {
@@ -124,6 +129,14 @@ describe('npm run verify', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✗ Revocation and suspension: The issuer has revoked this credential.');
     expect(result.stdout).toContain('✗ Not verified: revocation and suspension failed.');
+  });
+
+  it("exits 1 for a forgery whose key the named issuer does not publish, naming the issuer's key", async () => {
+    const result = await verify(file('forged.json'), ...site());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("✗ Issuer's key: The key that should check the signature could not be found");
+    expect(result.stdout).toContain('https://www.university.example/');
+    expect(result.stdout).toContain("✗ Not verified: issuer's key failed.");
   });
 
   it('exits 1 and names the signature for a changed credential', async () => {

@@ -11,6 +11,7 @@ import {
   didWebToUrl,
   expandDidKey,
   extractVerificationMethod,
+  isIpAddress,
   resolveVerificationMethod,
   type FetchJson,
 } from '../../src/core/did.ts';
@@ -56,6 +57,18 @@ describe('did:web', () => {
     for (const bad of ['http://example.com/', 'not a url', 'https://example.com/?q=1', 'https://127.0.0.1/']) {
       expect(didWebForSiteUrl(bad).ok, bad).toBe(false);
     }
+  });
+
+  it('refuses an IP address in every notation a URL parser reads, not only dotted decimal', () => {
+    // Each of these is 127.0.0.1 (or another internal address) once a URL parser has read it.
+    for (const host of ['0x7f.1', '0177.0.0.1', '2130706433', '127.1', '0x7f000001', '127.0.0.1%3A8080', '0x7f.0.0.1', '10.0.0.1', '169.254.169.254', '0251.0376.0251.0376']) {
+      expect(didWebToUrl(`did:web:${host}`), host).toMatchObject({ ok: false, reason: expect.stringContaining('is not a domain name') });
+    }
+    expect(isIpAddress('0x7f.1')).toBe(true);
+    expect(isIpAddress('[::1]')).toBe(true);
+    expect(isIpAddress('badges.example.org')).toBe(false);
+    // Names that merely contain digits are domain names.
+    for (const host of ['0x7f.example', '127-0-0-1.example.org', 'a1.b2.example']) expect(didWebToUrl(`did:web:${host}`).ok, host).toBe(true);
   });
 });
 
@@ -150,7 +163,7 @@ describe('resolveVerificationMethod', () => {
     const fetchJson = fetchFrom({ 'https://org.github.io/repo/did.json': buildDidDocument(did, [KEY]) });
     const result = await resolveVerificationMethod(`${did}#${KEY}`, fetchJson);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.value).toMatchObject({ source: 'did:web', documentUrl: 'https://org.github.io/repo/did.json', controller: did, confirmed: true });
+    expect(result.value).toMatchObject({ source: 'did:web', documentUrl: 'https://org.github.io/repo/did.json', controller: did });
     const missing = await resolveVerificationMethod(`${did}#${OTHER}`, fetchJson);
     expect(missing.ok).toBe(false);
   });
@@ -162,7 +175,7 @@ describe('resolveVerificationMethod', () => {
     });
     const result = await resolveVerificationMethod(`${id}#key-1`, fetchJson);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.value).toMatchObject({ source: 'controlled-identifier-document', controller: id, confirmed: true });
+    expect(result.value).toMatchObject({ source: 'controlled-identifier-document', controller: id });
   });
 
   it('reads a standalone Multikey document', async () => {
@@ -173,17 +186,22 @@ describe('resolveVerificationMethod', () => {
     expect(result.value).toMatchObject({ source: 'multikey-document', controller: 'https://badges.example.org/issuer' });
   });
 
-  it('takes the key from <url>#<multikey>, marked unconfirmed, unless the controller document disowns it', async () => {
+  it('never takes the key from <url>#<multikey> alone: the document at the URL must publish it', async () => {
     const issuer = 'https://example.edu/issuers/565049';
-    const unconfirmed = await resolveVerificationMethod(`${issuer}#${KEY}`, fetchFrom({}));
-    if (!unconfirmed.ok) throw new Error(unconfirmed.reason);
-    expect(unconfirmed.value).toMatchObject({ source: 'key-in-identifier', controller: issuer, confirmed: false });
-    const profileOnly = await resolveVerificationMethod(`${issuer}#${KEY}`, fetchFrom({ [issuer]: { id: issuer, type: ['Profile'] } }));
-    expect(profileOnly.ok && profileOnly.value.confirmed).toBe(false);
-    const listed = await resolveVerificationMethod(`${issuer}#${KEY}`, fetchFrom({ [issuer]: { id: issuer, verificationMethod: [{ id: `${issuer}#${KEY}`, type: 'Multikey', controller: issuer, publicKeyMultibase: KEY }], assertionMethod: [`${issuer}#${KEY}`] } }));
-    expect(listed.ok && listed.value.confirmed).toBe(true);
-    const disowned = await resolveVerificationMethod(`${issuer}#${KEY}`, fetchFrom({ [issuer]: { id: issuer, verificationMethod: [], assertionMethod: [] } }));
+    const vm = `${issuer}#${KEY}`;
+    // Nothing at the URL, a profile that lists no keys, a document that lists others: all refused.
+    const unreachable = await resolveVerificationMethod(vm, fetchFrom({}));
+    expect(unreachable).toMatchObject({ ok: false, reason: expect.stringContaining(`Could not fetch the key document ${issuer}`) });
+    const profileOnly = await resolveVerificationMethod(vm, fetchFrom({ [issuer]: { id: issuer, type: ['Profile'] } }));
+    expect(profileOnly).toMatchObject({ ok: false, reason: expect.stringContaining(`no verification method with the id ${vm}`) });
+    const disowned = await resolveVerificationMethod(vm, fetchFrom({ [issuer]: { id: issuer, verificationMethod: [], assertionMethod: [] } }));
     expect(disowned.ok).toBe(false);
+    const notAssertion = await resolveVerificationMethod(vm, fetchFrom({ [issuer]: { id: issuer, verificationMethod: [{ id: vm, type: 'Multikey', controller: issuer, publicKeyMultibase: KEY }] } }));
+    expect(notAssertion).toMatchObject({ ok: false, reason: expect.stringContaining('not listed under assertionMethod') });
+    // An issuer profile that is also a controlled identifier document publishes it.
+    const listed = await resolveVerificationMethod(vm, fetchFrom({ [issuer]: { id: issuer, type: ['Profile'], verificationMethod: [{ id: vm, type: 'Multikey', controller: issuer, publicKeyMultibase: KEY }], assertionMethod: [vm] } }));
+    if (!listed.ok) throw new Error(listed.reason);
+    expect(listed.value).toMatchObject({ source: 'controlled-identifier-document', controller: issuer, documentUrl: issuer, publicKeyMultibase: KEY });
   });
 
   it('returns failures, never throws, for hostile input', async () => {

@@ -4,6 +4,7 @@
  * away from https, no web page taken for JSON, and a time limit.
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_REDIRECTS } from '../../src/core/limits.ts';
 import { MAX_INPUT_BYTES } from '../../src/core/verify/input.ts';
 import { createFetcher } from '../../src/verifier/fetcher.ts';
 
@@ -56,6 +57,39 @@ describe('createFetcher', () => {
     expect(await broken.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json is not valid JSON' });
     const deep = createFetcher({ fetch: async () => new Response('['.repeat(100) + ']'.repeat(100)) });
     expect(await deep.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json is nested more than 64 levels deep' });
+  });
+
+  it('follows redirects one hop at a time, checking each before it is requested', async () => {
+    const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
+    // https → http: refused before the http address is requested.
+    const toHttp = recording(async (url) => (url.protocol === 'https:' ? redirect('http://example.org/a.json') : json({ leaked: true })));
+    expect(await createFetcher({ fetch: toHttp.fetch }).fetchJson('https://example.org/a.json')).toMatchObject({ ok: false, reason: expect.stringContaining('redirected away from https') });
+    expect(toHttp.calls.map((call) => call.url)).toEqual(['https://example.org/a.json']);
+    expect(toHttp.calls[0]!.init.redirect).toBe('manual');
+    // To an internal address: refused the same way.
+    const toInternal = recording(async () => redirect('https://0x7f.1/admin.json'));
+    expect(await createFetcher({ fetch: toInternal.fetch }).fetchJson('https://example.org/a.json')).toMatchObject({ ok: false, reason: expect.stringContaining('not 127.0.0.1') });
+    expect(toInternal.calls).toHaveLength(1);
+    // A relative hop on https is followed; a loop is cut at MAX_REDIRECTS.
+    const relative = recording(async (url) => (url.pathname === '/old.json' ? redirect('/new.json') : json({ moved: true })));
+    expect(await createFetcher({ fetch: relative.fetch }).fetchJson('https://example.org/old.json')).toEqual({ ok: true, json: { moved: true } });
+    expect(relative.calls.map((call) => call.url)).toEqual(['https://example.org/old.json', 'https://example.org/new.json']);
+    const loop = recording(async (url) => redirect(url.pathname === '/a' ? '/b' : '/a'));
+    expect(await createFetcher({ fetch: loop.fetch }).fetchJson('https://example.org/a')).toEqual({ ok: false, reason: `https://example.org/a redirected more than ${MAX_REDIRECTS} times` });
+    expect(loop.calls).toHaveLength(MAX_REDIRECTS + 1);
+    // A browser follows redirects itself; then the final address is what is checked.
+    const platform = recording(async () => Object.defineProperty(json({}), 'url', { value: 'http://evil.example/' }));
+    expect(await createFetcher({ fetch: platform.fetch, redirects: 'platform' }).fetchJson('https://example.org/a.json')).toMatchObject({ ok: false, reason: expect.stringContaining('redirected away from https') });
+    expect(platform.calls[0]!.init.redirect).toBeUndefined();
+  });
+
+  it('fetches nothing from an IP address, a single-label name or localhost, unless the origin is allowed', async () => {
+    const server = recording(async () => json({}));
+    const fetcher = createFetcher({ fetch: server.fetch });
+    for (const address of ['https://127.0.0.1/a.json', 'https://0x7f.1/a.json', 'https://0177.0.0.1/a.json', 'https://[::1]/a.json', 'https://intranet/a.json', 'https://localhost/a.json', 'https://api.localhost/a.json', 'https://169.254.169.254/latest/meta-data']) {
+      expect(await fetcher.fetchJson(address), address).toMatchObject({ ok: false, reason: expect.stringContaining('only addresses on a domain name are fetched') });
+    }
+    expect(server.calls).toEqual([]);
   });
 
   it('gives up after its time limit, and words a failure the caller\'s way', async () => {

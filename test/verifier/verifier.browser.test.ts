@@ -312,6 +312,26 @@ describe('the verify page', () => {
     await context.close();
   });
 
+  it("fails a forgery whose key the named https issuer does not publish, at the issuer's key", async () => {
+    // The forger names a real-looking https issuer, which serves its profile (listing no keys),
+    // signs with their own key and spells that key into the verification method's name.
+    const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
+    const issuer = 'https://www.university.example/';
+    const credential: Json = { ...structuredClone(good.json), id: 'urn:uuid:0b8f2c9e-6d3a-4f1e-9a7b-5c2d8e4f6a10', issuer: { id: issuer, type: ['Profile'], name: 'A University' } };
+    delete credential['proof'];
+    delete credential['credentialStatus'];
+    const signed = await createProof(credential, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', verificationMethod: `${issuer}#${forger.publicKeyMultibase}`, proofPurpose: 'assertionMethod' }, forger.secretKey, createDocumentLoader());
+    if (!signed.ok) throw new Error(JSON.stringify(signed.failure));
+    const { page, context, requests } = await open();
+    await context.route(`${issuer}**`, (route) => route.fulfill({ json: { id: issuer, type: ['Profile'], name: 'A University' }, headers: { 'access-control-allow-origin': '*' } }));
+    await paste(page, JSON.stringify({ ...credential, proof: signed.proof }));
+    expect(await verdict(page)).toBe('failed');
+    expect(await states(page)).toMatchObject({ 'issuer-key': 'failed' });
+    expect(await page.textContent('[data-check="issuer-key"] .lv-summary')).toContain('could not be found');
+    expect(requests).toContain(issuer);
+    await context.close();
+  });
+
   it('refuses oversized and deeply nested input with a clear message', async () => {
     const { page, context } = await open();
     await paste(page, JSON.stringify({ ...good.json, padding: 'x'.repeat(1024 * 1024) }));

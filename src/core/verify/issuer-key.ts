@@ -21,7 +21,6 @@ function keyDetails(key: ResolvedKey, issuer: string | undefined): Json {
     issuer,
     publicKeyMultibase: key.publicKeyMultibase,
     publicKeyHex: bytesToHex(key.publicKey),
-    confirmedByController: key.confirmed,
     ...(key.revoked === undefined ? {} : { revoked: key.revoked }),
     ...(key.expires === undefined ? {} : { expires: key.expires }),
   };
@@ -47,7 +46,6 @@ export async function checkIssuerKey(
   }
   const revoked = dateOf(key.revoked);
   if (key.revoked !== undefined && (revoked === undefined || revoked <= now.getTime())) return { key, check: result('issuer-key', 'failed', 'issuer-key.withdrawn', parties, details) };
-  if (!key.confirmed) return { key, check: result('issuer-key', 'warning', 'issuer-key.unconfirmed', parties, details) };
   const expires = dateOf(key.expires);
   if (key.expires !== undefined && (expires === undefined || expires <= now.getTime())) {
     return { key, check: result('issuer-key', 'warning', 'issuer-key.expired', { ...parties, expires: key.expires }, details) };

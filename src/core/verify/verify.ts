@@ -16,7 +16,7 @@ import { errorMessage, dateOf, type Json } from './json-shape.ts';
 import { describeCheck, english, type VerifierMessages } from './messages.ts';
 import { checkRecipient } from './recipient.ts';
 import { checkSchema, type SchemaValidator } from './schema.ts';
-import { checkSignature, selectProof } from './signature.ts';
+import { checkSignature, proofCandidates, type ProofSelection } from './signature.ts';
 import { checkStatus, type ListAuthentication } from './status.ts';
 import { checkValidity } from './validity.ts';
 
@@ -52,11 +52,21 @@ interface Authenticity {
 async function checkAuthenticity(doc: Json, kind: DocumentKind, deps: VerifyDeps, loader: DocumentLoader): Promise<Authenticity> {
   const format = checkFormat(doc, kind);
   const contexts = await checkContexts(doc, loader);
-  const selection = selectProof(doc);
   // The OB key-provenance rule applies to badges and status lists; a plain VC gets a warning.
-  const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps.fetchJson, deps.now, format.openBadge || kind === 'status-list');
-  const proof = await checkSignature(doc, selection, key, contexts.state === 'passed', deps.now, loader);
-  return { format, contexts, issuerKey, proof, key };
+  const strictController = format.openBadge || kind === 'status-list';
+  const candidates = proofCandidates(doc);
+  const selections: ProofSelection[] = candidates.ok ? candidates.proofs.map((proof) => ({ ok: true, proof, ignored: candidates.total - 1 })) : [candidates];
+  // Any one proof suffices (OB 3.0 integrity.md): the first whose key is the issuer's and whose
+  // signature holds is the one reported; when none does, the best-ranked one's failure is.
+  let first: Authenticity | undefined;
+  for (const selection of selections) {
+    const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps.fetchJson, deps.now, strictController);
+    const proof = await checkSignature(doc, selection, key, contexts.state === 'passed', deps.now, loader);
+    const attempt = { format, contexts, issuerKey, proof, key };
+    if (issuerKey.state !== 'failed' && proof.state === 'passed') return attempt;
+    first ??= attempt;
+  }
+  return first!;
 }
 
 /**

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { CHECK_IDS, type Check, type CheckId, type VerificationReport } from '../../../src/core/verify/check.ts';
+import { MAX_PROOFS } from '../../../src/core/limits.ts';
 import { jsonNestingDepth } from '../../../src/core/verify/input.ts';
 import { english } from '../../../src/core/verify/messages.ts';
 import { plannedChecks, verifyCredential, verifyCredentialJson, withRecipient, type VerifyDeps } from '../../../src/core/verify/verify.ts';
@@ -159,6 +160,34 @@ describe("a Laurel credential (did:web, eddsa-rdfc-2022, status list)", () => {
     expect(byId(report).proof.details).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022', otherProofsIgnored: 1 });
   });
 
+  it('accepts any one valid proof of a set, whatever its place', async () => {
+    const unsigned = unsignedCredential('proof-set');
+    const good = (await sign(unsigned))['proof'] as Json;
+    const forged = { ...good, proofValue: encodeBase58btc(new Uint8Array(64).fill(7)) };
+    const stranger = (await sign(unsigned, { secretKey: otherKey.secretKey, verificationMethod: `${DID}#${otherKey.publicKeyMultibase}` }))['proof'] as Json;
+    for (const proofs of [[forged, good], [stranger, good], [forged, stranger, good]]) {
+      const report = await verifyCredential({ ...unsigned, proof: proofs }, deps());
+      expect(states(report)).toMatchObject({ 'issuer-key': 'passed', proof: 'passed' });
+      expect(byId(report).proof.details).toMatchObject({ proofValue: good['proofValue'] });
+      expect(report.status).toBe('verified');
+    }
+    // With no valid proof, the best-ranked one's failure is what is reported.
+    const none = await verifyCredential({ ...unsigned, proof: [forged, { ...good, proofValue: encodeBase58btc(new Uint8Array(64).fill(9)) }] }, deps());
+    expect(byId(none).proof).toMatchObject({ state: 'failed', code: 'proof.bad-signature', details: { proofValue: forged['proofValue'] } });
+    expect(none.status).toBe('failed');
+  });
+
+  it('tries at most MAX_PROOFS proofs, so a hostile proof set cannot multiply the work', async () => {
+    const unsigned = unsignedCredential('many-proofs');
+    const good = (await sign(unsigned))['proof'] as Json;
+    const forged = Array.from({ length: MAX_PROOFS }, (_, i) => ({ ...good, proofValue: encodeBase58btc(new Uint8Array(64).fill(i + 1)) }));
+    const d = deps();
+    const report = await verifyCredential({ ...unsigned, proof: [...forged, good] }, d);
+    expect(byId(report).proof).toMatchObject({ state: 'failed', code: 'proof.bad-signature' });
+    expect(report.status).toBe('failed');
+    expect((await verifyCredential({ ...unsigned, proof: [...forged.slice(1), good] }, deps())).status).toBe('verified');
+  });
+
   it('verifies when the issuer is a did:key', async () => {
     const didKey = `did:key:${key.publicKeyMultibase}`;
     const signed = await sign(unsignedCredential('didkey', { issuer: { id: didKey, type: ['Profile'], name: 'Key holder' } }), { verificationMethod: `${didKey}#${key.publicKeyMultibase}` });
@@ -223,16 +252,39 @@ describe('the published vectors', () => {
     expect(byId(report).format).toMatchObject({ state: 'failed', summary: expect.stringContaining('type must include OpenBadgeCredential') });
   });
 
-  it('1EdTech OB 3.0: <issuer>#<multikey> verifies, with a warning that the issuer did not confirm the key', async () => {
-    const report = await verifyCredential(ob3Vector.expectedSigned, deps());
-    const checks = byId(report);
+  it('1EdTech OB 3.0: <issuer>#<multikey> verifies only when the issuer publishes that key', async () => {
+    const vector = ob3Vector.expectedSigned as Json;
+    const issuer = (vector['issuer'] as Json)['id'] as string;
+    const vm = (vector['proof'] as Json)['verificationMethod'] as string;
+    // The vector's issuer URL serves nothing here: the key written into the name is not enough.
+    const unpublished = await verifyCredential(vector, deps());
+    expect(byId(unpublished).proof.state).toBe('skipped');
+    expect(byId(unpublished)['issuer-key']).toMatchObject({ state: 'failed', code: 'issuer-key.not-found', summary: expect.stringContaining(`Could not fetch the key document ${issuer}`) });
+    expect(unpublished.status).toBe('failed');
+    // Served an issuer profile that lists the key, it verifies; the schema accepts the compacted single proof.
+    const profile = { id: issuer, type: ['Profile'], verificationMethod: [{ id: vm, type: 'Multikey', controller: issuer, publicKeyMultibase: ob3Vector.publicKeyMultibase }], assertionMethod: [vm] };
+    const published = await verifyCredential(vector, deps({ site: new Map([...site, [issuer, profile]]) }));
+    const checks = byId(published);
     expect(checks.proof.state).toBe('passed');
-    expect(checks['issuer-key'].state).toBe('warning');
-    expect(checks['issuer-key'].details).toMatchObject({ source: 'key-in-identifier', confirmedByController: false });
-    // The vector's single `proof` object is the compacted form OB 3.0 allows; the schema check accepts it.
+    expect(checks['issuer-key']).toMatchObject({ state: 'passed', details: { source: 'controlled-identifier-document', documentUrl: issuer } });
     expect(checks.schema.state).toBe('passed');
-    expect(report.status).toBe('warning');
   });
+
+  it('fails a forgery "from" an https issuer that writes its own key into the key name', async () => {
+    // The attack: name a well-known https issuer, sign with your own key, and spell that key in
+    // the verification method's fragment, hoping the verifier reads the key from the name.
+    const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
+    const issuer = 'https://www.university.example/';
+    const vm = `${issuer}#${forger.publicKeyMultibase}`;
+    const forged = await sign(unsignedCredential('forged', { issuer: { id: issuer, type: ['Profile'], name: 'A University' } }), { secretKey: forger.secretKey, verificationMethod: vm });
+    const publicProfile = { id: issuer, type: ['Profile'], name: 'A University' };
+    for (const served of [site, new Map([...site, [issuer, publicProfile]])]) {
+      const report = await verifyCredential(forged, deps({ site: served }));
+      expect(byId(report)['issuer-key']).toMatchObject({ state: 'failed', code: 'issuer-key.not-found' });
+      expect(report.status).toBe('failed');
+    }
+  });
+
 });
 
 /**
@@ -458,6 +510,26 @@ describe('issuer key', () => {
     served.set(DID_URL, document);
     const report = await verifyCredential(credential, deps({ site: served }));
     expect(byId(report)['issuer-key']).toMatchObject({ state: 'failed', summary: expect.stringContaining('withdrawn') });
+  });
+
+  it('fails a signature dated after the key expired, and doubts one dated in the future', async () => {
+    // The key expired on 2025-03-01; the credential's proof says 2025-06-01.
+    const document = buildDidDocument(DID, [key.publicKeyMultibase]) as unknown as Json;
+    (document['verificationMethod'] as Json[])[0]!['expires'] = '2025-03-01T00:00:00Z';
+    const report = await verifyCredential(credential, deps({ site: new Map([...site, [DID_URL, document]]) }));
+    expect(byId(report).proof).toMatchObject({ state: 'failed', code: 'proof.after-key-expired', summary: expect.stringContaining('after the issuer\'s key expired') });
+    expect(report.status).toBe('failed');
+    // Signed before that date, the key's expiry since is only a warning (unchanged).
+    (document['verificationMethod'] as Json[])[0]!['expires'] = '2025-12-01T00:00:00Z';
+    const before = await verifyCredential(credential, deps({ site: new Map([...site, [DID_URL, document]]) }));
+    expect(states(before)).toMatchObject({ 'issuer-key': 'warning', proof: 'passed' });
+    // A proof dated a day after "now": the signature holds, the date is doubted.
+    const unsigned = unsignedCredential('future');
+    const future = await createProof(unsigned, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: new Date(NOW.getTime() + 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'), verificationMethod: `${DID}#${key.publicKeyMultibase}`, proofPurpose: 'assertionMethod' }, key.secretKey, createDocumentLoader());
+    if (!future.ok) throw new Error('signing failed');
+    const ahead = await verifyCredential({ ...unsigned, proof: future.proof }, deps());
+    expect(byId(ahead).proof).toMatchObject({ state: 'warning', code: 'proof.created-in-future' });
+    expect(ahead.status).toBe('warning');
   });
 
   it('fails on a proof for another purpose or an unknown suite', async () => {
