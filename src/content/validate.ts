@@ -238,7 +238,8 @@ function resolveValidUntil(award: { validUntil?: string | undefined }, defaults:
 export function validateContent(files: ContentFiles): ContentResult {
   const unreadable = files.unreadable ?? [];
   const errors: LaurelError[] = [...unreadable];
-  const issuer = validateIssuer(files.issuer, errors, unreadable.some((error) => error.file === 'content/issuer.yaml'));
+  // The issuer file, or content/ itself, could not be read: it is not also reported missing.
+  const issuer = validateIssuer(files.issuer, errors, unreadable.some((error) => error.file === 'content/issuer.yaml' || error.file === 'content'));
   const achievements = new Map<string, AchievementRecord>();
   // Achievements whose file exists but is invalid or unreadable: their awards are not also reported as unknown.
   const invalidAchievements = new Set(unreadable.filter((error) => error.file?.startsWith('content/achievements/')).map((error) => slugOf(error.file!)));
