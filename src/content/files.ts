@@ -40,7 +40,7 @@ function repositoryPath(reader: Reader, file: string): string {
 function isInsideRepository(reader: Reader, real: string): boolean {
   const relative = path.relative(reader.realRoot, real);
   if (relative === '') return true;
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return false;
   return !PRIVATE_FOLDERS.includes(relative.split(path.sep)[0]!);
 }
 
@@ -70,8 +70,8 @@ async function resolve(reader: Reader, file: string): Promise<Resolved | undefin
       line: 1,
       column: 1,
       field: '',
-      message: 'is a symbolic link to a file outside the repository (or in its .git/ or .laurel/ folder). Laurel reads only the repository\'s own files, so it is not read.',
-      expected: 'the file itself: copy it into the repository in place of the link',
+      message: 'is a symbolic link that leads outside the repository (or into its .git/ or .laurel/ folder), so it is not read: Laurel reads only the repository\'s own files.',
+      expected: 'the file itself: copy it into the repository in place of the link (or link to a file inside the repository)',
       received: `a link to ${describeReceived(target)}`,
     }));
     return undefined;
@@ -93,33 +93,36 @@ async function resolve(reader: Reader, file: string): Promise<Resolved | undefin
   return info.isFile() ? { kind: 'file', real } : info.isDirectory() ? { kind: 'directory', real } : { kind: 'other' };
 }
 
-/** Every file under `directory` whose name matches, links followed within the repository. */
-async function listFiles(reader: Reader, directory: string, pattern: RegExp): Promise<Array<{ file: string; real: string }>> {
-  const resolved = await resolve(reader, directory);
+/**
+ * Every file under `directory` whose name matches, links followed within the repository. Only a
+ * link costs more than the folder's own listing: the folders of 100,000 awards are read as fast
+ * as before.
+ */
+async function listFiles(reader: Reader, directory: string, pattern: RegExp, known?: Resolved): Promise<Array<{ file: string; real: string }>> {
+  const resolved = known ?? (await resolve(reader, directory));
   if (resolved?.kind !== 'directory') return [];
   const real = await realpath(resolved.real).catch(() => resolved.real);
   if (reader.listed.has(real)) return [];
   reader.listed.add(real);
-  let names: string[];
+  let entries;
   try {
-    names = (await readdir(resolved.real)).sort();
+    entries = await readdir(resolved.real, { withFileTypes: true });
   } catch {
     return [];
   }
   const found: Array<{ file: string; real: string }> = [];
-  for (const name of names) {
-    const file = path.join(directory, name);
-    const entry = await lstat(file).catch(() => undefined);
-    if (!entry) continue;
-    if (entry.isDirectory() || (entry.isSymbolicLink() && !(pattern.test(name) && !name.startsWith('.')))) {
-      // A folder, or a link that is not named like a content file (it may lead to a folder).
-      const target = entry.isSymbolicLink() ? await resolve(reader, file) : { kind: 'directory' as const };
-      if (target?.kind === 'directory') found.push(...(await listFiles(reader, file, pattern)));
-      continue;
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const file = path.join(directory, entry.name);
+    const named = pattern.test(entry.name) && !entry.name.startsWith('.');
+    if (entry.isDirectory()) found.push(...(await listFiles(reader, file, pattern, { kind: 'directory', real: path.join(resolved.real, entry.name) })));
+    else if (entry.isFile()) {
+      if (named) found.push({ file, real: path.join(resolved.real, entry.name) });
+    } else if (entry.isSymbolicLink()) {
+      // Judged whatever its name: it may lead to a folder, and a link out is refused wherever it is.
+      const target = await resolve(reader, file);
+      if (target?.kind === 'directory') found.push(...(await listFiles(reader, file, pattern, target)));
+      else if (target?.kind === 'file' && named) found.push({ file, real: target.real });
     }
-    if (!pattern.test(name) || name.startsWith('.')) continue;
-    const target = await resolve(reader, file);
-    if (target?.kind === 'file') found.push({ file, real: target.real });
   }
   return found;
 }
