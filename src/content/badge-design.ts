@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { hexColor } from './schemas/common.ts';
+import { atMost, hexColor, nameText } from './schemas/common.ts';
 
 export const BADGE_SHAPES = ['circle', 'shield', 'hexagon', 'rosette', 'square'] as const;
 export type BadgeShape = (typeof BADGE_SHAPES)[number];
@@ -133,6 +133,9 @@ function readableText(primary: string): string {
 
 // --- the schema --------------------------------------------------------------------------------
 
+/** The badge's label is drawn on the badge itself: longer text cannot be read at badge size. */
+const MAX_LABEL_LENGTH = 80;
+
 export const badgeDesignSchema = z
   .object({
     shape: z
@@ -151,11 +154,8 @@ export const badgeDesignSchema = z
     emblem: emblemName
       .optional()
       .describe('an icon from https://lucide.dev/icons by name, like graduation-cap or code (chosen from the achievement if absent)'),
-    label: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
+    label: nameText
+      .max(MAX_LABEL_LENGTH, atMost(MAX_LABEL_LENGTH))
       .optional()
       .describe('short text on the badge, best under 40 characters (the achievement name if absent)'),
   })

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { achievementSchema } from './schemas/achievement.ts';
 import { batchEntrySchema, batchSchema, erasedAwardSchema, singleAwardSchema, type Evidence, type Recipient, type Result, type StatusChange } from './schemas/award.ts';
-import { EMAIL_LIKE } from './schemas/common.ts';
+import { EMAIL_LIKE, TEXT_LIMITS } from './schemas/common.ts';
 import { issuerSchema, type Issuer } from './schemas/issuer.ts';
 import { badgeDesignSchema, type BadgeDesign } from './badge-design.ts';
 import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
@@ -24,6 +24,12 @@ export interface ContentFiles {
   readonly issuer: SourceFile | undefined;
   readonly achievements: readonly SourceFile[];
   readonly awards: readonly SourceFile[];
+  /**
+   * What reading the files found wrong with the files themselves (a link out of the repository,
+   * text that is not UTF-8), reported with the errors of validation. A file refused this way is
+   * left out of the lists above, or given with its text as far as it could be decoded.
+   */
+  readonly unreadable?: readonly LaurelError[] | undefined;
 }
 
 const achievementFrontmatterSchema = achievementSchema(badgeDesignSchema);
@@ -97,11 +103,18 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string,
 }
 
 function syntaxErrors(file: string, source: YamlSource): LaurelError[] {
-  return source.syntaxErrors.map(({ message, position }) => contentError({ code: 'yaml-syntax', file, ...position, field: '', message }));
+  return source.syntaxErrors.map(({ code, message, position, expected }) => contentError({ code, file, ...position, field: '', message, expected }));
 }
 
-function validateIssuer(file: SourceFile | undefined, errors: LaurelError[]): Issuer | undefined {
+/** An achievement's slug: its file name without .md or .mdx, whatever folder it is in. */
+function slugOf(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+}
+
+function validateIssuer(file: SourceFile | undefined, errors: LaurelError[], unreadable: boolean): Issuer | undefined {
   if (!file) {
+    // A file that is there but could not be read has its own error already.
+    if (unreadable) return undefined;
     errors.push(contentError({ code: 'missing-file', file: 'content/issuer.yaml', line: 1, column: 1, field: '', message: 'The issuer file is missing.', expected: 'content/issuer.yaml with the name, url, description and email of the issuer' }));
     return undefined;
   }
@@ -111,7 +124,7 @@ function validateIssuer(file: SourceFile | undefined, errors: LaurelError[]): Is
 }
 
 function validateAchievement(file: SourceFile, errors: LaurelError[]): AchievementRecord | undefined {
-  const slug = file.path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+  const slug = slugOf(file.path);
   if (!SLUG.test(slug)) {
     errors.push(contentError({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' }));
     return undefined;
@@ -124,8 +137,18 @@ function validateAchievement(file: SourceFile, errors: LaurelError[]): Achieveme
   const source = parseYamlSource(parts.frontmatter, parts.lineOffset);
   if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
   const data = parseWith(achievementFrontmatterSchema, source.value ?? {}, file.path, source, errors);
+  const criteria = parts.body.trim();
+  if (criteria.length > TEXT_LIMITS.narrative) {
+    const line = file.text.slice(0, file.text.length - parts.body.length).split('\n').length;
+    errors.push(contentError({
+      code: 'invalid-value', file: file.path, line, column: 1, field: 'criteria',
+      message: `(the Markdown after the frontmatter) is ${criteria.length.toLocaleString('en')} characters long: at most ${TEXT_LIMITS.narrative.toLocaleString('en')} characters fit here.`,
+      expected: `criteria of at most ${TEXT_LIMITS.narrative.toLocaleString('en')} characters; link to a longer document instead`,
+    }));
+    return undefined;
+  }
   if (!data) return undefined;
-  return { slug, file: file.path, data, badge: data.badge, criteria: parts.body.trim() };
+  return { slug, file: file.path, data, badge: data.badge, criteria };
 }
 
 /** An email address in an award file would be published: only its salted hash may be there. */
@@ -213,15 +236,30 @@ function resolveValidUntil(award: { validUntil?: string | undefined }, defaults:
 }
 
 export function validateContent(files: ContentFiles): ContentResult {
-  const errors: LaurelError[] = [];
-  const issuer = validateIssuer(files.issuer, errors);
+  const unreadable = files.unreadable ?? [];
+  const errors: LaurelError[] = [...unreadable];
+  // The issuer file, or content/ itself, could not be read: it is not also reported missing.
+  const issuer = validateIssuer(files.issuer, errors, unreadable.some((error) => error.file === 'content/issuer.yaml' || error.file === 'content'));
   const achievements = new Map<string, AchievementRecord>();
-  // Achievements whose file exists but is invalid: their awards are not also reported as unknown.
-  const invalidAchievements = new Set<string>();
+  // Achievements whose file exists but is invalid or unreadable: their awards are not also reported as unknown.
+  const invalidAchievements = new Set(unreadable.filter((error) => error.file?.startsWith('content/achievements/')).map((error) => slugOf(error.file!)));
+  // The first file of each slug, in path order: a second one would silently replace its page.
+  const slugFiles = new Map<string, string>();
   for (const file of files.achievements) {
+    const slug = slugOf(file.path);
+    const first = slugFiles.get(slug);
+    if (first === undefined) slugFiles.set(slug, file.path);
+    else {
+      errors.push(contentError({
+        code: 'duplicate-achievement', file: file.path, line: 1, column: 1, field: '',
+        message: `makes the achievement "${slug}", as ${first} does already: both would be published at the same address.`,
+        expected: `one file named ${slug}.md or ${slug}.mdx in content/achievements/ and its folders: rename or remove one of ${first} and ${file.path}`,
+      }));
+    }
     const record = validateAchievement(file, errors);
+    if (first !== undefined) continue;
     if (record) achievements.set(record.slug, record);
-    else invalidAchievements.add(file.path.replace(/^.*\//, '').replace(/\.mdx?$/, ''));
+    else invalidAchievements.add(slug);
   }
   const slugs = [...achievements.keys()];
   const awards: AwardRecord[] = [];

@@ -2,7 +2,7 @@
  * YAML with positions: parses a YAML file (or a Markdown file's frontmatter) and maps a field path
  * back to the line and column where it is written, so errors can point at it.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -11,10 +11,22 @@ export interface Position {
   readonly column: number;
 }
 
+/** How many times a file's aliases (`*name`) may be expanded, counting the nodes each one copies. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlProblem {
+  /** `yaml-syntax`, or `yaml-alias-limit` for aliases that would expand to too much data. */
+  readonly code: 'yaml-syntax' | 'yaml-alias-limit';
+  readonly message: string;
+  readonly position: Position;
+  readonly expected?: string;
+}
+
 export interface YamlSource {
+  /** The data; undefined when there are syntax errors. */
   readonly value: unknown;
-  /** Syntax errors, already positioned. */
-  readonly syntaxErrors: ReadonlyArray<{ message: string; position: Position }>;
+  /** Why the file cannot be read as data, already positioned; empty when it can. */
+  readonly syntaxErrors: readonly YamlProblem[];
   /** The position of the field's value, or of the nearest enclosing node that exists. */
   locate(path: FieldPath, options?: { key?: boolean }): Position;
 }
@@ -26,11 +38,22 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const syntaxErrors = document.errors.map((error) => ({
+  const syntaxErrors: YamlProblem[] = document.errors.map((error) => ({
+    code: 'yaml-syntax',
     message: error.message.split('\n')[0] ?? error.message,
     position: toPosition(error.pos[0]),
   }));
-  const value: unknown = syntaxErrors.length ? undefined : document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  if (!syntaxErrors.length) {
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError when the aliases expand past maxAliasCount: a "billion laughs"
+      // would otherwise take all the memory there is. It names no position; the first alias is
+      // where the repetition starts.
+      syntaxErrors.push(aliasProblem(document, toPosition, error));
+    }
+  }
 
   function locate(path: FieldPath, options: { key?: boolean } = {}): Position {
     let node: unknown = document.contents;
@@ -56,6 +79,24 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   }
 
   return { value, syntaxErrors, locate };
+}
+
+function aliasProblem(document: ReturnType<typeof parseDocument>, toPosition: (offset: number) => Position, error: unknown): YamlProblem {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const isAliasLimit = error instanceof ReferenceError && /excessive alias count/i.test(error.message);
+  if (!isAliasLimit) return { code: 'yaml-syntax', message: error instanceof Error ? error.message : String(error), position: toPosition(offset) };
+  return {
+    code: 'yaml-alias-limit',
+    message: `Its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies of data: a file this repetitive is refused, as it could fill all the memory there is.`,
+    position: toPosition(offset),
+    expected: 'each value written out, or fewer and smaller aliases',
+  };
 }
 
 /** Splits `---\nfrontmatter\n---\nbody`. The offset is the frontmatter's first line minus one. */

@@ -10,7 +10,7 @@
 export const ERROR_CODES = [
   // Content files (content/issuer.yaml, content/achievements/*.md, content/awards/**/*.yaml)
   'yaml-syntax', // the file is not valid YAML (or the frontmatter is not)
-  'missing-file', // content/issuer.yaml is missing
+  'missing-file', // content/issuer.yaml is missing, or a symbolic link in content/ leads to no file
   'missing-field', // a required field is absent
   'unknown-field', // a field the schema does not define (probably a typo)
   'invalid-value', // a field has the wrong type or form
@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'duplicate-award-id', // two awards share an id
   'duplicate-status-index', // two awards share a status-list index
   'invalid-file-name', // an achievement file name is not a usable slug
+  'duplicate-achievement', // two achievement files have the same slug (name.md and name.mdx, or one in a subfolder)
+  'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
+  'invalid-encoding', // a file is not UTF-8 text
+  'symlink-outside-repository', // a symbolic link leads out of the repository (or into .git/ or .laurel/)
   // Rosters (npm run import)
   'csv-syntax', // an unclosed quote, a value beyond the header, text that is not UTF-8
   'invalid-header', // an empty, unknown, repeated or missing column

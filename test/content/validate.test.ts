@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/validate.ts';
-import { CONTENT_ERROR_CODES } from '../../src/content/content-error.ts';
+import { CONTENT_ERROR_CODES, READING_ERROR_CODES } from '../../src/content/content-error.ts';
 import { ERROR_CODES, formatError } from '../../src/core/error.ts';
 import { errorFixtureNames, expectedError, fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
@@ -18,7 +18,8 @@ describe('content validation', () => {
   });
 
   it('has one negative fixture for every error code', () => {
-    expect(errorFixtureNames()).toEqual([...CONTENT_ERROR_CODES].sort());
+    // The codes of reading files from disk (links, encodings) are tested in files.test.ts, on real files.
+    expect(errorFixtureNames()).toEqual(CONTENT_ERROR_CODES.filter((code) => !(READING_ERROR_CODES as readonly string[]).includes(code)).sort());
     // Every content code is one of the codes of Laurel's one error type.
     for (const code of CONTENT_ERROR_CODES) expect(ERROR_CODES).toContain(code);
   });
@@ -51,6 +52,31 @@ describe('content validation', () => {
     expect(codes).toContain('invalid-value');
     const order = result.errors.map((error) => `${error.file}:${String(error.line).padStart(4, '0')}`);
     expect(order).toEqual([...order].sort());
+  });
+
+  it('refuses an achievement slug made twice, by a subfolder too, naming both files, and keeps the first', () => {
+    const tree = fixtureTree();
+    tree.set('content/achievements/programmes/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('name: Teamwork', 'name: Another teamwork'));
+    const result = validateContent(toContentFiles(tree));
+    if (result.ok) throw new Error('two files of one slug were accepted');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ code: 'duplicate-achievement', file: 'content/achievements/teamwork.md', line: 1 });
+    expect(result.errors[0]!.message).toContain('content/achievements/programmes/teamwork.md');
+    expect(result.errors[0]!.expected).toContain('content/achievements/teamwork.md');
+  });
+
+  it('reports a YAML alias bomb as its file\'s error, with the errors of the other files', () => {
+    const tree = fixtureTree('yaml-alias-limit');
+    tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('name: Teamwork', 'nmae: Teamwork'));
+    // Nine levels of nine: 387,420,489 strings if the aliases were expanded.
+    const levels = Array.from({ length: 9 }, (_, level) => `l${level + 1}: &l${level + 1} [${level === 0 ? 'lol, '.repeat(9).slice(0, -2) : `*l${level}, `.repeat(9).slice(0, -2)}]`);
+    tree.set('content/achievements/laughs.md', `---\n${levels.join('\n')}\n---\n\nNo criteria.\n`);
+    const result = validateContent(toContentFiles(tree));
+    if (result.ok) throw new Error('an alias bomb was accepted');
+    const found = result.errors.map((error) => [error.code, error.file, error.line]);
+    expect(found).toContainEqual(['yaml-alias-limit', 'content/achievements/laughs.md', 3]);
+    expect(found).toContainEqual(['yaml-alias-limit', 'content/awards/laughs.yaml', 3]);
+    expect(found).toContainEqual(['unknown-field', 'content/achievements/teamwork.md', 2]);
   });
 
   it('never repeats an email address in an error message', () => {

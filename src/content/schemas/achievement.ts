@@ -3,7 +3,7 @@
  * (OB 3.0 §B.1.1). The Markdown body is the criteria narrative.
  */
 import { z } from 'zod';
-import { isoDuration, languageCode, nonEmptyText, webUrl } from './common.ts';
+import { TEXT_LIMITS, atMost, descriptionText, isoDuration, languageCode, lineText, nameText, webUrl } from './common.ts';
 
 /** OB 3.0 AchievementType enumeration (§B.3.1), plus `ext:` extensions. */
 export const ACHIEVEMENT_TYPES = [
@@ -25,14 +25,14 @@ export const ALIGNMENT_TARGET_TYPES = ['ceasn:Competency', 'ceterms:Credential',
 export const alignmentSchema = z
   .object({
     /** The skill or competency's name, e.g. "Accessible web design". */
-    targetName: nonEmptyText.describe('the skill or competency name'),
+    targetName: nameText.describe('the skill or competency name'),
     /** A page that describes it, in the framework's own site. */
     targetUrl: webUrl.describe("the URL of the skill in the framework's site"),
     /** The framework, e.g. "ESCO", "SFIA 9", "RNCP37873". */
-    targetFramework: z.string().optional().describe('the framework name, like ESCO or SFIA 9'),
+    targetFramework: lineText.optional().describe('the framework name, like ESCO or SFIA 9'),
     /** The skill's code in that framework. */
-    targetCode: z.string().optional().describe("the skill's code in the framework"),
-    targetDescription: z.string().optional().describe('a short description of the skill'),
+    targetCode: lineText.optional().describe("the skill's code in the framework"),
+    targetDescription: descriptionText.optional().describe('a short description of the skill'),
     targetType: z
       .union([z.enum(ALIGNMENT_TARGET_TYPES), z.string().regex(/^ext:[A-Za-z0-9._-]+$/)])
       .optional()
@@ -46,23 +46,23 @@ export const RESULT_TYPES = ['GradePointAverage', 'LetterGrade', 'Percent', 'Per
 export const resultDescriptionSchema = z
   .object({
     /** A short key awards use to refer to this result, e.g. "final-score". */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('a short lower-case key like final-score'),
-    name: nonEmptyText.describe('what is measured, like "Final project score"'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line)).describe('a short lower-case key like final-score'),
+    name: nameText.describe('what is measured, like "Final project score"'),
     resultType: z.enum(RESULT_TYPES).describe(`one of ${RESULT_TYPES.join(', ')}`),
-    valueMin: z.string().optional().describe('lowest possible value, as text'),
-    valueMax: z.string().optional().describe('highest possible value, as text'),
-    allowedValues: z.array(z.string()).optional().describe('the values allowed, in order'),
-    requiredValue: z.string().optional().describe('the value needed to earn the achievement'),
+    valueMin: lineText.optional().describe('lowest possible value, as text'),
+    valueMax: lineText.optional().describe('highest possible value, as text'),
+    allowedValues: z.array(lineText).optional().describe('the values allowed, in order'),
+    requiredValue: lineText.optional().describe('the value needed to earn the achievement'),
   })
   .strict();
 
 export const programmeSchema = z
   .object({
     /** The larger programme this achievement is a part of. */
-    name: nonEmptyText.describe('the name of the larger programme'),
+    name: nameText.describe('the name of the larger programme'),
     url: webUrl.optional().describe("the programme's page"),
     /** Where this achievement sits in it, e.g. "Block 2 of 4". */
-    part: z.string().optional().describe('where this sits in the programme, like "Block 2 of 4"'),
+    part: lineText.optional().describe('where this sits in the programme, like "Block 2 of 4"'),
   })
   .strict();
 
@@ -70,21 +70,21 @@ export function achievementSchema<Badge extends z.ZodType>(badgeDesign: Badge) {
   return z
     .object({
       /** The achievement's name, e.g. "Accessible Front-End Development". */
-      name: nonEmptyText.describe('the achievement name'),
+      name: nameText.describe('the achievement name'),
       /** One or two sentences on what the holder can do. */
-      description: nonEmptyText.describe('one or two sentences on what the holder can do'),
+      description: descriptionText.describe('one or two sentences on what the holder can do'),
       achievementType: achievementTypeSchema.default('MicroCredential'),
       /** Keywords, shown on the pages and used as search filters. */
-      tags: z.array(nonEmptyText).default([]).describe('a list of keywords'),
+      tags: z.array(nameText).default([]).describe('a list of keywords'),
       /** The skills this achievement certifies, in public skill frameworks. */
       alignments: z.array(alignmentSchema).default([]).describe('a list of skills with targetName and targetUrl'),
       /** Credit points (e.g. ECTS) the achievement is worth. */
       creditsAvailable: z.number().positive().optional().describe('a positive number of credits'),
-      fieldOfStudy: z.string().optional().describe('the field of study'),
+      fieldOfStudy: lineText.optional().describe('the field of study'),
       /** The code people use for it, e.g. "WEB-201". */
-      humanCode: z.string().optional().describe('a short code like WEB-201'),
+      humanCode: lineText.optional().describe('a short code like WEB-201'),
       inLanguage: languageCode.optional(),
-      version: z.string().optional().describe('a version label'),
+      version: lineText.optional().describe('a version label'),
       /** How long an award stays valid; absent means it never expires. */
       validFor: isoDuration.optional(),
       programme: programmeSchema.optional(),

@@ -3,7 +3,7 @@
  * becomes one OpenBadgeCredential (OB 3.0 §B.1.2) whose subject is the recipient.
  */
 import { z } from 'zod';
-import { dateOrDateTime, nonEmptyText, statusIndex, webUrl } from './common.ts';
+import { TEXT_LIMITS, atMost, dateOrDateTime, descriptionText, lineText, nameText, narrativeText, statusIndex, webUrl } from './common.ts';
 
 /** OB 3.0 IdentifierTypeEnum (§B.3.3), plus `ext:` extensions. */
 export const IDENTIFIER_TYPES = [
@@ -28,7 +28,7 @@ export const hashedIdentitySchema = z
     /** `sha256$` and the hex SHA-256 of the identifier followed by the salt (OB 3.0 IdentityHash). */
     hash: z.string().regex(/^sha256\$[0-9a-fA-F]{64}$/).describe('sha256$ followed by 64 hex digits'),
     /** The random salt the hash was made with. */
-    salt: z.string().min(8).describe('the random salt, at least 8 characters'),
+    salt: z.string().min(8).max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line)).describe('the random salt, at least 8 characters'),
   })
   .strict();
 
@@ -37,29 +37,29 @@ export const plainIdentitySchema = z
   .object({
     type: identifierType,
     /** The identifier itself, e.g. a student number. It is published. */
-    value: nonEmptyText.describe('the identifier, published as it is'),
+    value: nameText.describe('the identifier, published as it is'),
   })
   .strict();
 
 export const recipientSchema = z
   .object({
     /** The learner's name as it appears on the certificate. */
-    name: nonEmptyText.describe("the learner's name as printed on the certificate"),
+    name: nameText.describe("the learner's name as printed on the certificate"),
     /** How the learner proves the credential is theirs. */
     identity: z.union([hashedIdentitySchema, plainIdentitySchema]).describe('type plus hash and salt, or type plus value'),
     /** The learner's own DID or profile URL, if they gave one (becomes credentialSubject.id). */
-    id: z.string().regex(/^(did:[a-z0-9]+:\S+|https:\/\/\S+)$/).optional().describe('a DID or an https:// URL'),
+    id: z.string().regex(/^(did:[a-z0-9]+:\S+|https:\/\/\S+)$/).max(TEXT_LIMITS.url, atMost(TEXT_LIMITS.url)).optional().describe('a DID or an https:// URL'),
   })
   .strict();
 
 export const evidenceSchema = z
   .object({
     url: webUrl.optional().describe('a link to the work'),
-    name: z.string().optional().describe('a title for the evidence'),
-    description: z.string().optional().describe('a short description'),
+    name: lineText.optional().describe('a title for the evidence'),
+    description: descriptionText.optional().describe('a short description'),
     /** What the learner did, in Markdown. */
-    narrative: z.string().optional().describe('what the learner did, in Markdown'),
-    genre: z.string().optional().describe('the kind of evidence, like "Portfolio" or "Project"'),
+    narrative: narrativeText.optional().describe('what the learner did, in Markdown'),
+    genre: lineText.optional().describe('the kind of evidence, like "Portfolio" or "Project"'),
   })
   .strict()
   .refine((value) => value.url !== undefined || value.narrative !== undefined, 'evidence needs a url or a narrative');
@@ -67,9 +67,9 @@ export const evidenceSchema = z
 export const resultSchema = z
   .object({
     /** The key of one of the achievement's resultDescriptions. */
-    resultDescription: z.string().optional().describe("the id of one of the achievement's resultDescriptions"),
-    value: z.string().optional().describe('the value achieved, as text, like "92"'),
-    achievedLevel: z.string().optional().describe('the level achieved'),
+    resultDescription: lineText.optional().describe("the id of one of the achievement's resultDescriptions"),
+    value: lineText.optional().describe('the value achieved, as text, like "92"'),
+    achievedLevel: lineText.optional().describe('the level achieved'),
     status: z.enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew']).optional(),
   })
   .strict();
@@ -78,7 +78,7 @@ export const statusChangeSchema = z
   .object({
     on: dateOrDateTime,
     /** Shown on the certificate page and in the PR summary. */
-    reason: nonEmptyText.describe('why, in a sentence shown on the certificate page'),
+    reason: descriptionText.describe('why, in a sentence shown on the certificate page'),
   })
   .strict();
 
@@ -88,7 +88,7 @@ const awardDetails = {
   awardedOn: dateOrDateTime,
   evidence: z.array(evidenceSchema).optional().describe('a list of evidence, each with a url and/or narrative'),
   /** About this learner's achievement, in Markdown. */
-  narrative: z.string().optional().describe('about this learner’s achievement, in Markdown'),
+  narrative: narrativeText.optional().describe('about this learner’s achievement, in Markdown'),
   results: z.array(resultSchema).optional(),
   creditsEarned: z.number().nonnegative().optional().describe('a number of credits'),
   activityStartDate: dateOrDateTime.optional(),
@@ -120,7 +120,7 @@ const liveFields = {
 export const erasedAwardSchema = z
   .object({
     ...permanentFields,
-    achievement: z.string().describe('the achievement slug'),
+    achievement: z.string().max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line)).describe('the achievement slug'),
     erased: z.object({ on: dateOrDateTime }).strict(),
     /**
      * Kept from the award when it was erased: copies the learner saved must go on failing
@@ -136,7 +136,7 @@ export const singleAwardSchema = z
     ...liveFields,
     ...awardDetails,
     /** The file name (without .md) of an achievement in content/achievements/. */
-    achievement: z.string().describe('the file name of an achievement in content/achievements/, without .md'),
+    achievement: z.string().max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line)).describe('the file name of an achievement in content/achievements/, without .md'),
   })
   .strict();
 
@@ -155,7 +155,7 @@ export const batchEntrySchema = z
  */
 export const batchSchema = z
   .object({
-    achievement: z.string().describe('the file name of an achievement in content/achievements/, without .md'),
+    achievement: z.string().max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line)).describe('the file name of an achievement in content/achievements/, without .md'),
     ...awardDetails,
     awardedOn: awardDetails.awardedOn.optional(),
     /** The awards of this batch; each may override the batch's dates, evidence and other details. */

@@ -1,25 +1,25 @@
 /** `content/issuer.yaml`: who issues the credentials; becomes the OB 3.0 Profile at /issuer.json. */
 import { z } from 'zod';
-import { httpsUrl, languageCode, nonEmptyText } from './common.ts';
+import { TEXT_LIMITS, atMost, descriptionText, httpsUrl, languageCode, lineText, nameText } from './common.ts';
 
 export const addressSchema = z
   .object({
     /** Street and number. */
-    streetAddress: z.string().optional().describe('street and number'),
+    streetAddress: lineText.optional().describe('street and number'),
     /** City or town. */
-    addressLocality: z.string().optional().describe('city or town'),
+    addressLocality: lineText.optional().describe('city or town'),
     /** State, region or province. */
-    addressRegion: z.string().optional().describe('state, region or province'),
-    postalCode: z.string().optional().describe('postal code'),
+    addressRegion: lineText.optional().describe('state, region or province'),
+    postalCode: lineText.optional().describe('postal code'),
     /** Country name or ISO 3166 code. */
-    addressCountry: z.string().optional().describe('country'),
+    addressCountry: lineText.optional().describe('country'),
   })
   .strict();
 
 export const issuerSchema = z
   .object({
     /** The issuer's name as it appears on every certificate. */
-    name: nonEmptyText.describe("the issuer's name as it appears on every certificate"),
+    name: nameText.describe("the issuer's name as it appears on every certificate"),
     /**
      * Where the site is published, ending in `/`. The issuer's did:web identity derives from it:
      * https://badges.example.org/ is did:web:badges.example.org, https://org.github.io/badges/ is
@@ -32,23 +32,25 @@ export const issuerSchema = z
     /** The issuer's own website, if different from the badge site. */
     homepage: httpsUrl.optional().describe("the issuer's main website"),
     /** One or two sentences about the issuer, shown on the home page and in issuer.json. */
-    description: nonEmptyText.describe('one or two sentences about the issuer'),
+    description: descriptionText.describe('one or two sentences about the issuer'),
     /** A public contact address for questions about credentials (published). */
-    email: z.email().describe('a public contact email address'),
+    email: z.email().max(TEXT_LIMITS.email, atMost(TEXT_LIMITS.email)).describe('a public contact email address'),
     /** The issuer logo, a PNG or SVG file under public/, e.g. /logo.svg. */
     logo: z
       .string()
       .regex(/^\/[\w./-]+\.(png|svg)$/)
+      .max(TEXT_LIMITS.url, atMost(TEXT_LIMITS.url))
       .optional()
       .describe('a PNG or SVG path under public/, like /logo.svg'),
     /** The numeric id of the issuer's LinkedIn company page, so "Add to profile" links to it. */
     linkedinOrganizationId: z
       .string()
       .regex(/^\d+$/)
+      .max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line))
       .optional()
       .describe('the numeric id of your LinkedIn company page, in quotes'),
     address: addressSchema.optional().describe('postal address'),
-    phone: z.string().optional().describe('a public phone number'),
+    phone: lineText.optional().describe('a public phone number'),
     /** Language of the site's pages. */
     language: languageCode.default('en'),
   })
