@@ -1,16 +1,49 @@
 /**
  * npm run check: validates content/ and keys/ without signing anything, lists every error at
- * once, and warns about awards that expire in the next 30 days. Exit 0 valid, 1 invalid.
+ * once, refuses content that undoes a revocation of the last commits, and warns about awards that
+ * expire in the next 30 days. Exit 0 valid, 1 invalid.
  */
-import { validateContent } from '../content/validate.ts';
+import { validateContent, type AwardRecord, type ErasedRecord, type SiteContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
-import { errorCount, LaurelErrors } from '../core/error.ts';
+import { errorCount, LaurelErrors, sortErrors, type LaurelError } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
 import { usage, type CommandContext } from './cli.ts';
+import { selectContentFiles } from './content-diff.ts';
+import { changedSince, filesAt, headAndParents } from './git-files.ts';
+import { undoneRevocations } from './revocations.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * The revocations of HEAD and of each parent of HEAD that the working tree would undo. HEAD
+ * catches an edit not yet committed; its first parent, the commit just made; and in a pull
+ * request's check, where actions/checkout checks out the merge commit, the first parent is the base
+ * branch. git rather than dist/: dist/ holds whatever was last built on this machine, from any
+ * branch, and CI has none, while the commits are the same everywhere. Only the award files that
+ * differ from the working tree are read: an unchanged file keeps its revocations.
+ */
+async function revocationsUndone(root: string, content: SiteContent): Promise<{ readonly compared: number; readonly errors: LaurelError[] }> {
+  const commits = await headAndParents(root);
+  const earlier = new Map<string, { readonly award: AwardRecord | ErasedRecord; readonly since: string }>();
+  for (const [position, commit] of commits.entries()) {
+    const changed = new Set(await changedSince(commit, root, 'content/awards'));
+    if (!changed.size) continue;
+    const { files } = selectContentFiles(await filesAt(commit, root, (file) => !file.startsWith('content/awards/') || changed.has(file)));
+    const result = validateContent(files);
+    // Content that did not validate was never built, so it published no revocation.
+    if (!result.ok) continue;
+    const since = position === 0 ? 'in HEAD' : `in HEAD^${position}, ${commit.slice(0, 7)}`;
+    for (const award of [...result.content.awards, ...result.content.erased]) if (!earlier.has(award.id)) earlier.set(award.id, { award, since });
+  }
+  const bySince = Map.groupBy(earlier.values(), ({ since }) => since);
+  const errors = [...bySince].flatMap(([since, entries]) => {
+    const awards = entries.map(({ award }) => award);
+    return undoneRevocations({ awards: awards.filter((award) => award.kind === 'live'), erased: awards.filter((award) => award.kind === 'erased') }, content, since);
+  });
+  return { compared: commits.length, errors: sortErrors(errors) };
+}
 
 export async function check(context: CommandContext): Promise<number> {
   const { root } = context;
@@ -18,12 +51,17 @@ export async function check(context: CommandContext): Promise<number> {
   if (args.length) throw usage(`npm run check takes no options (got ${args[0]}).`);
   const result = validateContent(await readContentFiles(root));
   if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
+  const { content } = result;
+  const revocations = await revocationsUndone(root, content);
+  if (revocations.errors.length) throw new LaurelErrors(revocations.errors, `${errorCount(revocations.errors)} in content/: un-revoking is not allowed. Nothing was built.`);
   const keys = await readKeyFiles(root);
   const current = currentKey(keys);
-  const { content } = result;
   const live = content.awards;
   const count = (predicate: (award: (typeof live)[number]) => boolean) => live.filter(predicate).length;
   context.out(`✓ content/ is valid: ${plural(content.achievements.size, 'achievement')}, ${plural(live.length, 'award')} (${count((award) => !!award.revoked)} revoked, ${count((award) => !!award.suspended)} suspended, ${count((award) => !award.listed)} unlisted), ${content.erased.length} erased.`);
+  context.out(revocations.compared
+    ? `✓ Every revocation of HEAD${revocations.compared > 1 ? ` and of its ${revocations.compared === 2 ? 'parent' : 'parents'}` : ''} is kept.`
+    : '! Not a git repository with commits: revocations were not compared with earlier content.');
   context.out(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${plural(keys.length - 1, 'other key')}.` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');
 
   const now = context.now().getTime();
@@ -36,4 +74,3 @@ export async function check(context: CommandContext): Promise<number> {
   }
   return 0;
 }
-

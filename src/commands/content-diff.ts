@@ -1,12 +1,14 @@
 /**
  * What a pull request publishes: the validated content of the base branch and of the PR head,
  * compared award by award, achievement by achievement and key by key, then told in GitHub-flavoured
- * Markdown for the job summary, or, when the head does not validate, as positioned errors and
- * workflow commands that GitHub shows inline on the PR diff. Pure: the files are read elsewhere.
+ * Markdown for the job summary, or, when the head does not validate or undoes a revocation of the
+ * base branch (revocations.ts), as positioned errors and workflow commands that GitHub shows inline
+ * on the PR diff. Pure: the files are read elsewhere.
  */
 import { githubAnnotation, locationOf, sortErrors, workflowCommand, type LaurelError } from '../core/error.ts';
 import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from '../content/validate.ts';
 import { siteUrls } from '../issue/urls.ts';
+import { undoneRevocations } from './revocations.ts';
 
 /** One side of the comparison: `validateContent` of the tree, and its keys/*.json as they are. */
 export interface ContentSnapshot {
@@ -85,6 +87,10 @@ export interface PublishedChanges {
   readonly warnings: readonly DiffWarning[];
 }
 
+/**
+ * The head does not validate, or it undoes a revocation of the base branch (code
+ * `revocation-undone`): either way nothing may be published.
+ */
 export interface ContentDiffErrors {
   readonly ok: false;
   readonly errors: readonly LaurelError[];
@@ -210,6 +216,8 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   const after = head.content.content;
   const baseValid = base.content.ok;
   const before: Records = base.content.ok ? base.content.content : EMPTY;
+  const undone = undoneRevocations(before, after, 'on the base branch');
+  if (undone.length) return { ok: false, errors: sortErrors(undone) };
   const urls = siteUrls(after.issuer.url);
   const warnings: DiffWarning[] = [];
 
@@ -241,7 +249,6 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
       continue;
     }
     if (!old.revoked && award.revoked) revoked.push({ ...summary, ...award.revoked });
-    if (old.revoked && !award.revoked) warn(award, `${award.id} was revoked and is no longer: a revocation cannot be undone (Bitstring Status List). Suspend instead of revoking when the decision may change.`);
     if (!old.suspended && award.suspended) suspended.push({ ...summary, ...award.suspended });
     if (old.suspended && !award.suspended) reinstated.push(summary);
     if (old.statusIndex !== award.statusIndex) warn(award, `The statusIndex of ${award.id} changed from ${old.statusIndex} to ${award.statusIndex}: status indices never change once published.`);
@@ -309,7 +316,12 @@ function sentenceList(parts: readonly string[]): string {
 
 /** One sentence: "This pull request awards 3 credentials and revokes 1." */
 export function headline(diff: ContentDiff): string {
-  if (!diff.ok) return `This pull request cannot be published: ${plural(diff.errors.length, 'error')} in the content.`;
+  if (!diff.ok) {
+    const unrevoked = diff.errors.filter((error) => error.code === 'revocation-undone').length;
+    const others = diff.errors.length - unrevoked;
+    if (!unrevoked) return `This pull request cannot be published: ${plural(others, 'error')} in the content.`;
+    return `This pull request un-revokes ${plural(unrevoked, 'award')}: not allowed${others ? `, and has ${plural(others, 'other error')} in the content` : ''}.`;
+  }
   const keys = (predicate: (event: KeyEvent) => boolean) => diff.keys.filter(predicate).length;
   const added = keys((event) => event.from === undefined);
   const retired = keys((event) => event.from !== undefined && event.to === 'retired');

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'revoked', // suspending a revoked award (revocation is final)
   'already-suspended', // suspending twice
   'not-suspended', // reinstating an award that is not suspended
+  // Comparing content/ with an earlier state (the base branch, the last commits)
+  'revocation-undone', // an award revoked before is no longer: its bit in the revocation list would be cleared
   // Building the site
   'signing-failed', // a document could not be signed (a field its contexts do not define)
   'secret-in-output', // the signing secret appears in the built site: nothing is published

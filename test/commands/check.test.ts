@@ -3,10 +3,12 @@
  * lists every error at once, and warns about awards that expire within 30 days (dates relative to
  * today, as the command reads the clock).
  */
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/commands/check.ts';
+import { forget } from '../../src/commands/forget.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,6 +49,7 @@ describe('npm run check', () => {
     const result = await repo.command(check, [], { now: TODAY });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('✓ content/ is valid');
+    expect(result.stdout).toContain('! Not a git repository with commits: revocations were not compared with earlier content.');
     expect(result.stdout).toContain('1 award expires in the next 30 days');
     expect(result.stdout).toContain(`${isoDay(10)}  Soon Expiring, accessible-interfaces`);
     expect(result.stdout).not.toContain('Later Expiring');
@@ -60,5 +63,110 @@ describe('npm run check', () => {
     expect(result.stderr).toContain('Nothing was built.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect((await repo.command(check, ['--frobnicate'])).code).toBe(2);
+  });
+});
+
+/**
+ * Revocation is final: check compares the working tree with HEAD and with each parent of HEAD, in
+ * a git repository the test makes, so un-revoking is refused before a commit, after it, and in the
+ * merge commit a pull request's check runs on.
+ */
+describe('npm run check, against the last commits', () => {
+  const ID = '00000000-0000-4000-8000-0000000000c1';
+  const FILE = 'content/awards/revoked-award.yaml';
+  const REVOKED = 'revoked:\n  on: 2026-05-01\n  reason: Awarded in error.\n';
+  const revokedAward = (extra: string) => `${award(ID, 900_101, 'Rita Revoked', isoDay(400))}${extra}`;
+  let gitRepo: Repository;
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: gitRepo.dir, encoding: 'utf8' });
+  const write = (text: string) => writeFile(path.join(gitRepo.dir, FILE), text);
+  const checked = () => gitRepo.command(check, [], { now: TODAY });
+
+  beforeAll(async () => {
+    gitRepo = await makeRepository({ fixture: 'academy' });
+    git('init', '--quiet', '--initial-branch=main');
+    await write(revokedAward(REVOKED));
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'Revoke an award');
+    git('tag', 'revoked');
+  });
+  afterAll(() => gitRepo.cleanup());
+  beforeEach(() => {
+    git('checkout', '--quiet', '--force', 'main');
+    git('reset', '--quiet', '--hard', 'revoked');
+    git('clean', '--quiet', '-fd', 'content');
+  });
+
+  it('keeps every revocation of HEAD: the committed content passes', async () => {
+    const result = await checked();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('✓ Every revocation of HEAD is kept.');
+  });
+
+  it('refuses a revoked: block deleted before the commit, at its file and line', async () => {
+    await write(revokedAward(''));
+    const result = await checked();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${FILE}:1 error[revocation-undone] revoked: ${ID} was revoked on 2026-05-01 (in HEAD) and is no longer`);
+    expect(result.stderr).toContain('un-revoking is not allowed');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses it once committed, from the parent of HEAD', async () => {
+    await write(revokedAward(''));
+    git('commit', '--quiet', '-am', 'Un-revoke');
+    const result = await checked();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`${FILE}:1 error\\[revocation-undone\\] revoked: ${ID} was revoked on 2026-05-01 \\(in HEAD\\^1, [0-9a-f]{7}\\)`));
+  });
+
+  it('refuses deleting the award, or moving its status index', async () => {
+    await rm(path.join(gitRepo.dir, FILE));
+    const deleted = await checked();
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toContain(`${FILE}:1 error[revocation-undone] revoked: ${ID} was revoked on 2026-05-01 (in HEAD) and is deleted`);
+
+    await write(revokedAward(REVOKED).replace('statusIndex: 900101', 'statusIndex: 900102'));
+    const moved = await checked();
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toContain(`${FILE}:1 error[revocation-undone] statusIndex:`);
+  });
+
+  it('refuses it in the merge commit a pull request is checked on, from the base branch', async () => {
+    git('checkout', '--quiet', '-b', 'un-revoke');
+    await write(revokedAward(''));
+    git('commit', '--quiet', '-am', 'Un-revoke');
+    git('checkout', '--quiet', 'main');
+    await writeFile(path.join(gitRepo.dir, 'content', 'awards', 'other.yaml'), award('00000000-0000-4000-8000-0000000000c2', 900_103, 'Omar Other', isoDay(400)));
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'Another award on the base branch');
+    // What actions/checkout checks out for a pull request: the base branch with the PR merged in.
+    git('checkout', '--quiet', '--detach', 'main');
+    git('merge', '--quiet', '--no-ff', '--no-edit', 'un-revoke');
+    const result = await checked();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`${FILE}:1 error\\[revocation-undone\\] revoked: ${ID} was revoked on 2026-05-01 \\(in HEAD\\^1, `));
+    expect(result.stdout).toBe('');
+    git('checkout', '--quiet', '--force', 'main');
+    git('branch', '--quiet', '-D', 'un-revoke');
+  });
+
+  it('lets npm run forget erase a revoked award: the tombstone keeps the revocation', async () => {
+    const erased = await gitRepo.command(forget, [ID, '--date', '2026-06-01'], { now: TODAY });
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(await readdir(path.join(gitRepo.dir, 'content', 'awards'))).not.toContain('revoked-award.yaml');
+    const result = await checked();
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('lets a suspension be lifted', async () => {
+    const suspendedFile = path.join(gitRepo.dir, 'content', 'awards', 'suspended-award.yaml');
+    const suspended = award('00000000-0000-4000-8000-0000000000c3', 900_104, 'Sam Suspended', isoDay(400));
+    await writeFile(suspendedFile, `${suspended}suspended:\n  on: 2026-05-02\n  reason: Under review.\n`);
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'Suspend an award');
+    await writeFile(suspendedFile, suspended);
+    const result = await checked();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('✓ Every revocation of HEAD and of its parent is kept.');
   });
 });

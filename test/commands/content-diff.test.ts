@@ -1,8 +1,14 @@
 /**
  * The PR summary: base and head content built in memory with validateContent, compared, and told
- * as Markdown and as GitHub workflow commands.
+ * as Markdown and as GitHub workflow commands; and npm run pr-summary in a git repository the test
+ * makes.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prSummary } from '../../src/commands/pr-summary.ts';
+import { makeRepository } from '../helpers/repository.ts';
 import { annotations, diffContent, headline, renderSummary, selectContentFiles, type ContentDiff, type ContentSnapshot, type PublishedChanges } from '../../src/commands/content-diff.ts';
 import { validateContent, type SourceFile } from '../../src/content/validate.ts';
 import { LaurelError } from '../../src/core/error.ts';
@@ -149,22 +155,67 @@ describe('diffContent', () => {
     expect(headline(diff)).toBe('This pull request changes nothing that is published.');
   });
 
-  it('warns about deletions, un-revocations and compromised keys, with file and line', () => {
-    const base = { ...BASE, 'content/awards/2026/alice.yaml': single({ ...ALICE, extra: 'revoked:\n  on: 2026-04-01\n  reason: Awarded in error.\n' }) };
-    const head = { ...BASE, 'keys/2026-01-01-one.json': key(KEY_1, 'compromised') };
+  it('warns about deletions and compromised keys, with file and line', () => {
+    const head = { ...BASE, 'content/awards/2026/alice.yaml': single({ ...ALICE, extra: 'narrative: Built the course site.\n' }), 'keys/2026-01-01-one.json': key(KEY_1, 'compromised') };
     delete (head as Record<string, string>)['content/awards/2026/cara.yaml'];
-    const diff = published(diffContent(snapshot(base), snapshot(head)));
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
     expect(diff.warnings.map((warning) => warning.message)).toEqual([
-      expect.stringContaining(`${ALICE.id} was revoked and is no longer`),
       expect.stringContaining(`${CARA.id} (Web Basics, in content/awards/2026/cara.yaml on the base branch) was deleted`),
     ]);
-    expect(diff.warnings[0]).toMatchObject({ file: 'content/awards/2026/alice.yaml', line: 1 });
     expect(diff.keys).toEqual([{ file: 'keys/2026-01-01-one.json', publicKeyMultibase: KEY_1, from: 'current', to: 'compromised' }]);
-    expect(headline(diff)).toBe('This pull request marks a key compromised.');
+    expect(headline(diff)).toBe('This pull request changes 1 credential and marks a key compromised.');
     const markdown = renderSummary(diff);
     expect(markdown).toContain('> [!WARNING]');
     expect(markdown).toContain('must download it again');
-    expect(annotations(diff)[0]).toMatch(/^::warning file=content\/awards\/2026\/alice\.yaml,line=1,title=Laurel::award-alice-0001 was revoked/);
+    expect(annotations(diff)[0]).toMatch(/^::warning title=Laurel::award-cara-0003 \(Web Basics/);
+  });
+
+  describe('a revocation of the base branch', () => {
+    const REVOKED = 'revoked:\n  on: 2026-04-01\n  reason: Awarded in error.\n';
+    const base = { ...BASE, 'content/awards/2026/alice.yaml': single({ ...ALICE, extra: REVOKED }), 'content/awards/2026/bob.yaml': single({ ...BOB, extra: REVOKED }) };
+    const tombstone = (award: Award, extra = '') => `${erased(award.id, award.index)}${extra}`;
+
+    const cases: ReadonlyArray<{ readonly name: string; readonly head: Record<string, string | undefined>; readonly errors: ReadonlyArray<readonly [string, number, string]> }> = [
+      { name: 'its revoked: block deleted', head: { 'content/awards/2026/alice.yaml': single(ALICE) }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
+      { name: 'its file deleted', head: { 'content/awards/2026/alice.yaml': undefined }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
+      { name: 'moved to a batch file without it', head: { 'content/awards/2026/alice.yaml': undefined, 'content/awards/2026/batch.yaml': `achievement: web-basics\nawards:\n  - ${single(ALICE).replace(/^achievement: .*\n/m, '').trimEnd().replace(/\n/g, '\n    ')}\n` }, errors: [['content/awards/2026/batch.yaml', 3, 'revoked']] },
+      { name: 'erased, and the tombstone without it', head: { 'content/awards/2026/alice.yaml': tombstone(ALICE) }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
+      { name: 'its status index moved', head: { 'content/awards/2026/alice.yaml': single({ ...ALICE, index: 901, extra: REVOKED }) }, errors: [['content/awards/2026/alice.yaml', 1, 'statusIndex']] },
+      { name: 'both undone', head: { 'content/awards/2026/alice.yaml': single(ALICE), 'content/awards/2026/bob.yaml': undefined }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked'], ['content/awards/2026/bob.yaml', 1, 'revoked']] },
+    ];
+
+    it.each(cases)('$name: an error at the award, and nothing published', ({ head, errors }) => {
+      const tree = Object.fromEntries(Object.entries({ ...base, ...head }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      const diff = diffContent(snapshot(base), snapshot(tree));
+      if (diff.ok) throw new Error('expected the un-revocation to be refused');
+      expect(diff.errors.map((error) => [error.file, error.line, error.field])).toEqual(errors);
+      expect(diff.errors.every((error) => error.code === 'revocation-undone')).toBe(true);
+      expect(headline(diff)).toBe(`This pull request un-revokes ${errors.length === 1 ? '1 award' : `${errors.length} awards`}: not allowed.`);
+      expect(annotations(diff)[0]).toMatch(/^::error file=content\/awards\/2026\/[a-z]+\.yaml,line=\d+,title=revocation-undone::(?:revoked|statusIndex): award-(?:alice|bob)/);
+      const markdown = renderSummary(diff);
+      expect(markdown).toContain('**This pull request un-revokes');
+      expect(markdown).toContain('`revocation-undone`');
+    });
+
+    it('stays revoked when the award is erased with its revocation, as npm run forget does', () => {
+      const head = { ...base, 'content/awards/2026/alice.yaml': tombstone(ALICE, 'revoked:\n  on: 2026-04-01\n') };
+      const diff = published(diffContent(snapshot(base), snapshot(head)));
+      expect(diff.erased).toMatchObject([{ id: ALICE.id }]);
+      expect(headline(diff)).toBe('This pull request erases 1.');
+    });
+
+    it('may be edited, and a suspension lifted, without an error', () => {
+      const suspended = { ...base, 'content/awards/2026/cara.yaml': single({ ...CARA, extra: 'suspended:\n  on: 2026-04-02\n  reason: Under review.\n' }) };
+      const head = { ...base, 'content/awards/2026/alice.yaml': single({ ...ALICE, extra: REVOKED.replace('Awarded in error.', 'Awarded in error (course not completed).') }) };
+      const diff = published(diffContent(snapshot(suspended), snapshot(head)));
+      expect(diff.reinstated).toMatchObject([{ id: CARA.id }]);
+      expect(diff.changed).toMatchObject([{ id: ALICE.id, fields: ['revoked'] }]);
+    });
+
+    it('is not compared when the base branch does not validate', () => {
+      const broken = { ...base, 'content/issuer.yaml': 'name: [' };
+      expect(diffContent(snapshot(broken), snapshot(BASE)).ok).toBe(true);
+    });
   });
 
   it('reports issuer changes, warns when the site URL moves, and leaves drafts out', () => {
@@ -226,5 +277,38 @@ describe('diffContent', () => {
       errors: [new LaurelError('yaml-syntax', '100% wrong\nsecond line', { file: 'content/awards/a,b:c.yaml', line: 3, column: 1 })],
     };
     expect(annotations(diff)).toEqual(['::error file=content/awards/a%2Cb%3Ac.yaml,line=3,col=1,title=yaml-syntax::100%25 wrong%0Asecond line']);
+  });
+});
+
+describe('npm run pr-summary', () => {
+  it('fails a pull request that un-revokes an award of the base branch, and says so in its headline', async () => {
+    const repo = await makeRepository({ fixture: 'academy' });
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo.dir, encoding: 'utf8' });
+      const file = path.join(repo.dir, 'content', 'awards', 'revoked-award.yaml');
+      const award = 'id: 00000000-0000-4000-8000-0000000000d1\nachievement: accessible-interfaces\nstatusIndex: 900201\nrecipient: { name: Rita Revoked, identity: { type: sisSourcedId, value: S-900201 } }\nawardedOn: 2026-03-01\n';
+      git('init', '--quiet', '--initial-branch=main');
+      await writeFile(file, `${award}revoked:\n  on: 2026-05-01\n  reason: Awarded in error.\n`);
+      git('add', '-A');
+      git('commit', '--quiet', '-m', 'Revoke');
+      git('checkout', '--quiet', '-b', 'un-revoke');
+      await writeFile(file, award);
+      git('commit', '--quiet', '-am', 'Un-revoke');
+
+      const result = await repo.command(prSummary, ['--base', 'main']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('**This pull request un-revokes 1 award: not allowed.**');
+      expect(result.stdout).toMatch(/^::error file=content\/awards\/revoked-award\.yaml,line=1,title=revocation-undone::revoked: 00000000-0000-4000-8000-0000000000d1 was revoked on 2026-05-01 \(on the base branch\)/m);
+
+      const summary = path.join(repo.dir, 'summary.md');
+      const quiet = await repo.command(prSummary, ['--base', 'main'], { env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(quiet.stdout).toContain('This pull request un-revokes 1 award: not allowed. (details in the job summary)');
+
+      const unknownRef = await repo.command(prSummary, ['--base', 'no-such-branch']);
+      expect(unknownRef.code).toBe(2);
+      expect(unknownRef.stderr).toContain('Cannot read the git ref "no-such-branch"');
+    } finally {
+      await repo.cleanup();
+    }
   });
 });
