@@ -82,6 +82,12 @@ function adapt(children: readonly Child[], shift: number): Child[] {
       const alt = child.properties['alt'];
       return typeof alt === 'string' && alt ? [{ type: 'text', value: alt }] : [];
     }
+    // RFC 3986 §3.1: schemes are case-insensitive, and the sanitizer compares them as written, so
+    // `HTTPS://` is spelled `https://` for it (a `JaVaScRiPt:` becomes `javascript:` and is still dropped).
+    const href = child.properties['href'];
+    if (child.tagName === 'a' && typeof href === 'string') {
+      child = { ...child, properties: { ...child.properties, href: href.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase()) } };
+    }
     const heading = /^h([1-6])$/.exec(child.tagName);
     const tagName = heading ? `h${Math.min(6, Number(heading[1]) + shift)}` : child.tagName;
     return [{ ...child, tagName, children: adapt(child.children, shift) as Element['children'] }];

@@ -100,6 +100,12 @@ describe('renderMarkdown, with the Markdown issuers write', () => {
     expectSafe(output);
   });
 
+  it('reads a scheme in any case, as RFC 3986 does', () => {
+    const output = rendered('[a](HTTPS://ok.example/A) [b](Mailto:badges@example.org)');
+    expect(output.hrefs).toEqual(['https://ok.example/A', 'mailto:badges@example.org']);
+    expectSafe(output);
+  });
+
   it('starts headings at the level given, 3 by default, never past h6', () => {
     expect(rendered('# One\n\n## Two\n\n###### Six').tags).toEqual(['h3', 'h4', 'h6']);
     expect(rendered('# One\n\n## Two', 4).tags).toEqual(['h4', 'h5']);
