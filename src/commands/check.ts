@@ -28,8 +28,9 @@ async function revocationsUndone(root: string, content: SiteContent): Promise<{ 
   const commits = await headAndParents(root);
   const earlier = new Map<string, { readonly award: AwardRecord | ErasedRecord; readonly since: string }>();
   for (const [position, commit] of commits.entries()) {
-    const changed = new Set(await changedSince(commit, root, 'content/awards'));
-    if (!changed.size) continue;
+    // All of content/: an award linked from content/awards/ may live elsewhere in it.
+    const changed = new Set(await changedSince(commit, root, 'content'));
+    if (![...changed].some((file) => file.startsWith('content/awards/') || !file.startsWith('content/achievements/'))) continue;
     const { files } = selectContentFiles(await filesAt(commit, root, (file) => !file.startsWith('content/awards/') || changed.has(file)));
     const result = validateContent(files);
     // Content that did not validate was never built, so it published no revocation.

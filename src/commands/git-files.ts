@@ -5,6 +5,7 @@
  * folder inside a larger git work tree.
  */
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SourceFile } from '../content/validate.ts';
 
@@ -34,13 +35,31 @@ export async function filesAt(ref: string, root: string, keep: (file: string) =>
     throw new GitRefError(ref, stderrOf(error));
   }
   // "<mode> blob <oid>\t<path>" per entry (git-ls-tree(1)); submodules and the like are skipped.
-  const blobs = listing
+  const entries = listing
     .split('\0')
-    .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry))
+    .map((entry) => /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(entry))
     .filter((match) => match !== null)
-    .map(([, oid, file]) => ({ oid: oid!, file: file! }))
-    .filter(({ file }) => keep(file));
-  if (!blobs.length) return [];
+    .map(([, mode, oid, file]) => ({ mode: mode!, oid: oid!, file: file! }));
+  // A symbolic link (mode 120000) is stored as its target's path: read the file it names when that
+  // is a file of the same listing, as the working tree reads it; a link that leaves it is skipped.
+  const links = entries.filter(({ mode }) => mode === '120000');
+  const oidOf = new Map(entries.filter(({ mode }) => mode !== '120000').map(({ file, oid }) => [file, oid]));
+  const targets = links.length ? await readBlobs(root, ref, links) : [];
+  // A link is kept when `keep` takes it or the file it names (a change is made to the target).
+  const blobs = [
+    ...entries.filter(({ mode, file }) => mode !== '120000' && keep(file)),
+    ...links.flatMap(({ file }, index) => {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), targets[index]!.text));
+      const oid = oidOf.get(target);
+      return oid === undefined || !(keep(file) || keep(target)) ? [] : [{ mode: '100644', oid, file }];
+    }),
+  ]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return blobs.length ? readBlobs(root, ref, blobs) : [];
+}
+
+/** The contents of `blobs`, read with one `git cat-file --batch`, as UTF-8 text. */
+async function readBlobs(root: string, ref: string, blobs: ReadonlyArray<{ oid: string; file: string }>): Promise<SourceFile[]> {
   const child = execFile('git', ['cat-file', '--batch'], { cwd: root, encoding: 'buffer', maxBuffer: 1 << 30 });
   const output = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];

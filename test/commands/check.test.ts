@@ -4,7 +4,7 @@
  * today, as the command reads the clock).
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/commands/check.ts';
@@ -117,6 +117,22 @@ describe('npm run check, against the last commits', () => {
     const result = await checked();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`${FILE}:1 error\\[revocation-undone\\] revoked: ${ID} was revoked on 2026-05-01 \\(in HEAD\\^1, [0-9a-f]{7}\\)`));
+  });
+
+  it('reads a revoked award committed as a symbolic link, and refuses deleting its revocation', async () => {
+    // The record lives in another folder of content/ and content/awards/ links to it.
+    const real = 'content/records/2026/revoked-award.yaml';
+    await mkdir(path.dirname(path.join(gitRepo.dir, real)), { recursive: true });
+    await rename(path.join(gitRepo.dir, FILE), path.join(gitRepo.dir, real));
+    await symlink('../records/2026/revoked-award.yaml', path.join(gitRepo.dir, FILE));
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'Move the award into a batch, linked');
+    const linked = await checked();
+    expect(linked.code, linked.stderr).toBe(0);
+    await writeFile(path.join(gitRepo.dir, real), revokedAward(''));
+    const result = await checked();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error[revocation-undone] revoked: ${ID} was revoked on 2026-05-01 (in HEAD)`);
   });
 
   it('refuses deleting the award, or moving its status index', async () => {
