@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'unknown-key', // npm run compromise-key names no key in keys/
   'already-compromised', // the key is marked compromised already
   'current-key', // the current key cannot be marked compromised before a rotation
+  // Files of the repository (content/, keys/, public/)
+  'symlink-outside-repository', // a link that leaves the repository, or points into .laurel/ (or, from public/, keys/ or .git/)
   // Awards changed by the commands
   'unknown-award', // no award has this id
   'erased', // the award was erased: it has no status left to change

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { LaurelError } from '../core/error.ts';
 import { jsonSyntaxErrorAt } from '../core/json.ts';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase, encodeSecretKeyMultibase, keyPairFromSecretKey, keyPairFromSeed } from '../core/multikey.ts';
+import { KEYS_FOLDER, refuseLinksLeavingRepository } from './repository-links.ts';
 
 export const SIGNING_KEY_VARIABLE = 'LAUREL_SIGNING_KEY';
 
@@ -50,6 +51,7 @@ function positionOfKey(text: string, field: string | undefined): { line: number;
 }
 
 export async function readKeyFiles(root: string): Promise<KeyFile[]> {
+  await refuseLinksLeavingRepository(root, KEYS_FOLDER);
   const directory = path.join(root, 'keys');
   let names: string[];
   try {

@@ -21,6 +21,7 @@ import { didWebSiteUrl } from '../core/did.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
 import { SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
+import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
 import { signRepository } from '../issue/sign-repository.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
@@ -66,6 +67,8 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
   async function sign(logger: AstroIntegrationLogger): Promise<SiteState> {
     try {
+      // Astro copies public/ into the site following links: none may lead to what is private.
+      await refuseLinksLeavingRepository(root, PUBLIC_FOLDER);
       proofs ??= await openProofCache(cacheDirectory, { keepAll: sharedCache });
       const site = await signRepository({
         root,
