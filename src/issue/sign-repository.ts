@@ -1,6 +1,7 @@
 /**
- * Signs the repository: reads content/ and keys/, validates them, resolves the signing key and
- * builds every signed document, taking unchanged proofs from the proof cache. The one entry the
+ * Signs the repository: reads content/ and keys/, validates them,
+ * resolves the signing key, builds every signed document (taking unchanged proofs from the proof
+ * cache) and checks that its own verifier can read each of them. The one entry the
  * site (dev server and build) and the benchmark use; it reads issuer.yaml for everyone.
  */
 import { readContentFiles } from '../content/files.ts';
@@ -10,6 +11,7 @@ import { readKeyFiles, resolveSigningIdentity } from './keys.ts';
 import type { PersistentProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './signed-site.ts';
 import type { SignMany } from './signing.ts';
+import { assertWithinVerifierLimits } from './verifier-limits.ts';
 
 export interface SignRepositoryOptions {
   readonly root: string;
@@ -35,5 +37,7 @@ export async function signRepository(options: SignRepositoryOptions): Promise<Si
   const session = options.cache.session();
   const site = await buildSignedSite(result.content, { identity, keys, cache: session, ...(options.signMany ? { signMany: options.signMany } : {}) });
   await options.cache.save(session.used);
+  // What Laurel signs, its own verifier must be able to read (src/core/limits.ts).
+  assertWithinVerifierLimits(site);
   return site;
 }
