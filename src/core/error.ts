@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'current-key', // the current key cannot be marked compromised before a rotation
   // Files of the repository (content/, keys/, public/)
   'symlink-outside-repository', // a link that leaves the repository, or points into .laurel/ (or, from public/, keys/ or .git/)
+  'secret-in-content', // a secret signing key pasted into a content file: it would be published
   // Awards changed by the commands
   'unknown-award', // no award has this id
   'erased', // the award was erased: it has no status left to change
