@@ -27,6 +27,7 @@ import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
 import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
 import { devSearch } from './dev-search.ts';
+import { PREVIOUS_DIST, recoverDist } from './dist-swap.ts';
 import { indexForSearch } from './search-index.ts';
 import { toSnapshot } from './snapshot.ts';
 import { routesFor } from './routes.ts';
@@ -111,7 +112,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
           if (!state.ok && command === 'build') throw reported(state.error);
           if (!state.ok) logger.error(describeFailure(state.error));
         }
-        // `astro preview` serves what the last build made, under the base path it was made for.
+        // `astro preview` serves what the last build made, under the base path it was made for;
+        // a build stopped while replacing dist/ left it in .laurel/previous-dist/.
+        if (command === 'preview' && (await recoverDist(root))) logger.warn(`Put back dist/ from ${PREVIOUS_DIST}/: an earlier build was stopped while replacing it.`);
         const built = command === 'preview' ? await siteUrlOfBuild(fileURLToPath(config.outDir)) : undefined;
         const siteUrl = state.ok ? state.site.urls.site : (built ?? config.site ?? PLACEHOLDER_SITE_URL);
         configuredSiteUrl = siteUrl;
