@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   // Building the site
   'signing-failed', // a document could not be signed (a field its contexts do not define)
   'secret-in-output', // the signing secret appears in the built site: nothing is published
+  'private-file-in-output', // the built site holds a copy of a file of .laurel/ or keys/: nothing is published
   'over-verifier-limit', // a signed document is larger than a verifier reads (src/core/limits.ts)
   'search-index-failed', // the search index could not be written
   // How a command was called (exit code 2)

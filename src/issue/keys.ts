@@ -126,6 +126,16 @@ export async function developmentIdentity(root: string, now: Date): Promise<Sign
   return { secretKey: pair.secretKey, publicKeyMultibase: pair.publicKeyMultibase, created, development: true };
 }
 
+/** The development key's secret, when this machine has made one: a build must not publish it either. */
+export async function developmentSecret(root: string): Promise<string | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(root, DEV_KEY_FILE), 'utf8')) as { secretKeyMultibase?: unknown };
+    return typeof saved.secretKeyMultibase === 'string' ? saved.secretKeyMultibase : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ResolveOptions {
   readonly root: string;
   readonly production: boolean;
