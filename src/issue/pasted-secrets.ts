@@ -53,11 +53,13 @@ function secretError(file: string, where: { line: number; column: number }, fiel
 
 /** The fields of one file that hold a secret, with the line and column where each secret is written. */
 function secretsInFile(file: SourceFile, known: readonly string[]): LaurelError[] {
+  // The text is searched first, and parsed only when it holds a secret: this runs on every build
+  // and every change the dev server signs. (A YAML scalar folded over lines joins them with a
+  // space, so a secret cut in two that way is no secret in the value either.)
   const offsets = secretOffsets(file.text, known);
-  // Folded YAML may split a secret over lines, so the values are searched too.
+  if (offsets.length === 0) return [];
   const parts = file.path.endsWith('.md') || file.path.endsWith('.mdx') ? splitFrontmatter(file.text) : undefined;
-  const yamlText = parts ? parts.frontmatter : file.text;
-  const source = parseYamlSource(yamlText, parts?.lineOffset ?? 0);
+  const source = parseYamlSource(parts ? parts.frontmatter : file.text, parts?.lineOffset ?? 0);
   const fields = source.syntaxErrors.length ? [] : fieldsHoldingSecrets(source.value, known);
   const written = offsets.map((offset) => positionOf(file.text, offset));
   const errors = fields.map((path) => {
@@ -65,12 +67,10 @@ function secretsInFile(file: SourceFile, known: readonly string[]): LaurelError[
     const value = source.locate(path);
     return secretError(file.path, written.find((position) => position.line >= value.line) ?? value, formatPath(path));
   });
-  if (parts && secretOffsets(parts.body, known).length) {
-    const at = file.text.length - parts.body.length + secretOffsets(parts.body, known)[0]!;
-    errors.push(secretError(file.path, positionOf(file.text, at), 'criteria (the Markdown body)'));
-  }
+  const inBody = parts ? secretOffsets(parts.body, known)[0] : undefined;
+  if (parts && inBody !== undefined) errors.push(secretError(file.path, positionOf(file.text, file.text.length - parts.body.length + inBody), 'criteria (the Markdown body)'));
   // Found in the text but in no value (a comment, a file that is not valid YAML): its line.
-  if (errors.length === 0 && offsets.length > 0) errors.push(secretError(file.path, positionOf(file.text, offsets[0]!), undefined));
+  if (errors.length === 0) errors.push(secretError(file.path, written[0]!, undefined));
   return errors;
 }
 

@@ -12,22 +12,26 @@ import type { JsonObject } from '../core/json.ts';
 import { errorCount, LaurelError, LaurelErrors } from '../core/error.ts';
 import { MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES } from '../core/limits.ts';
 import { english } from '../core/verify/messages.ts';
-import { describeBytes, jsonNestingDepth, parseDocument } from '../core/verify/input.ts';
+import { describeBytes, parseDocument } from '../core/verify/input.ts';
 import type { AwardRecord, SiteContent } from '../content/validate.ts';
 import { jsonText } from './json-text.ts';
 
 const LIMITS = `at most ${describeBytes(MAX_INPUT_BYTES)} of JSON, ${MAX_DEPTH} levels of nesting and ${MAX_NODES.toLocaleString('en')} values (src/core/limits.ts)`;
 
 /**
- * JSON text of n characters holds at most (n + 1) / 2 values (each is a character at least, and
- * a separator stands between two), and at most 3n bytes of UTF-8: text shorter than this, nested
- * no deeper than MAX_DEPTH, passes every limit of `parseDocument` without being parsed again.
+ * A sure answer without parsing, for the text `jsonText` writes. JSON text of n characters holds
+ * at most (n + 1) / 2 values (each is a character at least, and a separator stands between two)
+ * and at most 3n bytes of UTF-8. It indents two spaces a level and its strings hold no raw line
+ * break, so a line indented 2d spaces is inside d containers, and no container is deeper than the
+ * deepest indentation / 2 + 1. Text shorter than this, with no line indented 2 × MAX_DEPTH − 1
+ * spaces or more, passes every limit of `parseDocument`.
  */
 const SURELY_READABLE_CHARACTERS = Math.min(2 * MAX_NODES - 1, Math.floor(MAX_INPUT_BYTES / 3));
+const TOO_DEEP_INDENTATION = `\n${' '.repeat(2 * MAX_DEPTH - 1)}`;
 
-/** Why the verifier's reader refuses `text`, in its own words; undefined when it reads it. */
+/** Why the verifier's reader refuses `text` (as `jsonText` writes it), in its own words; undefined when it reads it. */
 export function verifierRefusal(text: string): string | undefined {
-  if (text.length < SURELY_READABLE_CHARACTERS && jsonNestingDepth(text) <= MAX_DEPTH) return undefined;
+  if (text.length < SURELY_READABLE_CHARACTERS && text.startsWith('{\n') && !text.includes(TOO_DEEP_INDENTATION)) return undefined;
   const parsed = parseDocument(text);
   return parsed.ok ? undefined : english.unreadable(parsed.code, parsed.params ?? {});
 }

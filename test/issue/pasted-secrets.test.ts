@@ -60,6 +60,12 @@ describe('a secret key pasted into content', () => {
     expect(describeFailure(failure)).not.toContain(secret);
   });
 
+  it('is refused in a comment too, by its line', () => {
+    const tree = fixtureTree();
+    tree.set(AWARD, `# ${secret}\n${tree.get(AWARD)}`);
+    expect(refused(tree).errors.map((error) => [error.file, error.line, error.column, error.field])).toEqual([[AWARD, 1, 3, undefined]]);
+  });
+
   it('finds the given secret however it is written, and no base58 text that merely contains z3u2', () => {
     expect(secretOffsets(`key: ${secret}`)).toEqual([5]);
     // Inside a longer base58 run (a proof value, a content id) it is not a key.

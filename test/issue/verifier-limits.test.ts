@@ -13,7 +13,8 @@ import { parseDocument } from '../../src/core/verify/input.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite } from '../../src/issue/signed-site.ts';
-import { assertWithinVerifierLimits, documentsOverVerifierLimits, largestPart } from '../../src/issue/verifier-limits.ts';
+import { jsonText } from '../../src/issue/json-text.ts';
+import { assertWithinVerifierLimits, documentsOverVerifierLimits, largestPart, verifierRefusal } from '../../src/issue/verifier-limits.ts';
 import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
 const seed = hexToBytes('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4');
@@ -92,6 +93,30 @@ describe('signed documents and the verifier limits', () => {
     expect(errors.map((error) => [error.code, error.file])).toEqual([['over-verifier-limit', 'keys']]);
     expect(errors[0]!.message).toMatch(/^The DID document would be \d\.\d MB, and no verifier could read it: it is larger than 1 MB/);
     expect(() => assertWithinVerifierLimits(crowded)).toThrow(LaurelErrors);
+  });
+
+  it('answers as the verifier’s reader does, without parsing only where the answer is sure', () => {
+    const nested = (depth: number, inner: unknown[] = []): unknown => (depth === 1 ? inner : [nested(depth - 1, inner)]);
+    const documents: unknown[] = [
+      // The reader counts the values inside the deepest container as one level more.
+      { deep: nested(MAX_DEPTH - 2, [0]) },
+      { deep: nested(MAX_DEPTH - 1, [0]) },
+      { deep: nested(MAX_DEPTH - 1) },
+      { deep: nested(MAX_DEPTH) },
+      { deep: { deeper: nested(MAX_DEPTH - 2) } },
+      { values: Array.from({ length: MAX_NODES - 2 }, () => 0) },
+      { values: Array.from({ length: MAX_NODES - 1 }, () => 0) },
+      { text: 'é'.repeat(MAX_INPUT_BYTES / 2) },
+      { text: 'x'.repeat(1000) },
+    ];
+    for (const document of documents) {
+      const text = jsonText(document);
+      expect(verifierRefusal(text) === undefined, text.slice(0, 40)).toBe(parseDocument(text).ok);
+    }
+    expect(documents.map((document) => parseDocument(jsonText(document)).ok)).toEqual([true, false, true, false, true, true, false, false, true]);
+    expect(verifierRefusal(jsonText({ deep: nested(MAX_DEPTH) }))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
+    // Text it did not write is parsed: compact JSON hides its depth from the indentation.
+    expect(verifierRefusal(JSON.stringify({ deep: nested(MAX_DEPTH) }))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
   });
 
   it('finds the part of a document that makes it large', () => {
