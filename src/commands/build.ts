@@ -1,13 +1,16 @@
 /**
  * npm run build [-- --production]: builds the site with Astro, whose laurel() integration
  * validates, signs, renders, indexes for search and checks the output (src/site/integration.ts),
- * into a staging folder, then replaces dist/ in one step. On any error dist/ is left as it was.
- * A production build refuses to start unless LAUREL_SIGNING_KEY is the secret of the current key.
+ * into a staging folder, then swaps it into dist/ (src/site/dist-swap.ts). On any error dist/ is
+ * left as it was and the staging folder is removed; a swap cut short by a kill is put right by the
+ * next build. A production build refuses to start unless LAUREL_SIGNING_KEY is the secret of the
+ * current key.
  */
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build as astroBuild } from 'astro';
 import { readKeyFiles, resolveSigningIdentity, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
+import { DIST, PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../site/dist-swap.ts';
 import { usage, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run build [-- --production]';
@@ -28,11 +31,12 @@ export async function build(context: CommandContext): Promise<number> {
   if (unknown.length) throw usage(`Unknown option ${unknown[0]}. ${USAGE}`);
   const production = context.argv.includes('--production') || context.env['LAUREL_PRODUCTION'] === '1';
   const started = performance.now();
+  if (await recoverDist(root)) context.out(`Put back dist/ from ${PREVIOUS_DIST}/: an earlier build was stopped while replacing it.`);
 
   // Before anything is built: the key must be there and be the current one.
   if (production) await resolveSigningIdentity({ root, production, secret: context.env[SIGNING_KEY_VARIABLE], now: context.now() }, await readKeyFiles(root));
-  const staging = path.join(root, '.laurel', 'staging');
-  const dist = path.join(root, 'dist');
+  const staging = path.join(root, STAGING);
+  const dist = path.join(root, DIST);
   await rm(staging, { recursive: true, force: true });
   // Astro runs the laurel() integration in this process, where it reads these variables: they are
   // the command's own (its context's) for the time of the build, then as they were.
@@ -47,19 +51,14 @@ export async function build(context: CommandContext): Promise<number> {
   set(variables);
   try {
     await astroBuild({ root, outDir: staging, logLevel: 'warn' });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    // Two renames, each atomic, with a way back from the instant between them.
+    await replaceDist(root, staging);
   } finally {
     set(before);
+    // Whatever failed, nothing half built stays behind, and the last good dist/ is in place.
+    await rm(staging, { recursive: true, force: true });
+    await recoverDist(root);
   }
-
-  // Swap in one step: a failed build above never touches dist/.
-  const previous = `${dist}.previous`;
-  await rm(previous, { recursive: true, force: true });
-  await rename(dist, previous).catch(() => undefined);
-  await rename(staging, dist);
-  await rm(previous, { recursive: true, force: true });
 
   const credentials = (await readdir(path.join(dist, 'credentials')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
   context.out(`Built dist/: ${credentials} signed credentials, ${await indexedPages(dist)} pages indexed for search, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

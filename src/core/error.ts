@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'unknown-key', // npm run compromise-key names no key in keys/
   'already-compromised', // the key is marked compromised already
   'current-key', // the current key cannot be marked compromised before a rotation
+  // Files of the repository (content/, keys/, public/)
+  'symlink-outside-repository', // a link that leaves the repository, or points into .laurel/ (or, from public/, keys/ or .git/)
+  'secret-in-content', // a secret signing key pasted into a content file: it would be published
   // Awards changed by the commands
   'unknown-award', // no award has this id
   'erased', // the award was erased: it has no status left to change
@@ -57,6 +60,8 @@ export const ERROR_CODES = [
   // Building the site
   'signing-failed', // a document could not be signed (a field its contexts do not define)
   'secret-in-output', // the signing secret appears in the built site: nothing is published
+  'private-file-in-output', // the built site holds a copy of a file of .laurel/ or keys/: nothing is published
+  'over-verifier-limit', // a signed document is larger than a verifier reads (src/core/limits.ts)
   'search-index-failed', // the search index could not be written
   // How a command was called (exit code 2)
   'usage',

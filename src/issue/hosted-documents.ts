@@ -2,6 +2,7 @@
  * The hosted JSON documents of a signed site as files: the path under dist/ and the exact bytes the
  * site's routes serve (src/site/routes/). Pure. The images are src/site/images.ts'.
  */
+import { jsonText } from './json-text.ts';
 import type { SignedSite } from './signed-site.ts';
 import { distPath } from './urls.ts';
 
@@ -11,10 +12,7 @@ export interface Artifact {
   readonly bytes: Uint8Array | string;
 }
 
-/** Stable JSON text: two-space indentation and a final newline, so diffs and bytes stay stable. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export { jsonText };
 
 export function jsonArtifacts(site: SignedSite): Artifact[] {
   const { urls } = site;

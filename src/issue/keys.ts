@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { LaurelError } from '../core/error.ts';
 import { jsonSyntaxErrorAt } from '../core/json.ts';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase, encodeSecretKeyMultibase, keyPairFromSecretKey, keyPairFromSeed } from '../core/multikey.ts';
+import { KEYS_FOLDER, refuseLinksLeavingRepository } from './repository-links.ts';
 
 export const SIGNING_KEY_VARIABLE = 'LAUREL_SIGNING_KEY';
 
@@ -50,6 +51,7 @@ function positionOfKey(text: string, field: string | undefined): { line: number;
 }
 
 export async function readKeyFiles(root: string): Promise<KeyFile[]> {
+  await refuseLinksLeavingRepository(root, KEYS_FOLDER);
   const directory = path.join(root, 'keys');
   let names: string[];
   try {
@@ -122,6 +124,16 @@ export async function developmentIdentity(root: string, now: Date): Promise<Sign
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify({ secretKeyMultibase: encodeSecretKeyMultibase(pair.secretKey), publicKeyMultibase: pair.publicKeyMultibase, created }, null, 2)}\n`, { mode: 0o600 });
   return { secretKey: pair.secretKey, publicKeyMultibase: pair.publicKeyMultibase, created, development: true };
+}
+
+/** The development key's secret, when this machine has made one: a build must not publish it either. */
+export async function developmentSecret(root: string): Promise<string | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(root, DEV_KEY_FILE), 'utf8')) as { secretKeyMultibase?: unknown };
+    return typeof saved.secretKeyMultibase === 'string' ? saved.secretKeyMultibase : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ResolveOptions {

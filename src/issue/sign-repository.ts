@@ -1,15 +1,18 @@
 /**
- * Signs the repository: reads content/ and keys/, validates them, resolves the signing key and
- * builds every signed document, taking unchanged proofs from the proof cache. The one entry the
+ * Signs the repository: reads content/ and keys/, refuses a pasted secret key, validates them,
+ * resolves the signing key, builds every signed document (taking unchanged proofs from the proof
+ * cache) and checks that its own verifier can read each of them. The one entry the
  * site (dev server and build) and the benchmark use; it reads issuer.yaml for everyone.
  */
 import { readContentFiles } from '../content/files.ts';
 import { validateContent } from '../content/validate.ts';
 import { errorCount, LaurelErrors } from '../core/error.ts';
 import { readKeyFiles, resolveSigningIdentity } from './keys.ts';
+import { refusePastedSecrets } from './pasted-secrets.ts';
 import type { PersistentProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './signed-site.ts';
 import type { SignMany } from './signing.ts';
+import { assertWithinVerifierLimits } from './verifier-limits.ts';
 
 export interface SignRepositoryOptions {
   readonly root: string;
@@ -28,6 +31,8 @@ export interface SignRepositoryOptions {
 /** The signed site, or a LaurelErrors with every content error, or a LaurelError about the keys. */
 export async function signRepository(options: SignRepositoryOptions): Promise<SignedSite> {
   const files = await readContentFiles(options.root);
+  // Before validation, whose errors may quote a value: a pasted secret is never repeated.
+  refusePastedSecrets(files, options.secret ? [options.secret] : []);
   const result = validateContent(files);
   if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
   const keys = await readKeyFiles(options.root);
@@ -35,5 +40,7 @@ export async function signRepository(options: SignRepositoryOptions): Promise<Si
   const session = options.cache.session();
   const site = await buildSignedSite(result.content, { identity, keys, cache: session, ...(options.signMany ? { signMany: options.signMany } : {}) });
   await options.cache.save(session.used);
+  // What Laurel signs, its own verifier must be able to read (src/core/limits.ts).
+  assertWithinVerifierLimits(site);
   return site;
 }

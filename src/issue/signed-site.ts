@@ -14,8 +14,10 @@ import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
+import { jsonText } from './json-text.ts';
 import { proofCacheKey, type ProofCache } from './proof-cache.ts';
 import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
+import { credentialsOverVerifierLimits, throwOverVerifierLimits, type CredentialText } from './verifier-limits.ts';
 
 export interface SignedAward {
   readonly record: AwardRecord;
@@ -52,6 +54,14 @@ export interface BuildSiteOptions {
   readonly documentLoader?: DocumentLoader;
   /** How cache misses are signed; in this thread unless the caller brings a pool. */
   readonly signMany?: SignMany;
+}
+
+/**
+ * A proof as large as any this build makes (vc-di-eddsa §3.2: an Ed25519 signature is 64 bytes,
+ * at most 88 base58btc characters), to measure a document before it is signed.
+ */
+function standInProof(verificationMethod: string, created: string): DataIntegrityProof {
+  return { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created, verificationMethod, proofPurpose: 'assertionMethod', proofValue: `z${'z'.repeat(88)}` };
 }
 
 /** Latest of two dateTimeStamps in UTC `Z` form (which compare correctly as strings). */
@@ -132,6 +142,8 @@ function statusListLength(indices: readonly number[]): number {
 
 interface Signable {
   readonly unsecured: JsonObject;
+  /** The award a credential is made from. */
+  readonly record?: AwardRecord;
   readonly created: string;
   /** Where the document comes from, and what it is, for an error message. */
   readonly where: { file: string; line?: number | undefined };
@@ -163,7 +175,7 @@ function statusListDocument(content: SiteContent, purpose: StatusPurpose, urls: 
  * Signs every document, taking proofs from the cache where it has them and signing only the rest,
  * all at once, so the caller's `signMany` can spread them over several cores.
  */
-async function signAll(documents: readonly Signable[], key: SigningKey, options: BuildSiteOptions): Promise<JsonObject[]> {
+async function signAll(documents: readonly Signable[], key: SigningKey, options: BuildSiteOptions, beforeSigning: (pending: readonly CredentialText[]) => void): Promise<JsonObject[]> {
   const proofs: Array<DataIntegrityProof | undefined> = [];
   const jobs: SigningJob[] = [];
   const jobOf: number[] = [];
@@ -176,6 +188,12 @@ async function signAll(documents: readonly Signable[], key: SigningKey, options:
     jobs.push({ unsecured: document.unsecured, created, cacheKey });
     jobOf.push(index);
   });
+  beforeSigning(jobs.flatMap((job, index) => {
+    const { record } = documents[jobOf[index]!]!;
+    if (!record) return [];
+    const credential = { ...job.unsecured, proof: [standInProof(key.verificationMethod, job.created)] } as JsonObject;
+    return [{ record, credential, json: jsonText(credential) }];
+  }));
   const signMany = options.signMany ?? signSequentially(options.documentLoader ?? createDocumentLoader());
   const outcomes = await signMany(jobs, key);
   outcomes.forEach((outcome, job) => {
@@ -211,6 +229,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   }
 
   const documents: Signable[] = content.awards.map((record) => ({
+    record,
     unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
     created: record.awardedOn,
     where: record.origin,
@@ -220,7 +239,11 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const purposes = ['revocation', 'suspension'] as const;
   for (const purpose of purposes) documents.push(statusListDocument(content, purpose, urls, did, options.identity.created));
 
-  const signed = await signAll(documents, key, options);
+  const hostedAchievements = new Map([...achievements].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json } as JsonObject]));
+  // Before the costly signing, a credential its own verifier could not read is refused (the
+  // signed bytes are checked again by signRepository).
+  const refuseUnreadable = (pending: readonly CredentialText[]) => throwOverVerifierLimits(credentialsOverVerifierLimits(content, hostedAchievements, pending));
+  const signed = await signAll(documents, key, options, refuseUnreadable);
   const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
 
@@ -253,7 +276,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     development: options.identity.development,
     issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...issuerProfile },
     didDocument,
-    achievements: new Map([...achievements].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json }])),
+    achievements: hostedAchievements,
     awards,
     erased: content.erased,
     statusLists,

@@ -9,23 +9,27 @@
  * 2. Develop (astro:server:setup): watch content/ and keys/, sign again what changed, reload the
  *    pages; a content error is shown in Astro's error overlay and the server keeps running. Search
  *    is indexed from the server's own pages when it is first used.
- * 3. Build (astro:build:done): index the pages for search, refuse a site that contains the signing
- *    secret, prune the image cache.
+ * 3. Build (astro:build:done): index the pages for search, refuse a site that contains a signing
+ *    secret or a copy of a file of .laurel/ or keys/ (src/site/published-output.ts), prune the
+ *    image cache.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { didWebSiteUrl } from '../core/did.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
-import { SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
+import { developmentSecret, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
+import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
 import { signRepository } from '../issue/sign-repository.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
 import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
 import { devSearch } from './dev-search.ts';
+import { PREVIOUS_DIST, recoverDist, STAGING } from './dist-swap.ts';
+import { assertNothingPrivate } from './published-output.ts';
 import { indexForSearch } from './search-index.ts';
 import { toSnapshot } from './snapshot.ts';
 import { routesFor } from './routes.ts';
@@ -66,6 +70,8 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
   async function sign(logger: AstroIntegrationLogger): Promise<SiteState> {
     try {
+      // Astro copies public/ into the site following links: none may lead to what is private.
+      await refuseLinksLeavingRepository(root, PUBLIC_FOLDER);
       proofs ??= await openProofCache(cacheDirectory, { keepAll: sharedCache });
       const site = await signRepository({
         root,
@@ -108,7 +114,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
           if (!state.ok && command === 'build') throw reported(state.error);
           if (!state.ok) logger.error(describeFailure(state.error));
         }
-        // `astro preview` serves what the last build made, under the base path it was made for.
+        // `astro preview` serves what the last build made, under the base path it was made for;
+        // a build stopped while replacing dist/ left it in .laurel/previous-dist/.
+        if (command === 'preview' && (await recoverDist(root))) logger.warn(`Put back dist/ from ${PREVIOUS_DIST}/: an earlier build was stopped while replacing it.`);
         const built = command === 'preview' ? await siteUrlOfBuild(fileURLToPath(config.outDir)) : undefined;
         const siteUrl = state.ok ? state.site.urls.site : (built ?? config.site ?? PLACEHOLDER_SITE_URL);
         configuredSiteUrl = siteUrl;
@@ -141,7 +149,17 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const pages = await indexForSearch(out);
-        await assertNoSecret(out, process.env[SIGNING_KEY_VARIABLE]);
+        // Defence in depth: no secret and nothing private is published, whatever a template does.
+        try {
+          await assertNothingPrivate(out, {
+            root,
+            secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
+            privateFolders: ['.laurel', 'keys'],
+            published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, STAGING)],
+          });
+        } catch (error) {
+          throw reported(error);
+        }
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
         const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
@@ -213,20 +231,5 @@ async function siteUrlOfBuild(outDir: string): Promise<string | undefined> {
     return site?.ok ? site.value : undefined;
   } catch {
     return undefined; // nothing built yet: astro preview says so itself
-  }
-}
-
-/** Defence in depth: the secret must never be published, whatever a template does. */
-async function assertNoSecret(directory: string, secret: string | undefined): Promise<void> {
-  if (!secret || secret.trim().length < 16) return;
-  const needle = Buffer.from(secret.trim());
-  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(needle)) {
-      // Not a byte of it may be published: the whole output goes, whoever ran the build.
-      await rm(directory, { recursive: true, force: true });
-      throw reported(new LaurelError('secret-in-output', `The signing secret appears in ${path.relative(directory, file)}, so the built site was deleted: there is nothing to publish. Find what writes the secret into a page and remove it.`, { file: path.relative(directory, file) }));
-    }
   }
 }

@@ -1,12 +1,12 @@
 /**
  * `npm run build` end to end, in a copy of the built academy fixture: every credential it built
  * verifies with the independent verify command, tampered copies fail naming the check, a second
- * build from an empty cache gives the same bytes, the secret never reaches dist/ or the log, and a
- * failed build leaves dist/ as it was.
+ * build from an empty cache gives the same bytes, the secret never reaches dist/ or the log, nor
+ * does the development key through public/, and a failed build leaves dist/ as it was.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -196,6 +196,29 @@ describe('npm run build', () => {
     const page = await readFile(path.join(dist, 'credentials', id, 'index.html'), 'utf8');
     expect(page).toMatch(/withdrawn at the holder.s request/i);
     expect(page).toContain('noindex');
+  });
+
+  it('refuses a link in public/ to the development key before building, and deletes a build that holds a copy of it', async () => {
+    const before = await fingerprint(dist);
+    const key = path.join(repo.dir, '.laurel', 'development-key.json');
+    const published = path.join(repo.dir, 'public', 'key.json');
+    await symlink('../.laurel/development-key.json', published);
+    const linked = await repo.run('scripts/build.ts');
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain('public/key.json error[symlink-outside-repository] is a link to .laurel/');
+    expect(linked.stderr).not.toMatch(/\n\s+at /);
+    expect(await fingerprint(dist)).toEqual(before);
+
+    // A hard link is no symbolic link: the output check finds the copy and publishes nothing.
+    await rm(published);
+    await link(key, published);
+    const copied = await repo.run('scripts/build.ts');
+    await rm(published);
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toContain('key.json error[private-file-in-output] is a copy of .laurel/development-key.json');
+    expect(copied.stdout + copied.stderr).not.toContain(JSON.parse(await readFile(key, 'utf8')).secretKeyMultibase);
+    expect(await fingerprint(dist)).toEqual(before);
+    expect(await readdir(path.join(repo.dir, '.laurel'))).not.toContain('staging');
   });
 
   it('refuses to publish a site that contains the signing secret, with npm run build and with astro build alone', async () => {

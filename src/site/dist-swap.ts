@@ -1,0 +1,50 @@
+/**
+ * Replacing dist/ by a finished build, so that at every instant a complete site is in dist/ or,
+ * for the moment between two renames, in .laurel/previous-dist/, from where the next build or
+ * preview puts it back.
+ *
+ * A folder cannot replace a non-empty folder in one rename, and Node has no renameat2
+ * RENAME_EXCHANGE; making dist/ a symbolic link to the latest build would swap in one step, but
+ * dist/ is uploaded by tools (upload-pages-artifact, rsync, host CLIs) that treat a link
+ * differently from a folder. So dist/ stays a folder and the swap is two renames, each atomic:
+ *
+ *   1. dist/ → .laurel/previous-dist/   (a kill here: no dist/, the old site in previous-dist/)
+ *   2. staging → dist/                  (a kill here: the new site in dist/, the old one left over)
+ *   3. .laurel/previous-dist/ removed
+ *
+ * `recoverDist` runs first in every build and preview: a missing dist/ with a previous-dist/ left
+ * over is put back, so a kill at any instant loses neither site for good (the new one is built
+ * again). A leftover previous-dist/ next to a dist/ is only removed when dist/ is there.
+ */
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const DIST = 'dist';
+/** Where `npm run build` has Astro write, relative to the repository. */
+export const STAGING = path.join('.laurel', 'staging');
+/** Relative to the repository: inside the ignored .laurel/, so it is never committed. */
+export const PREVIOUS_DIST = path.join('.laurel', 'previous-dist');
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+/** Puts back the last good dist/ when a swap was cut short; true when it did. */
+export async function recoverDist(root: string): Promise<boolean> {
+  const dist = path.join(root, DIST);
+  const previous = path.join(root, PREVIOUS_DIST);
+  if ((await exists(dist)) || !(await exists(previous))) return false;
+  await rename(previous, dist);
+  return true;
+}
+
+/** Makes the finished build in `staging` the new dist/ (see the steps above). */
+export async function replaceDist(root: string, staging: string): Promise<void> {
+  const dist = path.join(root, DIST);
+  const previous = path.join(root, PREVIOUS_DIST);
+  await recoverDist(root);
+  // Only a copy older than dist/ can be left here now: dist/ exists or there never was one.
+  await rm(previous, { recursive: true, force: true });
+  await mkdir(path.dirname(previous), { recursive: true });
+  if (await exists(dist)) await rename(dist, previous);
+  await rename(staging, dist);
+  await rm(previous, { recursive: true, force: true });
+}

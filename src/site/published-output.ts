@@ -1,0 +1,73 @@
+/**
+ * The last check before a built site can be published, whatever a template, a page or a link
+ * did: no file of the output may contain a signing secret (the one in LAUREL_SIGNING_KEY, or the
+ * development key's), nor be a copy of a file of .laurel/ (the development key, mail-merge lists
+ * with email addresses, erase lists) or keys/. Copies are found by size, then by SHA-256, so a
+ * hard link or a copy made by a page is caught as surely as a symbolic link. On a hit the whole
+ * output is deleted: not a byte of it may be published.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LaurelError } from '../core/error.ts';
+
+export interface OutputCheck {
+  /** The repository. */
+  readonly root: string;
+  /** Secrets that must not appear in any file: the signing secret, the development key's. */
+  readonly secrets: readonly (string | undefined)[];
+  /** Folders whose files must not be published as they are, relative to the root. */
+  readonly privateFolders: readonly string[];
+  /** Paths under those folders that are published anyway (the image cache) or are the output itself. */
+  readonly published: readonly string[];
+}
+
+const relative = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every non-empty file of the private folders, by size, not following links nor entering `published`. */
+async function privateFilesBySize(check: OutputCheck): Promise<Map<number, string[]>> {
+  const bySize = new Map<number, string[]>();
+  const skipped = new Set(check.published.map((file) => path.resolve(check.root, file)));
+  const pending = check.privateFolders.map((folder) => path.join(check.root, folder));
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+      const file = path.join(folder, entry.name);
+      if (skipped.has(file)) continue;
+      if (entry.isDirectory()) pending.push(file);
+      if (!entry.isFile()) continue;
+      const { size } = await stat(file);
+      if (size > 0) bySize.set(size, [...(bySize.get(size) ?? []), file]);
+    }
+  }
+  return bySize;
+}
+
+/** Throws `secret-in-output` or `private-file-in-output`, having deleted `out`, when it holds either. */
+export async function assertNothingPrivate(out: string, check: OutputCheck): Promise<void> {
+  const needles = check.secrets.map((secret) => secret?.trim()).filter((secret): secret is string => secret !== undefined && secret.length >= 16).map((secret) => Buffer.from(secret));
+  const privateFiles = await privateFilesBySize(check);
+  const privateHashes = new Map<string, string>();
+  const hashOf = async (file: string) => privateHashes.get(file) ?? privateHashes.set(file, sha256(await readFile(file))).get(file)!;
+  const refuse = async (error: LaurelError) => {
+    // Not a byte of it may be published: the whole output goes, whoever ran the build.
+    await rm(out, { recursive: true, force: true });
+    throw error;
+  };
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = await readFile(file);
+    const name = relative(out, file);
+    // A copy first: it says where the secret came from.
+    const hash = privateFiles.has(bytes.length) ? sha256(bytes) : undefined;
+    for (const candidate of privateFiles.get(bytes.length) ?? []) {
+      if ((await hashOf(candidate)) !== hash) continue;
+      await refuse(new LaurelError('private-file-in-output', `is a copy of ${relative(check.root, candidate)}, which is never published, so the built site was deleted: there is nothing to publish. Remove what puts it there (a link or a copy in public/, a page that reads it).`, { file: name, expected: 'no file of .laurel/ or keys/ in the built site' }));
+    }
+    if (needles.some((needle) => bytes.includes(needle))) {
+      await refuse(new LaurelError('secret-in-output', `The signing secret appears in ${name}, so the built site was deleted: there is nothing to publish. Find what writes the secret into a page and remove it.`, { file: name }));
+    }
+  }
+}
