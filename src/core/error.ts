@@ -25,7 +25,7 @@ export const ERROR_CODES = [
   'duplicate-achievement', // two achievement files have the same slug (name.md and name.mdx, or one in a subfolder)
   'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
   'invalid-encoding', // a file is not UTF-8 text
-  'symlink-outside-repository', // a symbolic link leads out of the repository (or into .git/ or .laurel/)
+  'symlink-outside-repository', // a symbolic link in content/, keys/ or public/ leads out of the repository, or into .git/ or .laurel/ (from public/, keys/ too)
   // Rosters (npm run import)
   'csv-syntax', // an unclosed quote, a value beyond the header, text that is not UTF-8
   'invalid-header', // an empty, unknown, repeated or missing column
@@ -45,7 +45,6 @@ export const ERROR_CODES = [
   'already-compromised', // the key is marked compromised already
   'current-key', // the current key cannot be marked compromised before a rotation
   // Files of the repository (content/, keys/, public/)
-  'symlink-outside-repository', // a link that leaves the repository, or points into .laurel/ (or, from public/, keys/ or .git/)
   'secret-in-content', // a secret signing key pasted into a content file: it would be published
   // Awards changed by the commands
   'unknown-award', // no award has this id
