@@ -7,6 +7,7 @@ import { validateContent, type AwardRecord, type ErasedRecord, type SiteContent 
 import { readContentFiles } from '../content/files.ts';
 import { errorCount, LaurelErrors, sortErrors, type LaurelError } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
+import { refusePastedSecrets } from '../issue/pasted-secrets.ts';
 import { usage, type CommandContext } from './cli.ts';
 import { selectContentFiles } from './content-diff.ts';
 import { changedSince, filesAt, headAndParents } from './git-files.ts';
@@ -50,7 +51,10 @@ export async function check(context: CommandContext): Promise<number> {
   const { root } = context;
   const args = [...context.argv];
   if (args.length) throw usage(`npm run check takes no options (got ${args[0]}).`);
-  const result = validateContent(await readContentFiles(root));
+  const files = await readContentFiles(root);
+  // Before validation, whose errors may quote a value: a pasted secret is never repeated.
+  refusePastedSecrets(files, []);
+  const result = validateContent(files);
   if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
   const { content } = result;
   const revocations = await revocationsUndone(root, content);

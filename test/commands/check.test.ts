@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { check } from '../../src/commands/check.ts';
 import { forget } from '../../src/commands/forget.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
+import { encodeSecretKeyMultibase, keyPairFromSeed } from '../../src/core/multikey.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /**
@@ -53,6 +54,20 @@ describe('npm run check', () => {
     expect(result.stdout).toContain('1 award expires in the next 30 days');
     expect(result.stdout).toContain(`${isoDay(10)}  Soon Expiring, accessible-interfaces`);
     expect(result.stdout).not.toContain('Later Expiring');
+  });
+
+  it('refuses a secret key pasted into an award, at its file and line, without repeating it', async () => {
+    const secret = encodeSecretKeyMultibase(keyPairFromSeed(new Uint8Array(32).fill(42)).secretKey);
+    const file = path.join(repo.dir, 'content', 'awards', 'pasted.yaml');
+    await writeFile(file, `${award('00000000-0000-4000-8000-0000000000b2', 900_004, 'Pat Pasted', isoDay(400))}narrative: "My key is ${secret}, keep it safe."\n`);
+    try {
+      const result = await repo.command(check, [], { now: TODAY });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/content\/awards\/pasted\.yaml:7:\d+ error\[secret-in-content\] narrative/);
+      expect(result.stderr + result.stdout).not.toContain(secret);
+    } finally {
+      await rm(file);
+    }
   });
 
   it('reports every error with file, line and code, and exits 1; bad usage exits 2', async () => {
