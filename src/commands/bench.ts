@@ -2,6 +2,8 @@
  * npm run bench [-- --awards N]: measures what grows with the number of awards (validating the
  * content, signing in one thread and in workers, then with the proof cache, and verifying), then
  * the certificate pages' weight and the browser verifier's size and speed on the built demo site.
+ * npm run bench -- --hostile: instead, the time and peak memory of each hostile input
+ * (./bench/hostile-cases.ts), each in a fresh process.
  * Prints figures and ratios; nothing here is a test, since shared machines are noisy.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +21,9 @@ import { keyPairFromSeed } from '../core/multikey.ts';
 import { verifyProof, type DataIntegrityProof } from '../core/proof.ts';
 import { LaurelErrors } from '../core/error.ts';
 import { usage, type CommandContext } from './cli.ts';
+import { benchHostile } from './bench/hostile.ts';
+
+const USAGE = 'Usage: npm run bench [-- --awards N] or npm run bench -- --hostile';
 
 function syntheticBatch(count: number, achievement: string): string {
   const lines = [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:'];
@@ -43,9 +48,13 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 export async function bench(context: CommandContext): Promise<number> {
   const { root } = context;
   const args = [...context.argv];
+  if (args.includes('--hostile')) {
+    if (args.length !== 1) throw usage(USAGE);
+    return benchHostile(context);
+  }
   const flag = args.indexOf('--awards');
   const count = flag >= 0 ? Number(args[flag + 1]) : 2_000;
-  if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw usage('Usage: npm run bench [-- --awards N]');
+  if (!Number.isInteger(count) || count < 1 || args.length !== (flag >= 0 ? 2 : 0)) throw usage(USAGE);
 
   // The repository's own content, whatever it is, plus a synthetic cohort of one of its
   // achievements (or of a synthetic achievement, on a site that has none yet).

@@ -2,9 +2,11 @@
  * Baking: a credential carried inside its badge image (OB 3.0 §"Baking", docformat.md). PNG gets one uncompressed `iTXt` chunk with keyword `openbadgecredential`; SVG gets one
  * `<openbadges:credential>` element right after the root start tag. Baking again replaces the old
  * credential: the spec forbids more than one. Extraction is for untrusted files, so it returns
- * undefined rather than throwing.
+ * undefined rather than throwing, and its work grows no faster than the file: one pass over an
+ * SVG, one chunk of a PNG decoded, and at most MAX_INPUT_BYTES inflated.
  */
-import { unzlibSync } from 'fflate';
+import { inflateBounded } from './inflate.ts';
+import { MAX_INPUT_BYTES } from './limits.ts';
 
 export const OB3_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 export const PNG_KEYWORD = 'openbadgecredential';
@@ -39,31 +41,46 @@ interface Chunk {
   readonly start: number;
   readonly end: number;
   readonly data: Uint8Array;
-  readonly crcOk: boolean;
 }
 
 function isPng(png: Uint8Array): boolean {
   return png.length >= 8 && PNG_SIGNATURE.every((byte, i) => png[i] === byte);
 }
 
-/** PNG §5.3 chunk layout: length (4, big-endian), type (4), data, CRC (4). Stops at IEND. */
-function readChunks(png: Uint8Array): Chunk[] | undefined {
-  if (!isPng(png)) return undefined;
+/**
+ * PNG §5.3 chunk layout: length (4, big-endian), type (4), data, CRC (4). True when the chunks
+ * fill the file up to an IEND chunk (PNG §11.2.5); walked without keeping anything, since a hostile
+ * file can hold hundreds of thousands of empty chunks.
+ */
+function isWellFormed(png: Uint8Array): boolean {
+  if (!isPng(png)) return false;
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  const chunks: Chunk[] = [];
-  let offset = 8;
-  while (offset + 12 <= png.length) {
+  for (let offset = 8; offset + 12 <= png.length; ) {
+    const end = offset + 12 + view.getUint32(offset);
+    if (end > png.length) return false;
+    if (view.getUint32(offset + 4) === 0x49454e44) return true; // "IEND"
+    offset = end;
+  }
+  return false; // no IEND: truncated
+}
+
+/** The chunks of a file `isWellFormed` accepted, one at a time, up to IEND. */
+function* chunksOf(png: Uint8Array): Generator<Chunk> {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  for (let offset = 8; offset + 12 <= png.length; ) {
     const length = view.getUint32(offset);
     const end = offset + 12 + length;
-    if (end > png.length) return undefined;
-    const typeAndData = png.subarray(offset + 4, offset + 8 + length);
-    const type = String.fromCharCode(...typeAndData.subarray(0, 4));
-    const crcOk = crc32(typeAndData) === view.getUint32(offset + 8 + length);
-    chunks.push({ type, start: offset, end, data: typeAndData.subarray(4), crcOk });
+    const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8));
+    yield { type, start: offset, end, data: png.subarray(offset + 8, offset + 8 + length) };
+    if (type === 'IEND') return;
     offset = end;
-    if (type === 'IEND') return chunks;
   }
-  return undefined; // no IEND: truncated
+}
+
+/** PNG §5.3: the CRC covers the chunk's type and data, not its length. */
+function crcOk(png: Uint8Array, chunk: Chunk): boolean {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return crc32(png.subarray(chunk.start + 4, chunk.end - 4)) === view.getUint32(chunk.end - 4);
 }
 
 function makeChunk(type: string, data: Uint8Array): Uint8Array {
@@ -92,28 +109,43 @@ function credentialItxt(credential: string): Uint8Array {
   return makeChunk('iTXt', data);
 }
 
-/** Returns the text of an `openbadgecredential` iTXt chunk, or undefined for any other chunk. */
-function credentialFromItxt(data: Uint8Array): string | undefined {
-  const keywordEnd = data.indexOf(0);
-  // PNG §11.3.4.5: keywords are 1–79 bytes.
-  if (keywordEnd < 1 || keywordEnd > 79 || String.fromCharCode(...data.subarray(0, keywordEnd)) !== PNG_KEYWORD) return undefined;
+/** An iTXt chunk whose keyword is `openbadgecredential`, read or not. */
+function isCredentialChunk(chunk: Chunk): boolean {
+  if (chunk.type !== 'iTXt') return false;
+  // PNG §11.3.4.5: keywords are 1–79 bytes, so the NUL is looked for in the first 80 bytes only.
+  const keywordEnd = chunk.data.subarray(0, 80).indexOf(0);
+  return keywordEnd === PNG_KEYWORD.length && String.fromCharCode(...chunk.data.subarray(0, keywordEnd)) === PNG_KEYWORD;
+}
+
+/** What an image holds: the credential's text, or why there is none to read. */
+export type BakedCredential =
+  | { readonly ok: true; readonly text: string }
+  /** `too-large`: compressed against OB 3.0, and expanding past MAX_INPUT_BYTES. */
+  | { readonly ok: false; readonly reason: 'no-credential' | 'too-large' };
+
+const NO_CREDENTIAL: BakedCredential = { ok: false, reason: 'no-credential' };
+
+/** The text of an `openbadgecredential` iTXt chunk (`isCredentialChunk`). */
+function credentialFromItxt(data: Uint8Array): BakedCredential {
+  const keywordEnd = PNG_KEYWORD.length;
   const flag = data[keywordEnd + 1];
   const method = data[keywordEnd + 2];
   const languageEnd = data.indexOf(0, keywordEnd + 3);
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
-  if (translatedEnd < 0 || method !== 0 || (flag !== 0 && flag !== 1)) return undefined;
-  try {
-    const raw = data.subarray(translatedEnd + 1);
-    // Baked by someone else against the spec's MUST NOT: still readable, zlib (PNG §10.1).
-    const text = flag === 1 ? unzlibSync(raw) : raw;
-    return new TextDecoder('utf-8', { fatal: true }).decode(text);
-  } catch {
-    return undefined;
+  if (translatedEnd < 0 || method !== 0 || (flag !== 0 && flag !== 1)) return NO_CREDENTIAL;
+  let text = data.subarray(translatedEnd + 1);
+  if (flag === 1) {
+    // Baked by someone else against the spec's MUST NOT: still readable (zlib, PNG §10.1), but
+    // inflated only up to the most JSON a verifier reads, since 1 MB of zlib can expand to 1 GB.
+    const inflated = inflateBounded(text, 'zlib', MAX_INPUT_BYTES);
+    if (!inflated.ok) return inflated.reason === 'too-large' ? { ok: false, reason: 'too-large' } : NO_CREDENTIAL;
+    text = inflated.bytes;
   }
-}
-
-function isCredentialChunk(chunk: Chunk): boolean {
-  return chunk.type === 'iTXt' && credentialFromItxt(chunk.data) !== undefined;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(text) };
+  } catch {
+    return NO_CREDENTIAL;
+  }
 }
 
 /**
@@ -122,7 +154,7 @@ function isCredentialChunk(chunk: Chunk): boolean {
  * the build only ever bakes images it has just rendered.
  */
 export function bakePng(png: Uint8Array, credential: string): Uint8Array {
-  const chunks = readChunks(png);
+  const chunks = isWellFormed(png) ? [...chunksOf(png)] : undefined;
   const header = chunks?.[0];
   if (!chunks || header?.type !== 'IHDR') throw new TypeError('bakePng: not a well-formed PNG image');
   const kept = chunks.filter((chunk) => !isCredentialChunk(chunk));
@@ -137,18 +169,28 @@ export function bakePng(png: Uint8Array, credential: string): Uint8Array {
   return out;
 }
 
-/** The first `openbadgecredential` iTXt text with a valid CRC; undefined for anything else. */
-export function extractPng(png: Uint8Array): string | undefined {
+/**
+ * The credential of the first `openbadgecredential` iTXt chunk, if its CRC is valid. OB 3.0 allows
+ * one such chunk, so the first decides and no other is read: whatever the file holds, at most one
+ * chunk is decoded and at most MAX_INPUT_BYTES inflated.
+ */
+export function readPngCredential(png: Uint8Array): BakedCredential {
   try {
-    for (const chunk of readChunks(png) ?? []) {
-      if (chunk.type !== 'iTXt') continue;
-      const text = credentialFromItxt(chunk.data);
-      if (text !== undefined) return chunk.crcOk ? text : undefined;
+    if (!isWellFormed(png)) return NO_CREDENTIAL;
+    for (const chunk of chunksOf(png)) {
+      if (!isCredentialChunk(chunk)) continue;
+      return crcOk(png, chunk) ? credentialFromItxt(chunk.data) : NO_CREDENTIAL;
     }
   } catch {
     // A malformed file is "no credential", never an exception.
   }
-  return undefined;
+  return NO_CREDENTIAL;
+}
+
+/** The first `openbadgecredential` iTXt text with a valid CRC; undefined for anything else. */
+export function extractPng(png: Uint8Array): string | undefined {
+  const read = readPngCredential(png);
+  return read.ok ? read.text : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,11 +231,12 @@ function rootStartTag(svg: string): StartTag | undefined {
 }
 
 /** The prefixes the root binds to the OB 3.0 namespace (the validator matches the QName). */
-function obPrefixes(startTag: string): string[] {
-  const prefixes = [...startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g)]
-    .filter((m) => m[3] === OB3_NAMESPACE)
-    .map((m) => m[1]!);
-  return prefixes.length > 0 ? prefixes : ['openbadges'];
+function obPrefixes(startTag: string): ReadonlySet<string> {
+  const prefixes = new Set<string>();
+  for (const m of startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g)) {
+    if (m[3] === OB3_NAMESPACE) prefixes.add(m[1]!);
+  }
+  return prefixes.size > 0 ? prefixes : new Set(['openbadges']);
 }
 
 /** Every `<p:credential …/>` or `<p:credential …>…</p:credential>`, as [start, end) ranges. */
@@ -205,34 +248,81 @@ interface Element {
   readonly body: string;
 }
 
-function credentialElements(svg: string, prefix: string): Element[] {
+/** Just past the `>` that ends the tag whose name ends at `from` (quoted `>` skipped); -1 if none. */
+function endOfTag(text: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** An element name with a prefix, `<p:credential`, followed by space, `/` or `>`. */
+const CREDENTIAL_TAG = /<([\w.-]+):credential(?=[\s/>])/y;
+
+/**
+ * The `credential` elements of `text` (what follows the root start tag) in any of `prefixes`, in
+ * document order, skipping CDATA sections and comments (XML 1.0 §2.5, §2.7), or only the first.
+ * One pass: the position only moves forward, and the work stops at the first section, comment or
+ * tag left open, so a hostile file of any shape costs time in proportion to its length.
+ */
+function credentialElements(text: string, prefixes: ReadonlySet<string>, firstOnly: boolean): Element[] {
   const found: Element[] = [];
-  const open = new RegExp(`<${prefix.replace(/\./g, '\\.')}:credential(?=[\\s/>])(?:"[^"]*"|'[^']*'|[^'">])*>`, 'g');
-  for (let m = open.exec(svg); m; m = open.exec(svg)) {
-    const tag = m[0];
-    if (tag.endsWith('/>')) {
-      found.push({ start: m.index, end: m.index + tag.length, open: tag, body: '' });
+  let i = 0;
+  while (!(firstOnly && found.length > 0)) {
+    const at = text.indexOf('<', i);
+    if (at < 0) break;
+    if (text.startsWith('<![CDATA[', at) || text.startsWith('<!--', at)) {
+      const cdata = text.startsWith('<![CDATA[', at);
+      const end = text.indexOf(cdata ? ']]>' : '-->', at + (cdata ? 9 : 4));
+      if (end < 0) break;
+      i = end + 3;
       continue;
     }
-    const closeTag = `</${prefix}:credential>`;
-    const close = findOutsideCdata(svg, closeTag, m.index + tag.length);
+    CREDENTIAL_TAG.lastIndex = at;
+    const name = CREDENTIAL_TAG.exec(text);
+    if (!name || !prefixes.has(name[1]!)) {
+      i = at + 1;
+      continue;
+    }
+    const tagEnd = endOfTag(text, at + name[0].length);
+    if (tagEnd < 0) break;
+    const open = text.slice(at, tagEnd);
+    if (open.endsWith('/>')) {
+      found.push({ start: at, end: tagEnd, open, body: '' });
+      i = tagEnd;
+      continue;
+    }
+    const closeTag = `</${name[1]}:credential>`;
+    const close = findOutsideCdata(text, closeTag, tagEnd);
     if (close < 0) break;
-    found.push({ start: m.index, end: close + closeTag.length, open: tag, body: svg.slice(m.index + tag.length, close) });
-    open.lastIndex = close + closeTag.length;
+    found.push({ start: at, end: close + closeTag.length, open, body: text.slice(tagEnd, close) });
+    i = close + closeTag.length;
   }
   return found;
 }
 
-/** indexOf that does not match inside a CDATA section (the JSON may contain anything). */
+/** indexOf that does not match inside a CDATA section (the JSON may contain anything); one pass. */
 function findOutsideCdata(text: string, needle: string, from: number): number {
   let i = from;
   for (;;) {
-    const hit = text.indexOf(needle, i);
-    const cdata = text.indexOf('<![CDATA[', i);
-    if (hit < 0 || cdata < 0 || hit < cdata) return hit;
-    const cdataEnd = text.indexOf(']]>', cdata + 9);
-    if (cdataEnd < 0) return -1;
-    i = cdataEnd + 3;
+    const at = text.indexOf('<', i);
+    if (at < 0) return -1;
+    if (text.startsWith(needle, at)) return at;
+    if (text.startsWith('<![CDATA[', at)) {
+      const end = text.indexOf(']]>', at + 9);
+      if (end < 0) return -1;
+      i = end + 3;
+    } else {
+      i = at + 1;
+    }
   }
 }
 
@@ -267,11 +357,15 @@ export function bakeSvg(svg: string, credential: string): string {
   if (!found) throw new TypeError('bakeSvg: no <svg> root element');
   let startTag = svg.slice(found.start, found.end);
   // Remove every earlier credential (in any prefix bound to the namespace), back to front.
-  let rest = svg.slice(found.end);
-  const old = obPrefixes(startTag).flatMap((prefix) => credentialElements(rest, prefix));
-  for (const element of old.sort((a, b) => b.start - a.start)) {
-    rest = rest.slice(0, element.start) + rest.slice(element.end);
+  const after = svg.slice(found.end);
+  const kept: string[] = [];
+  let from = 0;
+  for (const element of credentialElements(after, obPrefixes(startTag), false)) {
+    kept.push(after.slice(from, element.start));
+    from = element.end;
   }
+  kept.push(after.slice(from));
+  const rest = kept.join('');
   startTag = declareNamespace(startTag, found.selfClosing);
   const element = `<openbadges:credential>${cdata(credential)}</openbadges:credential>`;
   if (found.selfClosing) return `${svg.slice(0, found.start)}${startTag.slice(0, -2)}>${element}</svg>${rest}`;
@@ -292,14 +386,18 @@ function decodeEntities(text: string): string {
  * CDATA sections whitespace is only indentation; a credential written as escaped text is trimmed.
  */
 function textContent(body: string): string {
-  const parts = body.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
-  if (parts.length === 1) return decodeEntities(body).trim();
-  return parts
-    .map((part) => {
-      if (part.startsWith('<![CDATA[')) return part.slice(9, -3);
-      return part.trim() === '' ? '' : decodeEntities(part);
-    })
-    .join('');
+  if (!body.includes('<![CDATA[')) return decodeEntities(body).trim();
+  const parts: string[] = [];
+  let i = 0;
+  for (;;) {
+    const start = body.indexOf('<![CDATA[', i);
+    const end = start < 0 ? -1 : body.indexOf(']]>', start + 9);
+    const between = end < 0 ? body.slice(i) : body.slice(i, start);
+    if (between.trim() !== '') parts.push(decodeEntities(between));
+    if (end < 0) return parts.join('');
+    parts.push(body.slice(start + 9, end));
+    i = end + 3;
+  }
 }
 
 /**
@@ -311,9 +409,7 @@ export function extractSvg(svg: string): string | undefined {
     const found = rootStartTag(svg);
     if (!found) return undefined;
     const rest = svg.slice(found.end);
-    const [element] = obPrefixes(svg.slice(found.start, found.end))
-      .flatMap((prefix) => credentialElements(rest, prefix))
-      .sort((a, b) => a.start - b.start);
+    const [element] = credentialElements(rest, obPrefixes(svg.slice(found.start, found.end)), true);
     if (!element) return undefined;
     const verify = /\sverify\s*=\s*(["'])(.*?)\1/.exec(element.open);
     const text = verify ? decodeEntities(verify[2]!) : textContent(element.body);

@@ -2,8 +2,9 @@
  * Bitstring Status List v1.0 (W3C, https://www.w3.org/TR/vc-bitstring-status-list/): the bitstring,
  * its `encodedList` form, and the unsigned BitstringStatusListCredential that carries it.
  */
-import { Gunzip, gzipSync } from 'fflate';
+import { gzipSync } from 'fflate';
 import { CREDENTIALS_V2_CONTEXT } from './document-loader.ts';
+import { inflateBounded } from './inflate.ts';
 import { MAX_STATUS_LIST_BYTES } from './limits.ts';
 import { decodeBase64url, encodeBase64url } from './multibase.ts';
 
@@ -82,32 +83,13 @@ export function decodeStatusList(encodedList: unknown, maxBytes: number = MAX_ST
   if (typeof encodedList !== 'string') return { ok: false, reason: 'The encodedList is not a string.' };
   const compressed = decodeBase64url(encodedList);
   if (!compressed) return { ok: false, reason: 'The encodedList is not multibase base64url (it must start with "u").' };
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let tooLarge = false;
-  try {
-    // Streamed so that an oversized list is abandoned as soon as it passes the cap.
-    const gunzip = new Gunzip((chunk) => {
-      total += chunk.length;
-      if (total > maxBytes) {
-        tooLarge = true;
-        throw new RangeError('too large');
-      }
-      chunks.push(chunk);
-    });
-    gunzip.push(compressed, true);
-  } catch {
-    if (tooLarge) return { ok: false, reason: `The status list expands to more than ${maxBytes} bytes.` };
-    return { ok: false, reason: 'The encodedList is not valid GZIP data.' };
+  // Streamed in small slices, so that a GZIP bomb is abandoned as soon as it passes the cap.
+  const inflated = inflateBounded(compressed, 'gzip', maxBytes);
+  if (!inflated.ok) {
+    return { ok: false, reason: inflated.reason === 'too-large' ? `The status list expands to more than ${maxBytes} bytes.` : 'The encodedList is not valid GZIP data.' };
   }
-  if (total === 0) return { ok: false, reason: 'The encodedList expands to an empty bitstring.' };
-  const bits = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bits.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { ok: true, bits };
+  if (inflated.bytes.length === 0) return { ok: false, reason: 'The encodedList expands to an empty bitstring.' };
+  return { ok: true, bits: inflated.bytes };
 }
 
 export interface StatusListCredentialInput {

@@ -6,7 +6,10 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { PNG } from 'pngjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bakePng, bakeSvg, crc32, extractPng, extractSvg, OB3_NAMESPACE } from '../../src/core/baking.ts';
+import { zlibSync } from 'fflate';
+import { bakePng, bakeSvg, crc32, extractPng, extractSvg, OB3_NAMESPACE, readPngCredential } from '../../src/core/baking.ts';
+import { MAX_INPUT_BYTES } from '../../src/core/limits.ts';
+import { cdataSvg, compressedCredentialChunk, compressedItxtPngBomb, pngChunk, pngWith, zlibBomb } from '../../src/commands/bench/hostile-inputs.ts';
 
 /** A small RGBA image encoded by pngjs, so the input is not from our own renderer either. */
 function samplePng(): Uint8Array {
@@ -122,6 +125,40 @@ describe('bakePng / extractPng', () => {
     );
   });
 
+  it('inflates a compressed chunk only up to the input limit (a zlib bomb)', () => {
+    // 64 MB of spaces in a 64 KB file: read as "too large" once the output passes 1 MB.
+    const bomb = compressedItxtPngBomb(64 * 1024);
+    expect(bomb.length).toBeLessThan(80 * 1024);
+    expect(readPngCredential(bomb)).toEqual({ ok: false, reason: 'too-large' });
+    expect(extractPng(bomb)).toBeUndefined();
+    // Just under the limit, compressed, it still reads.
+    const spaces = ' '.repeat(MAX_INPUT_BYTES - 2);
+    const fits = pngWith([compressedCredentialChunk(zlibSync(new TextEncoder().encode(`{${spaces}}`)))]);
+    expect(readPngCredential(fits)).toEqual({ ok: true, text: `{${spaces}}` });
+  });
+
+  it('reads the first credential chunk only, however many follow', () => {
+    const good = compressedCredentialChunk(zlibSync(new TextEncoder().encode('{"good":true}')));
+    const broken = compressedCredentialChunk(new TextEncoder().encode('not zlib'));
+    expect(extractPng(pngWith([good, broken]))).toBe('{"good":true}');
+    // OB 3.0 allows one: a broken first chunk is not skipped for a later one.
+    expect(extractPng(pngWith([broken, good]))).toBeUndefined();
+    // A thousand chunks that each expand to 1 MB of invalid UTF-8: one is decoded, then the answer.
+    const invalid = compressedCredentialChunk(zlibBomb(1, 0xff));
+    expect(readPngCredential(pngWith(Array.from({ length: 1000 }, () => invalid)))).toEqual({ ok: false, reason: 'no-credential' });
+  });
+
+  it('walks files of many chunks, huge chunks and chunks without a keyword', () => {
+    const empty = Buffer.from([0, 0, 0, 0, 0x74, 0x45, 0x58, 0x74, 0x00, 0x00, 0x00, 0x00]); // a zero-length tEXt, CRC not checked
+    const many = pngWith(Array.from({ length: 500_000 }, () => empty));
+    expect(extractPng(many)).toBeUndefined();
+    const noKeyword = pngChunk('iTXt', new Uint8Array(4 * 1024 * 1024).fill(0x61));
+    const text = pngChunk('tEXt', new Uint8Array(4 * 1024 * 1024).fill(0x61));
+    expect(extractPng(pngWith([noKeyword, text]))).toBeUndefined();
+    const baked = bakePng(pngWith([noKeyword]), credential);
+    expect(extractPng(baked)).toBe(credential);
+  });
+
   it('refuses to bake into something that is not a PNG', () => {
     expect(() => bakePng(new Uint8Array([1, 2, 3]), credential)).toThrow(/not a well-formed PNG/);
   });
@@ -198,6 +235,37 @@ describe('bakeSvg / extractSvg', () => {
     expect(extractSvg(`<svg xmlns:openbadges="${OB3_NAMESPACE}"><openbadges:credential><![CDATA[{"a":1}`)).toBeUndefined();
     fc.assert(fc.property(fc.string(), (text) => void extractSvg(text)));
     fc.assert(fc.property(fc.string(), (text) => void extractSvg(`<svg xmlns:openbadges="${OB3_NAMESPACE}"><openbadges:credential>${text}`)));
+  });
+
+  it('reads a credential after 8 MB of CDATA sections, in one pass', () => {
+    const sections = cdataSvg(8 * 1024 * 1024);
+    expect(sections.length).toBeGreaterThan(8 * 1024 * 1024 - 64);
+    expect(extractSvg(sections)).toBeUndefined(); // only empty sections: no credential text
+    const withText = sections.replace('</openbadges:credential>', '<![CDATA[{"a":1}]]></openbadges:credential>');
+    expect(extractSvg(withText)).toBe('{"a":1}');
+  });
+
+  it('stays linear on start tags left open, many prefixes and many elements', () => {
+    const root = `<svg xmlns:openbadges="${OB3_NAMESPACE}">`;
+    expect(extractSvg(`${root}${'<openbadges:credential '.repeat(300_000)}`)).toBeUndefined();
+    expect(extractSvg(`${root}${'<openbadges:credential a="'.repeat(300_000)}`)).toBeUndefined();
+    expect(extractSvg(`${root}<openbadges:credential>${'<![CDATA['.repeat(800_000)}`)).toBeUndefined();
+    // 20,000 prefixes bound to the namespace, then 2 MB of other elements before the credential.
+    const prefixes = Array.from({ length: 20_000 }, (_, index) => ` xmlns:p${index}="${OB3_NAMESPACE}"`).join('');
+    const filler = '<g/>'.repeat(512 * 1024);
+    expect(extractSvg(`<svg${prefixes}>${filler}<p19999:credential><![CDATA[{"b":2}]]></p19999:credential></svg>`)).toBe('{"b":2}');
+    // Re-baking over 200,000 old credential elements keeps exactly one.
+    const crowded = `${root}${'<openbadges:credential verify="x"/>'.repeat(200_000)}<rect/></svg>`;
+    const rebaked = bakeSvg(crowded, '{"c":3}');
+    expect(rebaked.match(/<openbadges:credential/g)).toHaveLength(1);
+    expect(rebaked).toContain('<rect/></svg>');
+    expect(extractSvg(rebaked)).toBe('{"c":3}');
+  });
+
+  it('skips comments and CDATA outside the credential element', () => {
+    const root = `<svg xmlns:openbadges="${OB3_NAMESPACE}">`;
+    expect(extractSvg(`${root}<!-- <openbadges:credential>{"old":1}</openbadges:credential> --></svg>`)).toBeUndefined();
+    expect(extractSvg(`${root}<style><![CDATA[ <openbadges:credential>{"css":1}</openbadges:credential> ]]></style><openbadges:credential>{"real":1}</openbadges:credential></svg>`)).toBe('{"real":1}');
   });
 
   it('refuses what XML cannot carry', () => {

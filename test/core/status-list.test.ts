@@ -17,6 +17,8 @@ import {
   setBit,
 } from '../../src/core/status-list.ts';
 import { encodeBase64url } from '../../src/core/multibase.ts';
+import { MAX_STATUS_LIST_BYTES } from '../../src/core/limits.ts';
+import { statusListBomb } from '../../src/commands/bench/hostile-inputs.ts';
 import vector from '../fixtures/vectors/bitstring-status-list-example.json' with { type: 'json' };
 
 describe('decodeStatusList', () => {
@@ -50,6 +52,12 @@ describe('decodeStatusList', () => {
     const bomb = encodeBase64url(gzipSync(new Uint8Array(4 * 1024 * 1024), { mtime: 0 }));
     expect(decodeStatusList(bomb, 1024 * 1024)).toEqual({ ok: false, reason: expect.stringContaining('more than') });
     expect(decodeStatusList(bomb).ok).toBe(true);
+  });
+
+  it('refuses a signed-size list (under 1 MB) that expands to hundreds of megabytes, at the cap', () => {
+    const bomb = statusListBomb(900 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(decodeStatusList(bomb)).toEqual({ ok: false, reason: `The status list expands to more than ${MAX_STATUS_LIST_BYTES} bytes.` });
   });
 });
 

@@ -4,7 +4,7 @@
  * with hard limits so that a hostile file cannot exhaust memory or the stack. Never throws: what
  * cannot be read is an `Unreadable` with a stable code (./messages.ts words it).
  */
-import { extractPng, extractSvg } from '../baking.ts';
+import { extractSvg, readPngCredential } from '../baking.ts';
 import { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limits.ts';
 
 export { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limits.ts';
@@ -15,7 +15,7 @@ export function describeBytes(bytes: number): string {
 }
 
 export type UnreadableCode =
-  | 'too-large' | 'image-too-large' | 'too-deep' | 'too-many-values' | 'not-json-number' | 'not-json-value' | 'not-object'
+  | 'too-large' | 'image-too-large' | 'compressed-too-large' | 'too-deep' | 'too-many-values' | 'not-json-number' | 'not-json-value' | 'not-object'
   | 'not-text' | 'invalid-json' | 'empty' | 'png-without-credential' | 'svg-without-credential' | 'not-a-credential-file'
   | 'vc-jwt' | 'web-page' | 'fetch-failed';
 
@@ -58,8 +58,9 @@ export function credentialFromText(text: string): LoadedText {
 export function credentialFromBytes(bytes: Uint8Array): LoadedText {
   if (bytes.length > MAX_IMAGE_BYTES) return unreadable('image-too-large', { limit: MAX_IMAGE_BYTES });
   if (PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
-    const baked = extractPng(bytes);
-    return baked === undefined ? unreadable('png-without-credential') : jsonOnly(baked, 'png');
+    const baked = readPngCredential(bytes);
+    if (baked.ok) return jsonOnly(baked.text, 'png');
+    return baked.reason === 'too-large' ? unreadable('compressed-too-large', { limit: MAX_INPUT_BYTES }) : unreadable('png-without-credential');
   }
   let text: string;
   try {

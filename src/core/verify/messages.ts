@@ -80,6 +80,7 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
 const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
   'too-large': (p) => `it is larger than ${describeLimit(p['limit'])} (${text(p['limit'])} bytes), the most this verifier reads`,
   'image-too-large': (p) => `the file is larger than ${describeLimit(p['limit'])}, the most this verifier reads`,
+  'compressed-too-large': (p) => `the credential compressed in this PNG image expands to more than ${describeLimit(p['limit'])}, the most this verifier reads`,
   'too-deep': (p) => `it is nested more than ${text(p['limit'])} levels deep`,
   'too-many-values': (p) => `it has more than ${text(p['limit'])} values`,
   'not-json-number': () => 'it holds a number JSON cannot represent',

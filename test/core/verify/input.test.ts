@@ -15,6 +15,7 @@ import {
   parseJsonText,
 } from '../../../src/core/verify/input.ts';
 import { english } from '../../../src/core/verify/messages.ts';
+import { cdataSvg, compressedItxtPngBomb } from '../../../src/commands/bench/hostile-inputs.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -46,6 +47,19 @@ describe('credentialFromBytes and credentialFromText', () => {
       if (!loaded.ok) expect(english.unreadable(loaded.code, loaded.params ?? {}).length, code).toBeGreaterThan(10);
     }
     expect(english.unreadable('image-too-large', { limit: MAX_IMAGE_BYTES })).toContain('8 MB');
+  });
+});
+
+describe('hostile images', () => {
+  it('refuse a PNG whose compressed credential expands past the input limit, saying so', () => {
+    const loaded = credentialFromBytes(compressedItxtPngBomb(256 * 1024)); // expands to about 256 MB
+    expect(loaded).toEqual({ ok: false, code: 'compressed-too-large', params: { limit: MAX_INPUT_BYTES } });
+    expect(english.unreadable('compressed-too-large', { limit: MAX_INPUT_BYTES })).toBe('the credential compressed in this PNG image expands to more than 1 MB, the most this verifier reads');
+  });
+
+  it('answer an 8 MB SVG of empty CDATA sections, and a PNG of 8 MB, with "no credential"', () => {
+    expect(credentialFromBytes(bytes(cdataSvg(MAX_IMAGE_BYTES)))).toEqual({ ok: false, code: 'svg-without-credential' });
+    expect(credentialFromBytes(compressedItxtPngBomb(MAX_IMAGE_BYTES))).toMatchObject({ ok: false, code: 'compressed-too-large' });
   });
 });
 
