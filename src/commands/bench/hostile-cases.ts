@@ -4,7 +4,12 @@
  * line calls. To add a case (a YAML alias bomb, a forged credential…), add an entry here: the
  * benchmark runs each in a fresh Node process, so its peak memory is that input's alone.
  */
+import { validateContent, type ContentFiles, type SourceFile } from '../../content/validate.ts';
 import { EMAIL_LIKE } from '../../content/schemas/common.ts';
+import { keyPairFromSeed } from '../../core/multikey.ts';
+import { createProof } from '../../core/proof.ts';
+import { createDocumentLoader } from '../../core/document-loader.ts';
+import { verifyCredential } from '../../core/verify/verify.ts';
 import { MAX_IMAGE_BYTES, MAX_INPUT_BYTES } from '../../core/limits.ts';
 import { decodeStatusList } from '../../core/status-list.ts';
 import { credentialFromBytes, type LoadedText } from '../../core/verify/input.ts';
@@ -24,13 +29,27 @@ export interface HostileCase {
   /** The input, in words, for the table. */
   readonly input: string;
   /** Makes the input (not measured) and returns the work to measure. */
-  prepare(): () => Outcome;
+  prepare(): () => Outcome | Promise<Outcome>;
 }
 
 /** The verifier's reading of a file, as `npm run verify -- <file>` and the verify page do it. */
 function read(bytes: Uint8Array): Outcome {
   const loaded: LoadedText = credentialFromBytes(bytes);
   return loaded.ok ? { refused: false, detail: `read ${loaded.text.length} characters of ${loaded.origin}` } : { refused: true, detail: `unreadable: ${loaded.code}` };
+}
+
+/** A small issuer and achievement in memory, so a content case needs no files. */
+const ISSUER: SourceFile = { path: 'content/issuer.yaml', text: 'name: Hostile Input Academy\nurl: https://badges.hostile.example/\nhomepage: https://www.hostile.example/\ndescription: Teaches first aid.\nemail: badges@hostile.example\nlanguage: en\n' };
+const ACHIEVEMENT: SourceFile = { path: 'content/achievements/first-aid.md', text: '---\nname: First Aid\ndescription: Gives first aid.\n---\n\nPassed the assessment.\n' };
+const award = (extra: string): SourceFile => ({
+  path: 'content/awards/hostile.yaml',
+  text: `id: 00000000-0000-4000-8000-00000000dead\nachievement: first-aid\nstatusIndex: 4242\nrecipient: { name: Eve Example, identity: { type: sisSourcedId, value: S-1 } }\nawardedOn: 2026-01-01\n${extra}`,
+});
+
+/** validateContent, as `npm run check` and the build run it. */
+function validate(files: ContentFiles): Outcome {
+  const result = validateContent(files);
+  return result.ok ? { refused: false, detail: 'valid' } : { refused: true, detail: [...new Set(result.errors.map((error) => error.code))].join(', ') };
 }
 
 const file = (bytes: number): string => `${(bytes / MB).toFixed(bytes < MB ? 2 : 0)} MB`;
@@ -88,6 +107,47 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     prepare: () => {
       const line = emailLikeLine(MB);
       return () => (EMAIL_LIKE.test(line) ? { refused: true, detail: 'looks like an email address' } : { refused: false, detail: 'no email address found' });
+    },
+  },
+  {
+    name: 'yaml-alias-bomb',
+    input: 'award file of 1 KB whose YAML aliases nest 9 levels of 9 ("billion laughs"), through validateContent',
+    prepare: () => {
+      const levels = Array.from({ length: 9 }, (_, level) => `l${level + 1}: &l${level + 1} [${Array(9).fill(`*l${level}`).join(', ')}]`);
+      const bomb = award(`x:\n  l0: &l0 laugh\n${levels.map((line) => `  ${line}`).join('\n')}\n`);
+      return () => validate({ issuer: ISSUER, achievements: [ACHIEVEMENT], awards: [bomb] });
+    },
+  },
+  {
+    name: 'long-narrative',
+    input: `award whose narrative is one line of ${file(MB)} with no space, through validateContent`,
+    prepare: () => {
+      const hostile = award(`narrative: "${emailLikeLine(MB)}"\n`);
+      return () => validate({ issuer: ISSUER, achievements: [ACHIEVEMENT], awards: [hostile] });
+    },
+  },
+  {
+    name: 'forged-https-issuer',
+    input: 'credential "from" an https issuer, signed with a key spelled into the key name; the issuer serves a profile without keys',
+    prepare: () => {
+      const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
+      const issuer = 'https://www.university.example/';
+      const credential = {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        id: 'urn:uuid:0b8f2c9e-6d3a-4f1e-9a7b-5c2d8e4f6a10',
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: issuer, type: ['Profile'], name: 'A University' },
+        validFrom: '2026-01-01T00:00:00Z',
+        credentialSubject: { type: ['AchievementSubject'], achievement: { id: `${issuer}achievements/1`, type: ['Achievement'], name: 'Medicine', description: 'Practises medicine.', criteria: { narrative: 'Passed.' } } },
+      };
+      const fetchJson = async (url: string) => (url === issuer ? { ok: true as const, json: { id: issuer, type: ['Profile'], name: 'A University' } } : { ok: false as const, reason: 'not served here' });
+      return async () => {
+        const signed = await createProof(credential, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', verificationMethod: `${issuer}#${forger.publicKeyMultibase}`, proofPurpose: 'assertionMethod' }, forger.secretKey, createDocumentLoader());
+        if (!signed.ok) return { refused: false, detail: 'could not sign the forgery' };
+        const report = await verifyCredential({ ...credential, proof: signed.proof }, { now: new Date('2026-06-01T00:00:00Z'), fetchJson });
+        const key = report.checks.find((check) => check.id === 'issuer-key');
+        return { refused: report.status === 'failed', detail: `${report.status}; issuer's key ${key?.state ?? '?'}` };
+      };
     },
   },
 ];

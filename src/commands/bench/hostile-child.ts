@@ -14,6 +14,6 @@ if (!found) {
 const work = found.prepare();
 const preparedRssKb = process.resourceUsage().maxRSS;
 const started = performance.now();
-const outcome = work();
+const outcome = await work();
 const ms = performance.now() - started;
 process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, preparedRssKb, outcome })}\n`);
