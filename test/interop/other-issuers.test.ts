@@ -63,9 +63,16 @@ function publishedKeys(...docs: Json[]): Map<string, unknown> {
   return served;
 }
 
-async function verify(file: string, options: { keysPublished: boolean } = { keysPublished: true }): Promise<VerificationReport & { fetched: string[] }> {
-  const doc = fixture(file);
-  const fetchJson = serving(options.keysPublished ? publishedKeys(doc, fixture('bit-string-list/testlist')) : committed);
+interface Served {
+  readonly keysPublished: boolean;
+  /** Serve the committed status list (false: its host is unreachable). */
+  readonly statusList?: boolean;
+}
+
+async function verify(file: string, options: Served = { keysPublished: true }, doc: Json = fixture(file)): Promise<VerificationReport & { fetched: string[] }> {
+  const documents = options.keysPublished ? publishedKeys(doc, fixture('bit-string-list/testlist')) : new Map(committed);
+  if (options.statusList === false) documents.delete(TESTLIST_URL);
+  const fetchJson = serving(documents);
   const report = await verifyCredential(doc, { now: NOW, fetchJson, validateSchema: validateOpenBadgeSchema });
   return { ...report, fetched: fetchJson.fetched };
 }
@@ -142,6 +149,16 @@ describe('1EdTech test credentials, their issuers publishing the key', () => {
     expect(check(report, 'status').state).toBe('skipped');
   });
 
+  // A claim changed after signing, as an attacker would.
+  it('simple.json with its achievement renamed fails on its signature', async () => {
+    const doc = fixture('simple.json');
+    const subject = doc['credentialSubject'] as Json;
+    subject['achievement'] = { ...(subject['achievement'] as Json), name: 'Something else' };
+    const report = await verify('simple.json', { keysPublished: true }, doc);
+    expect(report.status).toBe('failed');
+    expect(check(report, 'proof')).toEqual({ state: 'failed', code: 'proof.bad-signature' });
+  });
+
   // 1EdTech: invalid (EmbeddedProofProbe) for each: a garbled key, no scheme, an unknown scheme,
   // an unknown DID method. None names a key anyone publishes.
   it.each(['simple-err-proof-method.json', 'simple-err-proof-method-no-scheme.json', 'simple-err-proof-method-unknown-scheme.json', 'simple-err-proof-method-unknown-did-method.json'])(
@@ -205,4 +222,13 @@ describe('1EdTech test credentials, their issuers publishing the key', () => {
       expect(report.fetched).toContain(TESTLIST_URL);
     },
   );
+
+  // A status list that cannot be fetched is never "not revoked" (DESIGN.md): the verdict model's
+  // "unchecked", the status check "could not check".
+  it('bit-string-list/credential-status-revoked.json with its status list unreachable is unchecked', async () => {
+    const report = await verify('bit-string-list/credential-status-revoked.json', { keysPublished: true, statusList: false });
+    expect(report.status).toBe('unchecked');
+    expect(check(report, 'status')).toEqual({ state: 'unknown', code: 'status.unknown' });
+    expect(check(report, 'proof')).toEqual({ state: 'passed', code: 'proof.valid' });
+  });
 });
