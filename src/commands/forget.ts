@@ -2,8 +2,10 @@
  * npm run forget -- <award id> [--date YYYY-MM-DD]: erases an award at the learner's request. The
  * award becomes a tombstone (id, status index, erasure date): its name, email hash and salt,
  * evidence, narrative and results leave content/, a single-award file named after the learner is
- * renamed, and the status index stays reserved. Git history still holds the old data: the command
- * writes a replacements file for git filter-repo / BFG and says how to scrub it.
+ * renamed, and the status index stays reserved. The build revokes every erased award (its bit is
+ * set from the erasure date), so the credential is withdrawn, not merely hidden. Git history
+ * still holds the old data: the command writes a replacements file for git filter-repo / BFG and
+ * says how to scrub it.
  */
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -128,8 +130,9 @@ export async function forget(context: CommandContext): Promise<number> {
   const bfg = `java -jar bfg.jar --replace-text ${list}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''} YOUR-REPO.git`;
   context.out(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
   The tombstone keeps the id and status index ${String(location.data['statusIndex'])} (never reused); the name, email hash and salt,
-  evidence, narrative and results are gone from content/. The next build leaves a page without
-  personal data at the credential's address, and removes its JSON and images.
+  evidence, narrative and results are gone from content/. The next build withdraws the credential:
+  it sets its revocation bit, so a copy saved before fails verification as revoked; it leaves a page
+  without personal data at the credential's address, and removes its JSON and images.
 ${warnings.length ? `\n${warnings.join('\n')}\n` : ''}
 The old data is still in the git history, and in every clone, fork and cache of it. To scrub it,
 see README, "Erasing personal data" (step by step: docs/issuing.md, "Erase an award at a learner's request"):

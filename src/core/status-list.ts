@@ -1,7 +1,10 @@
 /**
  * Bitstring Status List v1.0 (W3C, https://www.w3.org/TR/vc-bitstring-status-list/): the bitstring,
- * its `encodedList` form, and the unsigned BitstringStatusListCredential that carries it.
+ * its `encodedList` form, and the unsigned BitstringStatusListCredential that carries it. The
+ * verifier also reads its predecessor, StatusList2021 (W3C CCG report, 2023): the same bitstring,
+ * encoded without the multibase prefix.
  */
+import { base64, base64nopad, base64url, base64urlnopad } from '@scure/base';
 import { gzipSync } from 'fflate';
 import { CREDENTIALS_V2_CONTEXT } from './document-loader.ts';
 import { inflateBounded } from './inflate.ts';
@@ -78,11 +81,35 @@ export function encodeStatusList(bits: Uint8Array): string {
 
 export type DecodeStatusListResult = { ok: true; bits: Uint8Array } | { ok: false; reason: string };
 
-/** BSL §4.2 Expand Algorithm: multibase-decode, then GUNZIP. Never throws on untrusted input. */
-export function decodeStatusList(encodedList: unknown, maxBytes: number = MAX_STATUS_LIST_BYTES): DecodeStatusListResult {
+/** How a list writes its `encodedList`: BSL's multibase, or StatusList2021's bare base64. */
+export type StatusListFormat = 'bitstring' | 'status-list-2021';
+
+/**
+ * StatusList2021 §"StatusList2021Credential": "the GZIP-compressed, base-64 encoded bitstring",
+ * with no multibase prefix. Deployed issuers write base64url without padding (as the report's own
+ * example does) or plain base64, so both alphabets are read, with or without padding.
+ */
+function decodeBareBase64(value: string): Uint8Array | undefined {
+  for (const coder of [base64urlnopad, base64url, base64, base64nopad]) {
+    try {
+      return coder.decode(value);
+    } catch {
+      // the next alphabet
+    }
+  }
+  return undefined;
+}
+
+/**
+ * BSL §4.2 Expand Algorithm: multibase-decode, then GUNZIP (StatusList2021: base64-decode, then
+ * GUNZIP). Never throws on untrusted input.
+ */
+export function decodeStatusList(encodedList: unknown, maxBytes: number = MAX_STATUS_LIST_BYTES, format: StatusListFormat = 'bitstring'): DecodeStatusListResult {
   if (typeof encodedList !== 'string') return { ok: false, reason: 'The encodedList is not a string.' };
-  const compressed = decodeBase64url(encodedList);
-  if (!compressed) return { ok: false, reason: 'The encodedList is not multibase base64url (it must start with "u").' };
+  const compressed = format === 'bitstring' ? decodeBase64url(encodedList) : decodeBareBase64(encodedList);
+  if (!compressed) {
+    return { ok: false, reason: format === 'bitstring' ? 'The encodedList is not multibase base64url (it must start with "u").' : 'The encodedList is not base64.' };
+  }
   // Streamed in small slices, so that a GZIP bomb is abandoned as soon as it passes the cap.
   const inflated = inflateBounded(compressed, 'gzip', maxBytes);
   if (!inflated.ok) {

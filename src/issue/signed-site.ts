@@ -134,6 +134,11 @@ function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, iss
   });
 }
 
+/** The day an erased award stopped verifying: its revocation, or else its erasure. */
+export function withdrawnOn(award: ErasedRecord): string {
+  return award.revokedOn !== undefined && award.revokedOn < award.erasedOn ? award.revokedOn : award.erasedOn;
+}
+
 /** Enough entries for every index in use, and never fewer than the spec minimum (BSL §4.1). */
 function statusListLength(indices: readonly number[]): number {
   const highest = Math.max(-1, ...indices);
@@ -151,16 +156,18 @@ interface Signable {
 }
 
 /**
- * One status list (Bitstring Status List §2.2) with the bits of every award, erased ones included:
- * a copy its holder saved must not start verifying again. The list is dated by the latest change
- * it carries, so an unchanged list keeps its bytes.
+ * One status list (Bitstring Status List §2.2) with the bits of every award, erased ones included.
+ * Erasing an award withdraws the credential: its revocation bit is set from the day it was erased
+ * (or revoked, if that came first), so a copy saved before the erasure fails as revoked, as the
+ * page left at its address says. The list is dated by the latest change it carries, so an
+ * unchanged list keeps its bytes.
  */
 function statusListDocument(content: SiteContent, purpose: StatusPurpose, urls: SiteUrls, did: string, since: string): Signable {
   const bits = createBitstring(statusListLength([...content.awards, ...content.erased].map((award) => award.statusIndex)));
   let changed = since;
   const changes = [
     ...content.awards.map((award) => ({ index: award.statusIndex, on: (purpose === 'revocation' ? award.revoked : award.suspended)?.on })),
-    ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? award.revokedOn : award.suspendedOn })),
+    ...content.erased.map((award) => ({ index: award.statusIndex, on: purpose === 'revocation' ? withdrawnOn(award) : award.suspendedOn })),
   ];
   for (const { index, on } of changes) {
     if (on === undefined) continue;
@@ -265,7 +272,8 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     id: urls.revocationList,
     revokedCredential: [
       ...content.awards.filter((award) => award.revoked).map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
-      ...content.erased.filter((award) => award.revokedOn).map((award) => ({ id: urls.credentialJson(award.id), revoked: true })),
+      // Every erased award is withdrawn (see statusListDocument); no reason, which could name the learner.
+      ...content.erased.map((award) => ({ id: urls.credentialJson(award.id), revoked: true })),
     ],
   };
 

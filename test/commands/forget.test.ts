@@ -1,10 +1,19 @@
-/** npm run forget, in a repository with the academy fixture's content: no trace of the learner left anywhere in content/. */
+/**
+ * npm run forget, in a repository with the academy fixture's content: no trace of the learner left
+ * anywhere in content/, and the credential withdrawn: a copy signed before fails as revoked after.
+ */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../../src/commands/check.ts';
 import { forget } from '../../src/commands/forget.ts';
+import type { FetchJson } from '../../src/core/did.ts';
+import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
+import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
+import { openProofCache } from '../../src/issue/proof-cache.ts';
+import { signRepository } from '../../src/issue/sign-repository.ts';
+import type { SignedSite } from '../../src/issue/signed-site.ts';
 import { awardCounts } from '../helpers/content-counts.ts';
 import { makeRepository, readTree, type Repository } from '../helpers/repository.ts';
 
@@ -86,5 +95,45 @@ describe('npm run forget', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/! The learner's name still appears in content\/ at content\/awards\/2026\/design-systems-2026-02\.yaml:\d+/);
     expect(await readFile(path.join(repo.dir, '.laurel', 'erase', `${id}.txt`), 'utf8')).not.toContain('Kenji');
+  });
+});
+
+describe('an erased credential', () => {
+  // An award of test/fixtures/sites/academy that is neither revoked nor suspended.
+  const AWARD = { id: 'e28a4715-c804-4e45-90d6-e3b35e1b9849', statusIndex: 8197 };
+  const NOW = new Date('2026-11-02T12:00:00Z');
+  let fresh: Repository;
+  beforeAll(async () => {
+    fresh = await makeRepository({ fixture: 'academy' });
+  });
+  afterAll(() => fresh.cleanup());
+
+  const sign = async (): Promise<SignedSite> =>
+    signRepository({ root: fresh.dir, production: false, secret: undefined, now: NOW, cache: await openProofCache(path.join(fresh.dir, '.laurel', 'cache')) });
+
+  /** The hosted JSON documents of a signed site, by URL. */
+  function fetcherOf(site: SignedSite): FetchJson {
+    const documents = new Map(jsonArtifacts(site).map((artifact) => [site.urls.site + artifact.path, typeof artifact.bytes === 'string' ? artifact.bytes : new TextDecoder().decode(artifact.bytes)]));
+    return async (url) => {
+      const text = documents.get(url);
+      return text === undefined ? { ok: false, reason: `404 Not Found: ${url}` } : { ok: true, json: JSON.parse(text) };
+    };
+  }
+
+  it('is withdrawn: a copy saved before the erasure fails as revoked after it, as the page says', async () => {
+    const before = await sign();
+    const saved = before.awards.find((award) => award.record.id === AWARD.id)!.json;
+    const status = async (site: SignedSite) => (await verifyCredentialJson(saved, { now: NOW, fetchJson: fetcherOf(site) })).checks.find((c) => c.id === 'status');
+    expect(await status(before)).toMatchObject({ state: 'passed', code: 'status.clear' });
+
+    const erased = await fresh.command(forget, [AWARD.id, '--date', '2026-10-01']);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain('a copy saved before fails verification as revoked');
+
+    const after = await sign();
+    expect(after.awards.map((award) => award.record.id)).not.toContain(AWARD.id);
+    expect(await status(after)).toMatchObject({ state: 'failed', code: 'status.revoked', details: { entries: expect.arrayContaining([expect.objectContaining({ statusPurpose: 'revocation', statusListIndex: String(AWARD.statusIndex), value: 1 })]) } });
+    // The 1EdTech revocation list, for displayers that read it, says the same.
+    expect(after.revocationList['revokedCredential']).toContainEqual({ id: after.urls.credentialJson(AWARD.id), revoked: true });
   });
 });

@@ -48,6 +48,22 @@ describe('decodeStatusList', () => {
     }
   });
 
+  it('reads a StatusList2021 encodedList: bare base64url or base64, with or without padding, and never a multibase one as bare', () => {
+    const bits = setBit(createBitstring(), 94567);
+    const gzipped = gzipSync(bits, { mtime: 0 });
+    const bare = encodeBase64url(gzipped).slice(1);
+    const padded = Buffer.from(gzipped).toString('base64');
+    for (const encoded of [bare, padded, padded.replace(/=+$/, '')]) {
+      const result = decodeStatusList(encoded, undefined, 'status-list-2021');
+      if (!result.ok) throw new Error(result.reason);
+      expect(getBit(result.bits, 94567)).toBe(1);
+    }
+    expect(decodeStatusList(bare).ok).toBe(false);
+    for (const bad of [undefined, '', '!!!', 'AAAA']) expect(decodeStatusList(bad, undefined, 'status-list-2021').ok).toBe(false);
+    const bomb = encodeBase64url(gzipSync(new Uint8Array(4 * 1024 * 1024), { mtime: 0 })).slice(1);
+    expect(decodeStatusList(bomb, 1024 * 1024, 'status-list-2021')).toEqual({ ok: false, reason: expect.stringContaining('more than') });
+  });
+
   it('refuses a list that expands beyond the cap (a GZIP bomb)', () => {
     const bomb = encodeBase64url(gzipSync(new Uint8Array(4 * 1024 * 1024), { mtime: 0 }));
     expect(decodeStatusList(bomb, 1024 * 1024)).toEqual({ ok: false, reason: expect.stringContaining('more than') });

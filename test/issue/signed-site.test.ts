@@ -122,4 +122,21 @@ describe('erased awards', () => {
     expect(getBit(decoded.bits, 4242)).toBe(0);
     expect(JSON.stringify(site.revocationList)).toContain('00000000-0000-4000-8000-0000000000e1');
   });
+
+  it('are withdrawn: an erased award never revoked gets its revocation bit, dated by the erasure', async () => {
+    const tree = fixtureTree();
+    tree.set('content/awards/erased.yaml', 'id: 00000000-0000-4000-8000-0000000000e2\nachievement: teamwork\nstatusIndex: 77\nerased: { on: 2031-05-01 }\n');
+    const result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const site = await buildSignedSite(result.content, { identity, keys, cache: memoryProofCache() });
+    const revocation = site.statusLists.get('revocation')!;
+    const decoded = decodeStatusList((revocation['credentialSubject'] as { encodedList: string }).encodedList);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(getBit(decoded.bits, 77)).toBe(1);
+    expect(revocation['validFrom']).toBe('2031-05-01T00:00:00Z');
+    const suspension = decodeStatusList((site.statusLists.get('suspension')!['credentialSubject'] as { encodedList: string }).encodedList);
+    if (!suspension.ok) throw new Error(suspension.reason);
+    expect(getBit(suspension.bits, 77)).toBe(0);
+    expect(site.revocationList['revokedCredential']).toContainEqual({ id: site.urls.credentialJson('00000000-0000-4000-8000-0000000000e2'), revoked: true });
+  });
 });

@@ -27,7 +27,7 @@ const NOW = new Date('2026-11-02T12:00:00Z');
 
 let repo: Repository;
 let site: SignedSite;
-/** The indices already set before the change: the fixture has a revoked, an erased (revoked) and a suspended award. */
+/** The indices already set before the change: the fixture has a revoked, an erased (so withdrawn: revoked) and a suspended award. */
 let before: Record<StatusPurpose, number[]>;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   if (!content.ok) throw new Error('the academy fixture should be valid');
   const { awards, erased } = content.content;
   before = {
-    revocation: [...awards.filter((award) => award.revoked), ...erased.filter((award) => award.revokedOn)].map((award) => award.statusIndex),
+    revocation: [...awards.filter((award) => award.revoked), ...erased].map((award) => award.statusIndex),
     suspension: [...awards.filter((award) => award.suspended), ...erased.filter((award) => award.suspendedOn)].map((award) => award.statusIndex),
   };
   for (const award of [REVOKED, SUSPENDED, UNTOUCHED]) {

@@ -16,6 +16,9 @@ import { asArray, hasType, idOf, isRecord, type Json } from './json-shape.ts';
 export const OB_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/;
 const CREDENTIALS_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
+/** BSL §2.2, and its predecessor StatusList2021 (W3C CCG report, 2023), read for other issuers. */
+const STATUS_LIST_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'];
+const STATUS_LIST_SUBJECT_TYPES = ['BitstringStatusList', 'StatusList2021'];
 
 export type DocumentKind = 'credential' | 'status-list';
 
@@ -50,8 +53,9 @@ export function checkFormat(doc: Json, kind: DocumentKind): FormatResult {
   if (!Array.isArray(contexts)) {
     problems.push('context-not-list');
   } else {
-    // VCDM 2.0 §4.3: the base context comes first; OB 3.0 verifiers still meet VCDM 1.1 badges.
-    if (contexts[0] === CREDENTIALS_V1_CONTEXT && kind === 'credential') vcVersion = 1;
+    // VCDM 2.0 §4.3: the base context comes first; OB 3.0 verifiers still meet VCDM 1.1 badges,
+    // and the StatusList2021 (or VCDM 1.1 Bitstring) lists their status points to.
+    if (contexts[0] === CREDENTIALS_V1_CONTEXT) vcVersion = 1;
     else if (contexts[0] !== CREDENTIALS_V2_CONTEXT) problems.push('first-context');
     if (openBadge && (typeof contexts[1] !== 'string' || !OB_CONTEXT_PATTERN.test(contexts[1]))) problems.push('second-context');
     if (contexts.some((item) => typeof item !== 'string' && !isRecord(item))) problems.push('context-entry');
@@ -59,7 +63,7 @@ export function checkFormat(doc: Json, kind: DocumentKind): FormatResult {
   const types = asArray(doc['type']);
   if (!types.includes('VerifiableCredential')) problems.push('type-vc');
   if (openBadge && !types.some((type) => OB_TYPES.includes(type as string))) problems.push('type-open-badge');
-  if (kind === 'status-list' && !types.includes('BitstringStatusListCredential')) problems.push('type-status-list');
+  if (kind === 'status-list' && !STATUS_LIST_TYPES.some((type) => types.includes(type))) problems.push('type-status-list');
   if (openBadge && (typeof doc['id'] !== 'string' || doc['id'] === '')) problems.push('no-id');
   if (idOf(doc['issuer']) === undefined) problems.push('no-issuer');
   const subject = doc['credentialSubject'];
@@ -76,7 +80,7 @@ export function checkFormat(doc: Json, kind: DocumentKind): FormatResult {
     // OB 3.0 §1.3 / verification.md step 1: either id or at least one identifier.
     if (typeof subject['id'] !== 'string' && asArray(subject['identifier']).length === 0) problems.push('subject-unidentified');
   } else {
-    if (!hasType(subject, 'BitstringStatusList')) problems.push('subject-not-status-list');
+    if (!STATUS_LIST_SUBJECT_TYPES.some((type) => hasType(subject, type))) problems.push('subject-not-status-list');
     if (typeof subject['encodedList'] !== 'string') problems.push('no-encoded-list');
     if (!asArray(subject['statusPurpose']).every((purpose) => typeof purpose === 'string') || subject['statusPurpose'] === undefined) {
       problems.push('no-status-purpose');

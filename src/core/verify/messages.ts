@@ -9,7 +9,7 @@
 import type { CheckCode, CheckId, CheckParams, CheckResult } from './check.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
-import type { StatusProblem } from './status.ts';
+import type { StatusProblem, StatusWarning } from './status.ts';
 
 export interface VerifierMessages {
   /** The short name of each check, e.g. "Signature". */
@@ -37,7 +37,7 @@ const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = 
   'context-entry': () => 'every @context entry must be a URL or an object',
   'type-vc': () => 'type must include VerifiableCredential',
   'type-open-badge': () => 'type must include OpenBadgeCredential',
-  'type-status-list': () => 'type must include BitstringStatusListCredential',
+  'type-status-list': () => 'type must include BitstringStatusListCredential (or StatusList2021Credential)',
   'no-id': () => 'the credential has no id',
   'no-issuer': () => 'the issuer must be a URL or an object with an id',
   'subjects-not-objects': () => 'credentialSubject must be an object or a list of objects',
@@ -45,7 +45,7 @@ const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = 
   'subject-not-object': () => 'credentialSubject must be an object',
   'no-valid-from': () => 'validFrom is missing',
   'subject-unidentified': () => 'credentialSubject needs an id or an identifier',
-  'subject-not-status-list': () => 'credentialSubject.type must be BitstringStatusList',
+  'subject-not-status-list': () => 'credentialSubject.type must be BitstringStatusList (or StatusList2021)',
   'no-encoded-list': () => 'credentialSubject.encodedList is missing',
   'no-status-purpose': () => 'credentialSubject.statusPurpose is missing',
 };
@@ -54,7 +54,7 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
   'entry-not-object': () => 'a status entry is not an object',
   'no-purpose': () => 'the status entry has no statusPurpose',
   'no-list-url': () => 'the status entry has no https statusListCredential',
-  'bad-index': () => 'the statusListIndex is not a whole number written as a string',
+  'bad-index': () => 'the statusListIndex is not a whole number',
   'bad-size': () => 'the statusSize is not a positive whole number',
   'unsupported-method': (p) => `the status method ${JSON.stringify(p['method'])} is not supported`,
   'list-unreachable': (p) => `the status list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
@@ -64,10 +64,11 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
     return `the status list ${text(p['url'])} could not be verified (${m.titles[check.id]}: ${m.summary(check.code, check.params ?? {})})`;
   },
   'list-out-of-date': (p) => `the status list ${text(p['url'])} is outside its validity period`,
-  'list-renamed': (p) => `the status list at ${text(p['url'])} says it is ${text(p['id'])}`,
   'list-without-subject': (p) => `the status list ${text(p['url'])} has no credentialSubject`,
   'list-not-expandable': (p) => `the status list ${text(p['url'])} could not be expanded: ${text(p['reason'])}`,
   'list-other-issuer': (p) => `the ${text(p['purpose'])} list ${text(p['url'])} is issued by ${text(p['listIssuer']) || '(nobody)'}, not by the issuer ${text(p['issuer'])}`,
+  'list-other-method': (p) => `the status list ${text(p['url'])} is a ${text(p['listType'])} list, which a ${text(p['method'])} cannot be read in`,
+  'unknown-purpose': (p) => `the status list gives the value ${text(p['value'])} for the purpose "${text(p['purpose'])}", which this verifier does not know`,
   'wrong-purpose': (p) => `the status list is for ${text(p['listPurposes'])}, not ${text(p['purpose'])}`,
   'list-too-short': (p) => `the status list has ${text(p['entries'])} entries, fewer than the ${text(p['minimum'])} the standard requires`,
   'index-out-of-range': (p) => `index ${text(p['index'])} is outside the status list`,
@@ -75,6 +76,16 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
   'revocation-list-unreachable': (p) => `the revocation list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
   'revocation-list-malformed': (p) => `the revocation list ${text(p['url'])} has no revokedCredential list`,
   'announcement-broken': () => "the issuer's DID document announces a suspension list without a single https address",
+};
+
+const STATUS_WARNINGS: Record<StatusWarning, string> = {
+  'index-not-string': 'its statusListIndex is written as a number, not as the string the standard requires, and was read as that number',
+};
+
+/** " Note: …" for what the status check read past; nothing when it read nothing leniently. */
+const statusWarnings = (p: CheckParams): string => {
+  const warnings = (p['warnings'] ?? []) as StatusWarning[];
+  return warnings.length === 0 ? '' : ` Note: ${warnings.map((warning) => STATUS_WARNINGS[warning]).join('; ')}.`;
 };
 
 const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
@@ -148,10 +159,10 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'proof.no-key': () => "The signature was not checked because the issuer's key could not be found.",
 
   'status.none': () => 'This credential has no status list, so its issuer cannot revoke or suspend it.',
-  'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.`,
-  'status.revoked': () => 'The issuer has revoked this credential.',
-  'status.suspended': () => 'The issuer has suspended this credential.',
-  'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
+  'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.${statusWarnings(p)}`,
+  'status.revoked': (p) => `The issuer has revoked this credential.${statusWarnings(p)}`,
+  'status.suspended': (p) => `The issuer has suspended this credential.${statusWarnings(p)}`,
+  'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.${statusWarnings(p)}`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
   'validity.until': (p) => `This credential is valid until ${text(p['until'])}.`,

@@ -83,9 +83,12 @@ async function authenticateStatusList(json: unknown, url: string, deps: VerifyDe
   // STATUS_VERIFICATION_ERROR; the failing check's reason, not its work (that is in `checks`).
   if (bad) return { ok: false, problem: 'list-unverified', params: { url, check: { id: bad.id, code: bad.code, params: bad.params ?? {} } }, checks };
   const now = deps.now.getTime();
-  const from = dateOf(list['validFrom']);
-  const until = dateOf(list['validUntil']);
-  if ((list['validFrom'] !== undefined && (from === undefined || from > now)) || (list['validUntil'] !== undefined && (until === undefined || until <= now))) {
+  // A VCDM 1.1 list (StatusList2021) names its period issuanceDate and expirationDate.
+  const fromText = list['validFrom'] ?? (authenticity.format.vcVersion === 1 ? list['issuanceDate'] : undefined);
+  const untilText = list['validUntil'] ?? (authenticity.format.vcVersion === 1 ? list['expirationDate'] : undefined);
+  const from = dateOf(fromText);
+  const until = dateOf(untilText);
+  if ((fromText !== undefined && (from === undefined || from > now)) || (untilText !== undefined && (until === undefined || until <= now))) {
     return { ok: false, problem: 'list-out-of-date', params: { url }, checks };
   }
   return { ok: true, document: list, checks };

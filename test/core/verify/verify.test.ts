@@ -584,7 +584,7 @@ describe('status', () => {
       (list['credentialSubject'] as Json)['encodedList'] = 'uAAAA';
       return sign(list);
     }],
-    ['a list served at another address', async () => site.get(SUSPENSION_LIST)],
+    ['a suspension list served at the revocation list address', async () => site.get(SUSPENSION_LIST)],
     ['not JSON object', async () => ['nope']],
   ];
   it.each(brokenLists)('is unknown, not passed, for %s', async (_name, make) => {
@@ -607,7 +607,7 @@ describe('status', () => {
   });
 
   it('is unknown for a status method it does not know, and passes with no status at all', async () => {
-    const custom = await sign(unsignedCredential('custom', { credentialStatus: { id: 'https://badges.example.org/x', type: 'StatusList2021Entry' } }), { cryptosuite: 'eddsa-jcs-2022' });
+    const custom = await sign(unsignedCredential('custom', { credentialStatus: { id: 'https://badges.example.org/x', type: 'ExampleStatusMethod2030' } }), { cryptosuite: 'eddsa-jcs-2022' });
     expect(byId(await verifyCredential(custom, deps())).status.state).toBe('unknown');
     const { credentialStatus: _none, ...withoutStatus } = unsignedCredential('nostatus');
     const report = await verifyCredential(await sign(withoutStatus), deps());
