@@ -8,15 +8,16 @@
  */
 import { LaurelError } from '../core/error.ts';
 import type { AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
+import { withdrawnOn } from '../issue/signed-site.ts';
 
 /** The awards of one state of content/: every award of it, or only those of the files that changed since. */
 export type AwardRecords = Pick<SiteContent, 'awards' | 'erased'>;
 
 type AnyAward = AwardRecord | ErasedRecord;
 
-/** The date a record says it was revoked on, live or erased (erasure keeps the revocation). */
+/** The date a record's revocation bit is set from: a live award's revocation, or its erasure (erasing revokes). */
 function revokedOn(award: AnyAward): string | undefined {
-  return award.kind === 'live' ? award.revoked?.on : award.revokedOn;
+  return award.kind === 'live' ? award.revoked?.on : withdrawnOn(award);
 }
 
 const day = (date: string) => date.slice(0, 10);

@@ -179,7 +179,6 @@ describe('diffContent', () => {
       { name: 'its revoked: block deleted', head: { 'content/awards/2026/alice.yaml': single(ALICE) }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
       { name: 'its file deleted', head: { 'content/awards/2026/alice.yaml': undefined }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
       { name: 'moved to a batch file without it', head: { 'content/awards/2026/alice.yaml': undefined, 'content/awards/2026/batch.yaml': `achievement: web-basics\nawards:\n  - ${single(ALICE).replace(/^achievement: .*\n/m, '').trimEnd().replace(/\n/g, '\n    ')}\n` }, errors: [['content/awards/2026/batch.yaml', 3, 'revoked']] },
-      { name: 'erased, and the tombstone without it', head: { 'content/awards/2026/alice.yaml': tombstone(ALICE) }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked']] },
       { name: 'its status index moved', head: { 'content/awards/2026/alice.yaml': single({ ...ALICE, index: 901, extra: REVOKED }) }, errors: [['content/awards/2026/alice.yaml', 1, 'statusIndex']] },
       { name: 'both undone', head: { 'content/awards/2026/alice.yaml': single(ALICE), 'content/awards/2026/bob.yaml': undefined }, errors: [['content/awards/2026/alice.yaml', 1, 'revoked'], ['content/awards/2026/bob.yaml', 1, 'revoked']] },
     ];
@@ -195,6 +194,17 @@ describe('diffContent', () => {
       const markdown = renderSummary(diff);
       expect(markdown).toContain('**This pull request un-revokes');
       expect(markdown).toContain('`revocation-undone`');
+    });
+
+    it('keeps an erased award revoked: a tombstone without its revocation still sets the bit, deleting it is refused', () => {
+      // Erasing withdraws the credential (its bit is set from the erasure date), so a tombstone
+      // that lost its `revoked:` clears nothing, and one deleted would.
+      const erasedOnly = diffContent(snapshot(base), snapshot({ ...base, 'content/awards/2026/alice.yaml': tombstone(ALICE) }));
+      expect(erasedOnly.ok).toBe(true);
+      const neverRevoked = { ...BASE, 'content/awards/2026/alice.yaml': tombstone(ALICE) };
+      const deleted = diffContent(snapshot(neverRevoked), snapshot(BASE));
+      if (deleted.ok) throw new Error('expected deleting a tombstone to be refused');
+      expect(deleted.errors.map((error) => [error.code, error.file])).toEqual([['revocation-undone', 'content/awards/2026/alice.yaml']]);
     });
 
     it('stays revoked when the award is erased with its revocation, as npm run forget does', () => {
