@@ -127,7 +127,10 @@ export function renderDetails(details: Record<string, unknown>, depth = 0): HTML
 }
 
 function workDetails(details: Record<string, unknown>, depth: number, label: string): HTMLDetailsElement {
-  return el('details', 'lv-work', el('summary', undefined, label), renderDetails(details, depth));
+  const list = renderDetails(details, depth);
+  // A check's own work may scroll in its box on a phone: reachable by keyboard, like the blocks in it.
+  if (depth === 0) list.tabIndex = 0;
+  return el('details', 'lv-work', el('summary', undefined, label), list);
 }
 
 /** One row of the checklist: its state in symbol, words and colour, the sentence, and the work. */
