@@ -4,17 +4,19 @@
  * Verifies Open Badges 3.0 credentials with the same core the verify page uses: a JSON file, a
  * baked PNG or SVG, an https URL, or every OpenBadgeCredential *.json under a directory.
  * `--site <dir>` answers the issuer's URLs (did.json, status lists) from a built site folder
- * instead of the network; `--email` checks the recipient. Exit 0 verified (warnings included),
- * 1 not verified, 2 bad usage. It loads none of the build pipeline: verifying needs the core only.
+ * instead of the network; `--email` checks the recipient. Exit codes (EXIT_CODES): 0 verified
+ * (warnings included), 1 not verified, 2 bad usage, 3 expired, 4 could not be fully checked; for a
+ * folder the worst verdict decides. It loads none of the build pipeline: verifying needs the core only.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didWebSiteUrl, splitDidUrl, type FetchJson } from '../core/did.ts';
 import { EMAIL_PATTERN } from '../core/identity-hash.ts';
-import type { CheckState, VerificationReport } from '../core/verify/check.ts';
+import { worstVerdict, type CheckState, type OverallStatus, type VerificationReport } from '../core/verify/check.ts';
 import { credentialFromBytes, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, parseJsonText, unreadable, type LoadedText } from '../core/verify/input.ts';
 import type { SchemaValidator } from '../core/verify/schema.ts';
+import { describeVerdict } from '../core/verify/messages.ts';
 import { unreadableReport, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher } from '../verifier/fetcher.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
@@ -23,6 +25,10 @@ import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]';
 const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'core', 'schemas', 'ob_v3p0_achievementcredential_schema.json');
 const MARKS: Record<CheckState, string> = { passed: '✓', failed: '✗', warning: '!', unknown: '?', skipped: '–' };
+const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
+
+/** The exit code of each verdict: a script can tell "expired" and "could not check" from "forged". 2 is bad usage. */
+export const EXIT_CODES: Readonly<Record<OverallStatus, number>> = { verified: 0, warning: 0, failed: 1, expired: 3, unchecked: 4 };
 
 interface Options {
   target: string;
@@ -217,9 +223,16 @@ interface Outcome {
 
 function verdict(report: VerificationReport): string {
   const titles = (states: CheckState[]) => report.checks.filter((c) => states.includes(c.state)).map((c) => c.title.toLowerCase()).join(', ');
-  if (report.status === 'verified') return '✓ Verified.';
-  if (report.status === 'warning') return `! Verified, with warnings (${titles(['warning', 'unknown'])}).`;
-  return `✗ Not verified: ${titles(['failed'])} failed.`;
+  const { title } = describeVerdict(report);
+  const mark = VERDICT_MARKS[report.status];
+  if (report.status === 'verified') return `${mark} ${title}.`;
+  if (report.status === 'warning') return `${mark} ${title} (${titles(['warning', 'unknown'])}).`;
+  if (report.status === 'expired') {
+    const authentic = report.checks.some((c) => c.id === 'proof' && c.state === 'passed');
+    return `${mark} ${title}: it is no longer in force${authentic ? ', though its signature is authentic' : ''}.`;
+  }
+  if (report.status === 'unchecked') return `${mark} ${title}: ${titles(['unknown'])} could not be checked, so it cannot be called verified.`;
+  return `${mark} ${title}: ${titles(['failed'])} failed.`;
 }
 
 function describeCredential(credential: Record<string, unknown> | undefined): string | undefined {
@@ -236,6 +249,9 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
   const about = describeCredential(outcome.report.credential);
   if (about) out(about);
   for (const c of outcome.report.checks) out(`  ${MARKS[c.state]} ${c.title}: ${c.summary}`);
+  // Who issued it, once the key and the signature prove it; then the verdict, last.
+  const { issuer } = describeVerdict(outcome.report);
+  if (issuer) out(`  ${issuer}`);
   out(`  ${verdict(outcome.report)}`);
 }
 
@@ -270,8 +286,8 @@ export async function verify(context: CommandContext): Promise<number> {
     if (!options.json && isDirectory) context.out('');
   }
   if (options.json) context.out(JSON.stringify(isDirectory ? outcomes.map(machine) : machine(outcomes[0]!), null, 2));
-  const failures = outcomes.filter((outcome) => outcome.report.status === 'failed').length;
-  if (isDirectory && !options.json) context.out(`${outcomes.length - failures} of ${outcomes.length} credentials verified.`);
-  return failures > 0 ? 1 : 0;
+  const verified = outcomes.filter((outcome) => outcome.report.status === 'verified' || outcome.report.status === 'warning').length;
+  if (isDirectory && !options.json) context.out(`${verified} of ${outcomes.length} credentials verified.`);
+  return EXIT_CODES[worstVerdict(outcomes.map((outcome) => outcome.report.status))];
 }
 

@@ -22,6 +22,11 @@ export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 export const FETCH_TIMEOUT_MS = 15_000;
 /** How many redirects one request may follow; each hop is checked before it is requested. */
 export const MAX_REDIRECTS = 5;
+/**
+ * How much of a web page is read for its `<link rel="alternate">` to a credential (a certificate
+ * page's head): the page is scanned once, up to here or `</head>`, and one such link is followed.
+ */
+export const MAX_PAGE_HEAD_BYTES = 64 * 1024;
 
 /** How many of a credential's proofs are tried before giving up; any one valid proof suffices. */
 export const MAX_PROOFS = 8;

@@ -60,7 +60,8 @@ class LaurelVerifier extends HTMLElement {
       const button = event.currentTarget as HTMLButtonElement;
       const open = button.getAttribute('aria-pressed') !== 'true';
       button.setAttribute('aria-pressed', String(open));
-      for (const details of this.querySelectorAll<HTMLDetailsElement>('[data-checklist] details')) details.open = open;
+      // Each check's own work; the work of checks nested in it (a status list's) stays folded.
+      for (const details of this.querySelectorAll<HTMLDetailsElement>('[data-checklist] .lv-work-slot > details')) details.open = open;
     });
     this.querySelector<HTMLFormElement>('form[data-recipient]')?.addEventListener('submit', (event) => {
       event.preventDefault();

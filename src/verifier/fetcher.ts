@@ -9,8 +9,10 @@
 import { isIpAddress, type FetchJson } from '../core/did.ts';
 import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_REDIRECTS } from '../core/limits.ts';
 import { credentialFromBytes, describeBytes, jsonNestingDepth, unreadable, type LoadedText } from '../core/verify/input.ts';
+import { credentialLinkOf } from './alternate-link.ts';
 
-export type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: string };
+/** `url` is where the body came from, after redirects (relative links on a page resolve against it). */
+export type Fetched = { ok: true; bytes: Uint8Array; contentType: string; url: string } | { ok: false; reason: string };
 
 export interface FetcherOptions {
   readonly fetch: (url: URL, init: RequestInit) => Promise<Response>;
@@ -39,7 +41,10 @@ export interface Fetcher {
   fetchBytes(address: string, limit: number, accept: string): Promise<Fetched>;
   /** The issuer's files for the core: JSON only, at most 1 MB, nested at most 64 levels. */
   readonly fetchJson: FetchJson;
-  /** A credential at an address: JSON, or a baked PNG or SVG badge. */
+  /**
+   * A credential at an address: JSON, or a baked PNG or SVG badge; or a web page (a certificate
+   * page, the link people share) whose head links to its credential, followed once.
+   */
   fetchCredential(address: string): Promise<LoadedText>;
 }
 
@@ -121,7 +126,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const response = await request(target.url, accept, AbortSignal.timeout(timeoutMs));
       if (!(response instanceof Response)) return response;
       if (!response.ok) return { ok: false, reason: `the server answered HTTP ${response.status}` };
-      return { ok: true, bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '' };
+      return { ok: true, bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '', url: response.url || target.url.href };
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') return { ok: false, reason: `no answer within ${timeoutMs / 1000} seconds` };
       if (error instanceof RangeError) return { ok: false, reason: error.message };
@@ -145,8 +150,20 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const fetchCredential: Fetcher['fetchCredential'] = async (address) => {
     const fetched = await fetchBytes(address, MAX_IMAGE_BYTES, CREDENTIAL_ACCEPT);
     if (!fetched.ok) return unreadable('fetch-failed', { url: address, reason: fetched.reason });
-    if (/text\/html/i.test(fetched.contentType)) return unreadable('web-page', { url: address });
-    return credentialFromBytes(fetched.bytes);
+    if (!/text\/html/i.test(fetched.contentType)) return credentialFromBytes(fetched.bytes);
+    // A web page: its <link rel="alternate"> to the credential, followed once, under the same rules.
+    const href = credentialLinkOf(fetched.bytes);
+    let linked: string | undefined;
+    try {
+      linked = href === undefined ? undefined : new URL(href, fetched.url).href;
+    } catch {
+      linked = undefined;
+    }
+    if (linked === undefined) return unreadable('web-page', { url: address });
+    const credential = await fetchBytes(linked, MAX_IMAGE_BYTES, CREDENTIAL_ACCEPT);
+    if (!credential.ok) return unreadable('fetch-failed', { url: linked, reason: credential.reason });
+    if (/text\/html/i.test(credential.contentType)) return unreadable('web-page', { url: linked });
+    return credentialFromBytes(credential.bytes);
   };
 
   return { allowed, fetchBytes, fetchJson, fetchCredential };

@@ -4,6 +4,7 @@
  * States are told in words and a symbol as well as colour.
  */
 import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
+import { describeVerdict } from '../core/verify/messages.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
 
@@ -17,11 +18,8 @@ export const STATE_WORDS: Record<RowState, { mark: string; words: string }> = {
   running: { mark: '…', words: 'Checking' },
 };
 
-const VERDICTS: Record<OverallStatus, { mark: string; words: string }> = {
-  verified: { mark: '✓', words: 'Verified' },
-  warning: { mark: '!', words: 'Verified, with warnings' },
-  failed: { mark: '✗', words: 'Not verified' },
-};
+/** The verdict's symbol; its words are the core's (messages.ts), shared with the command line. */
+const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
 
 /** Labels for the figures an expert needs to redo a step by hand; other keys show as they are. */
 const LABELS: Record<string, string> = {
@@ -129,7 +127,10 @@ export function renderDetails(details: Record<string, unknown>, depth = 0): HTML
 }
 
 function workDetails(details: Record<string, unknown>, depth: number, label: string): HTMLDetailsElement {
-  return el('details', 'lv-work', el('summary', undefined, label), renderDetails(details, depth));
+  const list = renderDetails(details, depth);
+  // A check's own work may scroll in its box on a phone: reachable by keyboard, like the blocks in it.
+  if (depth === 0) list.tabIndex = 0;
+  return el('details', 'lv-work', el('summary', undefined, label), list);
 }
 
 /** One row of the checklist: its state in symbol, words and colour, the sentence, and the work. */
@@ -161,18 +162,25 @@ export function resetChecklist(list: HTMLElement, state: RowState): void {
 /** The overall answer, in words first; `data-verification-status` is the stable hook for tests. */
 export function renderVerdict(result: HTMLElement, report: VerificationReport, durationMs?: number): void {
   result.dataset['verificationStatus'] = report.status;
-  const { mark, words } = VERDICTS[report.status];
+  const { title, issuer } = describeVerdict(report);
   const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
-  heading.replaceChildren(el('span', 'lv-mark', mark), ` ${words}`);
+  heading.replaceChildren(el('span', 'lv-mark', VERDICT_MARKS[report.status]), ` ${title}`);
   heading.querySelector('.lv-mark')!.setAttribute('aria-hidden', 'true');
   const explain = result.querySelector<HTMLElement>('[data-verdict-detail]')!;
   const failed = report.checks.filter((check) => check.state === 'failed');
+  const unknown = report.checks.filter((check) => check.state === 'unknown');
   const doubtful = report.checks.filter((check) => check.state === 'warning' || check.state === 'unknown');
+  const authentic = report.checks.some((check) => check.id === 'proof' && check.state === 'passed');
   const lines: string[] = [];
+  if (issuer) lines.push(issuer);
   if (report.status === 'verified') lines.push('Every check passed: the issuer signed this credential, nothing in it has changed since, and it is in force.');
+  if (report.status === 'expired') {
+    lines.push(`${authentic ? 'The issuer signed this credential and nothing in it has changed, but it' : 'It'} is past its end date, so it is no longer in force.`, ...failed.map((check) => `${check.title}: ${check.summary}`));
+  }
+  if (report.status === 'unchecked') lines.push('Nothing failed, but some checks could not be done, so nobody can say it is in force yet:', ...unknown.map((check) => `${check.title}: ${check.summary}`));
   if (report.status === 'failed') lines.push(...failed.map((check) => `${check.title}: ${check.summary}`));
   if (report.status === 'warning') lines.push('Nothing failed, but read these before you rely on it:', ...doubtful.map((check) => `${check.title}: ${check.summary}`));
-  explain.replaceChildren(...lines.map((line) => el('p', undefined, line)));
+  explain.replaceChildren(...lines.map((line, index) => el('p', index === 0 && issuer ? 'lv-issuer' : undefined, line)));
   if (durationMs !== undefined && durationMs > 0) {
     result.dataset['durationMs'] = durationMs.toFixed(1);
     explain.append(el('p', 'lv-timing', `Checked in your browser in ${Math.max(1, Math.round(durationMs))} ms.`));

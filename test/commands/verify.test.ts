@@ -1,11 +1,11 @@
 /**
  * `npm run verify` on a small signed site written to a temporary folder (credentials signed with
- * the OB 3.0 vector key, see test/helpers/verify-site.ts): exit codes 0 / 1 / 2, one line per
+ * the OB 3.0 vector key, see test/helpers/verify-site.ts): exit codes 0 / 1 / 2 / 3 / 4, one line per
  * check, the failed check named, JSON, baked PNG and SVG, folders. The command runs in this
  * process, as scripts/verify.ts runs it; one test runs the script itself.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -111,7 +111,8 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain("✓ Issuer's key: The key that signed this credential is published by the issuer at https://badges.example.org/academy/did.json.");
     expect(result.stdout).toContain('✓ Revocation and suspension:');
     expect(result.stdout).toContain('– Recipient:');
-    expect(result.stdout).toMatch(/✓ Verified\.\n$/);
+    // The issuer by name and the host that publishes its key, just above the verdict.
+    expect(result.stdout).toMatch(/\n {2}Issued by [^\n]+, whose key is published by badges\.example\.org\.\n {2}✓ Verified\.\n$/);
     expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(9); // 8 checks + verdict
   });
 
@@ -146,11 +147,26 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain('✗ Not verified: signature failed.');
   });
 
-  it('exits 0 for an expired credential but says so clearly', async () => {
+  // The verdict of an expired credential used to be "Verified, with warnings" and exit 0; it is not
+  // in force (OB 3.0 §Verification), so it is "Expired", exit 3, its signature still called authentic.
+  it('exits 3 for an expired credential, with "Expired" as the verdict and the date in words', async () => {
     const result = await verify(credential('expired'), ...site());
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('! Validity dates: This credential expired on 2025-12-31T00:00:00Z.');
-    expect(result.stdout).toContain('! Verified, with warnings (validity dates).');
+    expect(result.code).toBe(3);
+    const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2025-12-31T00:00:00Z'));
+    expect(result.stdout).toContain(`✗ Validity dates: This credential expired on ${day}`);
+    expect(result.stdout).not.toContain('2025-12-31T00:00:00Z');
+    expect(result.stdout).toContain('✓ Signature: The signature is valid');
+    expect(result.stdout).toMatch(/✗ Expired: it is no longer in force, though its signature is authentic\.\n$/);
+    const json = await verify(credential('expired'), ...site(), '--json');
+    expect(json.code).toBe(3);
+    expect((JSON.parse(json.stdout) as { status: string }).status).toBe('expired');
+  });
+
+  it('does not check the dates of a forgery, and names no issuer for it', async () => {
+    const result = await verify(credential('tampered'), ...site(), '--json');
+    const report = JSON.parse(result.stdout) as { checks: Array<{ id: string; state: string }> };
+    expect(report.checks.filter((c) => c.id === 'validity' || c.id === 'recipient').map((c) => c.state)).toEqual(['skipped', 'skipped']);
+    expect((await verify(credential('tampered'), ...site())).stdout).not.toContain('Issued by');
   });
 
   it('reads credentials baked in PNG and SVG badges', async () => {
@@ -173,20 +189,31 @@ describe('npm run verify', () => {
 
   it('verifies every credential in a folder, skipping other JSON', async () => {
     const all = await verify(path.join(siteDir, 'credentials'), ...site());
+    // The worst verdict decides: revoked and tampered ones fail, so 1, not the expired one's 3.
     expect(all.code).toBe(1);
-    expect(all.stdout).toContain('2 of 4 credentials verified.');
+    expect(all.stdout).toContain('1 of 4 credentials verified.');
+    const onlyExpired = file('only-expired');
+    await mkdir(onlyExpired, { recursive: true });
+    await writeFile(path.join(onlyExpired, 'ada.json'), JSON.stringify(JSON.parse(await readFile(credential('ada'), 'utf8'))));
+    await writeFile(path.join(onlyExpired, 'expired.json'), await readFile(credential('expired'), 'utf8'));
+    const mixed = await verify(onlyExpired, ...site());
+    expect(mixed.code).toBe(3);
+    expect(mixed.stdout).toContain('1 of 2 credentials verified.');
     const good = await verify(file('good'), ...site(), '--json');
     expect(good.code).toBe(0);
     expect((JSON.parse(good.stdout) as unknown[]).length).toBe(1);
   });
 
-  it('says "could not check" (and still exits 0) when a status list is missing from the site', async () => {
+  // It used to exit 0 ("Verified, with warnings"); a credential whose revocation could not be
+  // checked cannot be called verified: exit 4, "Could not be fully checked".
+  it('exits 4, "could not be fully checked", when a status list is missing from the site', async () => {
     const bare = file('bare-site');
     await mkdir(bare, { recursive: true });
     await writeFile(path.join(bare, 'did.json'), JSON.stringify((await buildSite()).get(`${SITE}did.json`)));
     const result = await verify(credential('ada'), '--site', bare);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(4);
     expect(result.stdout).toContain('? Revocation and suspension: Could not check');
+    expect(result.stdout).toMatch(/\? Could not be fully checked: revocation and suspension could not be checked, so it cannot be called verified\.\n$/);
   });
 
   it('exits 1 for files that are not valid credentials', async () => {

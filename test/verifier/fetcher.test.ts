@@ -99,3 +99,53 @@ describe('createFetcher', () => {
     expect(await offline.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'ENOTFOUND' });
   });
 });
+
+describe('a certificate page given as the address', () => {
+  const html = (body: string) => new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><p>Certificate</p></body></html>`;
+  const CREDENTIAL = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] };
+
+  it('follows the head\'s <link rel="alternate"> to the credential, resolved against the page', async () => {
+    const server = recording(async (url) => (url.pathname === '/credentials/x/' ? html(page('<link rel="alternate" type="application/json" href="../x.json?v=1&amp;a=2">')) : json(CREDENTIAL)));
+    const loaded = await createFetcher({ fetch: server.fetch }).fetchCredential('https://badges.example.org/credentials/x/');
+    expect(loaded).toMatchObject({ ok: true, origin: 'json' });
+    expect(server.calls.map((call) => call.url)).toEqual(['https://badges.example.org/credentials/x/', 'https://badges.example.org/credentials/x.json?v=1&a=2']);
+  });
+
+  it('reads only link elements of the head, of a credential type; otherwise it is a web page', async () => {
+    const cases = [
+      '<link rel="stylesheet" href="/x.json">',
+      '<link rel="alternate" type="application/rss+xml" href="/feed.xml">',
+      '<!-- <link rel="alternate" type="application/json" href="/x.json"> -->',
+      '<script>"<link rel=alternate type=application/json href=/x.json>"</script>',
+      '</head><body><link rel="alternate" type="application/json" href="/x.json">',
+    ];
+    for (const head of cases) {
+      const server = recording(async () => html(page(head)));
+      expect(await createFetcher({ fetch: server.fetch }).fetchCredential('https://badges.example.org/c/'), head).toEqual({ ok: false, code: 'web-page', params: { url: 'https://badges.example.org/c/' } });
+      expect(server.calls, head).toHaveLength(1);
+    }
+  });
+
+  it('follows one hop only, and only to an https address on a domain name', async () => {
+    const loop = recording(async () => html(page('<link rel=alternate type="application/vc+ld+json" href="/next/">')));
+    expect(await createFetcher({ fetch: loop.fetch }).fetchCredential('https://badges.example.org/c/')).toEqual({ ok: false, code: 'web-page', params: { url: 'https://badges.example.org/next/' } });
+    expect(loop.calls).toHaveLength(2);
+    for (const href of ['http://badges.example.org/x.json', 'https://127.0.0.1/x.json', 'javascript:alert(1)']) {
+      const server = recording(async () => html(page(`<link rel="alternate" type="application/json" href="${href}">`)));
+      expect(await createFetcher({ fetch: server.fetch }).fetchCredential('https://badges.example.org/c/'), href).toMatchObject({ ok: false, code: 'fetch-failed' });
+      expect(server.calls, href).toHaveLength(1);
+    }
+  });
+
+  it('scans a hostile page once, in bounded time, reading no further than its head limit', async () => {
+    // Thousands of unclosed attributes and tags: a backtracking parser would stall here.
+    const hostile = `<head>${'<link rel="alternate '.repeat(20_000)}${'<a '.repeat(50_000)}`;
+    const server = recording(async () => html(hostile));
+    expect(await createFetcher({ fetch: server.fetch }).fetchCredential('https://badges.example.org/c/')).toMatchObject({ ok: false, code: 'web-page' });
+    const late = `<head>${' '.repeat(70 * 1024)}<link rel="alternate" type="application/json" href="/x.json"></head>`;
+    const far = recording(async () => html(late));
+    expect(await createFetcher({ fetch: far.fetch }).fetchCredential('https://badges.example.org/c/')).toMatchObject({ ok: false, code: 'web-page' });
+    expect(far.calls).toHaveLength(1);
+  });
+});

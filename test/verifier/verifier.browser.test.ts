@@ -34,6 +34,10 @@ type Json = Record<string, unknown>;
 const GOOD = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
 /** Omar Haddad's Incident Response Basics, revoked (content/awards/2026/incident-response-omar-haddad.yaml). */
 const REVOKED = '73489e9e-719b-476c-983c-93afceae3c91';
+/** Ravi Shankar's Incident Response Basics of May 2024, valid for a year: expired (content/awards/2024/incident-response-2024-05.yaml). */
+const EXPIRED = '3fcb4b70-f79a-4ffc-a71b-9592244ececa';
+/** A phone's screen, in CSS pixels. */
+const PHONE = { width: 390, height: 844 };
 
 /** The credential that verifies: its id, published URL, hosted JSON text and that JSON parsed. */
 let good: { id: string; url: string; text: string; json: Json };
@@ -71,7 +75,7 @@ interface Session {
   violations: () => Promise<string[]>;
 }
 
-async function open(pathname = 'verify/', options: { bypassCSP?: boolean } = {}): Promise<Session> {
+async function open(pathname = 'verify/', options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
   const context = await site.browser.newContext(options);
   await routeSiteUrl(context, SITE_URL, DIST);
   const requests: string[] = [];
@@ -151,6 +155,44 @@ describe('the verify page', () => {
     await context.close();
   });
 
+  it('verifies the certificate page link people share, following the page to its credential', async () => {
+    const pageUrl = `${SITE_URL}credentials/${good.id}/`;
+    const { page, context, requests } = await open(`verify/?url=${encodeURIComponent(pageUrl)}`);
+    expect(await verdict(page)).toBe('verified');
+    expect(await states(page)).toEqual(VERIFIED_STATES);
+    expect(requests).toEqual(expect.arrayContaining([pageUrl, good.url]));
+    // The headline names the issuer and the host that publishes its key.
+    const issuer = (good.json['issuer'] as Json)['name'] as string;
+    expect(await page.textContent('[data-verdict-detail]')).toContain(`Issued by ${issuer}, whose key is published by ${new URL(SITE_URL).hostname}.`);
+    await context.close();
+  });
+
+  // Expired once read "Verified, with warnings"; it is not in force (OB 3.0 §Verification).
+  it('says "Expired" for an expired credential, its signature still authentic, its date in words', async () => {
+    const { page, context } = await open(`verify/?url=${encodeURIComponent(`${SITE_URL}credentials/${EXPIRED}.json`)}`);
+    expect(await verdict(page)).toBe('expired');
+    expect(await states(page)).toMatchObject({ 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'failed' });
+    expect((await page.textContent('[data-verdict]'))?.trim()).toBe('✗ Expired');
+    expect(await page.textContent('[data-verdict-detail]')).toContain('no longer in force');
+    const validity = (await page.textContent('[data-check="validity"] .lv-summary')) ?? '';
+    expect(validity).toContain('expired on');
+    expect(validity).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    await context.close();
+  });
+
+  it('keeps every check\'s work under three screen heights on a phone, with nothing wider than the screen', async () => {
+    const { page, context } = await open('verify/', { viewport: PHONE });
+    await paste(page, good.text);
+    expect(await verdict(page)).toBe('verified');
+    await page.click('button[data-action="show-work"]');
+    const sizes = await page.$$eval('[data-checklist] [data-check]', (rows) => rows.map((row) => [row.getAttribute('data-check'), Math.round(row.getBoundingClientRect().height)] as const));
+    for (const [id, height] of sizes) expect(height, id ?? '').toBeLessThan(3 * PHONE.height);
+    // Nothing in the verifier reaches past the screen's right edge (long values wrap or scroll in their box).
+    const overflowing = await page.$$eval('laurel-verifier *', (elements, width) => elements.filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.lv-pre')).map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`), PHONE.width);
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
+
   it('verifies a typed address and keeps it in the address bar', async () => {
     const { page, context } = await open();
     await page.fill('form[data-input="url"] input', good.url);
@@ -211,7 +253,8 @@ describe('the verify page', () => {
     tampered['name'] = '<img src=x onerror="document.title=`pwned`">Honours';
     await paste(page, JSON.stringify(tampered));
     expect(await verdict(page)).toBe('failed');
-    expect(await states(page)).toMatchObject({ format: 'passed', contexts: 'passed', 'issuer-key': 'passed', proof: 'failed', status: 'skipped' });
+    // After a failed signature the dates mean nothing: not checked, never "passed".
+    expect(await states(page)).toMatchObject({ format: 'passed', contexts: 'passed', 'issuer-key': 'passed', proof: 'failed', status: 'skipped', validity: 'skipped', recipient: 'skipped' });
     expect(await page.textContent('[data-check="proof"] .lv-summary')).toContain('does not match');
     expect(await page.textContent('[data-verdict]')).toContain('Not verified');
     expect(await page.textContent('[data-claims]')).toContain('<img src=x onerror=');
@@ -236,14 +279,15 @@ describe('the verify page', () => {
     await context.close();
   });
 
-  it('says "verified, with warnings", not verified, when a status list cannot be fetched', async () => {
+  // Once "Verified, with warnings": unrevoked cannot be told, so it is not called verified.
+  it('says "could not be fully checked", not verified, when a status list cannot be fetched', async () => {
     const { page, context } = await open();
     await context.route(`${SITE_URL}status/revocation.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
     await paste(page, good.text);
-    expect(await verdict(page)).toBe('warning');
+    expect(await verdict(page)).toBe('unchecked');
     expect(await states(page)).toMatchObject({ proof: 'passed', status: 'unknown' });
     expect(await page.textContent('[data-check="status"] .lv-state')).toBe('Could not check');
-    expect(await page.textContent('[data-verdict]')).toContain('Verified, with warnings');
+    expect(await page.textContent('[data-verdict]')).toContain('Could not be fully checked');
     await context.close();
   });
 
@@ -362,11 +406,13 @@ describe('the verify page', () => {
 describe('accessibility', () => {
   const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-  it.each(['verified', 'failed', 'warning'] as const)('the %s result passes an axe-core audit (WCAG 2.2 AA)', async (expected) => {
+  it.each(['verified', 'failed', 'unchecked', 'expired', 'expired on a phone'] as const)('the %s result passes an axe-core audit (WCAG 2.2 AA)', async (name) => {
+    const expected = name === 'expired on a phone' ? 'expired' : name;
     // CSP bypassed only so the audit script can be injected.
-    const { page, context } = await open('verify/', { bypassCSP: true });
-    if (expected === 'warning') await context.route(`${SITE_URL}status/revocation.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
-    await paste(page, expected === 'failed' ? JSON.stringify({ ...good.json, name: 'Changed' }) : good.text);
+    const { page, context } = await open('verify/', { bypassCSP: true, ...(name === 'expired on a phone' ? { viewport: PHONE } : {}) });
+    if (expected === 'unchecked') await context.route(`${SITE_URL}status/revocation.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
+    if (expected === 'expired') await paste(page, readFileSync(path.join(DIST, 'credentials', `${EXPIRED}.json`), 'utf8'));
+    else await paste(page, expected === 'failed' ? JSON.stringify({ ...good.json, name: 'Changed' }) : good.text);
     expect(await verdict(page)).toBe(expected);
     await page.click('button[data-action="show-work"]');
     // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
@@ -399,6 +445,11 @@ describe('the certificate page panel', () => {
   it('verifies the credential in place when pressed', async () => {
     const { page, context } = await open(`credentials/${good.id}/`);
     expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
+    // Before anyone presses Verify, no checklist of "waiting" checks.
+    expect(await page.isVisible('laurel-verifier [data-checklist]')).toBe(false);
+    expect(await page.locator('laurel-verifier :text("Waiting"):visible').count()).toBe(0);
+    // The page names its credential for verifiers given the page's link.
+    expect(await page.getAttribute('link[rel="alternate"][type="application/json"]', 'href')).toBe(good.url);
     // On its published site, the page is no local preview and says nothing of one.
     expect(await page.isVisible(LOCAL_PREVIEW_NOTE)).toBe(false);
     expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBeNull();

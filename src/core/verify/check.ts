@@ -26,8 +26,8 @@ export type CheckCode =
   | 'proof.after-key-expired' | 'proof.created-in-future'
   | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic'
   | 'validity.until' | 'validity.no-expiry' | 'validity.no-dates' | 'validity.expired' | 'validity.not-yet' | 'validity.bad-start'
-  | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock'
-  | 'recipient.match' | 'recipient.mismatch' | 'recipient.no-email-identifier' | 'recipient.no-email-given'
+  | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock' | 'validity.not-authentic'
+  | 'recipient.match' | 'recipient.mismatch' | 'recipient.no-email-identifier' | 'recipient.no-email-given' | 'recipient.not-authentic'
   | 'internal-error' | 'skipped.unreadable' | 'skipped.internal-error';
 
 /** Values a reason's sentence names: a URL, a date, a key's controller. Plain data. */
@@ -50,7 +50,28 @@ export interface Check extends CheckResult {
   readonly summary: string;
 }
 
-export type OverallStatus = 'verified' | 'warning' | 'failed';
+/**
+ * The verdict, one word for the whole report. By precedence (the worst wins):
+ * - `failed`: some check failed: the credential is forged, changed, revoked, suspended, not yet valid…
+ * - `expired`: nothing else failed, but it is past its end date. OB 3.0 §Verification (VCDM 2.0
+ *   §4.9) treats an expired credential as not in force, so it is no "verified, with warnings";
+ *   its signature can still be authentic, which the checks say.
+ * - `unchecked`: nothing failed, but some check could not be done (a status list that could not
+ *   be fetched): nobody can say it is in force.
+ * - `warning`: everything needed passed, with warnings to read.
+ * - `verified`: every check passed.
+ */
+export type OverallStatus = 'verified' | 'warning' | 'expired' | 'unchecked' | 'failed';
+
+/** The verdicts from best to worst: of several reports, the last one met decides. */
+export const VERDICT_ORDER: readonly OverallStatus[] = ['verified', 'warning', 'unchecked', 'expired', 'failed'];
+
+/** The worst of several verdicts (a folder of credentials), by the precedence above. */
+export function worstVerdict(verdicts: Iterable<OverallStatus>): OverallStatus {
+  let worst: OverallStatus = 'verified';
+  for (const verdict of verdicts) if (VERDICT_ORDER.indexOf(verdict) > VERDICT_ORDER.indexOf(worst)) worst = verdict;
+  return worst;
+}
 
 export interface VerificationReport {
   readonly status: OverallStatus;
@@ -63,9 +84,12 @@ export function result(id: CheckId, state: CheckState, code: CheckCode, params?:
   return { id, state, code, ...(params === undefined ? {} : { params }), ...(details === undefined ? {} : { details }) };
 }
 
-/** Overall: any failure fails; otherwise a warning or a "could not check" makes it a warning. */
+/** The verdict of a checklist (see OverallStatus): an expiry alone is `expired`, any other failure `failed`. */
 export function overallStatus(checks: readonly CheckResult[]): OverallStatus {
-  if (checks.some((c) => c.state === 'failed')) return 'failed';
-  if (checks.some((c) => c.state === 'warning' || c.state === 'unknown')) return 'warning';
+  const failed = checks.filter((c) => c.state === 'failed');
+  if (failed.some((c) => c.code !== 'validity.expired')) return 'failed';
+  if (failed.length > 0) return 'expired';
+  if (checks.some((c) => c.state === 'unknown')) return 'unchecked';
+  if (checks.some((c) => c.state === 'warning')) return 'warning';
   return 'verified';
 }

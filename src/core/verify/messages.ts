@@ -6,7 +6,7 @@
  * Parameters come from the credential, the issuer's files and the network: they are inserted as
  * text, and a page must render the result as text too (it never becomes HTML).
  */
-import type { CheckCode, CheckId, CheckParams, CheckResult } from './check.ts';
+import type { CheckCode, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
 import type { StatusProblem, StatusWarning } from './status.ts';
@@ -16,6 +16,12 @@ export interface VerifierMessages {
   readonly titles: Readonly<Record<CheckId, string>>;
   /** What each check asks, shown before it runs. */
   readonly questions: Readonly<Record<CheckId, string>>;
+  /** The verdict in a few words, the page's and the command line's headline ("Expired"). */
+  readonly verdicts: Readonly<Record<OverallStatus, string>>;
+  /** Who issued it, once its key is confirmed as the issuer's: "Issued by X, whose key is published by host." */
+  issuedBy(issuer: IssuerNamed): string;
+  /** A date from a credential (ISO 8601) as a reader writes it, in their locale. */
+  date(value: unknown): string;
   /** The sentence for a check's result. */
   summary(code: CheckCode, params: CheckParams): string;
   /** Why input is not readable as a credential, as a clause ("it is not valid JSON"). */
@@ -24,6 +30,18 @@ export interface VerifierMessages {
   formatProblem(problem: FormatProblem, params: CheckParams): string;
   /** Why a status entry could not be checked, as a clause ("the status list … could not be fetched"). */
   statusProblem(problem: StatusProblem, params: CheckParams): string;
+}
+
+/** The issuer as the headline names it: its name as the credential says, and where its key is. */
+export interface IssuerNamed {
+  /** The issuer's name as written in the credential, if any. */
+  readonly name?: string | undefined;
+  /** The host name that publishes the key (did:web or an https key document). */
+  readonly keyHost?: string | undefined;
+  /** The key is written in the issuer's identifier itself (did:key): no website vouches for it. */
+  readonly selfContained?: boolean | undefined;
+  /** The issuer's identifier, when it has no name. */
+  readonly id?: string | undefined;
 }
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
@@ -165,20 +183,22 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.${statusWarnings(p)}`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
-  'validity.until': (p) => `This credential is valid until ${text(p['until'])}.`,
-  'validity.no-expiry': (p) => `This credential is valid from ${text(p['from'])} and does not expire.`,
+  'validity.until': (p, m) => `This credential is valid until ${m.date(p['until'])}.`,
+  'validity.no-expiry': (p, m) => `This credential is valid from ${m.date(p['from'])} and does not expire.`,
   'validity.no-dates': () => 'This credential has no validity dates.',
-  'validity.expired': (p) => `This credential expired on ${text(p['until'])}.`,
-  'validity.not-yet': (p) => `This credential is not valid yet: it starts on ${text(p['from'])}.`,
+  'validity.expired': (p, m) => `This credential expired on ${m.date(p['until'])}: it is no longer in force, even though its signature may be authentic.`,
+  'validity.not-yet': (p, m) => `This credential is not valid yet: it starts on ${m.date(p['from'])}.`,
   'validity.bad-start': (p) => `The credential's start date (${text(p['field'])}) is not a valid date.`,
   'validity.bad-end': (p) => `The credential's end date (${text(p['field'])}) is not a valid date.`,
   'validity.ends-before-starts': () => 'The credential ends before it starts.',
   'validity.no-clock': () => 'Could not check the validity dates because the current time is unknown.',
+  'validity.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer: its dates mean nothing until it is.',
 
   'recipient.match': () => 'The email address you entered matches the recipient of this credential.',
   'recipient.mismatch': () => 'The email address you entered does not match the recipient of this credential.',
   'recipient.no-email-identifier': () => 'The credential does not name its recipient by email address, so the address could not be compared.',
   'recipient.no-email-given': () => 'No email address was given, so the recipient was not checked.',
+  'recipient.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
   'internal-error': () => 'The verifier stopped with an internal error, so this credential could not be verified.',
   'skipped.unreadable': () => 'Not checked, because the credential could not be read.',
@@ -187,9 +207,10 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
 
 export const english: VerifierMessages = {
   titles: {
+    // Titles are plain words for anyone; the technical names are in the questions and the work.
     format: 'Open Badges 3.0 format',
-    contexts: 'Known vocabularies',
-    schema: 'Open Badges data rules',
+    contexts: 'Known terms only',
+    schema: 'Open Badges rules',
     'issuer-key': "Issuer's key",
     proof: 'Signature',
     status: 'Revocation and suspension',
@@ -206,11 +227,69 @@ export const english: VerifierMessages = {
     validity: 'Is today within its validity dates?',
     recipient: 'Optional: was it awarded to you? Your email address is compared with the credential here, in your browser.',
   },
+  verdicts: {
+    verified: 'Verified',
+    warning: 'Verified, with warnings',
+    expired: 'Expired',
+    unchecked: 'Could not be fully checked',
+    failed: 'Not verified',
+  },
+  issuedBy: (issuer) => {
+    const who = issuer.name ?? issuer.id ?? 'an issuer with no name';
+    if (issuer.selfContained) return `Issued by ${who}, whose key is written in its own identifier (did:key), not published on a website.`;
+    return issuer.keyHost ? `Issued by ${who}, whose key is published by ${issuer.keyHost}.` : `Issued by ${who}.`;
+  },
+  date: (value) => readerDate(value),
   summary: (code, params) => SUMMARIES[code](params, english),
   unreadable: (code, params) => UNREADABLE[code](params),
   formatProblem: (problem, params) => FORMAT_PROBLEMS[problem](params),
   statusProblem: (problem, params) => STATUS_PROBLEMS[problem](params, english),
 };
+
+/**
+ * A date as the reader writes it: the locale and time zone of whoever runs the verifier (the
+ * browser's, the terminal's). The exact ISO value stays in the check's details.
+ */
+function readerDate(value: unknown): string {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) return text(value);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(time));
+}
+
+const hostOf = (url: unknown): string | undefined => {
+  if (typeof url !== 'string') return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const clip = (value: string, max = 120): string => (value.length > max ? `${value.slice(0, max)}…` : value);
+
+/**
+ * Whom the credential comes from, once that is proven: the issuer's key passed and the signature
+ * holds. Its name is the credential's claim, its key's host is what the verifier found.
+ */
+export function confirmedIssuer(report: VerificationReport): IssuerNamed | undefined {
+  const key = report.checks.find((check) => check.id === 'issuer-key');
+  const proof = report.checks.find((check) => check.id === 'proof');
+  if (key?.state !== 'passed' || proof?.state !== 'passed' || !report.credential) return undefined;
+  const issuer = report.credential['issuer'];
+  const record = typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer) ? (issuer as Record<string, unknown>) : {};
+  const name = typeof record['name'] === 'string' && record['name'].trim() !== '' ? clip(record['name'].trim()) : undefined;
+  const id = typeof issuer === 'string' ? issuer : typeof record['id'] === 'string' ? record['id'] : undefined;
+  const details = key.details ?? {};
+  if (details['source'] === 'did:key') return { name, id: id && clip(id), selfContained: true };
+  return { name, id: id && clip(id), keyHost: hostOf(details['documentUrl']) ?? hostOf(id) };
+}
+
+/** The headline of a report: the verdict, and who issued it when that is proven. */
+export function describeVerdict(report: VerificationReport, messages: VerifierMessages = english): { title: string; issuer?: string } {
+  const issuer = confirmedIssuer(report);
+  const title = messages.verdicts[report.status];
+  return issuer === undefined ? { title } : { title, issuer: messages.issuedBy(issuer) };
+}
 
 /** A check with its title and sentence, in the given messages. */
 export function describeCheck(check: CheckResult, messages: VerifierMessages = english): CheckResult & { title: string; summary: string } {

@@ -16,7 +16,9 @@ export function checkValidity(doc: Json, vcVersion: 1 | 2, now: Date): CheckResu
   if (untilText !== undefined && until === undefined) return result('validity', 'failed', 'validity.bad-end', { field: untilField }, details);
   if (from !== undefined && until !== undefined && from > until) return result('validity', 'failed', 'validity.ends-before-starts', dates, details);
   if (from !== undefined && now.getTime() < from) return result('validity', 'failed', 'validity.not-yet', dates, details);
-  if (until !== undefined && now.getTime() >= until) return result('validity', 'warning', 'validity.expired', dates, details);
+  // Past validUntil the credential is not in force (OB 3.0 §Verification; VCDM 2.0 §4.9): a failed
+  // check, which the verdict tells apart from every other failure as "expired" (./check.ts).
+  if (until !== undefined && now.getTime() >= until) return result('validity', 'failed', 'validity.expired', dates, details);
   if (until !== undefined) return result('validity', 'passed', 'validity.until', dates, details);
   return result('validity', 'passed', from === undefined ? 'validity.no-dates' : 'validity.no-expiry', dates, details);
 }

@@ -154,7 +154,15 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
     } else {
       checks.push(result('status', 'skipped', 'status.not-authentic'));
     }
-    checks.push(checkValidity(doc, authenticity.format.vcVersion, deps.now), checkRecipient(doc, deps.recipientEmail));
+    // The dates and recipient are checked once the signature holds (a warning such as a future
+    // `created` included) with a key that is not refused.
+    const signed = (authenticity.proof.state === 'passed' || authenticity.proof.state === 'warning') && authenticity.issuerKey.state !== 'failed';
+    if (signed) {
+      checks.push(checkValidity(doc, authenticity.format.vcVersion, deps.now), checkRecipient(doc, deps.recipientEmail));
+    } else {
+      // A forgery's dates and recipient are the forger's: checking them would only lend them weight.
+      checks.push(result('validity', 'skipped', 'validity.not-authentic'), result('recipient', 'skipped', 'recipient.not-authentic'));
+    }
   } catch (error) {
     // A bug, not a verdict on the credential: say so, and fail closed.
     const next = CHECK_IDS.find((id) => !checks.some((c) => c.id === id)) ?? 'format';
@@ -174,6 +182,7 @@ export async function verifyCredentialJson(text: string, deps: VerifyDeps): Prom
 /** The report with the recipient check redone for `email`, here and now; nothing is fetched. */
 export function withRecipient(report: VerificationReport, email: string | undefined, messages: VerifierMessages = english): VerificationReport {
   if (!report.credential) return report;
+  if (report.checks.some((check) => check.code === 'recipient.not-authentic')) return report;
   const recipient = describeCheck(checkRecipient(report.credential, email === undefined || email.trim() === '' ? undefined : email), messages);
   const checks = report.checks.map((check) => (check.id === 'recipient' ? recipient : check));
   return { ...report, checks, status: overallStatus(checks) };

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { CHECK_IDS, type Check, type CheckId, type VerificationReport } from '../../../src/core/verify/check.ts';
+import { CHECK_IDS, overallStatus, worstVerdict, type Check, type CheckId, type CheckResult, type VerificationReport } from '../../../src/core/verify/check.ts';
 import { MAX_PROOFS } from '../../../src/core/limits.ts';
 import { jsonNestingDepth } from '../../../src/core/verify/input.ts';
-import { english } from '../../../src/core/verify/messages.ts';
+import { describeVerdict, english } from '../../../src/core/verify/messages.ts';
 import { plannedChecks, verifyCredential, verifyCredentialJson, withRecipient, type VerifyDeps } from '../../../src/core/verify/verify.ts';
 import { buildDidDocument } from '../../../src/core/did.ts';
 import { decodeBase58btc, encodeBase58btc } from '../../../src/core/multibase.ts';
@@ -565,7 +565,8 @@ describe('status', () => {
     served.delete(REVOCATION_LIST);
     const report = await verifyCredential(credential, deps({ site: served }));
     expect(byId(report).status).toMatchObject({ state: 'unknown', summary: expect.stringContaining('Could not check') });
-    expect(report.status).toBe('warning');
+    // Once "warning"; a credential whose revocation could not be checked is not verified.
+    expect(report.status).toBe('unchecked');
   });
 
   const brokenLists: Array<[string, () => Promise<unknown>]> = [
@@ -592,7 +593,7 @@ describe('status', () => {
     served.set(REVOCATION_LIST, await make());
     const report = await verifyCredential(credential, deps({ site: served }));
     expect(byId(report).status.state).toBe('unknown');
-    expect(report.status).toBe('warning');
+    expect(report.status).toBe('unchecked');
   });
 
   // Neither type is defined by the pinned contexts, so RDFC safe mode refuses them: sign with JCS.
@@ -617,16 +618,65 @@ describe('status', () => {
 });
 
 describe('validity', () => {
-  it('warns once expired, and fails before it starts', async () => {
+  // An expired credential was once "verified, with warnings"; it is not in force (OB 3.0
+  // §Verification, VCDM 2.0 §4.9): the check fails with validity.expired and the verdict is "expired".
+  it('is expired once past validUntil, and fails before it starts', async () => {
     const expiring = await sign(unsignedCredential('expiring', { validUntil: '2026-01-01T00:00:00Z' }));
     const expired = await verifyCredential(expiring, deps());
-    expect(byId(expired).validity).toMatchObject({ state: 'warning', summary: 'This credential expired on 2026-01-01T00:00:00Z.' });
-    expect(expired.status).toBe('warning');
+    const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2026-01-01T00:00:00Z'));
+    expect(byId(expired).validity).toMatchObject({ state: 'failed', code: 'validity.expired', summary: expect.stringContaining(`This credential expired on ${day}`) });
+    expect(byId(expired).validity.summary).not.toContain('T00:00:00Z');
+    expect(byId(expired).proof.state).toBe('passed');
+    expect(expired.status).toBe('expired');
     const current = await verifyCredential(expiring, deps({ now: new Date('2025-12-31T23:59:59Z') }));
     expect(byId(current).validity.state).toBe('passed');
     const early = await verifyCredential(expiring, deps({ now: new Date('2025-05-31T00:00:00Z') }));
     expect(byId(early).validity).toMatchObject({ state: 'failed', summary: expect.stringContaining('not valid yet') });
     expect(early.status).toBe('failed');
+  });
+
+  it('is not checked for a forgery: a changed credential\'s dates and recipient mean nothing', async () => {
+    const expiring = await sign(unsignedCredential('expiring', { validUntil: '2027-01-01T00:00:00Z' }));
+    const report = await verifyCredential({ ...expiring, name: 'Changed' }, deps({ recipientEmail: EMAIL }));
+    expect(states(report)).toMatchObject({ proof: 'failed', validity: 'skipped', recipient: 'skipped' });
+    expect(byId(report).validity.code).toBe('validity.not-authentic');
+    expect(report.status).toBe('failed');
+    // Comparing an address later does not bring it back either.
+    expect(byId(withRecipient(report, EMAIL)).recipient.state).toBe('skipped');
+  });
+});
+
+describe('the verdict', () => {
+  const check = (id: CheckResult['id'], state: CheckResult['state'], code: CheckResult['code']): CheckResult => ({ id, state, code });
+  const passed = check('proof', 'passed', 'proof.valid');
+  const expiredCheck = check('validity', 'failed', 'validity.expired');
+  const unknown = check('status', 'unknown', 'status.unknown');
+  const warned = check('format', 'warning', 'format.not-open-badge');
+  const revoked = check('status', 'failed', 'status.revoked');
+
+  it('ranks failed over expired over could-not-check over warning over verified', () => {
+    expect(overallStatus([passed])).toBe('verified');
+    expect(overallStatus([passed, warned])).toBe('warning');
+    expect(overallStatus([passed, warned, unknown])).toBe('unchecked');
+    expect(overallStatus([passed, unknown, expiredCheck])).toBe('expired');
+    expect(overallStatus([expiredCheck, revoked])).toBe('failed');
+    expect(overallStatus([check('validity', 'failed', 'validity.not-yet')])).toBe('failed');
+    expect(worstVerdict(['verified', 'warning', 'unchecked'])).toBe('unchecked');
+    expect(worstVerdict(['expired', 'unchecked', 'verified'])).toBe('expired');
+    expect(worstVerdict(['expired', 'failed'])).toBe('failed');
+    expect(worstVerdict([])).toBe('verified');
+  });
+
+  it('names the issuer and the host of its key only once both are proven', async () => {
+    const report = await verifyCredential(credential, deps());
+    const name = ((credential as Json)['issuer'] as Json)['name'] as string;
+    expect(describeVerdict(report)).toEqual({ title: 'Verified', issuer: `Issued by ${name}, whose key is published by badges.example.org.` });
+    const forged = await verifyCredential({ ...(credential as Json), name: 'Changed' }, deps());
+    expect(describeVerdict(forged)).toEqual({ title: 'Not verified' });
+  });
+
+  it('titles its checks in plain words', () => {
+    for (const title of Object.values(english.titles)) expect(title).not.toMatch(/vocabular|JSON-LD|eddsa|rdfc|jcs|schema|did:/i);
   });
 });
 
@@ -640,8 +690,11 @@ describe('recipient', () => {
   });
 
   it('cannot compare an email with a credential that names its recipient otherwise', async () => {
-    const report = await verifyCredential(ob3Vector.expectedSigned, deps({ recipientEmail: EMAIL }));
+    // The W3C vector: signed by a did:key (its signature holds), naming no recipient by email.
+    const report = await verifyCredential(rdfcVector.expectedSigned, deps({ recipientEmail: EMAIL }));
+    expect(byId(report).proof.state).toBe('passed');
     expect(byId(report).recipient.state).toBe('unknown');
+    expect(report.status).toBe('unchecked');
   });
 });
 
