@@ -59,7 +59,7 @@ export function credentialStatus(record: StatusFields, now: Date): CredentialSta
     return {
       state: 'suspended',
       label: 'Suspended',
-      sentence: `This credential has been suspended by its issuer since ${humanDate(record.suspended.on)}. It is not valid while suspended.`,
+      sentence: `This credential has been suspended by its issuer since ${humanDate(record.suspended.on)}. It is not valid while suspended. This site's verifier reports the suspension; other verifiers, which read only the revocation list, may show the credential as valid until it is reinstated or revoked.`,
       reason: record.suspended.reason,
       good: false,
     };

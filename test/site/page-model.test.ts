@@ -96,6 +96,8 @@ describe('credentialStatus', () => {
     const status = credentialStatus({ ...record, validUntil: '2026-04-01T00:00:00Z', suspended: { on: '2026-05-01T08:00:00Z', reason: 'Under review.' } }, NOW);
     expect(status).toMatchObject({ state: 'suspended', reason: 'Under review.' });
     expect(status.sentence).toContain('since 1 May 2026');
+    // OB 3.0 allows one credentialStatus, the revocation entry: the page says other verifiers may not see it.
+    expect(status.sentence).toContain('other verifiers, which read only the revocation list, may show the credential as valid');
   });
 
   it('says not yet valid before the award date', () => {
