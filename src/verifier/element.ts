@@ -154,13 +154,13 @@ class LaurelVerifier extends HTMLElement {
     if (recipient) recipient.hidden = true;
     clearVerdict(result, `Checking ${describe(input)}…`);
     try {
-      const { verifyInput } = await loadEngine();
+      const { verifyInput, describeVerdict } = await loadEngine();
       const outcome = await verifyInput(input, this.dataset['siteUrl']);
       if (run !== this.#run) return;
       this.#report = outcome.report;
       renderChecklist(checklist, outcome.report);
       renderClaims(claims, outcome.report.credential);
-      renderVerdict(result, outcome.report, outcome.durationMs);
+      renderVerdict(result, outcome.report, describeVerdict(outcome.report), outcome.durationMs);
       result.dataset['fetchMs'] = outcome.fetchMs.toFixed(1);
       if (recipient) recipient.hidden = outcome.report.credential === undefined;
     } catch (error) {
@@ -179,12 +179,12 @@ class LaurelVerifier extends HTMLElement {
   async #checkRecipient(email: string): Promise<void> {
     const report = this.#report;
     if (!report) return;
-    const { withRecipient } = await loadEngine();
+    const { withRecipient, describeVerdict } = await loadEngine();
     const updated = withRecipient(report, email);
     this.#report = updated;
     const { checklist, result } = this.#parts();
     renderChecklist(checklist, updated);
-    renderVerdict(result, updated, Number(result.dataset['durationMs'] ?? 0));
+    renderVerdict(result, updated, describeVerdict(updated), Number(result.dataset['durationMs'] ?? 0));
   }
 }
 

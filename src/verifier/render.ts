@@ -4,7 +4,6 @@
  * States are told in words and a symbol as well as colour.
  */
 import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
-import { describeVerdict } from '../core/verify/messages.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
 
@@ -160,9 +159,13 @@ export function resetChecklist(list: HTMLElement, state: RowState): void {
 }
 
 /** The overall answer, in words first; `data-verification-status` is the stable hook for tests. */
-export function renderVerdict(result: HTMLElement, report: VerificationReport, durationMs?: number): void {
+/**
+ * The verdict's headline and detail. Its words (`describeVerdict` of the core's messages) come in
+ * with the lazily loaded engine, so the page's first script stays small.
+ */
+export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined }, durationMs?: number): void {
   result.dataset['verificationStatus'] = report.status;
-  const { title, issuer } = describeVerdict(report);
+  const { title, issuer } = verdict;
   const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
   heading.replaceChildren(el('span', 'lv-mark', VERDICT_MARKS[report.status]), ` ${title}`);
   heading.querySelector('.lv-mark')!.setAttribute('aria-hidden', 'true');

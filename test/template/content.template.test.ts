@@ -51,10 +51,13 @@ describe("the repository's own content", () => {
     const reports = JSON.parse(result.stdout) as Report[];
     expect(reports).toHaveLength(content.awards.length);
     const withdrawn = new Set(content.awards.filter((award) => award.revoked || award.suspended).map((award) => `${award.id}.json`));
+    // Past its end date, a credential is not in force: its validity check fails and its verdict is "expired".
+    const expired = new Set(content.awards.filter((award) => award.validUntil !== undefined && Date.parse(award.validUntil) <= Date.now()).map((award) => `${award.id}.json`));
     for (const report of reports) {
       const failed = report.checks.filter((check) => check.state === 'failed').map((check) => check.id);
-      expect(failed, report.source).toEqual(withdrawn.has(path.basename(report.source)) ? ['status'] : []);
+      const file = path.basename(report.source);
+      expect(failed, report.source).toEqual([...(withdrawn.has(file) ? ['status'] : []), ...(expired.has(file) ? ['validity'] : [])]);
     }
-    expect(result.code).toBe(withdrawn.size > 0 ? 1 : 0);
+    expect(result.code).toBe(withdrawn.size > 0 ? 1 : expired.size > 0 ? 3 : 0);
   });
 });
