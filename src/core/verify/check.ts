@@ -16,9 +16,9 @@ export type CheckState = 'passed' | 'failed' | 'warning' | 'unknown' | 'skipped'
  * rely on them. `skipped.*` reasons are shared by every check.
  */
 export type CheckCode =
-  | 'format.open-badge' | 'format.status-list' | 'format.not-open-badge' | 'format.malformed' | 'format.unreadable'
+  | 'format.open-badge' | 'format.endorsement' | 'format.clr' | 'format.status-list' | 'format.not-open-badge' | 'format.malformed' | 'format.unreadable'
   | 'contexts.known' | 'contexts.missing' | 'contexts.invalid-entry' | 'contexts.unknown'
-  | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error'
+  | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error' | 'schema.clr'
   | 'issuer-key.published' | 'issuer-key.did-key' | 'issuer-key.not-found' | 'issuer-key.wrong-controller' | 'issuer-key.other-controller'
   | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof'
   | 'proof.valid' | 'proof.bad-signature' | 'proof.malformed' | 'proof.unknown-context' | 'proof.undefined-term' | 'proof.not-linked-data'
