@@ -57,6 +57,24 @@ export interface VerificationReport {
   readonly checks: readonly Check[];
   /** The credential that was checked, when it could be read as a JSON object. */
   readonly credential?: Record<string, unknown>;
+  /** Credentials inside this one (endorsements, a CLR's credentials), each verified on its own (./nested.ts). */
+  readonly nested?: NestedCredentials;
+}
+
+/** One credential found inside another, and its own report. */
+export interface NestedReport {
+  readonly role: 'endorsement' | 'clr-credential';
+  /** Where it is in the outer credential, as a JSON Pointer (RFC 6901). */
+  readonly pointer: string;
+  /** For an endorsement: the id of what it is embedded in, and whether its subject names that id. */
+  readonly endorses?: { readonly id: string | undefined; readonly matches: boolean };
+  readonly report: VerificationReport;
+}
+
+export interface NestedCredentials {
+  readonly reports: readonly NestedReport[];
+  /** Found but not verified: beyond MAX_NESTED_CREDENTIALS (src/core/limits.ts). */
+  readonly notVerified: number;
 }
 
 export function result(id: CheckId, state: CheckState, code: CheckCode, params?: CheckParams, details?: Record<string, unknown>): CheckResult {
