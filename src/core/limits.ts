@@ -34,6 +34,9 @@ export const MAX_PROOFS = 8;
  */
 export const MAX_NESTED_CREDENTIALS = 16;
 
+/** How many issuers a trust list may name (the list itself is held to MAX_INPUT_BYTES too). */
+export const MAX_TRUST_LIST_ENTRIES = 10_000;
+
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
   inputBytes: MAX_INPUT_BYTES,
@@ -45,4 +48,5 @@ export const VERIFIER_LIMITS = {
   redirects: MAX_REDIRECTS,
   proofs: MAX_PROOFS,
   nestedCredentials: MAX_NESTED_CREDENTIALS,
+  trustListEntries: MAX_TRUST_LIST_ENTRIES,
 } as const;

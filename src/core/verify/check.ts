@@ -59,6 +59,17 @@ export interface VerificationReport {
   readonly credential?: Record<string, unknown>;
   /** Credentials inside this one (endorsements, a CLR's credentials), each verified on its own (./nested.ts). */
   readonly nested?: NestedCredentials;
+  /** Whether the issuer is on the trust list the verifier was given, if one was (./trust-list.ts). */
+  readonly trustedIssuer?: TrustedIssuer;
+}
+
+/** The issuer looked up on a trust list. `unproven`: not looked up, the credential is not proven to be the issuer's. */
+export interface TrustedIssuer {
+  readonly listed: boolean;
+  readonly name?: string;
+  /** The list's name, or where it was read from. */
+  readonly list: string;
+  readonly unproven?: true;
 }
 
 /** One credential found inside another, and its own report. */
