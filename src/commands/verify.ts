@@ -1,12 +1,13 @@
 /**
- * npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]
+ * npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>] [--trust-list <file|url>]
  *
  * Verifies Open Badges 3.0 credentials with the same core the verify page uses: a JSON file, a
  * baked PNG or SVG, an https URL, or every OpenBadgeCredential *.json under a directory.
  * `--site <dir>` answers the issuer's URLs (did.json, status lists) from a built site folder
- * instead of the network; `--email` checks the recipient. Exit codes (EXIT_CODES): 0 verified
- * (warnings included), 1 not verified, 2 bad usage, 3 expired, 4 could not be fully checked; for a
- * folder the worst verdict decides. It loads none of the build pipeline: verifying needs the core only.
+ * instead of the network; `--email` checks the recipient; `--trust-list` says whether the issuer
+ * is on a list of trusted issuers. Exit codes (EXIT_CODES): 0 verified (warnings included), 1 not
+ * verified, 2 bad usage, 3 expired, 4 could not be fully checked; for a folder the worst verdict
+ * decides. It loads none of the build pipeline: verifying needs the core only.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,10 +20,13 @@ import type { SchemaValidator } from '../core/verify/schema.ts';
 import { describeVerdict } from '../core/verify/messages.ts';
 import { unreadableReport, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher } from '../verifier/fetcher.ts';
+import { validateEndorsementSchema } from '../core/schemas/ob-schema.ts';
+import { describeTrustedIssuer, lookUpIssuer } from '../core/verify/trust-list.ts';
+import { loadTrustList } from './trust-list.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 
-const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>]';
+const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>] [--trust-list <file|url>]';
 const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'core', 'schemas', 'ob_v3p0_achievementcredential_schema.json');
 const MARKS: Record<CheckState, string> = { passed: '✓', failed: '✗', warning: '!', unknown: '?', skipped: '–' };
 const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
@@ -35,6 +39,7 @@ interface Options {
   json: boolean;
   site: string | undefined;
   email: string | undefined;
+  trustList: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -44,7 +49,7 @@ function parseOptions(argv: string[]): Options {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, site: { type: 'string' }, email: { type: 'string' } },
+      options: { json: { type: 'boolean' }, site: { type: 'string' }, email: { type: 'string' }, 'trust-list': { type: 'string' } },
     });
   } catch (error) {
     throw usageFromParseError(error, USAGE);
@@ -54,7 +59,7 @@ function parseOptions(argv: string[]): Options {
   if (extra.length > 0) throw usage(`Verify one file, URL or folder at a time (got also ${extra.join(' ')}).\n${USAGE}`);
   const email = parsed.values.email;
   if (email !== undefined && !EMAIL_PATTERN.test(email.trim())) throw usage(`--email ${email} is not an email address.`);
-  return { target, json: parsed.values.json ?? false, site: parsed.values.site, email };
+  return { target, json: parsed.values.json ?? false, site: parsed.values.site, email, trustList: parsed.values['trust-list'] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,9 +254,10 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
   const about = describeCredential(outcome.report.credential);
   if (about) out(about);
   for (const c of outcome.report.checks) out(`  ${MARKS[c.state]} ${c.title}: ${c.summary}`);
-  // Who issued it, once the key and the signature prove it; then the verdict, last.
+  // Who issued it, once the key and the signature prove it, and whether a trust list names it; then the verdict, last.
   const { issuer } = describeVerdict(outcome.report);
   if (issuer) out(`  ${issuer}`);
+  if (outcome.report.trustedIssuer) out(`  ${describeTrustedIssuer(outcome.report.trustedIssuer)}`);
   out(`  ${verdict(outcome.report)}`);
 }
 
@@ -268,6 +274,7 @@ export async function verify(context: CommandContext): Promise<number> {
   }
   const { sources, isDirectory } = await sourcesFor(options.target, context.root);
   const validateSchema = await loadSchemaValidator();
+  const trustList = options.trustList === undefined ? undefined : await loadTrustList(options.trustList, context.root, network.fetchJson);
   const outcomes: Outcome[] = [];
   for (const source of sources) {
     const loaded = await source.load();
@@ -279,7 +286,9 @@ export async function verify(context: CommandContext): Promise<number> {
         context.err(`note: ${source.label} does not name a did:web issuer, so --site is not used for it.`);
       }
       const fetchJson: FetchJson = options.site !== undefined && siteUrl !== undefined ? siteFetcher(options.site, siteUrl, context.root) : network.fetchJson;
-      const report = await verifyCredentialJson(loaded.text, { now: context.now(), fetchJson, validateSchema, recipientEmail: options.email });
+      const schemas = validateSchema && { achievement: validateSchema, endorsement: validateEndorsementSchema };
+      const report = await verifyCredentialJson(loaded.text, { now: context.now(), fetchJson, validateSchema: schemas, recipientEmail: options.email });
+      if (trustList) Object.assign(report, { trustedIssuer: lookUpIssuer(trustList, report.credential, report.checks) });
       outcomes.push({ source: source.label, report });
     }
     if (!options.json) printHuman(outcomes.at(-1)!, context.out);

@@ -111,11 +111,35 @@ export interface VerificationMethod {
   publicKeyMultibase: string;
 }
 
+/** A DID Core §5.4 service: where a verifier finds something the issuer publishes. */
+export interface DidService {
+  id: string;
+  type: DidServiceType;
+  serviceEndpoint: string;
+}
+
+/**
+ * The service types Laurel announces, each defined as an absolute IRI. DID Core §5.4 leaves the
+ * type open and the DID context does not define these, so a strict JSON-LD processor (safe mode)
+ * refuses an undefined type. They are defined in an embedded context (DID Core §6.3.1 allows
+ * objects after the DID context), which needs no fetch: a context of Laurel's own at a URL could
+ * not be fetched by verifiers that load only pinned contexts. The string types stay as they were,
+ * so every reader of an existing did.json still finds its services.
+ */
+export const DID_SERVICE_TYPES = {
+  // VC Bitstring Status List §2.2: the same IRI as in the VC 2.0 context.
+  BitstringStatusListCredential: 'https://www.w3.org/ns/credentials/status#BitstringStatusListCredential',
+  // The OB 3.0 context's Profile class: the issuer's profile document lives at the endpoint.
+  OpenBadgesProfile: 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile',
+} as const;
+export type DidServiceType = keyof typeof DID_SERVICE_TYPES;
+
 export interface DidDocument {
-  '@context': string[];
+  '@context': Array<string | Readonly<Record<string, string>>>;
   id: string;
   verificationMethod: VerificationMethod[];
   assertionMethod: string[];
+  service?: DidService[];
 }
 
 /**
@@ -123,19 +147,22 @@ export interface DidDocument {
  * Multikey whose id is `<did>#<publicKeyMultibase>` and whose controller is the DID (CID §2.2,
  * vc-di-eddsa §2.1.1). Absolute ids throughout: did-method-web and the 1EdTech validator require them.
  */
-export function buildDidDocument(did: string, publicKeyMultibases: readonly string[]): DidDocument {
+export function buildDidDocument(did: string, publicKeyMultibases: readonly string[], services: readonly DidService[] = []): DidDocument {
   const verificationMethod = [...new Set(publicKeyMultibases)].map((publicKeyMultibase) => ({
     id: `${did}#${publicKeyMultibase}`,
     type: 'Multikey' as const,
     controller: did,
     publicKeyMultibase,
   }));
-  return {
+  const document: DidDocument = {
     '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
     id: did,
     verificationMethod,
     assertionMethod: verificationMethod.map((method) => method.id),
   };
+  if (services.length === 0) return document;
+  const used = Object.fromEntries([...new Set(services.map((service) => service.type))].map((type) => [type, DID_SERVICE_TYPES[type]]));
+  return { ...document, '@context': [...document['@context'], used], service: [...services] };
 }
 
 /**

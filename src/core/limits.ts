@@ -31,6 +31,17 @@ export const MAX_PAGE_HEAD_BYTES = 64 * 1024;
 /** How many of a credential's proofs are tried before giving up; any one valid proof suffices. */
 export const MAX_PROOFS = 8;
 
+/**
+ * How many credentials inside a credential are verified: the endorsements of an Open Badge (and of
+ * its achievement and issuer), or the credentials a CLR holds. Each is a full verification, with
+ * its own key and status fetches; those beyond this are counted and not verified. Only one level:
+ * a nested credential's own nested credentials are not verified.
+ */
+export const MAX_NESTED_CREDENTIALS = 16;
+
+/** How many issuers a trust list may name (the list itself is held to MAX_INPUT_BYTES too). */
+export const MAX_TRUST_LIST_ENTRIES = 10_000;
+
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
   inputBytes: MAX_INPUT_BYTES,
@@ -41,4 +52,6 @@ export const VERIFIER_LIMITS = {
   fetchTimeoutMs: FETCH_TIMEOUT_MS,
   redirects: MAX_REDIRECTS,
   proofs: MAX_PROOFS,
+  nestedCredentials: MAX_NESTED_CREDENTIALS,
+  trustListEntries: MAX_TRUST_LIST_ENTRIES,
 } as const;

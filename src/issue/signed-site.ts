@@ -258,15 +258,12 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     ...options.keys.filter((candidate) => candidate.status !== 'compromised').map((candidate) => candidate.publicKeyMultibase),
     options.identity.publicKeyMultibase,
   ];
-  const didDocument = {
-    ...buildDidDocument(did, publishedKeyIds),
-    // The OB 3.0 schema allows one credentialStatus, which Laurel gives to revocation; the
-    // suspension list is announced here, where a verifier already looks for the issuer's keys.
-    service: [
-      { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: urls.statusList('suspension') },
-      { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: urls.issuerJson },
-    ],
-  } as unknown as JsonObject;
+  // The OB 3.0 schema allows one credentialStatus, which Laurel gives to revocation; the
+  // suspension list is announced here, where a verifier already looks for the issuer's keys.
+  const didDocument = buildDidDocument(did, publishedKeyIds, [
+    { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: urls.statusList('suspension') },
+    { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: urls.issuerJson },
+  ]) as unknown as JsonObject;
 
   const revocationList: JsonObject = {
     id: urls.revocationList,

@@ -7,7 +7,7 @@ import type { FetchJson } from '../core/did.ts';
 import { createDocumentLoader, CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT } from '../core/document-loader.ts';
 import { keyPairFromSeed } from '../core/multikey.ts';
 import { createProof } from '../core/proof.ts';
-import { validateOpenBadgeSchema } from '../core/schemas/ob-schema.ts';
+import { openBadgeSchemas, validateOpenBadgeSchema } from '../core/schemas/ob-schema.ts';
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { Origin } from '../core/verify/input.ts';
 import { unreadableReport, verifyCredential, verifyCredentialJson } from '../core/verify/verify.ts';
@@ -69,7 +69,7 @@ export async function verifyInput(input: VerifyInput, siteUrl?: string): Promise
   if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
   const fetchJson = timedFetch(fetcher.fetchJson);
   const started = performance.now();
-  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson, validateSchema: validateOpenBadgeSchema });
+  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson, validateSchema: openBadgeSchemas });
   return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: fetchJson.elapsed() };
 }
 

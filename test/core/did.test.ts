@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import jsonld from 'jsonld';
+import didContext from 'did-context';
+import multikeyContext from '@digitalbazaar/multikey-context';
 import {
   buildDidDocument,
   didWebForSiteUrl,
@@ -16,6 +19,7 @@ import {
   type FetchJson,
 } from '../../src/core/did.ts';
 import { decodePublicKeyMultibase } from '../../src/core/multikey.ts';
+import { createDocumentLoader, PINNED_CONTEXTS } from '../../src/core/document-loader.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 
 const KEY = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
@@ -84,6 +88,41 @@ describe('buildDidDocument', () => {
       ],
       assertionMethod: [`${did}#${KEY}`, `${did}#${OTHER}`],
     });
+  });
+});
+
+describe('the DID document as JSON-LD', () => {
+  // The pinned credential contexts plus the DID and Multikey contexts (published by their
+  // editors as npm packages), and nothing fetched: a strict verifier's view of did.json.
+  const loader = createDocumentLoader(
+    new Map<string, object>([...PINNED_CONTEXTS, ...didContext.contexts, ...multikeyContext.contexts]),
+  );
+  const documentLoader = async (url: string) => ({ ...(await loader(url)), documentUrl: url });
+  const did = 'did:web:org.github.io:repo';
+  const services = [
+    { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: 'https://org.github.io/repo/status/suspension.json' },
+    { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: 'https://org.github.io/repo/issuer.json' },
+  ] as const;
+
+  it('expands in safe mode, its service types as absolute IRIs', async () => {
+    const document = buildDidDocument(did, [KEY], [...services]);
+    const [expanded] = (await jsonld.expand(structuredClone(document) as never, { safe: true, documentLoader } as never)) as unknown as Array<Record<string, unknown>>;
+    const expandedServices = expanded!['https://www.w3.org/ns/did#service'] as Array<Record<string, unknown>>;
+    expect(expandedServices.map((service) => service['@type'])).toEqual([
+      ['https://www.w3.org/ns/credentials/status#BitstringStatusListCredential'],
+      ['https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'],
+    ]);
+    // Readers match the compact types, which stay as they were.
+    expect(document.service!.map((service) => service.type)).toEqual(['BitstringStatusListCredential', 'OpenBadgesProfile']);
+  });
+
+  it('would be refused without the service type definitions (the defect this guards against)', async () => {
+    const bare = { ...buildDidDocument(did, [KEY]), service: [...services] };
+    await expect(jsonld.expand(structuredClone(bare) as never, { safe: true, documentLoader } as never)).rejects.toThrow();
+  });
+
+  it('adds no context when there are no services', () => {
+    expect(buildDidDocument(did, [KEY])['@context']).toEqual(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
   });
 });
 

@@ -16,9 +16,9 @@ export type CheckState = 'passed' | 'failed' | 'warning' | 'unknown' | 'skipped'
  * rely on them. `skipped.*` reasons are shared by every check.
  */
 export type CheckCode =
-  | 'format.open-badge' | 'format.status-list' | 'format.not-open-badge' | 'format.malformed' | 'format.unreadable'
+  | 'format.open-badge' | 'format.endorsement' | 'format.clr' | 'format.status-list' | 'format.not-open-badge' | 'format.malformed' | 'format.unreadable'
   | 'contexts.known' | 'contexts.missing' | 'contexts.invalid-entry' | 'contexts.unknown'
-  | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error'
+  | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error' | 'schema.clr'
   | 'issuer-key.published' | 'issuer-key.did-key' | 'issuer-key.not-found' | 'issuer-key.wrong-controller' | 'issuer-key.other-controller'
   | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof'
   | 'proof.valid' | 'proof.bad-signature' | 'proof.malformed' | 'proof.unknown-context' | 'proof.undefined-term' | 'proof.not-linked-data'
@@ -78,6 +78,35 @@ export interface VerificationReport {
   readonly checks: readonly Check[];
   /** The credential that was checked, when it could be read as a JSON object. */
   readonly credential?: Record<string, unknown>;
+  /** Credentials inside this one (endorsements, a CLR's credentials), each verified on its own (./nested.ts). */
+  readonly nested?: NestedCredentials;
+  /** Whether the issuer is on the trust list the verifier was given, if one was (./trust-list.ts). */
+  readonly trustedIssuer?: TrustedIssuer;
+}
+
+/** The issuer looked up on a trust list. `unproven`: not looked up, the credential is not proven to be the issuer's. */
+export interface TrustedIssuer {
+  readonly listed: boolean;
+  readonly name?: string;
+  /** The list's name, or where it was read from. */
+  readonly list: string;
+  readonly unproven?: true;
+}
+
+/** One credential found inside another, and its own report. */
+export interface NestedReport {
+  readonly role: 'endorsement' | 'clr-credential';
+  /** Where it is in the outer credential, as a JSON Pointer (RFC 6901). */
+  readonly pointer: string;
+  /** For an endorsement: the id of what it is embedded in, and whether its subject names that id. */
+  readonly endorses?: { readonly id: string | undefined; readonly matches: boolean };
+  readonly report: VerificationReport;
+}
+
+export interface NestedCredentials {
+  readonly reports: readonly NestedReport[];
+  /** Found but not verified: beyond MAX_NESTED_CREDENTIALS (src/core/limits.ts). */
+  readonly notVerified: number;
 }
 
 export function result(id: CheckId, state: CheckState, code: CheckCode, params?: CheckParams, details?: Record<string, unknown>): CheckResult {

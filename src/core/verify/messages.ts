@@ -66,6 +66,9 @@ const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = 
   'subject-not-status-list': () => 'credentialSubject.type must be BitstringStatusList (or StatusList2021)',
   'no-encoded-list': () => 'credentialSubject.encodedList is missing',
   'no-status-purpose': () => 'credentialSubject.statusPurpose is missing',
+  'clr-context': () => 'the second @context must be the CLR 2.0 context',
+  'endorsement-subject': () => 'credentialSubject must be an EndorsementSubject with the id of what is endorsed',
+  'clr-subject': () => 'credentialSubject.verifiableCredential must list the credentials the record holds',
 };
 
 const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: VerifierMessages) => string> = {
@@ -126,10 +129,18 @@ const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
   'fetch-failed': (p) => `could not fetch ${text(p['url'])}: ${text(p['reason'])}`,
 };
 
-const what = (kind: unknown) => (kind === 'status-list' ? 'Bitstring Status List credential' : kind === 'open-badge' ? 'Open Badges 3.0 credential' : 'Verifiable Credential');
+const KINDS: Readonly<Record<string, string>> = {
+  'status-list': 'Bitstring Status List credential',
+  'open-badge': 'Open Badges 3.0 credential',
+  endorsement: 'Open Badges 3.0 endorsement',
+  clr: 'CLR 2.0 credential (Comprehensive Learner Record)',
+};
+const what = (kind: unknown) => KINDS[String(kind)] ?? 'Verifiable Credential';
 
 const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessages) => string> = {
   'format.open-badge': () => 'This is a well-formed Open Badges 3.0 credential with all the required parts.',
+  'format.endorsement': () => 'This is a well-formed Open Badges 3.0 endorsement: a credential in which its issuer vouches for an achievement, an issuer or another credential.',
+  'format.clr': () => 'This is a well-formed CLR 2.0 credential (Comprehensive Learner Record); each credential it holds is verified on its own as well.',
   'format.status-list': () => 'This is a well-formed Bitstring Status List credential with all the required parts.',
   'format.not-open-badge': (p) => {
     const types = (p['types'] ?? []) as string[];
@@ -149,6 +160,7 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'schema.not-open-badge': () => 'The Open Badges data rules apply only to Open Badges, so this credential was not checked against them.',
   'schema.no-validator': () => 'Could not check the Open Badges data rules: this verifier has no copy of the schema loaded.',
   'schema.version-1': () => 'The Open Badges schema is written for version 2.0 credentials, so this older credential was not checked against it.',
+  'schema.clr': () => 'This verifier does not carry the CLR 2.0 data rules (JSON Schema), so the record itself was not checked against them; the Open Badges it holds are.',
   'schema.checker-error': () => 'Could not check the Open Badges data rules because the schema checker stopped with an error.',
 
   'issuer-key.published': (p) => `The key that signed this credential is published by the issuer at ${text(p['where'])}.`,

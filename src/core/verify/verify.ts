@@ -15,18 +15,19 @@ import { checkIssuerKey } from './issuer-key.ts';
 import { errorMessage, dateOf, type Json } from './json-shape.ts';
 import { describeCheck, english, type VerifierMessages } from './messages.ts';
 import { checkRecipient } from './recipient.ts';
-import { checkSchema, type SchemaValidator } from './schema.ts';
+import { checkSchema, type SchemaValidators } from './schema.ts';
 import { checkSignature, proofCandidates, type ProofSelection } from './signature.ts';
 import { checkStatus, type ListAuthentication } from './status.ts';
 import { checkValidity } from './validity.ts';
+import { verifyNestedCredentials } from './nested.ts';
 
 export interface VerifyDeps {
   readonly now: Date;
   readonly fetchJson: FetchJson;
   /** Defaults to the fail-closed loader over the pinned contexts. */
   readonly documentLoader?: DocumentLoader | undefined;
-  /** The OB 3.0 JSON Schema as a function (the browser passes a precompiled one). */
-  readonly validateSchema?: SchemaValidator | undefined;
+  /** The OB 3.0 JSON Schemas as functions (the browser passes precompiled ones); one function is the achievement schema. */
+  readonly validateSchema?: SchemaValidators | undefined;
   /** An email address to compare with the credential's hashed recipient identifiers. */
   readonly recipientEmail?: string | undefined;
   /** The words of the report; English by default. */
@@ -134,8 +135,18 @@ export function unreadableReport(why: Unreadable, messages: VerifierMessages = e
   return report(skipRest([format], 'skipped.unreadable'), messages);
 }
 
-/** Runs every check on an already parsed credential. Never throws. */
+/** Runs every check on an already parsed credential, and on the credentials inside it (./nested.ts). Never throws. */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
+  deps = { ...deps, fetchJson: fetchOnce(deps.fetchJson) };
+  const outer = await verifyOne(input, deps);
+  if (!outer.credential) return outer;
+  const family = outer.checks.find((c) => c.id === 'format')?.details?.['family'];
+  // Nesting depth 1: a nested credential is verified by verifyOne, which does not look inside it.
+  const nested = await verifyNestedCredentials(outer.credential, family === 'clr' ? 'clr' : 'achievement', (credential) => verifyOne(credential, deps));
+  return nested ? { ...outer, nested } : outer;
+}
+
+async function verifyOne(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
   const messages = deps.messages ?? english;
   const guarded = guardDocument(input);
   if (!guarded.ok) return unreadableReport(guarded, messages);
