@@ -15,6 +15,8 @@ import obV3p0_2 from './contexts/ob-v3p0-context-3.0.2.json' with { type: 'json'
 import obV3p0_3 from './contexts/ob-v3p0-context-3.0.3.json' with { type: 'json' };
 import obExtensions from './contexts/ob-v3p0-extensions.json' with { type: 'json' };
 import statusList2021V1 from './contexts/vc-status-list-2021-v1.json' with { type: 'json' };
+import clrV2p0 from './contexts/clr-v2p0-context.json' with { type: 'json' };
+import clrV2p0_1 from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
 
 export const CREDENTIALS_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3P0_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -37,6 +39,9 @@ export const PINNED_CONTEXTS: ReadonlyMap<string, object> = new Map<string, obje
   ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json', obV3p0_2],
   [OB_V3P0_CONTEXT, obV3p0_3],
   ['https://purl.imsglobal.org/spec/ob/v3p0/extensions.json', obExtensions],
+  // CLR 2.0 §"Serialization": a ClrCredential names one of these after the VC context.
+  ['https://purl.imsglobal.org/spec/clr/v2p0/context.json', clrV2p0],
+  ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrV2p0_1],
 ]);
 
 export interface RemoteDocument {

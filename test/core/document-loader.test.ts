@@ -29,6 +29,8 @@ const PINNED: Record<string, string> = {
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': 'bdd1d11a55a660322f24660862a1d430ee80cce584465f750909daa43684357c',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': 'c5e555a91a5cf48e32ae0a05674c61ddd5c053b680b5643b2f57f9965e386d99',
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': '15f4c347c6fe4380d9b6b93795859e33747ef48d5c55b91a71c52fb51c7bcbd7',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context.json': 'a2dd0c0c07434663b7b54a51dd8a3363f6d5c420efa87e3d97b4ef8661596d44',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': '7defe702c102faf14108579b7d65ef39ecf4c3bbef925b803e15bd77cd6e3394',
 };
 
 describe('the pinned contexts', () => {
