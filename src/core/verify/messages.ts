@@ -170,7 +170,7 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'issuer-key.other-controller': (p) =>
     `The signature was made with a key of ${text(p['controller'])}. The credential names ${text(p['issuer']) || 'no one'} as its issuer, which that key does not confirm: trust the issuer's name only if you trust ${text(p['controller'])}.`,
   'issuer-key.withdrawn': () => 'The issuer has withdrawn the key that signed this credential.',
-  'issuer-key.expired': (p) => `The issuer's key expired on ${text(p['expires'])}; the signature was made with a key that is no longer current.`,
+  'issuer-key.expired': (p) => `The issuer's key expired on ${readerDate(p['expires'])}; the signature was made with a key that is no longer current.`,
   'issuer-key.no-proof': () => 'There is no usable signature, so there is no key to look up.',
 
   'proof.valid': () => 'The signature is valid: nothing in the credential has changed since the issuer signed it.',
@@ -183,8 +183,8 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'proof.wrong-purpose': (p) => `The signature is for "${text(p['purpose'])}", not for issuing credentials (assertionMethod).`,
   'proof.unsupported': (p) => `The signature is of a kind this verifier does not support (${text(p['kind'])}); it checks eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020.`,
   'proof.expired': () => 'The signature has expired.',
-  'proof.after-key-expired': (p) => `The signature is dated ${text(p['created'])}, after the issuer's key expired on ${text(p['expires'])}: the key could no longer sign then.`,
-  'proof.created-in-future': (p) => `The signature is valid, but it is dated ${text(p['created'])}, later than this computer's clock: the date it claims cannot be trusted.`,
+  'proof.after-key-expired': (p) => `The signature is dated ${readerDate(p['created'])}, after the issuer's key expired on ${readerDate(p['expires'])}: the key could no longer sign then.`,
+  'proof.created-in-future': (p) => `The signature is valid, but it is dated ${readerDate(p['created'])}, later than this computer's clock: the date it claims cannot be trusted.`,
   'proof.contexts-unknown': () => 'The signature was not checked because the credential uses vocabularies this verifier does not know.',
   'proof.no-key': () => "The signature was not checked because the issuer's key could not be found.",
 

@@ -518,6 +518,9 @@ describe('issuer key', () => {
     (document['verificationMethod'] as Json[])[0]!['expires'] = '2025-03-01T00:00:00Z';
     const report = await verifyCredential(credential, deps({ site: new Map([...site, [DID_URL, document]]) }));
     expect(byId(report).proof).toMatchObject({ state: 'failed', code: 'proof.after-key-expired', summary: expect.stringContaining('after the issuer\'s key expired') });
+    // Dates in the reader's words; the exact values stay in the parameters.
+    expect(byId(report).proof.summary).toContain(new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date('2025-03-01T00:00:00Z')));
+    expect(byId(report).proof.summary).not.toContain('2025-03-01T');
     expect(report.status).toBe('failed');
     // Signed before that date, the key's expiry since is only a warning (unchanged).
     (document['verificationMethod'] as Json[])[0]!['expires'] = '2025-12-01T00:00:00Z';
