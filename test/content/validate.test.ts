@@ -85,6 +85,18 @@ describe('content validation', () => {
     expect(result.errors.map(formatError).join('\n')).not.toContain('grace@example.org');
   });
 
+  it('does not repeat an email address pasted as the identity hash, in any error of it', () => {
+    // The plain-email error, and the invalid-value error of the hash's shape, both at that field.
+    const tree = fixtureTree();
+    tree.set('content/awards/teamwork-ada.yaml', tree.get('content/awards/teamwork-ada.yaml')!.replace(/hash: .*/, 'hash: test.person@example.org'));
+    const result = validateContent(toContentFiles(tree));
+    if (result.ok) throw new Error('expected errors');
+    const printed = result.errors.map(formatError).join('\n');
+    expect(result.errors.map((error) => error.code)).toContain('plain-email');
+    expect(printed).not.toContain('test.person@example.org');
+    expect(printed).not.toContain('test.person');
+  });
+
   it('derives validUntil from the achievement validity, and lets the award override it', () => {
     const tree = fixtureTree();
     tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('tags:', 'validFor: P1Y6M\ntags:'));
