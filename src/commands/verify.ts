@@ -13,6 +13,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didWebSiteUrl, splitDidUrl, type FetchJson } from '../core/did.ts';
+import { MAX_NESTED_CREDENTIALS } from '../core/limits.ts';
 import { EMAIL_PATTERN } from '../core/identity-hash.ts';
 import { worstVerdict, type CheckState, type OverallStatus, type VerificationReport } from '../core/verify/check.ts';
 import { credentialFromBytes, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, parseJsonText, unreadable, type LoadedText } from '../core/verify/input.ts';
@@ -258,6 +259,12 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
   const { issuer } = describeVerdict(outcome.report);
   if (issuer) out(`  ${issuer}`);
   if (outcome.report.trustedIssuer) out(`  ${describeTrustedIssuer(outcome.report.trustedIssuer)}`);
+  // Endorsements and a CLR's credentials: each its own verdict, indented under this one (the details are in --json).
+  const nested = outcome.report.nested;
+  if (nested) {
+    for (const inner of nested.reports) out(`    ${inner.role === 'endorsement' ? 'Endorsement' : 'Credential'} at ${inner.pointer}: ${verdict(inner.report)}`);
+    if (nested.notVerified > 0) out(`    ${nested.notVerified} more not verified: at most ${MAX_NESTED_CREDENTIALS} are.`);
+  }
   out(`  ${verdict(outcome.report)}`);
 }
 

@@ -90,6 +90,21 @@ beforeAll(async () => {
   await writeFile(file('badge.svg'), bakeSvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>', JSON.stringify(good)));
   await writeFile(file('plain.png'), tinyPng());
   await writeFile(file('broken.json'), '{"@context": [');
+  // A badge whose achievement carries two endorsements, the second changed after signing.
+  const achievementId = 'https://badges.example.org/academy/achievements/data-stewardship';
+  const endorsement = (slug: string) => sign({
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    id: `${SITE}endorsements/${slug}.json`,
+    type: ['VerifiableCredential', 'EndorsementCredential'],
+    name: 'Endorsed by the board',
+    issuer: { id: 'did:web:badges.example.org:academy', type: ['Profile'], name: 'Example Academy' },
+    validFrom: '2025-05-01T00:00:00Z',
+    credentialSubject: { id: achievementId, type: ['EndorsementSubject'], endorsementComment: 'Meets the standard.' },
+  });
+  const endorsed = unsignedCredential('endorsed');
+  const achievement = (endorsed['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>;
+  achievement['endorsement'] = [await endorsement('good'), { ...(await endorsement('changed')), name: 'Endorsed by everyone' }];
+  await write(file('endorsed.json'), await sign(endorsed));
   // A forgery "from" an https issuer, signed with the forger's own key spelled into the key name.
   const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
   const forgedIssuer = 'https://www.university.example/';
@@ -138,6 +153,14 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain("✗ Issuer's key: The key that should check the signature could not be found");
     expect(result.stdout).toContain('https://www.university.example/');
     expect(result.stdout).toContain("✗ Not verified: issuer's key failed.");
+  });
+
+  it('gives each embedded endorsement its own verdict, indented under the credential', async () => {
+    const result = await verify(file('endorsed.json'), ...site());
+    expect(result.stdout).toContain('    Endorsement at /credentialSubject/achievement/endorsement/0: ✓ Verified.');
+    expect(result.stdout).toMatch(/ {4}Endorsement at \/credentialSubject\/achievement\/endorsement\/1: ✗ Not verified: signature failed\./);
+    // The endorsements are reported, not counted among the credential's own checks.
+    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(9);
   });
 
   it('exits 1 and names the signature for a changed credential', async () => {
