@@ -51,6 +51,11 @@ type Resolved = { kind: 'file' | 'directory'; real: string } | { kind: 'other' }
  * repository. A link is judged by where it really leads (every link on the way resolved), before
  * anything at its target is opened.
  */
+/** A link that is not read: reported at its own file, with where it points (the target is never opened). */
+function refuseLink(reader: Reader, file: string, target: string, code: 'symlink-outside-repository' | 'missing-file', message: string, expected: string): void {
+  reader.errors.push(contentError({ code, file: repositoryPath(reader, file), line: 1, column: 1, field: '', message, expected, received: `a link to ${describeReceived(target)}` }));
+}
+
 async function resolve(reader: Reader, file: string): Promise<Resolved | undefined> {
   let entry;
   try {
@@ -64,30 +69,12 @@ async function resolve(reader: Reader, file: string): Promise<Resolved | undefin
   // repository is refused too rather than ignored.
   const real = await realpath(file).catch(async () => path.resolve(await realpath(path.dirname(file)).catch(() => path.dirname(file)), target));
   if (!isInsideRepository(reader, real)) {
-    reader.errors.push(contentError({
-      code: 'symlink-outside-repository',
-      file: repositoryPath(reader, file),
-      line: 1,
-      column: 1,
-      field: '',
-      message: 'is a symbolic link that leads outside the repository (or into its .git/ or .laurel/ folder), so it is not read: Laurel reads only the repository\'s own files.',
-      expected: 'the file itself: copy it into the repository in place of the link (or link to a file inside the repository)',
-      received: `a link to ${describeReceived(target)}`,
-    }));
+    refuseLink(reader, file, target, 'symlink-outside-repository', 'is a symbolic link that leads outside the repository (or into its .git/ or .laurel/ folder), so it is not read: Laurel reads only the repository\'s own files.', 'the file itself: copy it into the repository in place of the link (or link to a file inside the repository)');
     return undefined;
   }
   const info = await stat(real).catch(() => undefined);
   if (!info) {
-    reader.errors.push(contentError({
-      code: 'missing-file',
-      file: repositoryPath(reader, file),
-      line: 1,
-      column: 1,
-      field: '',
-      message: 'is a symbolic link to a file that does not exist.',
-      expected: 'a link to a file of the repository, or the file itself',
-      received: `a link to ${describeReceived(target)}`,
-    }));
+    refuseLink(reader, file, target, 'missing-file', 'is a symbolic link to a file that does not exist.', 'a link to a file of the repository, or the file itself');
     return undefined;
   }
   return info.isFile() ? { kind: 'file', real } : info.isDirectory() ? { kind: 'directory', real } : { kind: 'other' };

@@ -60,15 +60,15 @@ describe('new award records', () => {
 
   it('writes a single-award file that parses back to the record, without the email', () => {
     const entry = newAwardEntry({ name: 'No', email: 'ada@example.org', awardedOn: '2026-03-14', evidenceUrl: 'https://example.org/a?b=1', narrative: 'Line one.\nLine: two # not a comment', listed: false }, new Set(), counterRandom());
-    const text = singleAwardYaml('web-accessibility', entry);
+    const text = singleAwardYaml('accessible-interfaces', entry);
     expect(text).not.toContain('ada@example.org');
-    expect(text.split('\n').slice(0, 3)).toEqual(['id: 00000000-0000-4000-8000-000000000001', 'achievement: web-accessibility', `statusIndex: ${entry.statusIndex}`]);
+    expect(text.split('\n').slice(0, 3)).toEqual(['id: 00000000-0000-4000-8000-000000000001', 'achievement: accessible-interfaces', `statusIndex: ${entry.statusIndex}`]);
     expect(text).toContain('name: "No"');
-    expect(parse(text)).toEqual({ id: entry.id, achievement: 'web-accessibility', statusIndex: entry.statusIndex, recipient: entry['recipient'], awardedOn: '2026-03-14', evidence: [{ url: 'https://example.org/a?b=1' }], narrative: 'Line one.\nLine: two # not a comment', listed: false });
+    expect(parse(text)).toEqual({ id: entry.id, achievement: 'accessible-interfaces', statusIndex: entry.statusIndex, recipient: entry['recipient'], awardedOn: '2026-03-14', evidence: [{ url: 'https://example.org/a?b=1' }], narrative: 'Line one.\nLine: two # not a comment', listed: false });
   });
 
   it('names the file after the achievement, the learner and the short id', () => {
-    expect(singleAwardPath('web-accessibility', "Zoë O'Brien-Ångström", '3f2a9c1e-0000-4000-8000-000000000000', '2026-03-14')).toBe('content/awards/2026/web-accessibility-zoe-o-brien-angstrom-3f2a9c1e.yaml');
+    expect(singleAwardPath('accessible-interfaces', "Zoë O'Brien-Ångström", '3f2a9c1e-0000-4000-8000-000000000000', '2026-03-14')).toBe('content/awards/2026/accessible-interfaces-zoe-o-brien-angstrom-3f2a9c1e.yaml');
     expect(slugify('李小龍')).toBe('');
     expect(singleAwardPath('x', '李小龍', 'abcdef12-0000', '2025-01-01')).toBe('content/awards/2025/x-learner-abcdef12.yaml');
   });
@@ -94,7 +94,7 @@ describe('new award records', () => {
 });
 
 const BATCH = `# Spring cohort.
-achievement: web-accessibility
+achievement: accessible-interfaces
 awardedOn: 2026-03-14
 awards:
   # First learner.
@@ -115,7 +115,7 @@ const files = [{ path: 'content/awards/2026/batch.yaml', text: BATCH }];
 describe('editing awards in place', () => {
   it('finds an award in a batch by id or by credential URL', () => {
     const found = findAward(files, normalizeAwardId('https://badges.example/credentials/aaaaaaaa-0000-4000-8000-000000000002/'));
-    expect(found).toMatchObject({ path: ['awards', 1], line: 12, achievement: 'web-accessibility', erased: false });
+    expect(found).toMatchObject({ path: ['awards', 1], line: 12, achievement: 'accessible-interfaces', erased: false });
     expect(findAward(files, 'aaaaaaaa-0000-4000-8000-000000000003')).toBeUndefined();
   });
 
@@ -153,8 +153,8 @@ describe('editing awards in place', () => {
   });
 
   it('rewrites a single-award file as a tombstone with its achievement', () => {
-    const single = [{ path: 'content/awards/2026/x.yaml', text: `# Note about Ada.\n${singleAwardYaml('web-accessibility', newAwardEntry({ name: 'Ada', email: 'a@b.co', awardedOn: '2026-01-01' }, new Set(), counterRandom()))}` }];
+    const single = [{ path: 'content/awards/2026/x.yaml', text: `# Note about Ada.\n${singleAwardYaml('accessible-interfaces', newAwardEntry({ name: 'Ada', email: 'a@b.co', awardedOn: '2026-01-01' }, new Set(), counterRandom()))}` }];
     const location = findAward(single, '00000000-0000-4000-8000-000000000001')!;
-    expect(eraseAward(location, '2026-02-01')).toBe(`id: 00000000-0000-4000-8000-000000000001\nachievement: web-accessibility\nstatusIndex: ${String(location.data['statusIndex'])}\nerased:\n  on: 2026-02-01\n`);
+    expect(eraseAward(location, '2026-02-01')).toBe(`id: 00000000-0000-4000-8000-000000000001\nachievement: accessible-interfaces\nstatusIndex: ${String(location.data['statusIndex'])}\nerased:\n  on: 2026-02-01\n`);
   });
 });

@@ -2,27 +2,13 @@
  * Replacing dist/: at every instant a complete site is in dist/ or in .laurel/previous-dist/, and
  * the state a kill leaves between the two renames is put right by the next build or preview.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../../src/site/dist-swap.ts';
+import { site, useTemporaryRepositories } from '../helpers/swap-sites.ts';
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
-
-async function site(root: string, folder: string, text: string): Promise<void> {
-  await mkdir(path.join(root, folder), { recursive: true });
-  await writeFile(path.join(root, folder, 'index.html'), text);
-}
-
-async function repository(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'laurel-swap-'));
-  folders.push(root);
-  return root;
-}
+const repository = useTemporaryRepositories('laurel-swap-');
 
 const home = (root: string) => readFile(path.join(root, 'dist', 'index.html'), 'utf8');
 const present = (root: string, folder: string) => readdir(path.join(root, folder)).then(() => true, () => false);

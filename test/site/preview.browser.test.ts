@@ -12,10 +12,10 @@ import { CHECK_IDS } from '../../src/core/verify/check.ts';
 import { launchBrowser } from '../../src/commands/bench/browser.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
+import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
 
 // Shared with every browser test of the run, so copied: `astro preview` writes .astro/preview.json into its root.
 const { dir: BUILT, siteUrl: SITE_URL } = inject('sites').academy;
-const WAIT = { timeout: 45_000 };
 /** How long `astro preview` may take to answer on a loaded machine. */
 const START_TIMEOUT_MS = 90_000;
 
@@ -62,16 +62,6 @@ async function open(pathname: string): Promise<Session> {
   page.setDefaultTimeout(WAIT.timeout);
   await page.goto(`${origin}${pathname}`);
   return { page, requests, close: () => context.close() };
-}
-
-async function verdict(page: Page): Promise<string> {
-  const result = page.locator('[data-verification-status]');
-  await result.waitFor(WAIT);
-  return (await result.getAttribute('data-verification-status')) ?? '';
-}
-
-async function states(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('[data-checklist] [data-check]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-check'), row.getAttribute('data-state')])));
 }
 
 /** The note names this server as the stand-in for the published site. */

@@ -22,11 +22,11 @@ import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
+import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
 
 // Shared with every browser test of the run: read only, never written.
 const { dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
 const site = useBrowserOnSite(DIST);
-const WAIT = { timeout: 45_000 };
 
 type Json = Record<string, unknown>;
 
@@ -90,16 +90,6 @@ async function open(pathname = 'verify/', options: { bypassCSP?: boolean; viewpo
   // At the site's own URL, answered from dist/: the verifier runs as it does once published.
   await page.goto(`${SITE_URL}${pathname}`);
   return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
-}
-
-async function verdict(page: Page): Promise<string> {
-  const result = page.locator('[data-verification-status]');
-  await result.waitFor(WAIT);
-  return (await result.getAttribute('data-verification-status')) ?? '';
-}
-
-async function states(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('[data-checklist] [data-check]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-check'), row.getAttribute('data-state')])));
 }
 
 /** Drops a file on the drop zone, as a visitor dragging it from their desktop would. */
