@@ -7,9 +7,12 @@ import laurel from './src/site/integration.ts';
 // page and hosted document (src/site/integration.ts).
 export default defineConfig({
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), laurel()],
   devToolbar: { enabled: false },
+  // Scripts as files, never inlined: each page then carries a link instead of the code (and no
+  // hash of it in its Content-Security-Policy), and the browser caches one copy for every page.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Syntax highlighting writes inline styles, which the Content-Security-Policy below forbids.
   markdown: { syntaxHighlight: false },
   // A strict Content-Security-Policy on every page, as a <meta> (static hosts cannot all send

@@ -22,6 +22,7 @@ import { verifyProof, type DataIntegrityProof } from '../core/proof.ts';
 import { LaurelErrors } from '../core/error.ts';
 import { usage, type CommandContext } from './cli.ts';
 import { benchHostile } from './bench/hostile.ts';
+import { benchSiteBuild, type SiteBuildFigures } from './bench/site-build.ts';
 
 const USAGE = 'Usage: npm run bench [-- --awards N] or npm run bench -- --hostile';
 
@@ -91,6 +92,18 @@ export async function bench(context: CommandContext): Promise<number> {
   context.out(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
   context.out(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
 
+  // The real build, at this scale, in a copy of the repository.
+  context.out('');
+  const achievementSlugs = awardable ? [...checked.content.achievements.values()].filter((achievement) => !achievement.data.draft).map((achievement) => achievement.slug) : [];
+  if (achievementSlugs.length) {
+    const taken = new Set([...checked.content.awards, ...checked.content.erased].map((award) => award.statusIndex));
+    const figures = await benchSiteBuild(root, count, achievementSlugs, taken, checked.content.awards.length, context.out);
+    printSiteBuild(figures, context.out);
+    if (figures.runs.some((run) => !run.ok)) return 1;
+  } else {
+    context.out('The site build is measured on a repository with at least one achievement that is not a draft.');
+  }
+
   // The pages and the browser verifier, measured on the built demo site.
   const step = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
   context.out('');
@@ -101,3 +114,19 @@ export async function bench(context: CommandContext): Promise<number> {
   return pages || verifier;
 }
 
+
+function printSiteBuild(figures: SiteBuildFigures, out: (line: string) => void): void {
+  out('npm run build, in a copy of the repository with the synthetic awards');
+  for (const run of figures.runs) {
+    out(`  ${run.label.padEnd(24)}${run.ok ? `${run.seconds.toFixed(1)} s, peak memory ${run.peakRssMb.toFixed(0)} MB` : 'FAILED'}`);
+    if (run.failure) out(run.failure.replace(/^/gm, '    '));
+  }
+  const output = figures.output;
+  if (!output) return;
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  out(`  dist/                   ${(output.bytes / 1024 / 1024).toFixed(1)} MiB in ${output.files} files: ${kib(output.bytes / output.awards)} and ${(output.files / output.awards).toFixed(2)} files per award`);
+  for (const [kind, weight] of [...output.kinds].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    out(`    ${kind.padEnd(22)}${kib(weight.bytes / output.awards).padStart(10)} per award, ${(weight.files / output.awards).toFixed(2)} files per award`);
+  }
+  out(`  at 100,000 awards       about ${((output.bytes / output.awards) * 100_000 / 1024 ** 3).toFixed(2)} GiB`);
+}

@@ -6,22 +6,22 @@
  * next build. A production build refuses to start unless LAUREL_SIGNING_KEY is the secret of the
  * current key.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build as astroBuild } from 'astro';
 import { readKeyFiles, resolveSigningIdentity, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
-import { DIST, PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../site/dist-swap.ts';
+import { PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../site/dist-swap.ts';
+import { BUILD_REPORT, type BuildReport } from '../site/integration.ts';
 import { usage, type CommandContext } from './cli.ts';
 
 const USAGE = 'Usage: npm run build [-- --production]';
 
-/** How many pages the search index holds, from the entry file Pagefind writes. */
-async function indexedPages(dist: string): Promise<number> {
+/** What the build did, as the integration recorded it. */
+async function readReport(root: string): Promise<BuildReport | undefined> {
   try {
-    const entry = JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+    return JSON.parse(await readFile(path.join(root, BUILD_REPORT), 'utf8')) as BuildReport;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -36,8 +36,8 @@ export async function build(context: CommandContext): Promise<number> {
   // Before anything is built: the key must be there and be the current one.
   if (production) await resolveSigningIdentity({ root, production, secret: context.env[SIGNING_KEY_VARIABLE], now: context.now() }, await readKeyFiles(root));
   const staging = path.join(root, STAGING);
-  const dist = path.join(root, DIST);
   await rm(staging, { recursive: true, force: true });
+  await rm(path.join(root, BUILD_REPORT), { force: true });
   // Astro runs the laurel() integration in this process, where it reads these variables: they are
   // the command's own (its context's) for the time of the build, then as they were.
   const variables = { LAUREL_PRODUCTION: production ? '1' : '0', [SIGNING_KEY_VARIABLE]: context.env[SIGNING_KEY_VARIABLE], LAUREL_CACHE_DIR: context.env['LAUREL_CACHE_DIR'] };
@@ -60,7 +60,12 @@ export async function build(context: CommandContext): Promise<number> {
     await recoverDist(root);
   }
 
-  const credentials = (await readdir(path.join(dist, 'credentials')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
-  context.out(`Built dist/: ${credentials} signed credentials, ${await indexedPages(dist)} pages indexed for search, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const report = await readReport(root);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  context.out(
+    report
+      ? `Built dist/: ${report.credentials} signed credentials (${report.certificatePagesRendered} certificate pages rendered, ${report.certificatePagesReused} unchanged), ${report.searchPages} pages indexed for search, in ${seconds} s.`
+      : `Built dist/ in ${seconds} s.`,
+  );
   return 0;
 }

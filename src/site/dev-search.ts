@@ -4,6 +4,7 @@
  */
 import type { ViteDevServer } from 'vite';
 import { indexPages } from './search-index.ts';
+import type { SearchRecord } from './search-records.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json', wasm: 'application/wasm' };
 
@@ -12,8 +13,8 @@ export interface DevSearch {
   forget(): void;
 }
 
-/** Serves `<base>pagefind/…` from an index of `pages()` (URL paths under the base, e.g. `achievements/x/`). */
-export function devSearch(server: ViteDevServer, base: () => string, pages: () => readonly string[]): DevSearch {
+/** Serves `<base>pagefind/…` from an index of `pages()` (URL paths under the base, e.g. `achievements/x/`) and `records()`. */
+export function devSearch(server: ViteDevServer, base: () => string, pages: () => readonly string[], records: () => readonly SearchRecord[]): DevSearch {
   let index: Promise<Map<string, Uint8Array>> | undefined;
 
   async function build(): Promise<Map<string, Uint8Array>> {
@@ -30,7 +31,7 @@ export function devSearch(server: ViteDevServer, base: () => string, pages: () =
         return { url, html: await response.text() };
       }),
     );
-    return indexPages(html);
+    return indexPages(html, records(), base());
   }
 
   server.middlewares.use((request, response, next) => {

@@ -13,7 +13,7 @@
  *    secret or a copy of a file of .laurel/ or keys/ (src/site/published-output.ts), prune the
  *    image cache.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -31,7 +31,10 @@ import { devSearch } from './dev-search.ts';
 import { PREVIOUS_DIST, recoverDist, STAGING } from './dist-swap.ts';
 import { assertNothingPrivate } from './published-output.ts';
 import { indexForSearch } from './search-index.ts';
-import { toSnapshot } from './snapshot.ts';
+import { certificateSearchRecords } from './search-records.ts';
+import { writeSnapshot, type RenderPlan } from './snapshot.ts';
+import { certificatePageKeys, pageCache, pagesFingerprint } from './page-cache.ts';
+import { distPath } from '../issue/urls.ts';
 import { routesFor } from './routes.ts';
 
 export interface LaurelOptions {
@@ -41,13 +44,32 @@ export interface LaurelOptions {
   readonly cacheDirectory?: string;
 }
 
+/** What the last build did, for `npm run build` to say (relative to the repository). */
+export const BUILD_REPORT = path.join('.laurel', 'site', 'build.json');
+
+export interface BuildReport {
+  readonly credentials: number;
+  readonly certificatePagesRendered: number;
+  readonly certificatePagesReused: number;
+  /** Pages and records in the search index. */
+  readonly searchPages: number;
+}
+
 const VIRTUAL_SITE = 'virtual:laurel/site';
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
 const ISSUER_FILE = path.join('content', 'issuer.yaml');
 /** Used until content/issuer.yaml is valid, so that the dev server can start and show the error. */
 const PLACEHOLDER_SITE_URL = 'http://localhost/';
 
-type SiteState = { ok: true; site: SignedSite; snapshotFile: string } | { ok: false; error: unknown };
+/** A build's certificate pages: each award's page key, and the awards whose page it renders. */
+interface BuildPages {
+  /** The pages' clock (RenderPlan.now). */
+  readonly now: Date;
+  readonly keys: ReadonlyMap<string, string>;
+  readonly rendered: ReadonlySet<string>;
+}
+
+type SiteState = { ok: true; site: SignedSite; snapshotFile: string; pages: BuildPages | undefined } | { ok: false; error: unknown };
 
 /** The development-build warning, on the console: every page says it too. */
 const DEVELOPMENT_WARNING = [
@@ -68,7 +90,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   let configuredSiteUrl = PLACEHOLDER_SITE_URL;
 
   /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
-  async function sign(logger: AstroIntegrationLogger): Promise<SiteState> {
+  async function sign(logger: AstroIntegrationLogger, command: 'dev' | 'build'): Promise<SiteState> {
     try {
       // Astro copies public/ into the site following links: none may lead to what is private.
       await refuseLinksLeavingRepository(root, PUBLIC_FOLDER);
@@ -86,11 +108,16 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       const images = { cacheDirectory: path.join(cacheDirectory, 'images'), fingerprint: await rendererFingerprint(root) };
       const snapshotFile = path.join(root, '.laurel', 'site', 'snapshot.json');
       await mkdir(path.dirname(snapshotFile), { recursive: true });
-      await writeFile(`${snapshotFile}.tmp`, JSON.stringify(toSnapshot(site, images)));
-      await rename(`${snapshotFile}.tmp`, snapshotFile);
+      const now = new Date();
+      // A build renders only the certificate pages the page cache does not have; the dev server
+      // renders each page when it is asked for.
+      const pages = command === 'build' ? certificatePageKeys(site, now, await pagesFingerprint(root)) : undefined;
+      const certificates = pages ? [...(await pageCache(path.join(cacheDirectory, 'pages')).missing(pages))] : undefined;
+      const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: true };
+      await writeSnapshot(snapshotFile, site, images, plan);
       if (site.development) logger.warn(DEVELOPMENT_WARNING);
       logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
-      return { ok: true, site, snapshotFile };
+      return { ok: true, site, snapshotFile, pages: pages && certificates ? { now, keys: pages, rendered: new Set(certificates) } : undefined };
     } catch (error) {
       return { ok: false, error };
     }
@@ -109,7 +136,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         sharedCache = chosen !== undefined;
         // `astro preview` serves dist/ as it is: nothing to sign.
         if (command === 'dev' || command === 'build') {
-          state = await sign(logger);
+          state = await sign(logger, command);
           // A build stops at the first error; the dev server shows it and waits for a fix.
           if (!state.ok && command === 'build') throw reported(state.error);
           if (!state.ok) logger.error(describeFailure(state.error));
@@ -132,9 +159,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       },
 
       'astro:server:setup': ({ server, logger }) => {
-        const search = devSearch(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok ? searchablePages(state.site) : []));
+        const search = devSearch(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok ? searchablePages(state.site) : []), () => (state.ok ? certificateSearchRecords(state.site, new Date()) : []));
         watchRepository(server, root, async () => {
-          state = await sign(logger);
+          state = await sign(logger, 'dev');
           search.forget();
           if (!state.ok) logger.error(describeFailure(state.error));
           for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
@@ -148,7 +175,17 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
 
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const pages = await indexForSearch(out);
+        if (!state.ok || !state.pages) throw new Error('The site was not signed before it was built.');
+        const { site, pages: certificatePages } = state;
+        // The signed JSON, byte for byte what the dev server's route serves.
+        for (const award of site.awards) {
+          const file = path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id)));
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, award.json);
+        }
+        const reused = await pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
+        const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
+        const pages = await indexForSearch(out, certificateSearchRecords(site, certificatePages.now), certificateFolder);
         // Defence in depth: no secret and nothing private is published, whatever a template does.
         try {
           await assertNothingPrivate(out, {
@@ -163,16 +200,18 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
         const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
-        logger.info(`${pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
+        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused, searchPages: pages };
+        await writeFile(path.join(root, BUILD_REPORT), JSON.stringify(report));
+        logger.info(`${certificatePages.rendered.size} certificate pages rendered, ${reused} unchanged ones reused; ${pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
       },
     },
   };
 }
 
-/** The pages a build indexes for search: home, achievements and certificates (erased ones are notices). */
+/** The pages the dev server indexes for search from their HTML: home and achievements (certificates are records). */
 function searchablePages(site: SignedSite): string[] {
   const under = (url: string) => url.slice(site.urls.site.length);
-  return ['', ...[...site.achievements.keys()].map((slug) => under(site.urls.achievementPage(slug))), ...site.awards.map((award) => under(site.urls.credentialPage(award.record.id)))];
+  return ['', ...[...site.achievements.keys()].map((slug) => under(site.urls.achievementPage(slug)))];
 }
 
 /**
@@ -190,7 +229,7 @@ function siteModule(state: SiteState, root: string): string {
     if (first?.file) error.loc = { file: path.join(root, first.file), ...(first.line === undefined ? {} : { line: first.line }), ...(first.column === undefined ? {} : { column: first.column }) };
     throw error;
   }
-  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(state.snapshotFile)}, 'utf8'));\n`;
+  return `import { readSnapshot } from ${JSON.stringify(fileURLToPath(new URL('./snapshot.ts', import.meta.url)))};\nexport default readSnapshot(${JSON.stringify(state.snapshotFile)});\n`;
 }
 
 /**

@@ -22,6 +22,7 @@ export function routesFor(siteUrl: string): InjectedRoute[] {
     page('/verify/how', 'verify-how.astro'),
 
     document('/issuer.json', 'issuer-profile.ts'),
+    document('/icons.svg', 'icons.ts'),
     document(didPath, 'did-document.ts'),
     document('/status/[list].json', 'status-list.ts'),
     document('/achievements/[slug].json', 'achievement-json.ts'),

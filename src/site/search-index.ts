@@ -1,37 +1,70 @@
 /**
- * The search index (Pagefind) of a built site: every page that marks a body for search
- * (`data-pagefind-body`: achievements and listed certificates) with its filters (skill,
- * achievement, year). Unlisted, revoked and suspended awards mark none, so they are not found.
+ * The search index (Pagefind) of a built site: the pages that mark a body for search
+ * (`data-pagefind-body`: the home page, achievements, a fork's own pages) with their filters
+ * (skill, achievement, year), and a record for each listed certificate (./search-records.ts).
+ * Unlisted, revoked and suspended awards have none, so they are not found.
  */
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { LaurelError } from '../core/error.ts';
+import type { SearchRecord } from './search-records.ts';
 
-/** Indexes the HTML under `directory` into `<directory>/pagefind/`; returns how many pages it holds. */
-export async function indexForSearch(directory: string): Promise<number> {
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function withIndex<T>(work: (index: PagefindIndex) => Promise<T>): Promise<T> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new LaurelError('search-index-failed', `Search indexing failed: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: directory });
-    if (added.errors.length) throw new LaurelError('search-index-failed', `Search indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(directory, 'pagefind') });
-    if (written.errors.length) throw new LaurelError('search-index-failed', `Search indexing failed: ${written.errors.join('; ')}`);
-    return added.page_count;
+    return await work(index);
   } finally {
     await pagefind.close();
   }
 }
 
-/** The same index in memory, from pages given as HTML at their URL paths (the dev server's). */
-export async function indexPages(pages: ReadonlyArray<{ url: string; html: string }>): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new LaurelError('search-index-failed', `Search indexing failed: ${errors.join('; ')}`);
-  try {
-    for (const page of pages) await index.addHTMLFile({ url: page.url, content: page.html });
-    const { files, errors: failed } = await index.getFiles();
-    if (failed.length) throw new LaurelError('search-index-failed', `Search indexing failed: ${failed.join('; ')}`);
+function checked(errors: readonly string[]): void {
+  if (errors.length) throw new LaurelError('search-index-failed', `Search indexing failed: ${errors.join('; ')}`);
+}
+
+/** Adds the records, each at `<prefix><page>`; they are independent, so added all at once. */
+async function addRecords(index: PagefindIndex, records: readonly SearchRecord[], prefix: string): Promise<void> {
+  const added = await Promise.all(
+    records.map((record) => index.addCustomRecord({ url: `${prefix}${record.page}`, content: record.content, language: record.language, meta: { ...record.meta }, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
+  );
+  checked(added.flatMap((result) => result.errors));
+}
+
+/**
+ * Indexes the HTML under `directory`, but for the folder of certificate pages (`certificates`,
+ * relative, e.g. `credentials`), whose records are given, into `<directory>/pagefind/`; returns
+ * how many pages the index holds.
+ */
+export async function indexForSearch(directory: string, records: readonly SearchRecord[], certificates: string): Promise<number> {
+  const pages = (await readdir(directory, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((page) => !page.startsWith(`${certificates}/`) && !page.startsWith('pagefind/'));
+  return withIndex(async (index) => {
+    for (const page of pages) {
+      // The URL a page is found at: its folder, as Pagefind's own directory indexing gives it.
+      const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+      checked((await index.addHTMLFile({ url, content: await readFile(path.join(directory, page), 'utf8') })).errors);
+    }
+    await addRecords(index, records, '/');
+    checked((await index.writeFiles({ outputPath: path.join(directory, 'pagefind') })).errors);
+    // Pages that mark no body for search, while others do, are read and left out: count what is in.
+    const entry = JSON.parse(await readFile(path.join(directory, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  });
+}
+
+/** The same index in memory, from pages given as HTML at their URL paths and records under `base` (the dev server's). */
+export async function indexPages(pages: ReadonlyArray<{ url: string; html: string }>, records: readonly SearchRecord[], base: string): Promise<Map<string, Uint8Array>> {
+  return withIndex(async (index) => {
+    for (const page of pages) checked((await index.addHTMLFile({ url: page.url, content: page.html })).errors);
+    await addRecords(index, records, base);
+    const { files, errors } = await index.getFiles();
+    checked(errors);
     return new Map(files.map((file) => [file.path.split(path.sep).join('/'), file.content]));
-  } finally {
-    await pagefind.close();
-  }
+  });
 }

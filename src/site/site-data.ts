@@ -11,6 +11,9 @@ const revived = fromSnapshot(snapshot);
 
 export const site = revived.site;
 
+/** What this build renders, and when (./snapshot.ts). */
+export const plan = revived.plan;
+
 /** Badges, baked badges, share cards and PDFs of this site, rendered once and cached on disk. */
 export const images = siteImages(site, createImageCache({ directory: revived.images.cacheDirectory, fingerprint: revived.images.fingerprint }));
 

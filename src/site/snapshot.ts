@@ -2,8 +2,12 @@
  * The signed site as the pages receive it. The integration signs in its own process and writes
  * this snapshot to a file; the virtual module `virtual:laurel/site` reads it back wherever Astro
  * renders (the dev server, the build), so the pages never sign and never read content/ themselves.
- * Plain JSON: maps become lists of entries, URLs are derived again from the site URL.
+ * Plain JSON: maps become lists of entries, URLs are derived again from the site URL. The awards
+ * are a second file, one JSON line each, so that no single string holds all of them: at 100,000
+ * awards, one would pass the longest string JavaScript allows.
  */
+import { readFileSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import type { AchievementRecord, SiteContent } from '../content/validate.ts';
 import type { JsonObject } from '../core/json.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
@@ -17,8 +21,22 @@ export interface ImageSettings {
   readonly fingerprint: string;
 }
 
+/** What a build renders: the pages' clock, and which certificate pages (all, when absent). */
+export interface RenderPlan {
+  /** When the pages are rendered, for every page alike: the status a certificate shows that day. */
+  readonly now: string;
+  /** The awards whose certificate page this build renders; the others come from the page cache. */
+  readonly certificates?: readonly string[];
+  /** The signed JSON is written by the integration, not by the pages' routes (a build's). */
+  readonly jsonWrittenByIntegration: boolean;
+  /** Whether the pages and routes receive each credential's JSON text (those that serve it do). */
+  readonly credentialsInSnapshot: boolean;
+}
+
+type SnapshotAward = Omit<SignedAward, 'credential' | 'json'> & { readonly json?: string };
+
 export interface SiteSnapshot {
-  readonly format: 1;
+  readonly format: 2;
   readonly site: {
     readonly content: Omit<SiteContent, 'achievements'> & { readonly achievements: ReadonlyArray<[string, AchievementRecord]> };
     readonly did: string;
@@ -26,16 +44,17 @@ export interface SiteSnapshot {
     readonly issuerProfile: JsonObject;
     readonly didDocument: JsonObject;
     readonly achievements: ReadonlyArray<[string, JsonObject]>;
-    readonly awards: ReadonlyArray<Omit<SignedAward, 'credential'>>;
+    readonly awards: ReadonlyArray<SnapshotAward>;
     readonly statusLists: ReadonlyArray<[StatusPurpose, JsonObject]>;
     readonly revocationList: JsonObject;
   };
   readonly images: ImageSettings;
+  readonly plan: RenderPlan;
 }
 
-export function toSnapshot(site: SignedSite, images: ImageSettings): SiteSnapshot {
+function toSnapshot(site: SignedSite, images: ImageSettings, plan: RenderPlan): Omit<SiteSnapshot, 'site'> & { site: Omit<SiteSnapshot['site'], 'awards'> } {
   return {
-    format: 1,
+    format: 2,
     site: {
       content: { ...site.content, achievements: [...site.content.achievements] },
       did: site.did,
@@ -43,16 +62,61 @@ export function toSnapshot(site: SignedSite, images: ImageSettings): SiteSnapsho
       issuerProfile: site.issuerProfile,
       didDocument: site.didDocument,
       achievements: [...site.achievements],
-      // The credential is its JSON text parsed: the text alone travels.
-      awards: site.awards.map(({ record, json }) => ({ record, json })),
       statusLists: [...site.statusLists],
       revocationList: site.revocationList,
     },
     images,
+    plan,
   };
 }
 
-export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images: ImageSettings } {
+/**
+ * Writes the snapshot to `file` and its awards to `file` + `.awards`, each through a temporary
+ * file, so that a reader never sees half of one. The credential travels as its JSON text, and only
+ * when a route serves it (the dev server's): a build writes the signed JSON itself.
+ */
+export async function writeSnapshot(file: string, site: SignedSite, images: ImageSettings, plan: RenderPlan): Promise<void> {
+  const awards = await open(`${file}.awards.tmp`, 'w');
+  try {
+    const lines: string[] = [];
+    const flush = async () => {
+      await awards.write(lines.join(''));
+      lines.length = 0;
+    };
+    for (const { record, json } of site.awards) {
+      lines.push(`${JSON.stringify(plan.credentialsInSnapshot ? { record, json } : { record })}\n`);
+      if (lines.length === 1000) await flush();
+    }
+    await flush();
+  } finally {
+    await awards.close();
+  }
+  await rename(`${file}.awards.tmp`, `${file}.awards`);
+  const rest = await open(`${file}.tmp`, 'w');
+  try {
+    await rest.write(JSON.stringify(toSnapshot(site, images, plan)));
+  } finally {
+    await rest.close();
+  }
+  await rename(`${file}.tmp`, file);
+}
+
+/** The snapshot `writeSnapshot` wrote, awards read line by line from bytes. */
+export function readSnapshot(file: string): SiteSnapshot {
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Omit<SiteSnapshot, 'site'> & { site: Omit<SiteSnapshot['site'], 'awards'> };
+  const bytes = readFileSync(`${file}.awards`);
+  const awards: SnapshotAward[] = [];
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    if (stop > start) awards.push(JSON.parse(decoder.decode(bytes.subarray(start, stop))) as SnapshotAward);
+    start = stop + 1;
+  }
+  return { ...snapshot, site: { ...snapshot.site, awards } };
+}
+
+export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images: ImageSettings; plan: RenderPlan } {
   const { site } = snapshot;
   const content: SiteContent = { ...site.content, achievements: new Map(site.content.achievements) };
   return {
@@ -64,11 +128,13 @@ export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images
       issuerProfile: site.issuerProfile,
       didDocument: site.didDocument,
       achievements: new Map(site.achievements),
-      awards: site.awards.map(({ record, json }) => ({ record, json, credential: JSON.parse(json) as JsonObject })),
+      // A build's pages have no credential text: they do not serve it (see RenderPlan).
+      awards: site.awards.map(({ record, json = '' }) => ({ record, json, get credential() { return JSON.parse(json) as JsonObject; } })),
       erased: content.erased,
       statusLists: new Map(site.statusLists),
       revocationList: site.revocationList,
     },
     images: snapshot.images,
+    plan: snapshot.plan,
   };
 }

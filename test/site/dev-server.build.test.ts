@@ -79,6 +79,7 @@ describe('npm run dev', () => {
       ['verify/', /^text\/html/],
       ['verify/how/', /^text\/html/],
       ['pagefind/pagefind.js', /^text\/javascript/],
+      ['icons.svg', /^image\/svg\+xml/],
     ];
     for (const [pathname, type] of expected) {
       const response = await get(pathname);

@@ -21,13 +21,13 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 const bytesOf = (artifact: Artifact) => Buffer.from(typeof artifact.bytes === 'string' ? new TextEncoder().encode(artifact.bytes) : artifact.bytes);
 
-/** Every file under dist/ that is a document or an image of the site (not its pages, scripts, styles or logo). */
+/** Every file under dist/ that is a document or an image of the site (not its pages, scripts, styles, icons or logo). */
 async function publishedDocuments(): Promise<string[]> {
   const entries = await readdir(academy.dist, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && /\.(json|png|svg|pdf)$/.test(entry.name))
     .map((entry) => path.relative(academy.dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('_astro/') && !file.startsWith('pagefind/') && file !== 'logo.svg')
+    .filter((file) => !file.startsWith('_astro/') && !file.startsWith('pagefind/') && file !== 'logo.svg' && file !== 'icons.svg')
     .sort();
 }
 

@@ -1,0 +1,48 @@
+/**
+ * The icons the pages use (Lucide, from lucide-static, ISC licence), served once as an SVG sprite
+ * at /icons.svg and referenced by each page with `<use>`: a certificate page carries a few bytes
+ * per icon instead of each icon's drawing, and the browser caches the sprite for every page.
+ * A page that needs another icon adds its name here.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export const ICON_NAMES = [
+  'clock',
+  'clock-alert',
+  'download',
+  'file-json',
+  'file-text',
+  'file-x',
+  'layers',
+  'link',
+  'pause-circle',
+  'printer',
+  'shield-alert',
+  'shield-check',
+  'shield-x',
+  'wallet',
+] as const;
+
+export type IconName = (typeof ICON_NAMES)[number];
+
+/** The sprite's path under the site's base path. */
+export const ICON_SPRITE = 'icons.svg';
+
+/** An icon's drawing: the inside of its SVG, comments and line breaks removed. */
+function drawing(name: IconName): string {
+  const folder = join(dirname(createRequire(import.meta.url).resolve('lucide-static/package.json')), 'icons');
+  return readFileSync(join(folder, `${name}.svg`), 'utf8')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^[\s\S]*?<svg[^>]*>/, '')
+    .replace(/<\/svg>\s*$/, '')
+    .replace(/\s*\n\s*/g, '')
+    .replace(/\s*\/>/g, '/>');
+}
+
+/** Every icon as a <symbol> whose id is its name; stroke settings are the icons' own (Lucide's). */
+export function iconSprite(): string {
+  const symbols = ICON_NAMES.map((name) => `<symbol id="${name}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${drawing(name)}</symbol>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>\n`;
+}

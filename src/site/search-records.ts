@@ -1,0 +1,39 @@
+/**
+ * What search finds of a certificate: a record made from the same view the page is rendered from,
+ * rather than the page itself. Indexing a record costs a fraction of parsing a page, and it does
+ * not need the page to exist, so the index can be made whole on every build (Pagefind has no
+ * incremental mode) while the pages come from the page cache. Achievements, the home page and a
+ * fork's own pages are still indexed from their HTML.
+ */
+import type { SignedSite } from '../issue/signed-site.ts';
+import { certificateView, sitePath, type CertificateView } from './page-model.ts';
+
+export interface SearchRecord {
+  /** The page, relative to the site URL: `credentials/<id>/`. */
+  readonly page: string;
+  /** The words it is found by. */
+  readonly content: string;
+  /** As Pagefind files pages: by their `<html lang>`, lower-cased. */
+  readonly language: string;
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The record of a certificate, or nothing for one kept out of search (unlisted, revoked, suspended). */
+export function certificateSearchRecord(view: CertificateView, site: Pick<SignedSite, 'urls' | 'content'>): SearchRecord | undefined {
+  if (!view.listed) return undefined;
+  const name = view.achievement.data.name;
+  const skills = [...view.skills.map((skill) => skill.name), ...view.keywords];
+  return {
+    page: view.urls.page.slice(site.urls.site.length),
+    content: `${view.learnerName} has earned ${name}, issued by ${view.issuerName}.`,
+    language: site.content.issuer.language.toLowerCase(),
+    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(view.badgeImage) },
+    filters: { achievement: [name], year: [view.awardedOn.slice(0, 4)], ...(skills.length ? { skill: [...new Set(skills)] } : {}) },
+  };
+}
+
+/** Every certificate's record, as of `now`. */
+export function certificateSearchRecords(site: SignedSite, now: Date): SearchRecord[] {
+  return site.awards.flatMap((award) => certificateSearchRecord(certificateView(site, award, now), site) ?? []);
+}
