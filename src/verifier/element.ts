@@ -7,7 +7,7 @@
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { clearVerdict, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
+import { clearVerdict, fillChecklist, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
 
 type Engine = typeof import('./run.ts');
 
@@ -63,11 +63,7 @@ class LaurelVerifier extends HTMLElement {
       // Each check's own work; the work of checks nested in it (a status list's) stays folded.
       for (const details of this.querySelectorAll<HTMLDetailsElement>('[data-checklist] .lv-work-slot > details')) details.open = open;
     });
-    this.querySelector<HTMLFormElement>('form[data-recipient]')?.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
-      void this.#checkRecipient(field.value);
-    });
+    this.#wireRecipient();
     // Load and warm the engine while the visitor chooses what to verify: at once on the verify
     // page, when the pointer or focus reaches the button on a certificate page.
     if (this.dataset['mode'] === 'page') this.#prepare();
@@ -78,6 +74,23 @@ class LaurelVerifier extends HTMLElement {
       if (field) field.value = deepLink;
       void this.verify({ kind: 'url', url: deepLink });
     }
+  }
+
+  /** The email form of the recipient check, once its row is there. */
+  #wireRecipient(): void {
+    this.querySelector<HTMLFormElement>('form[data-recipient]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
+      void this.#checkRecipient(field.value);
+    });
+  }
+
+  /** A certificate page's checklist is empty until the first run: its rows come with the engine. */
+  async #ensureChecklist(checklist: HTMLElement): Promise<void> {
+    if (checklist.querySelector('[data-check]')) return;
+    const { plannedChecks } = await loadEngine();
+    fillChecklist(checklist, plannedChecks(), checklist.dataset['how'] ?? '', this.dataset['mode'] ?? 'panel');
+    this.#wireRecipient();
   }
 
   /** On `npm run dev` or `npm run preview`, says that the site's files come from this computer. */
@@ -135,7 +148,6 @@ class LaurelVerifier extends HTMLElement {
       checklist: this.querySelector<HTMLElement>('[data-checklist]')!,
       result: this.querySelector<HTMLElement>('[data-result]')!,
       claims: this.querySelector<HTMLElement>('[data-claims]')!,
-      recipient: this.querySelector<HTMLFormElement>('form[data-recipient]'),
       tools: this.querySelector<HTMLElement>('[data-tools]'),
     };
   }
@@ -143,8 +155,17 @@ class LaurelVerifier extends HTMLElement {
   /** Verifies one input; a newer call makes an older one's result be ignored. */
   async verify(input: VerifyInput): Promise<void> {
     const run = ++this.#run;
-    const { checklist, result, claims, recipient, tools } = this.#parts();
+    const { checklist, result, claims, tools } = this.#parts();
     this.#report = undefined;
+    clearVerdict(result, `Checking ${describe(input)}…`);
+    try {
+      await this.#ensureChecklist(checklist);
+    } catch (error) {
+      if (run === this.#run) clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+      return;
+    }
+    if (run !== this.#run) return;
+    const recipient = this.querySelector<HTMLFormElement>('form[data-recipient]');
     checklist.hidden = false;
     if (tools) tools.hidden = false;
     checklist.setAttribute('aria-busy', 'true');
@@ -152,7 +173,6 @@ class LaurelVerifier extends HTMLElement {
     resetChecklist(checklist, 'running');
     renderClaims(claims, undefined);
     if (recipient) recipient.hidden = true;
-    clearVerdict(result, `Checking ${describe(input)}…`);
     try {
       const { verifyInput, describeVerdict } = await loadEngine();
       const outcome = await verifyInput(input, this.dataset['siteUrl']);

@@ -147,6 +147,42 @@ export function renderRow(row: HTMLElement, state: RowState, check?: Check): voi
   if (check?.details && Object.keys(check.details).length > 0) work.append(workDetails(check.details, 0, 'Show the work'));
 }
 
+/**
+ * Draws the planned checks into an empty checklist, row for row as Verifier.astro renders them on
+ * the verify page: a certificate page carries an empty list and gets its rows when Verify is
+ * pressed. `how` is the how-to page; the recipient row holds the email form (`data-recipient`).
+ */
+export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonly id: string; readonly title: string; readonly question: string }>, how: string, mode: string): void {
+  list.replaceChildren(
+    ...checks.map((check) => {
+      const link = el('a', 'lv-how', 'how');
+      link.href = `${how}#${check.id}`;
+      const mark = el('span', 'lv-mark', STATE_WORDS.pending.mark);
+      mark.setAttribute('aria-hidden', 'true');
+      const body = el('div', 'lv-body', el('p', 'lv-title', el('strong', undefined, check.title), ' ', el('span', 'lv-state', STATE_WORDS.pending.words), ' ', link), el('p', 'lv-summary', check.question));
+      if (check.id === 'recipient') body.append(recipientForm(`lv-email-${mode}`));
+      body.append(el('div', 'lv-work-slot'));
+      const row = el('li', 'lv-check', mark, body);
+      row.dataset['check'] = check.id;
+      row.dataset['state'] = 'pending';
+      return row;
+    }),
+  );
+}
+
+function recipientForm(fieldId: string): HTMLFormElement {
+  const label = el('label', undefined, 'Email address the credential was awarded to');
+  label.htmlFor = fieldId;
+  const input = el('input');
+  Object.assign(input, { id: fieldId, name: 'email', type: 'email', required: true, autocomplete: 'off' });
+  const button = el('button', undefined, 'Compare');
+  button.type = 'submit';
+  const form = el('form', 'lv-recipient', label, el('div', 'lv-row', input, button), el('p', 'lv-note', "Hashed here with the credential's salt and compared; it is not sent anywhere."));
+  form.dataset['recipient'] = '';
+  form.hidden = true;
+  return form;
+}
+
 export function renderChecklist(list: HTMLElement, report: VerificationReport): void {
   for (const check of report.checks) {
     const row = list.querySelector<HTMLElement>(`[data-check="${check.id}"]`);

@@ -109,5 +109,5 @@ export function warmUp(): Promise<void> {
 }
 
 /** Compares an email address with the credential's hashed recipient, here in the page; nothing is fetched. */
-export { withRecipient } from '../core/verify/verify.ts';
+export { plannedChecks, withRecipient } from '../core/verify/verify.ts';
 export { describeVerdict } from '../core/verify/messages.ts';

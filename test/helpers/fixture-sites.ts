@@ -12,7 +12,7 @@
  * proofs and images stays writable, for the builds of the tests (it is content-addressed).
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeRepository, TEMPLATE, type FixtureSite } from './repository.ts';
@@ -47,6 +47,8 @@ const SITE_URLS: Record<FixtureSite, string> = {
 };
 // Outside the checkout (a fork is a copy of it) and outside node_modules (Node strips no types there).
 const CACHE = path.join(tmpdir(), 'laurel-test-sites');
+/** How long a build of other inputs is kept after its last use. */
+const UNUSED_FOR_MS = 24 * 60 * 60 * 1000;
 /** What a build reads besides node_modules (which the lock file stands for). */
 const INPUTS = ['src', 'scripts', 'test/fixtures/sites', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
@@ -104,13 +106,18 @@ export async function fixtureSites(): Promise<FixtureSites> {
       await setWritable(building, true);
       await rm(building, { recursive: true, force: true });
     });
-    // Builds of older inputs are of no more use.
+    // Builds of older inputs are of no more use once no checkout has used them for a day: another
+    // clone or a fork's test run, with inputs of its own, may be using one right now.
     for (const name of await readdir(CACHE)) {
       if (name === key || name.endsWith('.building')) continue;
+      const lastUsed = await stat(path.join(CACHE, name, 'outputs.json')).then((info) => info.mtimeMs, () => 0);
+      if (Date.now() - lastUsed < UNUSED_FOR_MS) continue;
       await setWritable(path.join(CACHE, name), true);
       await rm(path.join(CACHE, name), { recursive: true, force: true });
     }
   }
+  const now = new Date();
+  await utimes(path.join(dir, 'outputs.json'), now, now);
   const outputs = JSON.parse(await readFile(path.join(dir, 'outputs.json'), 'utf8')) as Record<FixtureSite, string>;
   const built = (fixture: FixtureSite): BuiltSite => ({ dir: path.join(dir, fixture), dist: path.join(dir, fixture, 'dist'), siteUrl: SITE_URLS[fixture], buildOutput: outputs[fixture] });
   return { academy: built('academy'), 'sub-path': built('sub-path'), cacheDirectory: path.join(dir, 'cache') };

@@ -449,6 +449,31 @@ describe('the certificate page panel', () => {
     expect(await page.getAttribute('laurel-verifier a[href*="verify/?url="]', 'href')).toContain(encodeURIComponent(good.url));
     await context.close();
   });
+
+  it('draws, when pressed, the same checks as the verify page, with their questions, how-to links and the recipient form', async () => {
+    const rows = (page: Page) =>
+      page.$$eval('laurel-verifier [data-check]', (items) =>
+        items.map((item) => ({
+          id: item.getAttribute('data-check'),
+          title: item.querySelector('.lv-title strong')?.textContent,
+          how: item.querySelector('a.lv-how')?.getAttribute('href'),
+          form: item.querySelector('form[data-recipient] input[type="email"][name="email"]') !== null,
+        })),
+      );
+    const verifyPage = await open('verify/');
+    const planned = await rows(verifyPage.page);
+    const questions = await verifyPage.page.$$eval('laurel-verifier [data-check] .lv-summary', (items) => items.map((item) => item.textContent));
+    await verifyPage.context.close();
+    const { page, context } = await open(`credentials/${good.id}/`);
+    // Not carried by the page: the rows come with the verifier when it runs.
+    expect(await page.locator('laurel-verifier [data-check]').count()).toBe(0);
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(await rows(page)).toEqual(planned);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(await page.$$eval('laurel-verifier [data-check] .lv-summary', (items) => items.map((item) => item.dataset['planned']))).toEqual(questions);
+    await context.close();
+  });
 });
 
 describe('a local preview', () => {
