@@ -115,7 +115,9 @@ function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, iss
     validFrom: award.awardedOn,
     validUntil: award.validUntil,
     awardedDate: award.awardedOn,
-    imageUrl: urls.credentialImage(award.id, 'png'),
+    // For display (OB 3.0 AchievementCredential.image, 0..1): the achievement's badge, a file every
+    // site publishes. The badge with this credential baked in is made in the learner's browser.
+    imageUrl: urls.achievementImage(award.achievement, 'png'),
     subject: {
       id: award.recipient.id,
       name: award.recipient.name,
