@@ -124,9 +124,10 @@ function printSiteBuild(figures: SiteBuildFigures, out: (line: string) => void):
   const output = figures.output;
   if (!output) return;
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-  out(`  dist/                   ${(output.bytes / 1024 / 1024).toFixed(1)} MiB in ${output.files} files: ${kib(output.bytes / output.awards)} and ${(output.files / output.awards).toFixed(2)} files per award`);
+  out(`  dist/                   ${(output.bytes / 1024 / 1024).toFixed(1)} MiB in ${output.files} files and ${output.folders} folders: ${kib(output.bytes / output.awards)}, ${(output.files / output.awards).toFixed(2)} files and ${(output.folders / output.awards).toFixed(2)} folders per award`);
   for (const [kind, weight] of [...output.kinds].sort((a, b) => b[1].bytes - a[1].bytes)) {
     out(`    ${kind.padEnd(22)}${kib(weight.bytes / output.awards).padStart(10)} per award, ${(weight.files / output.awards).toFixed(2)} files per award`);
   }
-  out(`  at 100,000 awards       about ${((output.bytes / output.awards) * 100_000 / 1024 ** 3).toFixed(2)} GiB`);
+  out(`  at 100,000 awards       about ${((output.bytes / output.awards) * 100_000 / 1e9).toFixed(2)} GB (10^9 bytes, as hosts count)`);
+  if (figures.cache) out(`  .laurel/cache/          ${kib(figures.cache.bytes / figures.cache.awards)} per award (proofs, pages, images; kept between builds)`);
 }

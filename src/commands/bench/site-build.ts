@@ -32,6 +32,8 @@ export interface OutputWeight {
   readonly awards: number;
   readonly bytes: number;
   readonly files: number;
+  /** Some hosts count folders as entries too (GitLab Pages). */
+  readonly folders: number;
   /** Bytes and files by kind: certificate pages, signed JSON, search index, everything else. */
   readonly kinds: ReadonlyMap<string, { bytes: number; files: number }>;
 }
@@ -39,6 +41,8 @@ export interface OutputWeight {
 export interface SiteBuildFigures {
   readonly runs: readonly BuildRun[];
   readonly output?: OutputWeight;
+  /** What `.laurel/cache` (proofs, pages, images) holds after the cold build. */
+  readonly cache?: OutputWeight;
 }
 
 /** Unique random status indices, as `npm run award` chooses them, avoiding those already taken. */
@@ -138,10 +142,12 @@ export async function weighOutput(dist: string, awards: number): Promise<OutputW
   const kinds = new Map<string, { bytes: number; files: number }>();
   let bytes = 0;
   let files = 0;
+  let folders = 0;
   const walk = async (folder: string, relative: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const inside = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
+        folders += 1;
         await walk(path.join(folder, entry.name), inside);
         continue;
       }
@@ -153,7 +159,7 @@ export async function weighOutput(dist: string, awards: number): Promise<OutputW
     }
   };
   await walk(dist, '');
-  return { awards, bytes, files, kinds };
+  return { awards, bytes, files, folders, kinds };
 }
 
 /**
@@ -173,11 +179,12 @@ export async function benchSiteBuild(root: string, count: number, achievements: 
     };
     if (!step('cold (nothing cached)').ok) return { runs };
     const output = await weighOutput(path.join(copy, 'dist'), count + awardsOfContent);
-    if (!step('warm (nothing changed)').ok) return { runs, output };
+    const cache = await weighOutput(path.join(copy, '.laurel', 'cache'), count + awardsOfContent);
+    if (!step('warm (nothing changed)').ok) return { runs, output, cache };
     const [index] = statusIndices(1, new Set([...taken, ...used]));
     await writeFile(path.join(copy, 'content', 'awards', 'bench', 'one-more.yaml'), [`achievement: ${achievements[0]}`, 'awardedOn: 2026-06-02', ...awardLines(count, index!, '')].join('\n') + '\n');
     step('one award added');
-    return { runs, output };
+    return { runs, output, cache };
   } finally {
     await rm(copy, { recursive: true, force: true });
   }
