@@ -4,9 +4,11 @@
  * Names wrap and shrink to fit; every script Inter covers renders, and nothing is fetched.
  */
 import satori from 'satori';
-import { mix } from '../content/badge-design.ts';
+import { mix } from '../content/colour.ts';
 import { renderPng } from './badge-image.ts';
-import { FONT_FAMILY, fitText, satoriFonts, type FittedText, type Weight } from './fonts.ts';
+import { formatDate } from './dates.ts';
+import { FONT_FAMILY, type FittedText, type Weight } from './fonts.ts';
+import { packagedFonts, satoriFonts } from './packaged-fonts.ts';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -30,16 +32,6 @@ const PANEL_WIDTH = 500;
 const PADDING = 64;
 const TEXT_WIDTH = SHARE_CARD_WIDTH - PANEL_WIDTH - 2 * PADDING;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "14 March 2026", the same on every machine (no locale data involved). */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) throw new RangeError(`expected a date like 2026-03-14, got "${isoDate}"`);
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
-
 type Style = Record<string, string | number>;
 const el = (type: string, style: Style, children?: unknown) => ({ type, props: { style, children } });
 
@@ -58,9 +50,11 @@ const caption = (text: string) =>
 export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array> {
   const accent = input.accentColor ?? '#1e3a5f';
   const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
-  const issuer = fitText(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
-  const learner = fitText(input.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) });
-  const achievement = fitText(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) });
+  await packagedFonts.loadAll(); // satori is given every face too
+  const fit = packagedFonts.fitText.bind(packagedFonts);
+  const issuer = fit(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
+  const learner = fit(input.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) });
+  const achievement = fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) });
   const badge = `data:image/svg+xml;base64,${Buffer.from(input.badgeSvg).toString('base64')}`;
 
   const panel = el(
@@ -104,6 +98,6 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
   );
   const root = el('div', { display: 'flex', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fontFamily: FONT_FAMILY }, [panel, text]);
   // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
-  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: satoriFonts() });
+  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: await satoriFonts() });
   return renderPng(svg, SHARE_CARD_WIDTH);
 }

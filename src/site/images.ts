@@ -16,6 +16,7 @@ import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { resolveBadgeDesign, type ResolvedBadgeDesign } from '../content/badge-design.ts';
 import { renderCertificatePdf } from '../render/certificate-pdf.ts';
+import { packagedFonts } from '../render/packaged-fonts.ts';
 import type { ImageCache } from '../render/image-cache.ts';
 import { BADGE_SIZE, renderBadgeSvg, renderPng } from '../render/badge-image.ts';
 import { qrCodeSvg } from '../render/qr-code.ts';
@@ -95,7 +96,7 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
         skills: skillsOf(achievement).map((skill) => skill.name),
       };
       return cache.get('certificate-pdf', 'pdf', { ...certificate, badge: sha256(chosen.png) }, async () =>
-        renderCertificatePdf({ ...certificate, badgePng: chosen.png, qrSvg: await qrCodeSvg(page) }),
+        renderCertificatePdf({ ...certificate, badgePng: chosen.png, qrSvg: await qrCodeSvg(page) }, packagedFonts),
       );
     },
   };

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
-import { formatDate } from '../render/share-card.ts';
+import { formatDate } from '../render/dates.ts';
 import { linkedInAddToProfileUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import type { SiteUrls } from '../issue/urls.ts';

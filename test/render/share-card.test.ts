@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderBadgeSvg } from '../../src/render/badge-image.ts';
-import { formatDate, renderShareCard, type ShareCardInput } from '../../src/render/share-card.ts';
+import { formatDate } from '../../src/render/dates.ts';
+import { renderShareCard, type ShareCardInput } from '../../src/render/share-card.ts';
 import { FIXED_DESIGN, golden, pixelDifference, pngSize } from './golden.ts';
 
 const badgeSvg = await renderBadgeSvg(FIXED_DESIGN);
