@@ -1,7 +1,9 @@
 /**
  * The share card: the 1200×630 Open Graph image shown when a learner posts their certificate
- * page. The badge on a tinted panel at the left; who earned what, from whom and when at the right.
- * Names wrap and shrink to fit; every script Inter covers renders, and nothing is fetched.
+ * page. The badge on a tinted panel at the left; at the right, what was earned from whom, and, on
+ * a personal card, who earned it and when. The achievement's card names no one, so one file
+ * serves every award of it (issuer.yaml `shareCards`). Names wrap and shrink to fit; every
+ * script Inter covers renders, and nothing is fetched.
  */
 import satori from 'satori';
 import { mix } from '../content/colour.ts';
@@ -14,15 +16,14 @@ export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
 
 export interface ShareCardInput {
-  readonly learnerName: string;
   readonly achievementName: string;
   readonly issuerName: string;
   /** The badge image (an SVG document), drawn at the left. */
   readonly badgeSvg: string;
-  /** `YYYY-MM-DD`. */
-  readonly awardedOn: string;
   /** Tints the badge panel and the rule; the badge's primary colour suits. Navy if absent. */
   readonly accentColor?: string;
+  /** Who earned it and when (`awardedOn`: `YYYY-MM-DD`): a personal card. Absent: the achievement's. */
+  readonly earned?: { readonly learnerName: string; readonly awardedOn: string };
 }
 
 /** Text colours on white: 17:1 and 7.6:1, past WCAG AAA. */
@@ -53,8 +54,20 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
   await packagedFonts.loadAll(); // satori is given every face too
   const fit = packagedFonts.fitText.bind(packagedFonts);
   const issuer = fit(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
-  const learner = fit(input.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) });
-  const achievement = fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) });
+  const rule = (margins: Style) => el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, ...margins });
+  const { earned } = input;
+  const middle = earned
+    ? [
+        caption('Awarded to'),
+        lines(fit(earned.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) }), 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
+        rule({ marginTop: 28, marginBottom: 28 }),
+        lines(fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) }), 600, INK, 1.2),
+      ]
+    : [
+        caption('Certificate of achievement'),
+        lines(fit(input.achievementName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(60, 36) }), 700, INK, 1.15, { marginTop: 10, letterSpacing: -0.5 }),
+        rule({ marginTop: 28 }),
+      ];
   const badge = `data:image/svg+xml;base64,${Buffer.from(input.badgeSvg).toString('base64')}`;
 
   const panel = el(
@@ -84,14 +97,9 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
     },
     [
       lines(issuer, 600, MUTED, 1.2),
-      el('div', { display: 'flex', flexDirection: 'column' }, [
-        caption('Awarded to'),
-        lines(learner, 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
-        el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, marginTop: 28, marginBottom: 28 }),
-        lines(achievement, 600, INK, 1.2),
-      ]),
-      el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: MUTED }, [
-        el('div', { display: 'flex' }, `Earned ${formatDate(input.awardedOn)}`),
+      el('div', { display: 'flex', flexDirection: 'column' }, middle),
+      el('div', { display: 'flex', justifyContent: earned ? 'space-between' : 'flex-end', fontSize: 22, color: MUTED }, [
+        ...(earned ? [el('div', { display: 'flex' }, `Earned ${formatDate(earned.awardedOn)}`)] : []),
         el('div', { display: 'flex' }, 'Verifiable Open Badge'),
       ]),
     ],

@@ -11,7 +11,7 @@ const revived = fromSnapshot(snapshot);
 
 export const site = revived.site;
 
-/** Badges, baked badges, share cards and PDFs of this site, rendered once and cached on disk. */
+/** Badges and share cards of this site, rendered once and cached on disk. */
 export const images = siteImages(site, createImageCache({ directory: revived.images.cacheDirectory, fingerprint: revived.images.fingerprint }));
 
 /** The path of a site URL (base included), for links that also work on a local server. */
