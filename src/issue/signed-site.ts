@@ -115,7 +115,9 @@ function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, iss
     validFrom: award.awardedOn,
     validUntil: award.validUntil,
     awardedDate: award.awardedOn,
-    imageUrl: urls.credentialImage(award.id, 'png'),
+    // The badge that represents it in wallets; a copy with this credential baked in is made on the
+    // certificate page, in the learner's browser, so it has no URL of its own.
+    imageUrl: urls.achievementImage(award.achievement, 'png'),
     subject: {
       id: award.recipient.id,
       name: award.recipient.name,

@@ -19,7 +19,6 @@ export interface SiteUrls {
   achievementShareCard(slug: string): string;
   credentialPage(id: string): string;
   credentialJson(id: string): string;
-  credentialImage(id: string, format: 'png' | 'svg'): string;
   /** One award's own 1200×630 preview image, with the learner's name (issuer.yaml `shareCards: personal`). */
   credentialShareCard(id: string): string;
   statusList(purpose: StatusPurpose): string;
@@ -41,7 +40,6 @@ export function siteUrls(site: string): SiteUrls {
     achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),
     credentialPage: (id) => at(`credentials/${id}/`),
     credentialJson: (id) => at(`credentials/${id}.json`),
-    credentialImage: (id, format) => at(`credentials/${id}.${format}`),
     credentialShareCard: (id) => at(`credentials/${id}/share.png`),
     statusList: (purpose) => at(`status/${purpose}.json`),
     revocationList: at('status/1edtech-revocation-list.json'),
