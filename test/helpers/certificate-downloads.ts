@@ -25,9 +25,13 @@ export interface Downloaded {
   readonly bytes: Buffer;
 }
 
-/** Presses the page's download button for `format` and waits for the file the browser saves. */
+/**
+ * Presses the page's download button for `format` and waits for the file the browser saves: up to
+ * two minutes, since a PDF is a few seconds of work for a browser on a busy machine, more on a dev
+ * server that compiles the code on first use.
+ */
 export async function pressDownload(page: Page, format: DownloadFormat): Promise<Downloaded> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`laurel-download[format="${format}"] button`)]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(`laurel-download[format="${format}"] button`)]);
   const file = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(file) };
 }

@@ -155,6 +155,12 @@ describe('dist/', () => {
     expect(folders).toHaveLength(counts.live + counts.erased);
     expect(entries.filter((name) => !folders.includes(name)).toSorted()).toEqual(ids.map((id) => `${id}.json`));
     for (const folder of folders) expect(readdirSync(path.join(DIST, 'credentials', folder)), folder).toEqual(['index.html']);
+    // The image each credential names for wallets is a file of the site: its achievement's badge.
+    for (const award of content.awards.filter((candidate) => ids.includes(candidate.id))) {
+      const credential = JSON.parse(readFileSync(path.join(DIST, 'credentials', `${award.id}.json`), 'utf8')) as { image: { id: string } };
+      expect(credential.image.id, award.id).toBe(`${SITE_URL}achievements/${award.achievement}.png`);
+      expect(existsSync(path.join(DIST, 'achievements', `${award.achievement}.png`)), award.id).toBe(true);
+    }
   });
 
   it('offers, on every shareable certificate page, downloads made from its own JSON and its achievement’s badge', () => {
@@ -418,7 +424,7 @@ describe('a certificate page', () => {
       expect(await cspViolations(page), id).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 300_000);
 
   it('previews well when shared: Open Graph, Twitter card and JSON-LD, with the achievement’s card', async () => {
     const page = await open(credentialPage(ZAINAB));
