@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { contrastRatio, mix } from './colour.ts';
 import { atMost, hexColor, nameText } from './schemas/common.ts';
 
 export const BADGE_SHAPES = ['circle', 'shield', 'hexagon', 'rosette', 'square'] as const;
@@ -77,38 +78,9 @@ const emblemName = z.string().superRefine((name, ctx) => {
   });
 });
 
-// --- colours (WCAG 2.2 definitions) ----------------------------------------------------------
+// --- colours (WCAG 2.2 definitions, in ./colour.ts) ----------------------------------------
 
-function rgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-function toHex([r, g, b]: readonly number[]): string {
-  return `#${[r, g, b].map((c) => Math.round(c!).toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Mixes `hex` toward `toward` by `amount` (0–1), in sRGB as SVG gradients interpolate. */
-export function mix(hex: string, toward: string, amount: number): string {
-  const a = rgb(hex);
-  const b = rgb(toward);
-  return toHex(a.map((c, i) => c + (b[i]! - c) * amount));
-}
-
-/** WCAG 2.2 relative luminance. */
-function luminance(hex: string): number {
-  const [r, g, b] = rgb(hex).map((c) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2.2 contrast ratio, 1 to 21. */
-export function contrastRatio(a: string, b: string): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (high + 0.05) / (low + 0.05);
-}
+export { contrastRatio, mix } from './colour.ts';
 
 /** The face of the badge is a gradient around the primary colour; the label sits on all of it. */
 export function faceGradient(primary: string): { light: string; dark: string } {

@@ -1,6 +1,8 @@
 /**
  * Where everything lives on the built site (the layout the README's "How a credential is made" documents). URLs are absolute, under the
- * issuer's site URL, and never change once published.
+ * issuer's site URL, and never change once published. An award's baked badges and PDF certificate
+ * have no URL: the certificate page makes them in the learner's browser
+ * (src/site/components/downloads/).
  */
 
 export type StatusPurpose = 'revocation' | 'suspension';
@@ -13,12 +15,11 @@ export interface SiteUrls {
   achievementPage(slug: string): string;
   achievementJson(slug: string): string;
   achievementImage(slug: string, format: 'png' | 'svg'): string;
+  /** The 1200×630 image link previews of its certificate pages show, naming no one. */
+  achievementShareCard(slug: string): string;
   credentialPage(id: string): string;
   credentialJson(id: string): string;
-  credentialImage(id: string, format: 'png' | 'svg'): string;
-  /** The printable certificate. */
-  credentialPdf(id: string): string;
-  /** The 1200×630 image link previews show. */
+  /** One award's own 1200×630 preview image, with the learner's name (issuer.yaml `shareCards: personal`). */
   credentialShareCard(id: string): string;
   statusList(purpose: StatusPurpose): string;
   revocationList: string;
@@ -36,10 +37,9 @@ export function siteUrls(site: string): SiteUrls {
     achievementPage: (slug) => at(`achievements/${slug}/`),
     achievementJson: (slug) => at(`achievements/${slug}.json`),
     achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
+    achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),
     credentialPage: (id) => at(`credentials/${id}/`),
     credentialJson: (id) => at(`credentials/${id}.json`),
-    credentialImage: (id, format) => at(`credentials/${id}.${format}`),
-    credentialPdf: (id) => at(`credentials/${id}.pdf`),
     credentialShareCard: (id) => at(`credentials/${id}/share.png`),
     statusList: (purpose) => at(`status/${purpose}.json`),
     revocationList: at('status/1edtech-revocation-list.json'),

@@ -8,7 +8,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { emblemMarkup, faceGradient, mix, type BadgeShape, type ResolvedBadgeDesign } from '../content/badge-design.ts';
-import { FONT_FAMILY, fitText, satoriFonts, type FittedText } from './fonts.ts';
+import { FONT_FAMILY, type FittedText } from './fonts.ts';
+import { packagedFonts, satoriFonts } from './packaged-fonts.ts';
 
 export const BADGE_SIZE = 600;
 
@@ -206,7 +207,7 @@ async function label(design: ResolvedBadgeDesign, fitted: FittedText, top: numbe
   };
   const root = { type: 'div', props: { style: { display: 'flex', width: BADGE_SIZE, height: BADGE_SIZE }, children: [box] } };
   // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
-  const svg = await satori(root, { width: BADGE_SIZE, height: BADGE_SIZE, fonts: satoriFonts() });
+  const svg = await satori(root, { width: BADGE_SIZE, height: BADGE_SIZE, fonts: await satoriFonts() });
   return withoutUnusedMasks(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
 }
 
@@ -219,7 +220,8 @@ function withoutUnusedMasks(markup: string): string {
 
 /** Emblem, ornament and label, stacked and centred as a group on the shape's centre. */
 async function content(design: ResolvedBadgeDesign, layout: Layout): Promise<string> {
-  const fitted = fitText(design.label, {
+  await packagedFonts.loadAll(); // satori is given every face too
+  const fitted = packagedFonts.fitText(design.label, {
     weight: 700,
     maxWidth: layout.labelWidth,
     maxLines: LABEL_MAX_LINES,

@@ -3,6 +3,8 @@
  * subsets, with ToUnicode maps, so copy, search and screen readers work), the badge, a QR code and
  * a link back to the credential. The same input gives the same bytes: dates come from the award,
  * producer and creator are fixed, and the file identifier is a hash of the credential URL.
+ * No I/O: the learner's browser makes it from the hosted credential, with the fonts it is given
+ * (src/site/components/downloads/).
  */
 import fontkit from '@pdf-lib/fontkit';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -20,10 +22,10 @@ import {
   type PDFPage,
   type RGB,
 } from 'pdf-lib';
-import { mix } from '../content/badge-design.ts';
-import { fitText, splitRuns, type FittedText, type FontFace, type Weight } from './fonts.ts';
+import { mix } from '../content/colour.ts';
+import { formatDate } from './dates.ts';
+import type { FittedText, FontFace, Fonts, Weight } from './fonts.ts';
 import { qrModules } from './qr-code.ts';
-import { formatDate } from './share-card.ts';
 
 export interface CertificateInput {
   readonly learnerName: string;
@@ -64,11 +66,13 @@ const MUTED = color('#4b5563');
 
 /** Sets text in the embedded faces, switching face where a script needs another subset. */
 class Typesetter {
+  readonly #inter: Fonts;
   readonly #fonts: Map<FontFace, PDFFont>;
   readonly #page: PDFPage;
   readonly #widths = new Map<string, number>();
 
-  constructor(fonts: Map<FontFace, PDFFont>, page: PDFPage) {
+  constructor(inter: Fonts, fonts: Map<FontFace, PDFFont>, page: PDFPage) {
+    this.#inter = inter;
     this.#fonts = fonts;
     this.#page = page;
   }
@@ -79,14 +83,14 @@ class Typesetter {
     let width = this.#widths.get(key);
     if (width === undefined) {
       width = 0;
-      for (const run of splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, 1);
+      for (const run of this.#inter.splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, 1);
       this.#widths.set(key, width);
     }
     return width * size + spacing * [...text].length;
   }
 
   fit(text: string, weight: Weight, maxLines: number, sizes: readonly number[], maxWidth = TEXT_WIDTH): FittedText {
-    return fitText(text, { weight, maxWidth, maxLines, sizes, measure: (line, size) => this.width(line, weight, size) });
+    return this.#inter.fitText(text, { weight, maxWidth, maxLines, sizes, measure: (line, size) => this.width(line, weight, size) });
   }
 
   /** Draws one line with its top at `top` (from the page's top edge); returns its width. */
@@ -94,7 +98,7 @@ class Typesetter {
     const baseline = PAGE_HEIGHT - top - style.size * 0.93;
     let cursor = x;
     if (style.spacing) this.#page.pushOperators(pushGraphicsState(), setCharacterSpacing(style.spacing));
-    for (const run of splitRuns(text, style.weight)) {
+    for (const run of this.#inter.splitRuns(text, style.weight)) {
       const font = this.#font(run.face);
       this.#page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font, color: style.color });
       cursor += font.widthOfTextAtSize(run.text, style.size) + (style.spacing ?? 0) * [...run.text].length;
@@ -127,11 +131,16 @@ function subsetName(face: FontFace): string {
   return `${tag}+${face.font.postscriptName}`;
 }
 
-/** Embeds, as subsets, exactly the faces these texts need. */
-async function embedFaces(doc: PDFDocument, texts: ReadonlyArray<readonly [string, Weight]>): Promise<Map<FontFace, PDFFont>> {
+/**
+ * Embeds, as subsets, exactly the faces these texts need (an ellipsis too: a line cut to fit ends
+ * with one), having read those faces first.
+ */
+async function embedFaces(doc: PDFDocument, inter: Fonts, texts: ReadonlyArray<readonly [string, Weight]>): Promise<Map<FontFace, PDFFont>> {
+  const withEllipsis = texts.map(([text, weight]) => [`${text}…`, weight] as const);
+  await inter.loadFor(withEllipsis);
   const fonts = new Map<FontFace, PDFFont>();
-  for (const [text, weight] of texts) {
-    for (const { face } of splitRuns(`${text}…`, weight)) {
+  for (const [text, weight] of withEllipsis) {
+    for (const { face } of inter.splitRuns(text, weight)) {
       if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face) }));
     }
   }
@@ -158,7 +167,8 @@ function drawQr(page: PDFPage, svg: string, x: number, top: number, size: number
   page.drawSvgPath(qr.path, { x, y: PAGE_HEIGHT - top, scale: size / qr.size, borderColor: rgb(0, 0, 0), borderWidth: 1 });
 }
 
-export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
+/** The certificate, set in `fonts` (Inter: the same files give the same bytes, in Node or a browser). */
+export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts): Promise<Uint8Array> {
   const accentHex = input.accentColor ?? '#1e3a5f';
   const accent = color(accentHex);
   const awarded = formatDate(input.awardedOn);
@@ -182,7 +192,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  const fonts = await embedFaces(doc, [
+  const embedded = await embedFaces(doc, fonts, [
     [input.issuerName, 600],
     ['CERTIFICATE OF ACHIEVEMENT AWARDED VALID UNTIL SKILLS VERIFY AT', 600],
     [input.learnerName, 700],
@@ -191,7 +201,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     [`${awarded} ${validUntil ?? ''}`, 600],
     [input.credentialUrl, 400],
   ]);
-  const type = new Typesetter(fonts, page);
+  const type = new Typesetter(fonts, embedded, page);
 
   // The side panel: badge, QR code.
   page.drawRectangle({ x: 0, y: 0, width: PANEL, height: PAGE_HEIGHT, color: color(mix(accentHex, '#ffffff', 0.88)) });

@@ -1,14 +1,16 @@
 /**
- * The fonts every image and PDF is set in: Inter from @fontsource/inter, read from node_modules,
- * never from the system, so renders are byte-identical on every machine. Fontsource splits Inter
- * by script; loading every subset covers Latin, Latin Extended, Cyrillic, Greek and Vietnamese.
- * Also measures and wraps text in them, since satori and pdf-lib leave line-fitting to us.
+ * The fonts every image and PDF is set in: Inter from @fontsource/inter, never the system's, so
+ * renders are byte-identical on every machine, in Node and in the browser. Fontsource splits
+ * Inter by script; the subsets, in fallback order, cover Latin, Latin Extended, Cyrillic, Greek
+ * and Vietnamese. Also measures and wraps text in them, since satori and pdf-lib leave
+ * line-fitting to us.
+ *
+ * No file system here: whoever makes a `Fonts` says how a font file is read (./packaged-fonts.ts
+ * from node_modules for the build; the certificate page from the site's own copy), and a text
+ * reads only the subsets it needs.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { unzlibSync } from 'fflate';
-import type { SatoriOptions } from 'satori';
 
 export const FONT_FAMILY = 'Inter';
 export type Weight = 400 | 600 | 700;
@@ -28,7 +30,13 @@ export interface FontFace {
   readonly font: Font;
 }
 
-const require = createRequire(import.meta.url);
+/** Fontsource's file of one subset in one weight, under @fontsource/inter/files/. */
+export function fontFileName(subset: Subset, weight: Weight): string {
+  return `inter-${subset}-${weight}-normal.woff`;
+}
+
+/** The bytes of a font file (`fontFileName`), as Fontsource publishes it (WOFF 1.0). */
+export type ReadFontFile = (subset: Subset, weight: Weight) => Promise<Uint8Array>;
 
 /**
  * WOFF 1.0 (W3C) §4–5 back to the sfnt it wraps: header, table directory, then each table
@@ -62,86 +70,10 @@ function woffToSfnt(woff: Uint8Array): Uint8Array {
   return sfnt;
 }
 
-let faces: readonly FontFace[] | undefined;
-
-/** Every subset in every weight, read once per process. */
-export function fontFaces(): readonly FontFace[] {
-  faces ??= WEIGHTS.flatMap((weight) =>
-    SUBSETS.map((subset) => {
-      const data = woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)));
-      const name = subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`;
-      return { name, subset, weight, data, font: fontkit.create(data) };
-    }),
-  );
-  return faces;
-}
-
-/** The faces of one weight, in fallback order. */
-export function facesOf(weight: Weight): readonly FontFace[] {
-  return fontFaces().filter((face) => face.weight === weight);
-}
-
-let satori: SatoriOptions['fonts'] | undefined;
-
-/** The same array every time: satori caches parsed fonts by identity. */
-export function satoriFonts(): SatoriOptions['fonts'] {
-  satori ??= fontFaces().map(({ name, weight, data }) => ({ name, weight, style: 'normal' as const, data: Buffer.from(data) }));
-  return satori;
-}
-
 /** A run of text set in one face. A character no face has goes to the first (it shows as tofu). */
 export interface Run {
   readonly face: FontFace;
   readonly text: string;
-}
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-export function splitRuns(text: string, weight: Weight): Run[] {
-  const chain = facesOf(weight);
-  const runs: Array<{ face: FontFace; text: string }> = [];
-  for (const { segment } of graphemes.segment(text)) {
-    // A letter and its combining marks stay together, in a face that has them all.
-    const codes = [...segment].map((char) => char.codePointAt(0)!);
-    const has = (face: FontFace) => codes.every((code) => face.font.hasGlyphForCodePoint(code));
-    const previous = runs.at(-1);
-    // Spaces stay in the current run, so kerning and shaping are not cut.
-    const face =
-      previous && (/^\s+$/.test(segment) || has(previous.face))
-        ? previous.face
-        : (chain.find(has) ?? chain.find((f) => f.font.hasGlyphForCodePoint(codes[0]!)) ?? chain[0]!);
-    if (previous?.face === face) previous.text += segment;
-    else runs.push({ face, text: segment });
-  }
-  return runs;
-}
-
-/** Widths at size 1, by weight and text: fitting a label measures the same words many times. */
-const widths = new Map<string, number>();
-const MAX_CACHED_WIDTHS = 20_000; // a big roster would otherwise grow it without end
-
-/** The advance width of `text` at `size` (same unit as size), kerning included. */
-export function measureText(text: string, weight: Weight, size: number): number {
-  const key = `${weight} ${text}`;
-  let width = widths.get(key);
-  if (width === undefined) {
-    width = 0;
-    for (const { face, text: run } of splitRuns(text, weight)) width += face.font.layout(run).advanceWidth / face.font.unitsPerEm;
-    if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
-    widths.set(key, width);
-  }
-  return width * size;
-}
-
-/** Greedy line breaking at spaces; a word wider than the line stays whole (the caller shrinks). */
-function greedyLines(words: readonly string[], fits: (line: string) => boolean): string[] {
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.at(-1);
-    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 export interface FitOptions {
@@ -162,15 +94,132 @@ export interface FittedText {
   readonly lines: readonly string[];
 }
 
-/**
- * The largest size at which `text` fits in `maxLines` lines of `maxWidth`, with lines balanced
- * (the narrowest width giving the same line count, like CSS `text-wrap: balance`). At the smallest
- * size, text that still does not fit is cut with an ellipsis.
- */
-export function fitText(text: string, options: FitOptions): FittedText {
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const MAX_CACHED_WIDTHS = 20_000; // a big roster would otherwise grow it without end
+
+/** The code points of each grapheme of `text`: a letter and its combining marks stay together. */
+function* graphemeCodes(text: string): Generator<{ segment: string; codes: number[] }> {
+  for (const { segment } of graphemes.segment(text)) yield { segment, codes: [...segment].map((char) => char.codePointAt(0)!) };
+}
+
+const hasAll = (face: FontFace, codes: readonly number[]) => codes.every((code) => face.font.hasGlyphForCodePoint(code));
+
+/** Inter, read through `read`, one face at a time as texts need them. */
+export class Fonts {
+  readonly #read: ReadFontFile;
+  readonly #faces = new Map<string, Promise<FontFace>>();
+  readonly #ready = new Map<string, FontFace>();
+  /** Widths at size 1, by weight and text: fitting a label measures the same words many times. */
+  readonly #widths = new Map<string, number>();
+
+  constructor(read: ReadFontFile) {
+    this.#read = read;
+  }
+
+  #load(subset: Subset, weight: Weight): Promise<FontFace> {
+    const key = `${subset} ${weight}`;
+    let face = this.#faces.get(key);
+    if (!face) {
+      face = this.#read(subset, weight).then((woff) => {
+        const data = woffToSfnt(woff);
+        const loaded: FontFace = { name: subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`, subset, weight, data, font: fontkit.create(data) };
+        this.#ready.set(key, loaded);
+        return loaded;
+      });
+      // A failed read is tried again next time.
+      face.catch(() => this.#faces.delete(key));
+      this.#faces.set(key, face);
+    }
+    return face;
+  }
+
+  /** The face at `index` of `weight`'s fallback order; it must have been read. */
+  #face(weight: Weight, index: number): FontFace {
+    const subset = SUBSETS[index]!;
+    const face = this.#ready.get(`${subset} ${weight}`);
+    if (!face) throw new Error(`Inter ${subset} ${weight} has not been read: load the text with Fonts.loadFor first`);
+    return face;
+  }
+
+  /** Every subset in every weight, for satori (which falls back among all the fonts it is given). */
+  loadAll(): Promise<FontFace[]> {
+    return Promise.all(WEIGHTS.flatMap((weight) => SUBSETS.map((subset) => this.#load(subset, weight))));
+  }
+
+  /**
+   * Reads the faces that setting these texts can touch: for each grapheme, the subsets in
+   * fallback order up to the first that has all of it (every subset when none has). `splitRuns`
+   * looks at faces in that same order and stops at the same one, so it decides exactly as it
+   * would with every face read: a Latin name reads the Latin files only.
+   */
+  async loadFor(texts: ReadonlyArray<readonly [string, Weight]>): Promise<void> {
+    for (const [text, weight] of texts) {
+      for (const { codes } of graphemeCodes(text)) {
+        for (const subset of SUBSETS) if (hasAll(await this.#load(subset, weight), codes)) break;
+      }
+    }
+  }
+
+  splitRuns(text: string, weight: Weight): Run[] {
+    const first = (test: (face: FontFace) => boolean): FontFace | undefined => {
+      for (let i = 0; i < SUBSETS.length; i++) {
+        const face = this.#face(weight, i);
+        if (test(face)) return face;
+      }
+      return undefined;
+    };
+    const runs: Array<{ face: FontFace; text: string }> = [];
+    for (const { segment, codes } of graphemeCodes(text)) {
+      const previous = runs.at(-1);
+      // Spaces stay in the current run, so kerning and shaping are not cut.
+      const face =
+        previous && (/^\s+$/.test(segment) || hasAll(previous.face, codes))
+          ? previous.face
+          : (first((candidate) => hasAll(candidate, codes)) ?? first((candidate) => candidate.font.hasGlyphForCodePoint(codes[0]!)) ?? this.#face(weight, 0));
+      if (previous?.face === face) previous.text += segment;
+      else runs.push({ face, text: segment });
+    }
+    return runs;
+  }
+
+  /** The advance width of `text` at `size` (same unit as size), kerning included. */
+  measureText(text: string, weight: Weight, size: number): number {
+    const key = `${weight} ${text}`;
+    let width = this.#widths.get(key);
+    if (width === undefined) {
+      width = 0;
+      for (const { face, text: run } of this.splitRuns(text, weight)) width += face.font.layout(run).advanceWidth / face.font.unitsPerEm;
+      if (this.#widths.size >= MAX_CACHED_WIDTHS) this.#widths.clear();
+      this.#widths.set(key, width);
+    }
+    return width * size;
+  }
+
+  /**
+   * The largest size at which `text` fits in `maxLines` lines of `maxWidth`, with lines balanced
+   * (the narrowest width giving the same line count, like CSS `text-wrap: balance`). At the
+   * smallest size, text that still does not fit is cut with an ellipsis.
+   */
+  fitText(text: string, options: FitOptions): FittedText {
+    const measure = options.measure ?? ((line: string, size: number) => this.measureText(line, options.weight, size));
+    return fitText(text, options, measure);
+  }
+}
+
+/** Greedy line breaking at spaces; a word wider than the line stays whole (the caller shrinks). */
+function greedyLines(words: readonly string[], fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function fitText(text: string, options: FitOptions, measure: (line: string, size: number) => number): FittedText {
   const words = text.trim().split(/\s+/);
-  const { weight, maxWidth, maxLines, sizes, maxHeight = Infinity, lineHeight = 1.2 } = options;
-  const measure = options.measure ?? ((line: string, size: number) => measureText(line, weight, size));
+  const { maxWidth, maxLines, sizes, maxHeight = Infinity, lineHeight = 1.2 } = options;
   for (const size of sizes) {
     const width = (line: string) => measure(line, size);
     const lines = greedyLines(words, (line) => width(line) <= maxWidth);

@@ -11,11 +11,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * What the renderers read: every module in src/render/, the badge design they draw and baking. If
+ * What the renderers read: every module in src/render/, the badge design they draw, its colours and baking. If
  * any of these change, every cached image is stale.
  */
 const RENDERER_FOLDER = 'src/render';
-const RENDERER_MODULES = ['src/content/badge-design.ts', 'src/core/baking.ts'];
+const RENDERER_MODULES = ['src/content/badge-design.ts', 'src/content/colour.ts', 'src/core/baking.ts'];
 
 async function rendererSources(root: string): Promise<string[]> {
   const own = await readdir(path.join(root, RENDERER_FOLDER)).catch(() => [] as string[]);

@@ -1,26 +1,29 @@
 /**
  * The share card: the 1200×630 Open Graph image shown when a learner posts their certificate
- * page. The badge on a tinted panel at the left; who earned what, from whom and when at the right.
- * Names wrap and shrink to fit; every script Inter covers renders, and nothing is fetched.
+ * page. The badge on a tinted panel at the left; at the right, what was earned from whom, and, on
+ * a personal card, who earned it and when. The achievement's card names no one, so one file
+ * serves every award of it (issuer.yaml `shareCards`). Names wrap and shrink to fit; every
+ * script Inter covers renders, and nothing is fetched.
  */
 import satori from 'satori';
-import { mix } from '../content/badge-design.ts';
+import { mix } from '../content/colour.ts';
 import { renderPng } from './badge-image.ts';
-import { FONT_FAMILY, fitText, satoriFonts, type FittedText, type Weight } from './fonts.ts';
+import { formatDate } from './dates.ts';
+import { FONT_FAMILY, type FittedText, type Weight } from './fonts.ts';
+import { packagedFonts, satoriFonts } from './packaged-fonts.ts';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
 
 export interface ShareCardInput {
-  readonly learnerName: string;
   readonly achievementName: string;
   readonly issuerName: string;
   /** The badge image (an SVG document), drawn at the left. */
   readonly badgeSvg: string;
-  /** `YYYY-MM-DD`. */
-  readonly awardedOn: string;
   /** Tints the badge panel and the rule; the badge's primary colour suits. Navy if absent. */
   readonly accentColor?: string;
+  /** Who earned it and when (`awardedOn`: `YYYY-MM-DD`): a personal card. Absent: the achievement's. */
+  readonly earned?: { readonly learnerName: string; readonly awardedOn: string };
 }
 
 /** Text colours on white: 17:1 and 7.6:1, past WCAG AAA. */
@@ -29,16 +32,6 @@ const MUTED = '#4b5563';
 const PANEL_WIDTH = 500;
 const PADDING = 64;
 const TEXT_WIDTH = SHARE_CARD_WIDTH - PANEL_WIDTH - 2 * PADDING;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "14 March 2026", the same on every machine (no locale data involved). */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) throw new RangeError(`expected a date like 2026-03-14, got "${isoDate}"`);
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
 
 type Style = Record<string, string | number>;
 const el = (type: string, style: Style, children?: unknown) => ({ type, props: { style, children } });
@@ -58,9 +51,23 @@ const caption = (text: string) =>
 export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array> {
   const accent = input.accentColor ?? '#1e3a5f';
   const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
-  const issuer = fitText(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
-  const learner = fitText(input.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) });
-  const achievement = fitText(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) });
+  await packagedFonts.loadAll(); // satori is given every face too
+  const fit = packagedFonts.fitText.bind(packagedFonts);
+  const issuer = fit(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
+  const rule = (margins: Style) => el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, ...margins });
+  const { earned } = input;
+  const middle = earned
+    ? [
+        caption('Awarded to'),
+        lines(fit(earned.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) }), 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
+        rule({ marginTop: 28, marginBottom: 28 }),
+        lines(fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) }), 600, INK, 1.2),
+      ]
+    : [
+        caption('Certificate of achievement'),
+        lines(fit(input.achievementName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(60, 36) }), 700, INK, 1.15, { marginTop: 10, letterSpacing: -0.5 }),
+        rule({ marginTop: 28 }),
+      ];
   const badge = `data:image/svg+xml;base64,${Buffer.from(input.badgeSvg).toString('base64')}`;
 
   const panel = el(
@@ -90,20 +97,15 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
     },
     [
       lines(issuer, 600, MUTED, 1.2),
-      el('div', { display: 'flex', flexDirection: 'column' }, [
-        caption('Awarded to'),
-        lines(learner, 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
-        el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, marginTop: 28, marginBottom: 28 }),
-        lines(achievement, 600, INK, 1.2),
-      ]),
-      el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 22, color: MUTED }, [
-        el('div', { display: 'flex' }, `Earned ${formatDate(input.awardedOn)}`),
+      el('div', { display: 'flex', flexDirection: 'column' }, middle),
+      el('div', { display: 'flex', justifyContent: earned ? 'space-between' : 'flex-end', fontSize: 22, color: MUTED }, [
+        ...(earned ? [el('div', { display: 'flex' }, `Earned ${formatDate(earned.awardedOn)}`)] : []),
         el('div', { display: 'flex' }, 'Verifiable Open Badge'),
       ]),
     ],
   );
   const root = el('div', { display: 'flex', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fontFamily: FONT_FAMILY }, [panel, text]);
   // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
-  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: satoriFonts() });
+  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: await satoriFonts() });
   return renderPng(svg, SHARE_CARD_WIDTH);
 }

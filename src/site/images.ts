@@ -1,26 +1,27 @@
 /**
- * The images of a site, as its routes serve them:
+ * The images a build renders, as its routes serve them:
  *
  * - `/achievements/<slug>.svg|.png`: each achievement's badge;
- * - `/credentials/<id>.png|.svg`: that badge with the award's exact signed JSON baked in (cheap);
- * - `/credentials/<id>/share.png`: the 1200×630 Open Graph card;
- * - `/credentials/<id>.pdf`: the printable certificate.
+ * - `/achievements/<slug>/share.png`: the achievement's 1200×630 Open Graph card, which every
+ *   certificate page of it shows in link previews (issuer.yaml `shareCards: achievement`, the
+ *   default);
+ * - `/credentials/<id>/share.png`: a card of one award, with the learner's name and date, only
+ *   with `shareCards: personal`.
  *
- * Rendering is the slow part, so badges, share cards and PDFs go through the disk cache, keyed by
- * their inputs: an unchanged award costs a file read and a bake. Erased awards get nothing.
+ * Nothing else is a file per award: the baked badges and the PDF certificate are made in the
+ * learner's browser, from the hosted JSON and the badge, by the same core code
+ * (src/site/components/downloads/). Rendering is the slow part, so badges and cards go through
+ * the disk cache, keyed by their inputs. Erased awards get nothing.
  */
 import { createHash } from 'node:crypto';
-import { bakePng, bakeSvg } from '../core/baking.ts';
 import type { Artifact } from '../issue/hosted-documents.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { resolveBadgeDesign, type ResolvedBadgeDesign } from '../content/badge-design.ts';
-import { renderCertificatePdf } from '../render/certificate-pdf.ts';
 import type { ImageCache } from '../render/image-cache.ts';
 import { BADGE_SIZE, renderBadgeSvg, renderPng } from '../render/badge-image.ts';
-import { qrCodeSvg } from '../render/qr-code.ts';
 import { renderShareCard } from '../render/share-card.ts';
-import { certificateUrls, isoDay, skillsOf } from './page-model.ts';
+import { isoDay, shareCardUrl } from './page-model.ts';
 
 /** The hosted badge PNG's width: the renderer's native 600×600, what OB displayers expect at least. */
 export const BADGE_PNG_WIDTH = BADGE_SIZE;
@@ -33,10 +34,10 @@ export interface Badge {
 
 export interface SiteImages {
   badge(slug: string): Promise<Badge>;
-  /** The award's badge with its signed credential baked in. */
-  bakedBadge(award: SignedAward, format: 'png' | 'svg'): Promise<Uint8Array | string>;
-  shareCard(award: SignedAward): Promise<Uint8Array>;
-  certificatePdf(award: SignedAward): Promise<Uint8Array>;
+  /** The achievement's link-preview card: no learner's name, so one serves every award of it. */
+  achievementShareCard(slug: string): Promise<Uint8Array>;
+  /** One award's card, with the learner's name and the date (`shareCards: personal`). */
+  personalShareCard(award: SignedAward): Promise<Uint8Array>;
 }
 
 const encoder = new TextEncoder();
@@ -63,41 +64,16 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
     return pending;
   };
 
-  const card = async (award: SignedAward) => {
-    const { record } = award;
-    const chosen = await badge(record.achievement);
-    const achievement = site.content.achievements.get(record.achievement)!;
-    return {
-      badge: chosen,
-      achievement,
-      inputs: { learnerName: record.recipient.name, achievementName: achievement.data.name, issuerName, awardedOn: isoDay(record.awardedOn), accentColor: chosen.design.primaryColor },
-    };
+  const shareCard = async (slug: string, earned?: { learnerName: string; awardedOn: string }) => {
+    const chosen = await badge(slug);
+    const inputs = { achievementName: site.content.achievements.get(slug)!.data.name, issuerName, accentColor: chosen.design.primaryColor, ...(earned ? { earned } : {}) };
+    return cache.get(earned ? 'share-card' : 'achievement-share-card', 'png', { ...inputs, badge: sha256(chosen.svg) }, () => renderShareCard({ ...inputs, badgeSvg: chosen.svg }));
   };
 
   return {
     badge,
-    async bakedBadge(award, format) {
-      const { png, svg } = await badge(award.record.achievement);
-      return format === 'png' ? bakePng(png, award.json) : bakeSvg(svg, award.json);
-    },
-    async shareCard(award) {
-      const { badge: chosen, inputs } = await card(award);
-      return cache.get('share-card', 'png', { ...inputs, badge: sha256(chosen.svg) }, () => renderShareCard({ ...inputs, badgeSvg: chosen.svg }));
-    },
-    async certificatePdf(award) {
-      const { badge: chosen, achievement, inputs } = await card(award);
-      const page = site.urls.credentialPage(award.record.id);
-      const certificate = {
-        ...inputs,
-        achievementDescription: achievement.data.description,
-        ...(award.record.validUntil === undefined ? {} : { validUntil: isoDay(award.record.validUntil) }),
-        credentialUrl: page,
-        skills: skillsOf(achievement).map((skill) => skill.name),
-      };
-      return cache.get('certificate-pdf', 'pdf', { ...certificate, badge: sha256(chosen.png) }, async () =>
-        renderCertificatePdf({ ...certificate, badgePng: chosen.png, qrSvg: await qrCodeSvg(page) }),
-      );
-    },
+    achievementShareCard: (slug) => shareCard(slug),
+    personalShareCard: ({ record }) => shareCard(record.achievement, { learnerName: record.recipient.name, awardedOn: isoDay(record.awardedOn) }),
   };
 }
 
@@ -106,18 +82,14 @@ export async function imageArtifacts(site: SignedSite, cache: ImageCache): Promi
   const images = siteImages(site, cache);
   const at = (url: string) => distPath(site.urls.site, url);
   const artifacts: Artifact[] = [];
+  const personal = site.content.issuer.shareCards === 'personal';
   for (const slug of site.achievements.keys()) {
     const { svg, png } = await images.badge(slug);
     artifacts.push({ path: at(site.urls.achievementImage(slug, 'svg')), bytes: svg }, { path: at(site.urls.achievementImage(slug, 'png')), bytes: png });
+    if (!personal) artifacts.push({ path: at(site.urls.achievementShareCard(slug)), bytes: await images.achievementShareCard(slug) });
   }
-  for (const award of site.awards) {
-    const urls = certificateUrls(site.urls, award.record.id);
-    artifacts.push(
-      { path: at(urls.png), bytes: await images.bakedBadge(award, 'png') },
-      { path: at(urls.svg), bytes: await images.bakedBadge(award, 'svg') },
-      { path: at(urls.shareCard), bytes: await images.shareCard(award) },
-      { path: at(urls.pdf), bytes: await images.certificatePdf(award) },
-    );
+  if (personal) {
+    for (const award of site.awards) artifacts.push({ path: at(shareCardUrl(site, award)), bytes: await images.personalShareCard(award) });
   }
   return artifacts;
 }

@@ -56,6 +56,8 @@ export interface BuildReport {
 }
 
 const VIRTUAL_SITE = 'virtual:laurel/site';
+/** Vite's cache of pre-bundled dependencies, relative to the repository. */
+const VITE_CACHE = path.join('.laurel', 'vite');
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
 const ISSUER_FILE = path.join('content', 'issuer.yaml');
 /** Used until content/issuer.yaml is valid, so that the dev server can start and show the error. */
@@ -113,7 +115,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       // renders each page when it is asked for.
       const pages = command === 'build' ? certificatePageKeys(site, now, await pagesFingerprint(root)) : undefined;
       const certificates = pages ? [...(await pageCache(path.join(cacheDirectory, 'pages')).missing(pages))] : undefined;
-      const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: true };
+      const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: command !== 'build' };
       await writeSnapshot(snapshotFile, site, images, plan);
       if (site.development) logger.warn(DEVELOPMENT_WARNING);
       logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
@@ -150,7 +152,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         updateConfig({
           site: siteUrl,
           base: new URL(siteUrl).pathname,
-          vite: { plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
+          // Vite's dependency cache, per repository: test repositories and forks that share one
+          // node_modules (by a link) would otherwise rebuild one another's while a server runs.
+          vite: { cacheDir: path.join(root, VITE_CACHE), plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
         });
         for (const route of routesFor(siteUrl)) injectRoute(route);
         // The site URL sets the base path and the routes: a change of issuer.yaml restarts the
@@ -192,7 +196,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
             root,
             secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
             privateFolders: ['.laurel', 'keys'],
-            published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, STAGING)],
+            published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
           });
         } catch (error) {
           throw reported(error);

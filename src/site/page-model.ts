@@ -3,12 +3,12 @@
  * catalogue, earners, skills, the certificate's facts and its download links. Pure: the time is
  * passed in, so the pages stay thin and every sentence here is tested.
  */
+import { resolveBadgeDesign } from '../content/badge-design.ts';
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
-import { formatDate } from '../render/share-card.ts';
+import { formatDate } from '../render/dates.ts';
 import { linkedInAddToProfileUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
-import type { SiteUrls } from '../issue/urls.ts';
 
 // --- dates -------------------------------------------------------------------------------------
 
@@ -229,22 +229,22 @@ export function sitePath(url: string): string {
 export interface CertificateUrls {
   readonly page: string;
   readonly json: string;
-  readonly png: string;
-  readonly svg: string;
-  readonly pdf: string;
-  /** The 1200×630 Open Graph image. */
+  /** The 1200×630 Open Graph image: the achievement's, or the award's own (issuer.yaml `shareCards`). */
   readonly shareCard: string;
 }
 
-/** Every public file of one award. */
-export function certificateUrls(urls: SiteUrls, id: string): CertificateUrls {
+/** The link-preview image of an award's page, as issuer.yaml's `shareCards` chooses. */
+export function shareCardUrl(site: Pick<SignedSite, 'content' | 'urls'>, award: Pick<SignedAward, 'record'>): string {
+  const { record } = award;
+  return site.content.issuer.shareCards === 'personal' ? site.urls.credentialShareCard(record.id) : site.urls.achievementShareCard(record.achievement);
+}
+
+/** Every public file of one award: its page and its signed JSON (and, if personal, its share card). */
+export function certificateUrls(site: Pick<SignedSite, 'content' | 'urls'>, award: Pick<SignedAward, 'record'>): CertificateUrls {
   return {
-    page: urls.credentialPage(id),
-    json: urls.credentialJson(id),
-    png: urls.credentialImage(id, 'png'),
-    svg: urls.credentialImage(id, 'svg'),
-    pdf: urls.credentialPdf(id),
-    shareCard: urls.credentialShareCard(id),
+    page: site.urls.credentialPage(award.record.id),
+    json: site.urls.credentialJson(award.record.id),
+    shareCard: shareCardUrl(site, award),
   };
 }
 
@@ -253,6 +253,16 @@ export function certificateUrls(urls: SiteUrls, id: string): CertificateUrls {
 export interface ResultLine {
   readonly name: string;
   readonly value: string;
+}
+
+/**
+ * What the certificate page needs, besides its hosted JSON, to make the baked badges and the PDF
+ * in the learner's browser: the achievement's badge, and the PDF's accent colour (the badge's).
+ */
+export interface CertificateDownloads {
+  readonly badgePng: string;
+  readonly badgeSvg: string;
+  readonly accentColor: string;
 }
 
 export interface CertificateView {
@@ -277,6 +287,8 @@ export interface CertificateView {
   /** The achievement's page and its badge (the unbaked SVG, shared by every award of it). */
   readonly achievementPage: string;
   readonly badgeImage: string;
+  /** What the page's download buttons make in the browser from the hosted JSON. */
+  readonly downloads: CertificateDownloads;
   readonly linkedIn: string;
   /** In search, catalogue and search engines: listed and not withdrawn. */
   readonly listed: boolean;
@@ -305,7 +317,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
   const { record } = award;
   const achievement = site.content.achievements.get(record.achievement)!;
   const issuer = site.content.issuer;
-  const urls = certificateUrls(site.urls, record.id);
+  const urls = certificateUrls(site, award);
   const status = credentialStatus(record, now);
   return {
     id: record.id,
@@ -327,6 +339,11 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     urls,
     achievementPage: site.urls.achievementPage(achievement.slug),
     badgeImage: site.urls.achievementImage(achievement.slug, 'svg'),
+    downloads: {
+      badgePng: site.urls.achievementImage(achievement.slug, 'png'),
+      badgeSvg: site.urls.achievementImage(achievement.slug, 'svg'),
+      accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
+    },
     linkedIn: linkedInAddToProfileUrl({
       name: achievement.data.name,
       organizationId: issuer.linkedinOrganizationId,

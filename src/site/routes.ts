@@ -28,10 +28,9 @@ export function routesFor(siteUrl: string): InjectedRoute[] {
     document('/achievements/[slug].json', 'achievement-json.ts'),
     document('/achievements/[slug].png', 'badge.ts'),
     document('/achievements/[slug].svg', 'badge.ts'),
+    document('/achievements/[slug]/share.png', 'achievement-share-card.ts'),
     document('/credentials/[id].json', 'credential-json.ts'),
-    document('/credentials/[id].png', 'baked-badge.ts'),
-    document('/credentials/[id].svg', 'baked-badge.ts'),
-    document('/credentials/[id].pdf', 'certificate-pdf.ts'),
+    // Baked badges and the PDF certificate are made on the certificate page, in the browser.
     document('/credentials/[id]/share.png', 'share-card.ts'),
   ];
 }

@@ -14,7 +14,7 @@ export const site = revived.site;
 /** What this build renders, and when (./snapshot.ts). */
 export const plan = revived.plan;
 
-/** Badges, baked badges, share cards and PDFs of this site, rendered once and cached on disk. */
+/** Badges and share cards of this site, rendered once and cached on disk. */
 export const images = siteImages(site, createImageCache({ directory: revived.images.cacheDirectory, fingerprint: revived.images.fingerprint }));
 
 /** The path of a site URL (base included), for links that also work on a local server. */

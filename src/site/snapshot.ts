@@ -13,7 +13,7 @@ import type { JsonObject } from '../core/json.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { siteUrls, type StatusPurpose } from '../issue/urls.ts';
 
-/** What the image routes need to render and cache badges, share cards and PDFs. */
+/** What the image routes need to render and cache badges and share cards. */
 export interface ImageSettings {
   /** Where rendered images are cached (`.laurel/cache/images`). */
   readonly cacheDirectory: string;

@@ -172,7 +172,7 @@ describe('pull-request.yml', () => {
   });
 
   it('installs, validates, tests, then always summarises against the base branch', () => {
-    expect(runs).toEqual(['npm ci', expect.stringContaining('sudo apt-get install -y chromium'), 'npm run check', 'npm test', 'npm run pr-summary -- --base "origin/$BASE_REF"']);
+    expect(runs).toEqual(['npm ci', expect.stringContaining('sudo apt-get install -y chromium poppler-utils'), 'npm run check', 'npm test', 'npm run pr-summary -- --base "origin/$BASE_REF"']);
     expect(runs[1]).toContain('/usr/bin/chromium --version');
     const summary = all.at(-1)!;
     expect(summary.if).toBe('always()');

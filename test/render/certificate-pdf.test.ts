@@ -18,6 +18,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf, type CertificateInput } from '../../src/render/certificate-pdf.ts';
 import { renderBadgeSvg, renderPng } from '../../src/render/badge-image.ts';
+import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
 import { FIXED_DESIGN } from './golden.ts';
 
@@ -86,12 +87,12 @@ async function pageText(pdf: Uint8Array): Promise<string> {
 
 describe('renderCertificatePdf', () => {
   it('renders the same bytes twice', async () => {
-    const [a, b] = [await renderCertificatePdf(input), await renderCertificatePdf(input)];
+    const [a, b] = [await renderCertificatePdf(input, packagedFonts), await renderCertificatePdf(input, packagedFonts)];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
   it('is one A4 landscape page with fixed metadata dated from the award', async () => {
-    const doc = await PDFDocument.load(await renderCertificatePdf(input), { updateMetadata: false });
+    const doc = await PDFDocument.load(await renderCertificatePdf(input, packagedFonts), { updateMetadata: false });
     expect(doc.getPageCount()).toBe(1);
     const { width, height } = doc.getPage(0).getSize();
     expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
@@ -105,7 +106,7 @@ describe('renderCertificatePdf', () => {
 
   it('has a file identifier derived from the credential URL', async () => {
     const id = async (url: string) => {
-      const doc = await PDFDocument.load(await renderCertificatePdf({ ...input, credentialUrl: url }));
+      const doc = await PDFDocument.load(await renderCertificatePdf({ ...input, credentialUrl: url }, packagedFonts));
       return (doc.context.trailerInfo.ID as PDFArray).lookup(0, PDFHexString).asString();
     };
     expect(await id(credentialUrl)).toMatch(/^[0-9a-f]{32}$/);
@@ -113,7 +114,7 @@ describe('renderCertificatePdf', () => {
   });
 
   it('has selectable text: names, dates, skills and the URL, accents included', async () => {
-    const text = await pageText(await renderCertificatePdf(input));
+    const text = await pageText(await renderCertificatePdf(input, packagedFonts));
     for (const expected of [
       'Zoë Łukasiewicz-Ørsted',
       'Accessible Front-End Development',
@@ -131,14 +132,14 @@ describe('renderCertificatePdf', () => {
 
   it('sets Cyrillic, Greek and Vietnamese in the matching Inter subsets', async () => {
     const names = 'Дмитрий Менделеев Νίκος Nguyễn';
-    const text = await pageText(await renderCertificatePdf({ ...input, learnerName: names, skills: [] }));
+    const text = await pageText(await renderCertificatePdf({ ...input, learnerName: names, skills: [] }, packagedFonts));
     expect(text).toContain('Дмитрий Менделеев');
     expect(text).toContain('Νίκος');
     expect(text).toContain('Nguyễn');
   });
 
   it('embeds only subsets of Inter, named per ISO 32000-1 §9.6.4', async () => {
-    const doc = await PDFDocument.load(await renderCertificatePdf(input));
+    const doc = await PDFDocument.load(await renderCertificatePdf(input, packagedFonts));
     const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
     const names = fonts.values().map((ref) => doc.context.lookup(ref as PDFRef, PDFDict).lookup(PDFName.of('BaseFont'), PDFName).decodeText());
     expect(names.length).toBeGreaterThan(0);
@@ -146,7 +147,7 @@ describe('renderCertificatePdf', () => {
   });
 
   it('links to the credential', async () => {
-    const doc = await PDFDocument.load(await renderCertificatePdf(input));
+    const doc = await PDFDocument.load(await renderCertificatePdf(input, packagedFonts));
     const annots = doc.getPage(0).node.Annots()!;
     const uris = annots.asArray().map((ref) => {
       const action = doc.context.lookup(ref, PDFDict).lookup(PDFName.of('A'), PDFDict);
@@ -158,7 +159,7 @@ describe('renderCertificatePdf', () => {
 
   it('renders without a QR code or expiry', async () => {
     const { qrSvg: _qr, validUntil: _valid, ...rest } = input;
-    const text = await pageText(await renderCertificatePdf(rest));
+    const text = await pageText(await renderCertificatePdf(rest, packagedFonts));
     expect(text).not.toContain('VALID UNTIL');
     expect(text).not.toContain('Scan to verify');
   });

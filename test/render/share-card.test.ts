@@ -1,20 +1,21 @@
 /**
- * The Open Graph share card: size, golden image, determinism, long and non-Latin names.
+ * The Open Graph share card, personal and the achievement's: size, golden images, determinism,
+ * long and non-Latin names.
  */
 import { describe, expect, it } from 'vitest';
 import { renderBadgeSvg } from '../../src/render/badge-image.ts';
-import { formatDate, renderShareCard, type ShareCardInput } from '../../src/render/share-card.ts';
+import { formatDate } from '../../src/render/dates.ts';
+import { renderShareCard, type ShareCardInput } from '../../src/render/share-card.ts';
 import { FIXED_DESIGN, golden, pixelDifference, pngSize } from './golden.ts';
 
 const badgeSvg = await renderBadgeSvg(FIXED_DESIGN);
 
 const card: ShareCardInput = {
-  learnerName: 'Zoë Łukasiewicz-Ørsted',
   achievementName: 'Accessible Front-End Development',
   issuerName: 'Northwind Institute of Technology',
   badgeSvg,
-  awardedOn: '2026-03-14',
   accentColor: '#1e3a5f',
+  earned: { learnerName: 'Zoë Łukasiewicz-Ørsted', awardedOn: '2026-03-14' },
 };
 
 describe('renderShareCard', () => {
@@ -28,15 +29,25 @@ describe('renderShareCard', () => {
   it('fits very long names, and Cyrillic, Greek and Vietnamese ones, in 1200×630', async () => {
     const png = await renderShareCard({
       ...card,
-      learnerName: 'Nguyễn Thị Minh Khai Дмитрий Иванович Менделеев Νίκος Καζαντζάκης',
+      earned: { learnerName: 'Nguyễn Thị Minh Khai Дмитрий Иванович Менделеев Νίκος Καζαντζάκης', awardedOn: '2026-03-14' },
       achievementName: 'Data Science Fundamentals for Public Health Researchers: Advanced Statistical Modelling and Causal Inference',
       issuerName: 'Université de Montréal — Faculté des arts et des sciences, Département de mathématiques',
     });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
+  it('has an achievement’s card, naming no one, matching its golden', async () => {
+    const { earned: _earned, ...achievement } = card;
+    const png = await renderShareCard(achievement);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(await renderShareCard(achievement)).toEqual(png);
+    expect(pixelDifference(png, golden('share-card-achievement.png', png))).toBeLessThan(0.001);
+    // Not the personal card with the name left out: a layout of its own.
+    expect(pixelDifference(png, await renderShareCard(card))).toBeGreaterThan(0.01);
+  });
+
   it('renders a name in a script Inter lacks without fetching anything', async () => {
-    const png = await renderShareCard({ ...card, learnerName: '山田 太郎' });
+    const png = await renderShareCard({ ...card, earned: { learnerName: '山田 太郎', awardedOn: '2026-03-14' } });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 });

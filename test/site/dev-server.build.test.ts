@@ -1,8 +1,8 @@
 /**
  * `npm run dev` serves the same site as `npm run build`: a real `astro dev` server, started in a
  * copy of the built academy fixture (same content, same development key), answers every path of
- * the published layout with the right media type and the very bytes the build wrote, picks up an
- * edited award file without a restart, shows a content error with its file and line until it
+ * the published layout with the right media type and the very bytes the build wrote, makes the
+ * same downloads in the browser as the built site, picks up an edited award file without a restart, shows a content error with its file and line until it
  * is fixed, and moves under a new base path when issuer.yaml's url changes.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { launchBrowser } from '../../src/commands/bench/browser.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
+import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } from '../helpers/certificate-downloads.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 
 const sites = inject('sites');
@@ -64,12 +65,9 @@ describe('npm run dev', () => {
       [`achievements/${slug}.json`, /^application\/json/],
       [`achievements/${slug}.png`, /^image\/png/],
       [`achievements/${slug}.svg`, /^image\/svg\+xml/],
+      [`achievements/${slug}/share.png`, /^image\/png/],
       [`credentials/${award!.id}/`, /^text\/html/],
       [`credentials/${award!.id}.json`, /^application\/json/],
-      [`credentials/${award!.id}.png`, /^image\/png/],
-      [`credentials/${award!.id}.svg`, /^image\/svg\+xml/],
-      [`credentials/${award!.id}.pdf`, /^application\/pdf/],
-      [`credentials/${award!.id}/share.png`, /^image\/png/],
       [`credentials/${erased.id}/`, /^text\/html/],
       ['issuer.json', /^application\/json/],
       ['.well-known/did.json', /^application\/json/],
@@ -89,6 +87,33 @@ describe('npm run dev', () => {
     }
     // An erased award has its notice, never its JSON or images.
     expect((await get(`credentials/${erased.id}.json`)).status).toBe(404);
+    // No award has images or a PDF of its own: its page makes them (and the academy's link
+    // previews are its achievements' cards).
+    for (const file of [`${award!.id}.png`, `${award!.id}.svg`, `${award!.id}.pdf`, `${award!.id}/share.png`]) expect((await get(`credentials/${file}`)).status, file).toBe(404);
+  });
+
+  it('makes the same downloads in the browser as the built site: baked badges and the PDF', async () => {
+    const id = '1a521cf3-550f-4750-b1e0-ba0987d85b45'; // Zainab Okoye's Accessible Interfaces
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => void requests.push(request.url()));
+      await page.goto(`${server.origin}/credentials/${id}/`);
+      for (const format of ['png', 'svg'] as const) {
+        const file = await pressDownload(page, format);
+        expect(file.bytes.equals(await expectedBakedBadge(sites.academy.dist, content, id, format)), format).toBe(true);
+      }
+      const pdf = await pressDownload(page, 'pdf');
+      expect(pdf.bytes.equals(await expectedCertificatePdf(sites.academy.dist, content, id))).toBe(true);
+      expect(pdfText(pdf.bytes)).toContain('Zainab Okoye');
+      // The fonts come from the dev server, as from the built site.
+      const fonts = requests.filter((url) => /\.woff(\?|$)/.test(url));
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const url of fonts) expect(url.startsWith(`${server.origin}/`), url).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('serves the very bytes the build wrote: every credential, document and image', async () => {

@@ -1,8 +1,9 @@
 /**
- * The image files of a site: every achievement's badge, every award's baked PNG and SVG (the
- * exact signed JSON inside), share card and PDF; nothing for an erased award. Two builds give
- * identical bytes, and an unchanged award is read back from the cache, not rendered again.
- * (The renderers' own golden images are in test/build/images/.)
+ * The image files of a site: every achievement's badge and share card, and, with issuer.yaml
+ * `shareCards: personal`, a card per award instead; nothing per award otherwise (the baked badges
+ * and PDFs are made in the browser: test/site/downloads.test.ts), nothing at all for an erased
+ * award. Two builds give identical bytes, and an unchanged image is read back from the cache, not
+ * rendered again. (The renderers' own golden images are in test/render/.)
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import { imageArtifacts } from '../../src/site/images.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
-import { bakePng, bakeSvg, extractPng, extractSvg } from '../../src/core/baking.ts';
 import { keyPairFromSecretKey } from '../../src/core/multikey.ts';
 import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
@@ -27,11 +27,15 @@ const ADA = '00000000-0000-4000-8000-000000000001';
 const BEA = 'bea-00000000-second';
 const GONE = 'gone-0000-erased';
 
-/** The minimal fixture (an achievement with no badge design: the default one), two awards, one erased. */
-async function site(beaName = 'Béa Çelik-Ørsted'): Promise<SignedSite> {
+/**
+ * The minimal fixture (an achievement with no badge design: the default one), two awards, one
+ * erased; with `shareCards` set in issuer.yaml when given.
+ */
+async function site(options: { beaName?: string; shareCards?: 'achievement' | 'personal' } = {}): Promise<SignedSite> {
   const tree = fixtureTree();
-  tree.set('content/awards/bea.yaml', `id: ${BEA}\nachievement: teamwork\nstatusIndex: 7\nrecipient:\n  name: ${beaName}\n  identity:\n    type: sourcedId\n    value: B-7\nawardedOn: 2026-04-01\nvalidUntil: 2028-04-01\n`);
+  tree.set('content/awards/bea.yaml', `id: ${BEA}\nachievement: teamwork\nstatusIndex: 7\nrecipient:\n  name: ${options.beaName ?? 'Béa Çelik-Ørsted'}\n  identity:\n    type: sourcedId\n    value: B-7\nawardedOn: 2026-04-01\nvalidUntil: 2028-04-01\n`);
   tree.set('content/awards/gone.yaml', `id: ${GONE}\nachievement: teamwork\nstatusIndex: 8\nerased:\n  on: 2026-05-01\n`);
+  if (options.shareCards) tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!}shareCards: ${options.shareCards}\n`);
   const result = validateContent(toContentFiles(tree));
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() });
@@ -50,20 +54,12 @@ afterAll(async () => {
 const byPath = (artifacts: readonly Artifact[]) => new Map(artifacts.map((artifact) => [artifact.path, artifact.bytes]));
 const bytesOf = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? new TextEncoder().encode(value) : value!);
 const text = (value: Uint8Array | string | undefined) => (typeof value === 'string' ? value : new TextDecoder().decode(value));
+const same = (a: Uint8Array | string | undefined, b: Uint8Array | string | undefined) => Buffer.from(bytesOf(a)).equals(Buffer.from(bytesOf(b)));
 
 /** PNG §11.2.2 IHDR: width and height, big-endian, at bytes 16 and 20. */
 function pngSize(png: Uint8Array): [number, number] {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return [view.getUint32(16), view.getUint32(20)];
-}
-
-function countChunks(png: Uint8Array, type: string): number {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  let count = 0;
-  for (let offset = 8; offset + 12 <= png.length; offset += 12 + view.getUint32(offset)) {
-    if (String.fromCharCode(...png.subarray(offset + 4, offset + 8)) === type) count += 1;
-  }
-  return count;
 }
 
 describe('imageArtifacts', async () => {
@@ -78,78 +74,78 @@ describe('imageArtifacts', async () => {
     expect(height).toBe(width);
   });
 
-  it('bakes the exact signed JSON into each award’s PNG (one iTXt chunk) and SVG', () => {
-    for (const award of signed.awards) {
-      const png = bytesOf(first.get(`credentials/${award.record.id}.png`));
-      const svg = text(first.get(`credentials/${award.record.id}.svg`));
-      expect(extractPng(png)).toBe(award.json);
-      expect(extractSvg(svg)).toBe(award.json);
-      expect(countChunks(png, 'iTXt')).toBe(1);
-      expect(svg).toContain('xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"');
-      expect(svg.match(/<openbadges:credential>/g)).toHaveLength(1);
-      // Baking again replaces, never duplicates.
-      const again = bakePng(png, award.json);
-      expect(countChunks(again, 'iTXt')).toBe(1);
-      expect(extractPng(again)).toBe(award.json);
-      expect(bakeSvg(svg, award.json).match(/<openbadges:credential>/g)).toHaveLength(1);
-    }
+  it('renders one 1200×630 share card per achievement, and nothing per award: no badge, card or PDF', () => {
+    expect(pngSize(bytesOf(first.get('achievements/teamwork/share.png')))).toEqual([1200, 630]);
+    expect([...first.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', 'achievements/teamwork/share.png']);
   });
 
-  it('renders a 1200×630 share card and a PDF certificate per award', () => {
-    for (const award of signed.awards) {
-      expect(pngSize(bytesOf(first.get(`credentials/${award.record.id}/share.png`)))).toEqual([1200, 630]);
-      const pdf = bytesOf(first.get(`credentials/${award.record.id}.pdf`));
-      expect(text(pdf.subarray(0, 5))).toBe('%PDF-');
-      expect(text(pdf)).toMatch(/\/Type \/Page\b/);
-    }
+  it('renders, with shareCards: personal, a 1200×630 card per award instead, and none for an erased award', async () => {
+    const personal = byPath(await imageArtifacts(await site({ shareCards: 'personal' }), await freshCache()));
+    expect([...personal.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', `credentials/${ADA}/share.png`, `credentials/${BEA}/share.png`]);
+    for (const id of [ADA, BEA]) expect(pngSize(bytesOf(personal.get(`credentials/${id}/share.png`)))).toEqual([1200, 630]);
+    // The two learners' cards differ: each names its own.
+    expect(same(personal.get(`credentials/${ADA}/share.png`), personal.get(`credentials/${BEA}/share.png`))).toBe(false);
+    // The badge is the same in either mode.
+    expect(same(personal.get('achievements/teamwork.png'), first.get('achievements/teamwork.png'))).toBe(true);
   });
 
   it('writes nothing at all for an erased award', () => {
     expect([...first.keys()].filter((file) => file.includes(GONE))).toEqual([]);
-    expect(first.size).toBe(2 + 4 * signed.awards.length);
   });
 
   it('gives identical bytes on a second build from an empty cache', async () => {
     const second = byPath(await imageArtifacts(await site(), await freshCache()));
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-    for (const [file, bytes] of first) expect(Buffer.from(bytesOf(second.get(file))).equals(Buffer.from(bytesOf(bytes))), file).toBe(true);
+    for (const [file, bytes] of first) expect(same(second.get(file), bytes), file).toBe(true);
   });
 
   it('renders only what changed when the cache is warm', async () => {
     const warm = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
-    const same = byPath(await imageArtifacts(signed, warm));
+    const again = byPath(await imageArtifacts(signed, warm));
     expect([...warm.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
-    expect(Buffer.from(bytesOf(same.get(`credentials/${ADA}.pdf`))).equals(Buffer.from(bytesOf(first.get(`credentials/${ADA}.pdf`))))).toBe(true);
+    expect(same(again.get('achievements/teamwork/share.png'), first.get('achievements/teamwork/share.png'))).toBe(true);
 
+    // The achievement's card names no one: renaming a learner renders nothing.
     const renamed = createImageCache({ directory: folders[0]!, fingerprint: await rendererFingerprint(ROOT) });
-    const changed = byPath(await imageArtifacts(await site('Béa Renamed'), renamed));
+    const changed = byPath(await imageArtifacts(await site({ beaName: 'Béa Renamed' }), renamed));
+    expect([...renamed.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
+    expect(same(changed.get('achievements/teamwork/share.png'), first.get('achievements/teamwork/share.png'))).toBe(true);
+  });
+
+  it('renders only the renamed learner’s card when the cards are personal, and prunes the old one', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'laurel-images-'));
+    folders.push(directory);
+    const fingerprint = await rendererFingerprint(ROOT);
+    const before = byPath(await imageArtifacts(await site({ shareCards: 'personal' }), createImageCache({ directory, fingerprint })));
+    const renamed = createImageCache({ directory, fingerprint });
+    const changed = byPath(await imageArtifacts(await site({ shareCards: 'personal', beaName: 'Béa Renamed' }), renamed));
     expect(renamed.stats.get('share-card')).toMatchObject({ rendered: 1, cached: 1 });
-    expect(renamed.stats.get('certificate-pdf')).toMatchObject({ rendered: 1, cached: 1 });
     expect(renamed.stats.get('badge-svg')).toMatchObject({ rendered: 0 });
-    expect(Buffer.from(bytesOf(changed.get(`credentials/${BEA}/share.png`))).equals(Buffer.from(bytesOf(first.get(`credentials/${BEA}/share.png`))))).toBe(false);
-    // Pruning removes what no award uses any more: the old name's card and PDF.
-    expect(await renamed.prune()).toBe(2);
+    expect(same(changed.get(`credentials/${BEA}/share.png`), before.get(`credentials/${BEA}/share.png`))).toBe(false);
+    expect(same(changed.get(`credentials/${ADA}/share.png`), before.get(`credentials/${ADA}/share.png`))).toBe(true);
+    // Pruning removes what no award uses any more: the old name's card.
+    expect(await renamed.prune()).toBe(1);
   });
 });
 
 describe('pruneUntouched', () => {
   it('removes the cached images no build used since a time, whichever process rendered them', async () => {
-    const signed = await site();
+    const signed = await site({ shareCards: 'personal' });
     const directory = await mkdtemp(path.join(tmpdir(), 'laurel-images-'));
     folders.push(directory);
     const fingerprint = await rendererFingerprint(ROOT);
     await imageArtifacts(signed, createImageCache({ directory, fingerprint }));
     const stored = async () => (await readdir(directory, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
     const all = await stored();
-    expect(all).toBe(2 + 2 * signed.awards.length); // badge SVG and PNG, a card and a PDF per award
+    expect(all).toBe(2 + signed.awards.length); // badge SVG and PNG, a card per award
     await new Promise((resolve) => setTimeout(resolve, 20));
     const since = new Date();
-    // A later build in another cache object reads back one award's images only.
+    // A later build in another cache object reads back one award's card only.
     const later = createImageCache({ directory, fingerprint });
     await imageArtifacts({ ...signed, awards: signed.awards.slice(0, 1) }, later);
     expect([...later.stats.values()].every((stats) => stats.rendered === 0)).toBe(true);
-    expect(await pruneUntouched(directory, since)).toBe(2);
-    expect(await stored()).toBe(all - 2);
+    expect(await pruneUntouched(directory, since)).toBe(1);
+    expect(await stored()).toBe(all - 1);
   });
 });
 

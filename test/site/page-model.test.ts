@@ -178,9 +178,20 @@ describe('the site view models', async () => {
     expect(view).toMatchObject({ learnerName: 'Bo Unlisted', issuerName: 'Example Academy', issuerUrl: 'https://badges.example.org/', listed: false, achievementType: 'Micro-credential' });
     expect(view.results).toEqual([{ name: 'Score', value: '87' }]);
     expect(view.skills.map((skill) => skill.name)).toEqual(['Teamwork']);
-    expect(view.urls).toEqual(certificateUrls(site.urls, 'bo-000000-unlisted'));
-    expect(view.urls.pdf).toBe('https://badges.example.org/credentials/bo-000000-unlisted.pdf');
-    expect(view.urls.shareCard).toBe('https://badges.example.org/credentials/bo-000000-unlisted/share.png');
+    expect(view.urls).toEqual(certificateUrls(site, byId('bo-000000-unlisted')));
+    // The page and its JSON are the award's only files; the link preview is the achievement's card.
+    expect(view.urls).toEqual({
+      page: 'https://badges.example.org/credentials/bo-000000-unlisted/',
+      json: 'https://badges.example.org/credentials/bo-000000-unlisted.json',
+      shareCard: 'https://badges.example.org/achievements/teamwork/share.png',
+    });
+    // What the download buttons make the baked badges and the PDF from, besides the JSON.
+    expect(view.downloads).toEqual({
+      badgePng: 'https://badges.example.org/achievements/teamwork.png',
+      badgeSvg: 'https://badges.example.org/achievements/teamwork.svg',
+      // The default design's colour for the slug "teamwork" (the badge's primary colour).
+      accentColor: '#0f5f48',
+    });
     const linkedIn = new URL(view.linkedIn).searchParams;
     expect(linkedIn.get('organizationName')).toBe('Example Academy');
     expect(linkedIn.get('certUrl')).toBe('https://badges.example.org/credentials/bo-000000-unlisted/');
@@ -194,6 +205,16 @@ describe('the site view models', async () => {
     expect(expired.validUntil).toBe('2026-02-01T00:00:00Z');
     expect(new URL(expired.linkedIn).searchParams.get('expirationMonth')).toBe('2');
     expect(certificateView(site, byId('fa-000000-current'), NOW).evidence).toEqual([{ url: 'https://example.org/work', name: 'The project' }]);
+  });
+
+  it('previews a certificate with its own share card when issuer.yaml asks for personal ones', async () => {
+    const tree = fixtureTree();
+    tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!}shareCards: personal\n`);
+    const result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
+    const personal = await buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() });
+    const [first] = personal.awards;
+    expect(certificateView(personal, first!, NOW).urls.shareCard).toBe(`https://badges.example.org/credentials/${first!.record.id}/share.png`);
   });
 
   it('describes the page as JSON-LD that no text can break out of', () => {

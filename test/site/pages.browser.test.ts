@@ -1,21 +1,24 @@
 /**
  * The pages learners and verifiers see, on the academy fixture site (test/fixtures/sites/academy,
  * built once for the run by test/setup/fixture-sites.ts) in headless Chromium (Debian's, via
- * playwright-core): home, achievement and certificate pages, their download links, LinkedIn
- * link, search, the absence of JavaScript, phone widths, and an axe-core audit (WCAG 2.2 AA).
- * Also checks dist/ itself: every award has its page, baked badges, share card and PDF.
+ * playwright-core): home, achievement and certificate pages, their downloads (made in the
+ * browser, pressed and compared with the core's output in Node), LinkedIn link, search, the
+ * absence of JavaScript, phone widths, and an axe-core audit (WCAG 2.2 AA). Also checks dist/
+ * itself: every award has its page and its signed JSON and nothing else, every achievement its
+ * badge and share card.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/content/files.ts';
-import { validateContent } from '../../src/content/validate.ts';
+import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { extractPng, extractSvg } from '../../src/core/baking.ts';
 import { certificatePages, measurePage, PAGE_BUDGET_BYTES } from '../../src/commands/bench/measure-pages.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } from '../helpers/certificate-downloads.ts';
 import { awardCounts, type AwardCounts } from '../helpers/content-counts.ts';
 
 // Shared with every browser test of the run: read only, never written.
@@ -28,7 +31,9 @@ const ISSUER = 'Harbourside School of Data and Design';
 // Awards of the academy fixture with something special about them (its content/awards/).
 /** Zainab Okoye's Accessible Interfaces (2025-10-03, valid for 2 years): evidence and a narrative. */
 const ZAINAB = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
-/** Aiko Tanaka's Design Systems: a Portfolio grade of A. */
+/** Thảo Nguyễn's Accessible Interfaces: a name in Inter's Vietnamese subset. */
+const THAO = 'bf31ca94-6dc1-4a44-b206-dcaea823102f';
+/** Aiko Tanaka's Design Systems (which does not expire): a Portfolio grade of A. */
 const AIKO = 'e28a4715-c804-4e45-90d6-e3b35e1b9849';
 /** Omar Haddad's Incident Response Basics, revoked with a reason. */
 const REVOKED = '73489e9e-719b-476c-983c-93afceae3c91';
@@ -40,7 +45,7 @@ const EXPIRED = '3fcb4b70-f79a-4ffc-a71b-9592244ececa';
 /** Ilse Vermeer's Data Privacy Essentials, marked listed: false. */
 const UNLISTED = 'fe66d0c9-df7b-41f1-82c3-69e24ee5141a';
 /** The listed, valid Accessible Interfaces awards: the October 2025 batch (Lena Fischer's, the other one, is suspended). */
-const ACCESSIBLE_INTERFACES_LISTED = [ZAINAB, 'bf31ca94-6dc1-4a44-b206-dcaea823102f', 'f32136a0-fb86-44f7-97bd-8e39acd56021', '88a7c24b-f07e-4334-b2f0-7f87c57f20cc'];
+const ACCESSIBLE_INTERFACES_LISTED = [ZAINAB, THAO, 'f32136a0-fb86-44f7-97bd-8e39acd56021', '88a7c24b-f07e-4334-b2f0-7f87c57f20cc'];
 /** The listed Data Privacy Essentials awards of 2026: Kenji Mori's, Samuel Adeyemi's and Sofia Reyes's (Ilse Vermeer's is unlisted). */
 const DATA_PRIVACY_2026_LISTED = ['9de4c366-9fcf-42f9-859c-d641e1be5802', '5050ff7d-f601-426b-9b3e-803e21fc0b3c', '3c64d9ce-4257-4cb4-8cd6-2a215bf4c082'];
 
@@ -49,11 +54,13 @@ const credentialPage = (id: string) => `/credentials/${id}/`;
 /** How many awards of each kind the fixture holds, and its published (non-draft) achievements. */
 let counts: AwardCounts;
 let publishedAchievements: string[];
+let content: SiteContent;
 beforeAll(async () => {
   counts = await awardCounts(REPOSITORY);
-  const content = validateContent(await readContentFiles(REPOSITORY));
-  if (!content.ok) throw new Error('the academy fixture does not validate');
-  publishedAchievements = [...content.content.achievements.values()].filter((achievement) => !achievement.data.draft).map((achievement) => achievement.slug).sort();
+  const validated = validateContent(await readContentFiles(REPOSITORY));
+  if (!validated.ok) throw new Error('the academy fixture does not validate');
+  content = validated.content;
+  publishedAchievements = [...content.achievements.values()].filter((achievement) => !achievement.data.draft).map((achievement) => achievement.slug).sort();
 });
 
 /** The ids of the awards with a hosted credential, and of the achievements with hosted JSON. */
@@ -66,8 +73,10 @@ function pngSize(file: string): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
+async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; requests?: string[] } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
+  const requests = options.requests;
+  if (requests) context.on('request', (request) => void requests.push(request.url()));
   // The pages' absolute URLs (canonical, QR code, did:web) are answered from dist/ too: offline.
   await routeSiteUrl(context, SITE_URL, DIST);
   // Record every Content-Security-Policy violation from the first script on.
@@ -95,6 +104,9 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
+
+/** What the downloads load when first pressed: their chunks (baking; the PDF) and the fonts of the PDF. */
+const isDownloadCode = (url: string) => /\/(download|certificate)\.[\w-]+\.js$|\.woff$/.test(url);
 
 const resultLinks = (page: Page) => page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
 
@@ -133,21 +145,41 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('dist/', () => {
-  it('has, for every award, its page, baked PNG and SVG holding the hosted JSON, share card and PDF', () => {
+  it('has, for every award, its page and its signed JSON, and no other file: no image, no PDF', () => {
     const ids = awardIds();
     // Every award but the erased ones has a hosted credential.
     expect(ids).toHaveLength(counts.live);
-    for (const id of ids) {
-      const json = readFileSync(path.join(DIST, 'credentials', `${id}.json`), 'utf8');
-      expect(existsSync(path.join(DIST, 'credentials', id, 'index.html')), id).toBe(true);
-      expect(extractPng(readFileSync(path.join(DIST, 'credentials', `${id}.png`))), id).toBe(json);
-      expect(extractSvg(readFileSync(path.join(DIST, 'credentials', `${id}.svg`), 'utf8')), id).toBe(json);
-      expect(pngSize(`credentials/${id}/share.png`), id).toEqual([1200, 630]);
-      expect(readFileSync(path.join(DIST, 'credentials', `${id}.pdf`)).subarray(0, 5).toString(), id).toBe('%PDF-');
+    const entries = readdirSync(path.join(DIST, 'credentials'));
+    const folders = entries.filter((name) => statSync(path.join(DIST, 'credentials', name)).isDirectory());
+    // A folder per award, erased ones too (a notice), and beside them the live awards' JSON only.
+    expect(folders).toHaveLength(counts.live + counts.erased);
+    expect(entries.filter((name) => !folders.includes(name)).toSorted()).toEqual(ids.map((id) => `${id}.json`));
+    for (const folder of folders) expect(readdirSync(path.join(DIST, 'credentials', folder)), folder).toEqual(['index.html']);
+    // The image each credential names for wallets is a file of the site: its achievement's badge.
+    for (const award of content.awards.filter((candidate) => ids.includes(candidate.id))) {
+      const credential = JSON.parse(readFileSync(path.join(DIST, 'credentials', `${award.id}.json`), 'utf8')) as { image: { id: string } };
+      expect(credential.image.id, award.id).toBe(`${SITE_URL}achievements/${award.achievement}.png`);
+      expect(existsSync(path.join(DIST, 'achievements', `${award.achievement}.png`)), award.id).toBe(true);
     }
   });
 
-  it('has, for every achievement, its page and badge as SVG and a PNG of at least 600×600', () => {
+  it('offers, on every shareable certificate page, downloads made from its own JSON and its achievement’s badge', () => {
+    const shareable = content.awards.filter((award) => !award.revoked && !award.suspended);
+    expect(shareable.length).toBeGreaterThan(0);
+    for (const award of shareable) {
+      const page = html(`credentials/${award.id}/index.html`);
+      expect(page, award.id).toContain(`<link rel="alternate" type="application/json" href="${SITE_URL}credentials/${award.id}.json">`);
+      const downloads = [...page.matchAll(/<laurel-download ([^>]*)>/g)].map((match) => Object.fromEntries([...match[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((attribute) => [attribute[1], attribute[2]])));
+      expect(downloads.map((download) => [download['format'], download['badge'], download['filename']]), award.id).toEqual([
+        ['pdf', `/achievements/${award.achievement}.png`, `${award.achievement}-certificate.pdf`],
+        ['png', `/achievements/${award.achievement}.png`, `${award.achievement}-badge.png`],
+        ['svg', `/achievements/${award.achievement}.svg`, `${award.achievement}-badge.svg`],
+      ]);
+      expect(downloads[0]!['page'], award.id).toBe(`${SITE_URL}credentials/${award.id}/`);
+    }
+  });
+
+  it('has, for every achievement, its page, badge as SVG and a PNG of at least 600×600, and a 1200×630 share card', () => {
     // Every achievement but the draft one is published.
     expect(achievementSlugs()).toEqual(publishedAchievements);
     for (const slug of achievementSlugs()) {
@@ -156,6 +188,7 @@ describe('dist/', () => {
       const [width, height] = pngSize(`achievements/${slug}.png`);
       expect(width).toBeGreaterThanOrEqual(600);
       expect(height).toBeGreaterThanOrEqual(600);
+      expect(pngSize(`achievements/${slug}/share.png`), slug).toEqual([1200, 630]);
     }
   });
 
@@ -326,38 +359,78 @@ describe('a certificate page', () => {
     await expired.context().close();
   });
 
-  it('has download links that all resolve, to the right files', async () => {
+  it('offers the JSON as a plain link, and every link to this site resolves', async () => {
     const page = await open(credentialPage(ZAINAB));
     const downloads = Object.fromEntries(await page.$$eval('.actions a[download]', (anchors) => anchors.map((anchor) => [anchor.getAttribute('href')!, anchor.getAttribute('download')!])));
-    // Saved under names that say what they are, not under the credential's id.
-    expect(downloads).toEqual({
-      [`/credentials/${ZAINAB}.json`]: 'accessible-interfaces-credential.json',
-      [`/credentials/${ZAINAB}.pdf`]: 'accessible-interfaces-certificate.pdf',
-      [`/credentials/${ZAINAB}.png`]: 'accessible-interfaces-badge.png',
-      [`/credentials/${ZAINAB}.svg`]: 'accessible-interfaces-badge.svg',
-    });
-    const links = Object.keys(downloads);
-    const json = readFileSync(path.join(DIST, 'credentials', `${ZAINAB}.json`), 'utf8');
-    const body = async (href: string) => {
-      const response = await page.request.get(`${site.origin}${href}`);
-      expect(response.status(), href).toBe(200);
-      return response.body();
-    };
-    expect(extractPng(await body(`/credentials/${ZAINAB}.png`))).toBe(json);
-    expect(extractSvg((await body(`/credentials/${ZAINAB}.svg`)).toString('utf8'))).toBe(json);
-    expect((await body(`/credentials/${ZAINAB}.json`)).toString('utf8')).toBe(json);
-    expect((await body(`/credentials/${ZAINAB}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
-    // Every other link on the page to this site resolves too.
+    // Saved under a name that says what it is, not under the credential's id.
+    expect(downloads).toEqual({ [`/credentials/${ZAINAB}.json`]: 'accessible-interfaces-credential.json' });
+    const response = await page.request.get(`${site.origin}/credentials/${ZAINAB}.json`);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).toString('utf8')).toBe(readFileSync(path.join(DIST, 'credentials', `${ZAINAB}.json`), 'utf8'));
     const local = await page.$$eval('a[href^="/"]', (anchors) => [...new Set(anchors.map((anchor) => anchor.getAttribute('href')!))]);
-    expect(local.length).toBeGreaterThan(links.length);
+    expect(local.length).toBeGreaterThan(1);
     for (const href of local) expect((await page.request.get(`${site.origin}${href}`)).status(), href).toBe(200);
     await page.context().close();
   });
 
-  it('previews well when shared: Open Graph, Twitter card and JSON-LD', async () => {
+  it('makes the badge images in the browser: the core’s bytes, with the hosted JSON baked in', async () => {
+    for (const id of [ZAINAB, AIKO]) {
+      const requests: string[] = [];
+      const page = await open(credentialPage(id), { requests });
+      await page.waitForLoadState('networkidle');
+      // The code that makes them loads on the first press, not with the page.
+      expect(requests.filter(isDownloadCode), id).toEqual([]);
+      const json = readFileSync(path.join(DIST, 'credentials', `${id}.json`), 'utf8');
+      const slug = content.awards.find((award) => award.id === id)!.achievement;
+      const png = await pressDownload(page, 'png');
+      expect(png.name).toBe(`${slug}-badge.png`);
+      expect(extractPng(png.bytes), id).toBe(json);
+      expect(png.bytes.equals(await expectedBakedBadge(DIST, content, id, 'png')), id).toBe(true);
+      const svg = await pressDownload(page, 'svg');
+      expect(svg.name).toBe(`${slug}-badge.svg`);
+      expect(extractSvg(svg.bytes.toString('utf8')), id).toBe(json);
+      expect(svg.bytes.equals(await expectedBakedBadge(DIST, content, id, 'svg')), id).toBe(true);
+      // Baking loaded its own small chunk; the PDF's code and fonts stayed where they are.
+      expect(requests.filter(isDownloadCode).map((url) => /\/([a-z]+)\.[\w-]+\.js$/.exec(url)?.[1]), id).toEqual(['download']);
+      expect(await cspViolations(page), id).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('makes the PDF certificate in the browser: the core’s bytes, set in Inter read from the site, the subsets it needs', async () => {
+    const cases = [
+      // Latin text only: the Latin files, in the three weights, and no other.
+      { id: ZAINAB, name: 'Zainab Okoye', achievement: 'Accessible Interfaces', fonts: ['latin-400', 'latin-600', 'latin-700'] },
+      // A name in Vietnamese letters (bold): the subsets in fallback order up to Vietnamese, in bold only.
+      { id: THAO, name: 'Thảo Nguyễn', achievement: 'Accessible Interfaces', fonts: ['cyrillic-700', 'cyrillic-ext-700', 'greek-700', 'greek-ext-700', 'latin-400', 'latin-600', 'latin-700', 'latin-ext-700', 'vietnamese-700'] },
+      // An award that does not expire.
+      { id: AIKO, name: 'Aiko Tanaka', achievement: 'Design Systems', fonts: ['latin-400', 'latin-600', 'latin-700'] },
+    ];
+    for (const { id, name, achievement, fonts } of cases) {
+      const requests: string[] = [];
+      const page = await open(credentialPage(id), { requests });
+      const pdf = await pressDownload(page, 'pdf');
+      expect(pdf.name).toBe(`${content.awards.find((award) => award.id === id)!.achievement}-certificate.pdf`);
+      expect(pdf.bytes.equals(await expectedCertificatePdf(DIST, content, id)), id).toBe(true);
+      const text = pdfText(pdf.bytes);
+      expect(text, id).toContain(name);
+      expect(text, id).toContain(achievement);
+      expect(text, id).toContain(ISSUER);
+      // The fonts come from this site, never from another.
+      expect(requests.some((url) => /\/certificate\.[\w-]+\.js$/.test(url)), id).toBe(true);
+      const fetched = requests.filter((url) => url.endsWith('.woff'));
+      expect(fetched.every((url) => url.startsWith(`${site.origin}/_astro/`)), id).toBe(true);
+      expect(fetched.map((url) => /inter-([a-z-]+-\d{3})-normal\.[\w-]+\.woff$/.exec(url)?.[1]).toSorted(), id).toEqual(fonts);
+      expect(await cspViolations(page), id).toEqual([]);
+      await page.context().close();
+    }
+  }, 300_000);
+
+  it('previews well when shared: Open Graph, Twitter card and JSON-LD, with the achievement’s card', async () => {
     const page = await open(credentialPage(ZAINAB));
     const meta = async (selector: string) => page.getAttribute(selector, 'content');
-    const card = `${SITE_URL}credentials/${ZAINAB}/share.png`;
+    // One card for every award of the achievement (issuer.yaml shareCards: achievement, the default).
+    const card = `${SITE_URL}achievements/accessible-interfaces/share.png`;
     expect(await meta('meta[property="og:image"]')).toBe(card);
     expect(await meta('meta[property="og:image:width"]')).toBe('1200');
     expect(await meta('meta[property="og:image:height"]')).toBe('630');
@@ -367,7 +440,13 @@ describe('a certificate page', () => {
     expect(await meta('meta[property="og:url"]')).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
     const jsonLd = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'EducationalOccupationalCredential', name: 'Accessible Interfaces', image: card });
-    expect((await page.request.get(`${site.origin}${new URL(card).pathname}`)).status()).toBe(200);
+    // The picture names no one, and neither does the text that describes it.
+    expect(await meta('meta[property="og:image:alt"]')).not.toContain('Zainab');
+    expect(await meta('meta[name="twitter:image:alt"]')).not.toContain('Zainab');
+    const response = await page.request.get(`${site.origin}${new URL(card).pathname}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(pngSize('achievements/accessible-interfaces/share.png')).toEqual([1200, 630]);
     await page.context().close();
   });
 
@@ -381,9 +460,26 @@ describe('a certificate page', () => {
 
     const plain = await open(credentialPage(ZAINAB), { javaScriptEnabled: false });
     expect(await plain.getAttribute('laurel-copy-link a', 'href')).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
-    expect((await plain.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Zainab Okoye has earned Accessible Interfaces');
-    expect(await plain.locator('.actions a[download]').count()).toBe(4);
     await plain.context().close();
+  });
+
+  it('shows the learner, achievement, issuer, dates and status without JavaScript, and offers the JSON', async () => {
+    const page = await open(credentialPage(ZAINAB), { javaScriptEnabled: false });
+    expect((await page.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Zainab Okoye has earned Accessible Interfaces');
+    expect(await page.isVisible('.issued-by')).toBe(true);
+    expect(await page.textContent('.issued-by')).toContain(ISSUER);
+    expect(await page.isVisible('.status')).toBe(true);
+    expect(await page.textContent('.status')).toContain('Valid');
+    const facts = await page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
+    expect(facts).toContainEqual(['Awarded', '3 October 2025']);
+    expect(facts).toContainEqual(['Expires', '3 October 2027']);
+    // The files the browser makes need JavaScript: their buttons stay hidden, the JSON is a link.
+    expect(await page.locator('laurel-download').count()).toBe(3);
+    for (const format of ['png', 'svg', 'pdf']) expect(await page.isVisible(`laurel-download[format="${format}"] button`), format).toBe(false);
+    expect(await page.locator('.actions a[download]').count()).toBe(1);
+    expect(await page.isVisible('.actions a[download]')).toBe(true);
+    expect(await page.textContent('.actions')).toContain('Turn on JavaScript to download the badge images and the PDF.');
+    await page.context().close();
   });
 
   it('states a revocation and its reason, withholds the share actions, and passes axe', async () => {
@@ -391,6 +487,8 @@ describe('a certificate page', () => {
     expect(await page.textContent('.withdrawn-banner')).toContain('revoked');
     expect(await page.textContent('.status')).toContain(REVOKED_REASON);
     expect(await page.locator('a.button-linkedin').count()).toBe(0);
+    expect(await page.locator('laurel-download').count()).toBe(0);
+    expect(await page.locator(`.actions a[href="/credentials/${REVOKED}.json"]`).count()).toBe(1);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
     expect(await axeViolations(page)).toEqual([]);

@@ -4,18 +4,22 @@
  * Chromium on it with nothing routed. Its credentials name the published site
  * (https://credentials.harbourside.example/), which does not answer here; the verifier must see
  * that it is a local preview, say so, and check the credential, the issuer's DID document and the
- * status lists against the local server, sending no request anywhere else.
+ * status lists against the local server, sending no request anywhere else. The certificate page's
+ * downloads, made in the browser, read only the local server too, and give the core's bytes.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readContentFiles } from '../../src/content/files.ts';
+import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { CHECK_IDS } from '../../src/core/verify/check.ts';
 import { launchBrowser } from '../../src/commands/bench/browser.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
+import { expectedBakedBadge, expectedCertificatePdf, pressDownload } from '../helpers/certificate-downloads.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
 
 // Shared with every browser test of the run, so copied: `astro preview` writes .astro/preview.json into its root.
-const { dir: BUILT, siteUrl: SITE_URL } = inject('sites').academy;
+const { dir: BUILT, dist: BUILT_DIST, siteUrl: SITE_URL } = inject('sites').academy;
 /** How long `astro preview` may take to answer on a loaded machine. */
 const START_TIMEOUT_MS = 90_000;
 
@@ -103,6 +107,27 @@ describe('astro preview', () => {
   });
 });
 
+/** The content a fixture site was built from. */
+async function contentOf(dir: string): Promise<SiteContent> {
+  const validated = validateContent(await readContentFiles(dir));
+  if (!validated.ok) throw new Error(`${dir} does not validate`);
+  return validated.content;
+}
+
+describe('astro preview downloads', () => {
+  it('makes the baked badge and the PDF from the local server, the core’s bytes, and sends nothing elsewhere', async () => {
+    const { page, requests, close } = await open(`/credentials/${GOOD}/`);
+    const content = await contentOf(BUILT);
+    const png = await pressDownload(page, 'png');
+    expect(png.bytes.equals(await expectedBakedBadge(BUILT_DIST, content, GOOD, 'png'))).toBe(true);
+    const pdf = await pressDownload(page, 'pdf');
+    expect(pdf.bytes.equals(await expectedCertificatePdf(BUILT_DIST, content, GOOD))).toBe(true);
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(requests).toContain(`${origin}/credentials/${GOOD}.json`);
+    await close();
+  });
+});
+
 describe('astro preview of a site under a path', () => {
   it('serves it under its base path, and verifies its credential there', async () => {
     const subPath = inject('sites')['sub-path'];
@@ -120,6 +145,11 @@ describe('astro preview of a site under a path', () => {
       await page.goto(`${preview.origin}${base}credentials/00000000-0000-4000-8000-000000000001/`);
       await page.click('laurel-verifier button[data-action="verify"]');
       expect(await verdict(page)).toBe('verified');
+      // Its downloads too, under the base path.
+      const content = await contentOf(subPath.dir);
+      const id = '00000000-0000-4000-8000-000000000001';
+      expect((await pressDownload(page, 'svg')).bytes.equals(await expectedBakedBadge(subPath.dist, content, id, 'svg'))).toBe(true);
+      expect((await pressDownload(page, 'pdf')).bytes.equals(await expectedCertificatePdf(subPath.dist, content, id))).toBe(true);
       expect(requests.filter((url) => !url.startsWith(`${preview.origin}${base}`))).toEqual([]);
       expect(requests).toContain(`${preview.origin}${base}did.json`);
       await context.close();

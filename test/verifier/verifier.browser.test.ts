@@ -21,6 +21,7 @@ import { CHECK_IDS, type VerificationReport } from '../../src/core/verify/check.
 import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+import { pressDownload } from '../helpers/certificate-downloads.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
 
@@ -210,9 +211,11 @@ describe('the verify page', () => {
     await context.close();
   });
 
-  /** The badge images the build baked for the good credential: each must carry its JSON. */
+  /** The badge images a learner downloads from the good credential's page, made there: each must carry its JSON. */
   const baked = async (format: 'png' | 'svg'): Promise<Uint8Array> => {
-    const bytes = new Uint8Array(readFileSync(path.join(DIST, 'credentials', `${good.id}.${format}`)));
+    const certificate = await open(`credentials/${good.id}/`);
+    const bytes = new Uint8Array((await pressDownload(certificate.page, format)).bytes);
+    await certificate.context.close();
     const carried = format === 'png' ? extractPng(bytes) : extractSvg(new TextDecoder().decode(bytes));
     expect(carried, `the baked ${format}`).toBe(good.text);
     return bytes;

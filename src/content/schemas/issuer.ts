@@ -53,6 +53,13 @@ export const issuerSchema = z
     phone: lineText.optional().describe('a public phone number'),
     /** Language of the site's pages. */
     language: languageCode.default('en'),
+    /**
+     * The picture a link to a certificate page previews with (Open Graph, 1200×630).
+     * `achievement` (the default): one card per achievement, naming no one, shared by all its
+     * awards. `personal`: a card per award with the learner's name and date, about 130 kB each,
+     * for small sites (a free host's 1 GB holds a few thousand).
+     */
+    shareCards: z.enum(['achievement', 'personal']).default('achievement').describe('achievement (one link-preview card per achievement) or personal (one per award, with the name of its learner)'),
   })
   .strict();
 
