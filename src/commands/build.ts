@@ -10,7 +10,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build as astroBuild } from 'astro';
 import { readKeyFiles, resolveSigningIdentity, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
-import { PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../site/dist-swap.ts';
+import { discardOldDist, PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../site/dist-swap.ts';
 import { BUILD_REPORT, type BuildReport } from '../site/integration.ts';
 import { usage, type CommandContext } from './cli.ts';
 
@@ -49,12 +49,16 @@ export async function build(context: CommandContext): Promise<number> {
     }
   };
   set(variables);
+  // The site the last build replaced goes while this one signs and renders.
+  const discarding = discardOldDist(root);
   try {
     await astroBuild({ root, outDir: staging, logLevel: 'warn' });
+    await discarding;
     // Two renames, each atomic, with a way back from the instant between them.
     await replaceDist(root, staging);
   } finally {
     set(before);
+    await discarding.catch(() => undefined);
     // Whatever failed, nothing half built stays behind, and the last good dist/ is in place.
     await rm(staging, { recursive: true, force: true });
     await recoverDist(root);

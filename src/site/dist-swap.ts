@@ -10,7 +10,9 @@
  *
  *   1. dist/ → .laurel/previous-dist/   (a kill here: no dist/, the old site in previous-dist/)
  *   2. staging → dist/                  (a kill here: the new site in dist/, the old one left over)
- *   3. .laurel/previous-dist/ removed
+ *   3. .laurel/previous-dist/ → .laurel/discarded-dist/, which the next build removes while it
+ *      signs (`discardOldDist`): removing tens of thousands of files takes seconds, better spent
+ *      alongside other work than at the end of this one
  *
  * `recoverDist` runs first in every build and preview: a missing dist/ with a previous-dist/ left
  * over is put back, so a kill at any instant loses neither site for good (the new one is built
@@ -24,6 +26,9 @@ export const DIST = 'dist';
 export const STAGING = path.join('.laurel', 'staging');
 /** Relative to the repository: inside the ignored .laurel/, so it is never committed. */
 export const PREVIOUS_DIST = path.join('.laurel', 'previous-dist');
+
+/** The site before the last one, waiting to be removed; relative to the repository. */
+export const DISCARDED_DIST = path.join('.laurel', 'discarded-dist');
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
@@ -46,5 +51,13 @@ export async function replaceDist(root: string, staging: string): Promise<void> 
   await mkdir(path.dirname(previous), { recursive: true });
   if (await exists(dist)) await rename(dist, previous);
   await rename(staging, dist);
-  await rm(previous, { recursive: true, force: true });
+  if (!(await exists(previous))) return;
+  const discarded = path.join(root, DISCARDED_DIST);
+  await rm(discarded, { recursive: true, force: true });
+  await rename(previous, discarded);
+}
+
+/** Removes the site a build replaced (step 3 above); a build starts it first and waits for it last. */
+export function discardOldDist(root: string): Promise<void> {
+  return rm(path.join(root, DISCARDED_DIST), { recursive: true, force: true });
 }

@@ -12,10 +12,14 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { cacheKey } from '../render/image-cache.ts';
 import { certificateView } from './page-model.ts';
+
+/** How many pages are copied at once. */
+const PAGES_AT_ONCE = 32;
 
 /** What decides how every page is rendered, besides the content. */
 const RENDERING_SOURCES = ['src', 'astro.config.mjs', 'package-lock.json'];
@@ -72,19 +76,24 @@ export function pageCache(directory: string): PageCache {
     async complete(out, site, keys, rendered, { prune }) {
       let reused = 0;
       const now = new Date();
-      for (const [id, key] of keys) {
-        const file = path.join(out, pageFile(site, id));
-        if (rendered.has(id)) {
-          await mkdir(path.dirname(entry(key)), { recursive: true });
-          await copyFile(file, entry(key));
-          continue;
-        }
-        await mkdir(path.dirname(file), { recursive: true });
-        await copyFile(entry(key), file);
-        // Touched, so that a shared cache can be pruned by age by whoever owns it.
-        await utimes(entry(key), now, now).catch(() => undefined);
-        reused += 1;
-      }
+      // Many pages at once: at scale the time is the file system's.
+      await pMap(
+        keys,
+        async ([id, key]) => {
+          const file = path.join(out, pageFile(site, id));
+          if (rendered.has(id)) {
+            await mkdir(path.dirname(entry(key)), { recursive: true });
+            await copyFile(file, entry(key));
+            return;
+          }
+          await mkdir(path.dirname(file), { recursive: true });
+          await copyFile(entry(key), file);
+          // Touched, so that a shared cache can be pruned by age by whoever owns it.
+          await utimes(entry(key), now, now).catch(() => undefined);
+          reused += 1;
+        },
+        { concurrency: PAGES_AT_ONCE },
+      );
       if (prune) {
         const used = new Set(keys.values());
         for (const key of await stored()) if (!used.has(key)) await rm(entry(key), { force: true });

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../../src/site/dist-swap.ts';
+import { DISCARDED_DIST, discardOldDist, PREVIOUS_DIST, recoverDist, replaceDist, STAGING } from '../../src/site/dist-swap.ts';
 import { site, useTemporaryRepositories } from '../helpers/swap-sites.ts';
 
 const repository = useTemporaryRepositories('laurel-swap-');
@@ -14,7 +14,7 @@ const home = (root: string) => readFile(path.join(root, 'dist', 'index.html'), '
 const present = (root: string, folder: string) => readdir(path.join(root, folder)).then(() => true, () => false);
 
 describe('replacing dist/', () => {
-  it('puts the new site in dist/ and leaves no copy behind', async () => {
+  it('puts the new site in dist/ and leaves no copy behind once the old one is discarded', async () => {
     const root = await repository();
     await site(root, 'dist', 'old');
     await site(root, STAGING, 'new');
@@ -22,6 +22,11 @@ describe('replacing dist/', () => {
     expect(await home(root)).toBe('new');
     expect(await present(root, STAGING)).toBe(false);
     expect(await present(root, PREVIOUS_DIST)).toBe(false);
+    // The old site waits where the next build removes it, never where a recovery would put it back.
+    expect(await present(root, DISCARDED_DIST)).toBe(true);
+    expect(await recoverDist(root)).toBe(false);
+    await discardOldDist(root);
+    expect(await present(root, DISCARDED_DIST)).toBe(false);
   });
 
   it('makes a first dist/ where there was none', async () => {
