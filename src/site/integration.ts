@@ -134,7 +134,8 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       'astro:config:setup': async ({ config, command, updateConfig, injectRoute, addWatchFile, logger }) => {
         root = fileURLToPath(config.root);
         production = options.production ?? process.env['LAUREL_PRODUCTION'] === '1';
-        const chosen = options.cacheDirectory ?? process.env['LAUREL_CACHE_DIR'];
+        // An empty LAUREL_CACHE_DIR is no choice (an unset variable in a CI file often reads as "").
+        const chosen = options.cacheDirectory ?? (process.env['LAUREL_CACHE_DIR'] || undefined);
         cacheDirectory = path.resolve(root, chosen ?? path.join('.laurel', 'cache'));
         // A cache of the site's own is kept to what its last build used; a chosen one may be
         // shared by several sites, and keeps everything.

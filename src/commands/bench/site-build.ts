@@ -119,7 +119,8 @@ export function runBuild(copy: string, label: string): BuildRun {
     cwd: copy,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, LAUREL_PRODUCTION: '0', LAUREL_SIGNING_KEY: '', LAUREL_CACHE_DIR: '' },
+    // A development build with the copy's own cache, whatever this shell has set.
+    env: Object.fromEntries(Object.entries({ ...process.env, LAUREL_PRODUCTION: '0' }).filter(([name]) => name !== 'LAUREL_SIGNING_KEY' && name !== 'LAUREL_CACHE_DIR')),
   });
   const seconds = (performance.now() - started) / 1000;
   const peak = /LAUREL_PEAK_RSS_KB=(\d+)/.exec(child.stderr ?? '');
