@@ -82,8 +82,6 @@ interface Derivation {
 export class ActiveContext {
   /** What each local context (by identity) made of this context, per processing flags. */
   private readonly derived = new WeakMap<object, Map<number, ActiveContext>>();
-  /** IRI expansion of keys (vocab-relative), the hottest lookup of expansion. */
-  private readonly vocabIris = new Map<string, string | null>();
 
   readonly mappings: ReadonlyMap<string, TermDefinition>;
   readonly vocab: string | undefined;
@@ -121,13 +119,15 @@ export class ActiveContext {
     return definition && hasOwn(definition, '@context') ? definition['@context'] : undefined;
   }
 
-  /** §5.2.2 with vocab = true, as jsonld.js expands keys and active properties. */
+  /**
+   * §5.2.2 with vocab = true, as jsonld.js expands keys and active properties. A term is looked
+   * up first: no term can look like a keyword (defining one is outside the fast path), so this is
+   * the order of §5.2.2 for every key a term defines.
+   */
   expandKey(value: string): string | null {
-    const known = this.vocabIris.get(value);
-    if (known !== undefined || this.vocabIris.has(value)) return known ?? null;
-    const expanded = expandIri(this, value, { vocab: true, base: false });
-    this.vocabIris.set(value, expanded);
-    return expanded;
+    const definition = this.mappings.get(value);
+    if (definition && '@id' in definition) return definition['@id'] ?? null;
+    return expandIri(this, value, { vocab: true, base: false });
   }
 
   /** jsonld.js revertToPreviousContext (§5.1.2 step 7). */

@@ -4,10 +4,13 @@
  * from jsonld.js 9 (lib/nodeMap.js, lib/toRdf.js) for the expanded forms ./expand.ts produces: one
  * default graph, node objects, value objects, references and lists.
  *
- * The dataset keeps what jsonld.js keeps, no more and no less: nodes with the same @id merge,
- * a value repeated in one property counts once (jsonld.js compareValues), and two values that
- * differ in JSON but not in RDF (1 and "1" typed as xsd:integer) stay two quads, as there. The
- * quads are in the form rdf-canonize takes.
+ * The dataset is jsonld.js's, quad for quad and in the same order, with the same blank node
+ * labels: nodes with the same @id merge, a value repeated in one property counts once (jsonld.js
+ * compareValues), and two values that differ in JSON but not in RDF (1 and "1" typed as
+ * xsd:integer) stay two quads, as there. The order matters beyond the set of quads: rdf-canonize
+ * caps its work (RDFC-1.0 §4.4 "deep iterations") and how much of it a hard dataset takes
+ * depends on the order and labels of its blank nodes, so only the same dataset fails the same way.
+ * The quads are in the form rdf-canonize takes.
  */
 import { outside } from './active-context.ts';
 import type { ExpandedObject } from './expand.ts';
@@ -49,9 +52,15 @@ const DEFAULT_GRAPH: DefaultGraph = { termType: 'DefaultGraph', value: '' };
 
 type Item = ExpandedObject;
 
+interface PropertyValues {
+  readonly items: Item[];
+  /** Keys of the values and references already there (jsonld.js compareValues), for dedup. */
+  readonly seen: Set<string>;
+}
+
 interface NodeEntry {
   readonly types: string[];
-  readonly properties: Map<string, Item[]>;
+  readonly properties: Map<string, PropertyValues>;
 }
 
 /** jsonld.js IdentifierIssuer('_:b'): blank node labels, the document's own ones renamed. */
@@ -85,18 +94,20 @@ function isBlankNode(item: Item): boolean {
   return Object.keys(item).length === 0 || !(isValue(item) || isList(item) || '@set' in item);
 }
 
-/** jsonld.js util.compareValues: the duplicate test of node map generation. */
-function sameValue(a: Item, b: Item): boolean {
-  if (a === b) return true;
-  if (isValue(a) && isValue(b)) {
-    return a['@value'] === b['@value'] && a['@type'] === b['@type'] && a['@language'] === b['@language'] && a['@index'] === b['@index'];
-  }
-  if ('@id' in a && '@id' in b) return a['@id'] === b['@id'];
-  return false;
+/**
+ * What jsonld.js util.compareValues compares, as a key: a value object by its @value (a string,
+ * number or boolean: JavaScript equality tells 1 from "1") and @type, a reference by its @id.
+ * The value objects here have no @language and no @index.
+ */
+function identity(item: Item): string {
+  return isValue(item) ? JSON.stringify([typeof item['@value'], item['@value'], item['@type'] ?? null]) : `@id ${String(item['@id'])}`;
 }
 
-function addUnique(values: Item[], item: Item): void {
-  if (!values.some((existing) => sameValue(existing, item))) values.push(item);
+function addUnique(values: PropertyValues, item: Item): void {
+  const key = identity(item);
+  if (values.seen.has(key)) return;
+  values.seen.add(key);
+  values.items.push(item);
 }
 
 class NodeMap {
@@ -110,6 +121,10 @@ class NodeMap {
       return;
     }
     if (isList(element)) outside('a list inside a list');
+    // jsonld.js names a node's blank node types before the node itself.
+    for (const type of (element['@type'] as string[] | undefined) ?? []) {
+      if (type.startsWith('_:')) this.labels.label(type);
+    }
     const id = element['@id'];
     const subject = name ?? (isBlankNode(element) ? this.labels.label(id as string | undefined) : (id as string));
     list?.push({ '@id': subject });
@@ -126,14 +141,14 @@ class NodeMap {
         continue;
       }
       let values = node.properties.get(property);
-      if (!values) node.properties.set(property, (values = []));
+      if (!values) node.properties.set(property, (values = { items: [], seen: new Set() }));
       for (const object of objects as Item[]) {
         if (isValue(object)) {
           addUnique(values, object);
         } else if (isList(object)) {
           const items: Item[] = [];
           this.addAll(object['@list'] as Item[], items);
-          values.push({ '@list': items });
+          values.items.push({ '@list': items });
         } else {
           // A node object or a reference: referenced by its (relabelled) @id, then merged in.
           if ('@id' in object && !object['@id']) continue;
@@ -208,14 +223,20 @@ export function toRdf(expanded: readonly ExpandedObject[]): Quad[] {
   const map = new NodeMap();
   map.addAll(expanded);
   const dataset: Quad[] = [];
-  for (const [id, node] of map.nodes) {
+  // jsonld.js _graphToRDF: subjects, then their properties, in code unit order (@type first).
+  for (const id of [...map.nodes.keys()].sort()) {
+    const node = map.nodes.get(id)!;
     const subject = namedOrBlank(id);
     for (const type of node.types) {
       dataset.push({ subject, predicate: { termType: 'NamedNode', value: RDF_TYPE }, object: namedOrBlank(type), graph: DEFAULT_GRAPH });
     }
-    for (const [property, values] of node.properties) {
+    for (const property of [...node.properties.keys()].sort()) {
       const predicate: NamedNode = { termType: 'NamedNode', value: property };
-      for (const value of values) dataset.push({ subject, predicate, object: objectToRdf(value, map.labels, dataset), graph: DEFAULT_GRAPH });
+      for (const value of node.properties.get(property)!.items) {
+        // A list's cells come before the quad that points at the list, as there.
+        const object = objectToRdf(value, map.labels, dataset);
+        dataset.push({ subject, predicate, object, graph: DEFAULT_GRAPH });
+      }
     }
   }
   return dataset;
