@@ -21,6 +21,8 @@ import { keyPairFromSeed } from '../../src/core/multikey.ts';
 import { CREDENTIALS_V2, OB_CONTEXTS, credential, mutatedCredential, type JsonRecord } from './credential-arbitraries.ts';
 
 const loader = createDocumentLoader();
+/** Each run of a property calls jsonld.js, some milliseconds each: a busy machine needs time. */
+const PROPERTY_TIMEOUT = 240_000;
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 interface Outcome {
@@ -82,9 +84,9 @@ describe('canonicalizeRdfc agrees with jsonld.js canonize', () => {
         // iterations, and rdf-canonize's default work factor stops it: a refusal both paths share.
         if (!outcome.reference.ok) expect(outcome.reference.failure.message).toMatch(/^Maximum deep iterations exceeded/);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('on generated proof configurations (vc-di-eddsa §3.2.4), with the credential contexts', async () => {
     await fc.assert(
@@ -92,9 +94,9 @@ describe('canonicalizeRdfc agrees with jsonld.js canonize', () => {
         const outcome = await expectSameAsJsonLd({ ...options, '@context': [CREDENTIALS_V2, ob] });
         expect(outcome.fast).toBe(outcome.reference.ok);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('on mutated credentials: the same N-Quads, or the same failure, and both paths are taken', async () => {
     const seen = { fast: 0, fallback: 0, failures: new Set<string>() };
@@ -106,12 +108,12 @@ describe('canonicalizeRdfc agrees with jsonld.js canonize', () => {
         const kind = failureKind(outcome);
         if (kind) seen.failures.add(kind);
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
     expect(seen.fast).toBeGreaterThan(0);
     expect(seen.fallback).toBeGreaterThan(0);
     expect([...seen.failures].sort()).toEqual(['invalid-json-ld', 'undefined-term', 'unknown-context']);
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('hand-picked documents', () => {
