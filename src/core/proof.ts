@@ -7,7 +7,8 @@ import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalizeJcs, canonicalizeRdfc, type CanonicalizationFailure } from './canonicalize.ts';
 import type { DocumentLoader } from './document-loader.ts';
 import { decodeBase58btc, encodeBase58btc } from './multibase.ts';
-import { signBytes, verifyBytes } from './multikey.ts';
+import { verifyEd25519 } from './ed25519-verify.ts';
+import { signBytes } from './multikey.ts';
 
 export type EddsaCryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 export const SUPPORTED_CRYPTOSUITES: readonly EddsaCryptosuite[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'];
@@ -173,7 +174,7 @@ export async function verifyProof(
   }
   const hashed = await hashForProof(unsecuredDocument, proofOptions, documentLoader);
   if (!hashed.ok) return { verified: false, failure: hashed.failure };
-  if (!verifyBytes(proofBytes, hashed.work.hashData, publicKey)) {
+  if (!verifyEd25519(proofBytes, hashed.work.hashData, publicKey)) {
     return { verified: false, failure: { kind: 'bad-signature', message: 'The signature does not match the credential and the key.' }, work: hashed.work };
   }
   return { verified: true, work: hashed.work };
