@@ -1,12 +1,13 @@
 /**
- * Ed25519 verification with a table per key (src/core/ed25519-verify.ts) gives @noble/ed25519's
- * verdict on every input, the first time it sees a key and after: good signatures, changed ones, random bytes, S out of range, and the
+ * Ed25519 with what a key always gives kept (src/core/ed25519.ts): signatures byte for byte
+ * @noble/ed25519's, and verification with a table per key giving noble's verdict on every input,
+ * the first time it sees a key and after: good signatures, changed ones, random bytes, S out of range, and the
  * small-order and non-canonical keys and points where ZIP-215 and strict RFC 8032 part ways.
  */
 import fc from 'fast-check';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { verifyEd25519 } from '../../src/core/ed25519-verify.ts';
+import { signEd25519, verifyEd25519 } from '../../src/core/ed25519.ts';
 import { keyPairFromSeed, signBytes, verifyBytes } from '../../src/core/multikey.ts';
 
 const seed = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -23,6 +24,27 @@ function expectNobleVerdict(signature: Uint8Array, bytes: Uint8Array, publicKey:
   expect([verifyEd25519(signature, bytes, publicKey), verifyEd25519(signature, bytes, publicKey)]).toEqual([verdict, verdict]);
   return verdict;
 }
+
+describe('signEd25519', () => {
+  it('signs RFC 8032 §7.1 TEST 1 and TEST 2', () => {
+    const vectors = [
+      ['9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', '', 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'],
+      ['4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', '72', '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00'],
+    ] as const;
+    for (const [secretKey, bytes, signature] of vectors) expect(signEd25519(hexToBytes(bytes), hexToBytes(secretKey))).toEqual(hexToBytes(signature));
+  });
+
+  it('signs as noble does, again and again with one key, and after the key changes in place', () => {
+    fc.assert(
+      fc.property(seed, fc.array(message, { minLength: 1, maxLength: 3 }), (secretKey, messages) => {
+        for (const bytes of messages) expect(signEd25519(bytes, secretKey)).toEqual(signBytes(bytes, secretKey));
+        secretKey[0]! ^= 1;
+        expect(signEd25519(messages[0]!, secretKey)).toEqual(signBytes(messages[0]!, secretKey));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
 
 describe('verifyEd25519', () => {
   it('verifies RFC 8032 §7.1 TEST 2', () => {

@@ -1,21 +1,26 @@
 /**
- * Ed25519 verification (RFC 8032 §5.1.7) for proofs, with @noble/ed25519's rules (ZIP-215, as
- * its `verify` applies them by default) and @noble/ed25519's arithmetic, step for step as its
- * `verify` (index.js `_verify`), except for one product: [k]A.
+ * Ed25519 (RFC 8032 §5.1.6 and §5.1.7) for proofs, with @noble/ed25519's rules (ZIP-215 for
+ * verification, as its `verify` applies them by default) and @noble/ed25519's arithmetic, step
+ * for step as its `sign` and `verify` (index.js `_sign`, `_verify`), with what one key always
+ * gives the same kept instead of computed again.
  *
- * noble multiplies the public key A by the challenge k with double-and-add, about 250 doublings
- * and 125 additions: most of a verification. The credentials of one issuer all name the same
- * key, so this module keeps, per key, the table of its multiples d·16^i·A (d = 1…15, i = 0…63)
- * and sums 64 entries of it instead. Building a table costs about three of noble's
+ * Signing: noble derives the expanded secret key (SHA-512 of the seed, and the public key
+ * [s]B) for every signature; a build signs every credential with one key, so the expanded key is
+ * kept per seed. The signature is noble's, byte for byte: Ed25519 is deterministic.
+ *
+ * Verifying: noble multiplies the public key A by the challenge k with double-and-add, about
+ * 250 doublings and 125 additions, most of a verification. The credentials of one issuer all name
+ * the same key, so this module keeps, per key, the table of its multiples d·16^i·A (d = 1…15,
+ * i = 0…63) and sums 64 entries of it instead. Building a table costs about three of noble's
  * verifications, and every later verification with that key is three times faster, so a key
  * gets its table when it comes back: the first verification with a key is noble's own (a page
  * that checks one credential pays nothing more). The product is the same group element either
  * way, so the verdict is noble's.
  */
-import { Point } from '@noble/ed25519';
+import { Point, utils } from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
-import { verifyBytes } from './multikey.ts';
+import { signBytes, verifyBytes } from './multikey.ts';
 
 /** RFC 8032 §5.1: the order L of the prime-order subgroup (noble's N). */
 const L = 0x1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3edn;
@@ -103,4 +108,38 @@ export function verifyEd25519(signature: Uint8Array, message: Uint8Array, public
   const k = littleEndian(sha512(concatBytes(r, publicKey, message))) % L;
   // The group equation with the cofactor cleared: [8]([S]B − R − [k]A) = 0.
   return R.add(multiplyKey(table, k)).subtract(SB).clearCofactor().is0();
+}
+
+interface ExpandedKey {
+  readonly seed: Uint8Array;
+  readonly prefix: Uint8Array;
+  readonly scalar: bigint;
+  readonly pointBytes: Uint8Array;
+}
+
+const expandedKeys = new WeakMap<Uint8Array, ExpandedKey>();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+function littleEndian32(value: bigint): Uint8Array {
+  return Uint8Array.from({ length: 32 }, (_, index) => Number((value >> BigInt(8 * index)) & 255n));
+}
+
+/** RFC 8032 §5.1.6: the signature of `message` by the 32-byte seed `secretKey`, as noble signs. */
+export function signEd25519(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
+  if (secretKey.length !== 32) return signBytes(message, secretKey);
+  let key = expandedKeys.get(secretKey);
+  if (!key || !sameBytes(key.seed, secretKey)) {
+    // noble's own expansion (utils.getExtendedPublicKey): clamped scalar, prefix, [s]B.
+    const { prefix, scalar, pointBytes } = utils.getExtendedPublicKey(secretKey);
+    expandedKeys.set(secretKey, (key = { seed: secretKey.slice(), prefix, scalar, pointBytes }));
+  }
+  // r = SHA-512(prefix ‖ M) mod L; R = [r]B (noble refuses r = 0 by throwing, as here).
+  const r = littleEndian(sha512(concatBytes(key.prefix, message))) % L;
+  const R = Point.BASE.multiply(r).toBytes();
+  // k = SHA-512(R ‖ A ‖ M) mod L; S = (r + k·s) mod L.
+  const k = littleEndian(sha512(concatBytes(R, key.pointBytes, message))) % L;
+  return concatBytes(R, littleEndian32((r + k * key.scalar) % L));
 }
