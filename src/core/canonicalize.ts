@@ -2,10 +2,18 @@
  * The two transformations the EdDSA cryptosuites use (vc-di-eddsa §3.2.3 and §3.3.3):
  * RDF Dataset Canonicalization (RDFC-1.0) to N-Quads, and the JSON Canonicalization Scheme
  * (RFC 8785).
+ *
+ * RDFC-1.0 takes two paths to the same N-Quads. The fast path (./rdf/dataset.ts) turns the
+ * document into its RDF dataset over contexts processed once, then rdf-canonize canonicalizes
+ * it; it covers the JSON-LD that credentials written with the pinned contexts use. Any other
+ * document, and every document that fails, goes to jsonld.js `canonize`, which is the reference:
+ * its N-Quads and its failures are what this module returns.
  */
 import jsonld from 'jsonld';
+import rdfCanonize from 'rdf-canonize';
 import canonicalizeJson from 'canonicalize';
 import { UnknownContextError, type DocumentLoader } from './document-loader.ts';
+import { datasetOf } from './rdf/dataset.ts';
 
 export type CanonicalizationFailure =
   | { kind: 'unknown-context'; url: string; message: string }
@@ -22,6 +30,19 @@ export type CanonicalizationResult =
  * (vc-di-eddsa §3.2.3: implementations "will detect dataset poisoning by default, and abort").
  */
 export async function canonicalizeRdfc(document: object, documentLoader: DocumentLoader): Promise<CanonicalizationResult> {
+  const dataset = await datasetOf(document, documentLoader);
+  if (dataset) {
+    try {
+      return { ok: true, nquads: await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' }) };
+    } catch {
+      // Too many deep iterations, say: jsonld.js below fails the same way, and words it.
+    }
+  }
+  return canonicalizeWithJsonLd(document, documentLoader);
+}
+
+/** The reference path: jsonld.js `canonize`, for any JSON-LD document. */
+export async function canonicalizeWithJsonLd(document: object, documentLoader: DocumentLoader): Promise<CanonicalizationResult> {
   try {
     const nquads = await jsonld.canonize(document as jsonld.JsonLdDocument, {
       algorithm: 'RDFC-1.0',

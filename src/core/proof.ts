@@ -7,7 +7,7 @@ import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalizeJcs, canonicalizeRdfc, type CanonicalizationFailure } from './canonicalize.ts';
 import type { DocumentLoader } from './document-loader.ts';
 import { decodeBase58btc, encodeBase58btc } from './multibase.ts';
-import { signBytes, verifyBytes } from './multikey.ts';
+import { signEd25519, verifyEd25519 } from './ed25519.ts';
 
 export type EddsaCryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 export const SUPPORTED_CRYPTOSUITES: readonly EddsaCryptosuite[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'];
@@ -133,7 +133,7 @@ export async function createProof(
       : options;
   const hashed = await hashForProof(unsecuredDocument, proofOptions, documentLoader);
   if (!hashed.ok) return hashed;
-  const proofBytes = signBytes(hashed.work.hashData, secretKey); // §3.2.6: pure Ed25519 (RFC 8032)
+  const proofBytes = signEd25519(hashed.work.hashData, secretKey); // §3.2.6: pure Ed25519 (RFC 8032)
   return { ok: true, proof: { ...proofOptions, proofValue: encodeBase58btc(proofBytes) }, work: hashed.work };
 }
 
@@ -173,7 +173,7 @@ export async function verifyProof(
   }
   const hashed = await hashForProof(unsecuredDocument, proofOptions, documentLoader);
   if (!hashed.ok) return { verified: false, failure: hashed.failure };
-  if (!verifyBytes(proofBytes, hashed.work.hashData, publicKey)) {
+  if (!verifyEd25519(proofBytes, hashed.work.hashData, publicKey)) {
     return { verified: false, failure: { kind: 'bad-signature', message: 'The signature does not match the credential and the key.' }, work: hashed.work };
   }
   return { verified: true, work: hashed.work };
