@@ -23,8 +23,12 @@ import { LaurelErrors } from '../core/error.ts';
 import { usage, type CommandContext } from './cli.ts';
 import { benchHostile } from './bench/hostile.ts';
 import { benchSiteBuild, type SiteBuildFigures } from './bench/site-build.ts';
+import { describeSigningRace, signingRace } from './bench/signing-race.ts';
 
 const USAGE = 'Usage: npm run bench [-- --awards N] or npm run bench -- --hostile';
+/** The race signs and verifies this many of the synthetic credentials, this many times over. */
+const RACE_CREDENTIALS = 100;
+const RACE_ROUNDS = 3;
 
 function syntheticBatch(count: number, achievement: string): string {
   const lines = [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:'];
@@ -91,6 +95,13 @@ export async function bench(context: CommandContext): Promise<number> {
   context.out(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
   context.out(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
   context.out(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
+
+  // The signing race against Digital Bazaar's reference implementation, on a sample of the same
+  // credentials (unsecured again), interleaved in this thread.
+  const racers = site.awards.slice(-RACE_CREDENTIALS).map(({ credential }) => credential);
+  const race = await signingRace({ credentials: racers, key: { secretKey: pair.secretKey, controller: site.did }, rounds: RACE_ROUNDS });
+  context.out('');
+  for (const line of describeSigningRace(race)) context.out(line);
 
   // The real build, at this scale, in a copy of the repository.
   context.out('');
