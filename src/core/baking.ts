@@ -83,7 +83,8 @@ function crcOk(png: Uint8Array, chunk: Chunk): boolean {
   return crc32(png.subarray(chunk.start + 4, chunk.end - 4)) === view.getUint32(chunk.end - 4);
 }
 
-function makeChunk(type: string, data: Uint8Array): Uint8Array {
+/** A PNG chunk (PNG §5.3): length, type, data, and the CRC of type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const chunk = new Uint8Array(12 + data.length);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, data.length);
@@ -106,7 +107,7 @@ function credentialItxt(credential: string): Uint8Array {
   // keyword NUL, flag 0, method 0, empty language tag + NUL, empty translated keyword + NUL
   data.set([0, 0, 0, 0, 0], keyword.length);
   data.set(text, keyword.length + 5);
-  return makeChunk('iTXt', data);
+  return pngChunk('iTXt', data);
 }
 
 /** An iTXt chunk whose keyword is `openbadgecredential`, read or not. */

@@ -41,8 +41,13 @@ function drawing(name: IconName): string {
     .replace(/\s*\/>/g, '/>');
 }
 
+/** LinkedIn's "in" mark, in its own colours, for "Add to LinkedIn profile". */
+export const LINKEDIN_MARK = 'linkedin';
+const LINKEDIN_DRAWING = '<rect width="24" height="24" rx="4" fill="#fff"/><path fill="#0a66c2" d="M5.3 9.2h3v9.6h-3zM6.8 4.4a1.7 1.7 0 1 1 0 3.5 1.7 1.7 0 0 1 0-3.5M10.2 9.2h2.9v1.3c.4-.8 1.4-1.6 2.9-1.6 3 0 3.6 2 3.6 4.6v5.3h-3v-4.7c0-1.1 0-2.6-1.6-2.6s-1.8 1.2-1.8 2.5v4.8h-3z"/>';
+
 /** Every icon as a <symbol> whose id is its name; stroke settings are the icons' own (Lucide's). */
 export function iconSprite(): string {
   const symbols = ICON_NAMES.map((name) => `<symbol id="${name}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${drawing(name)}</symbol>`);
+  symbols.push(`<symbol id="${LINKEDIN_MARK}" viewBox="0 0 24 24">${LINKEDIN_DRAWING}</symbol>`);
   return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>\n`;
 }

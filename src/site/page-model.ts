@@ -370,7 +370,7 @@ export function certificateJsonLd(view: CertificateView): Record<string, unknown
   return {
     '@context': 'https://schema.org',
     '@type': 'EducationalOccupationalCredential',
-    '@id': view.urls.page,
+    // No '@id' beside it: the same URL again, on every certificate page.
     url: view.urls.page,
     name: view.achievement.data.name,
     description: view.achievement.data.description,

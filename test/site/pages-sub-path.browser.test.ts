@@ -16,6 +16,7 @@ import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { extractPng } from '../../src/core/baking.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+import { searchIndexUrls } from '../helpers/search-index.ts';
 import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } from '../helpers/certificate-downloads.ts';
 
 // Shared with every browser test of the run: read only, never written.
@@ -128,8 +129,9 @@ describe('an unlisted award', () => {
     const html = await readFile(path.join(dist, 'credentials', UNLISTED, 'index.html'), 'utf8');
     expect(html).toContain('Bo Hidden');
     expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).not.toContain('data-pagefind-body');
-    expect(html).toContain('data-pagefind-ignore="all"');
+    // The index holds pages relative to the base path (search adds it): a listed award is there, this one is not.
+    expect(searchIndexUrls(dist)).toContain(`/credentials/${ADA}/`);
+    expect(searchIndexUrls(dist)).not.toContain(`/credentials/${UNLISTED}/`);
     expect(await readFile(path.join(dist, 'achievements', 'teamwork', 'index.html'), 'utf8')).not.toContain('Bo Hidden');
     expect(await readFile(path.join(dist, 'index.html'), 'utf8')).not.toContain('Bo Hidden');
   });
@@ -140,7 +142,8 @@ describe('an erased award', () => {
     const html = await readFile(path.join(dist, 'credentials', ERASED, 'index.html'), 'utf8');
     expect(html).toContain("withdrawn at the holder's request");
     expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).not.toContain('data-pagefind-body');
+    expect(searchIndexUrls(dist)).toContain(`/credentials/${ADA}/`);
+    expect(searchIndexUrls(dist)).not.toContain(`/credentials/${ERASED}/`);
     expect(html).not.toContain('Teamwork'); // not even which achievement it was
     expect(html).not.toContain('og:image');
     const files = (await readdir(path.join(dist, 'credentials'), { recursive: true })).map(String);
