@@ -35,6 +35,7 @@ import { indexForSearch } from './search-index.ts';
 import { certificateSearchRecords } from './search-records.ts';
 import { writeSnapshot, type RenderPlan } from './snapshot.ts';
 import { certificatePageKeys, pageCache, pagesFingerprint } from './page-cache.ts';
+import { certificateViews, type CertificateView } from './page-model.ts';
 import { distPath } from '../issue/urls.ts';
 import { routesFor } from './routes.ts';
 
@@ -70,6 +71,8 @@ const PLACEHOLDER_SITE_URL = 'http://localhost/';
 interface BuildPages {
   /** The pages' clock (RenderPlan.now). */
   readonly now: Date;
+  /** Every award's view at `now`: the page keys and the search records are made from the same. */
+  readonly views: readonly CertificateView[];
   readonly keys: ReadonlyMap<string, string>;
   readonly rendered: ReadonlySet<string>;
 }
@@ -116,13 +119,14 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       const now = new Date();
       // A build renders only the certificate pages the page cache does not have; the dev server
       // renders each page when it is asked for.
-      const pages = command === 'build' ? certificatePageKeys(site, now, await pagesFingerprint(root)) : undefined;
+      const views = command === 'build' ? certificateViews(site, now) : undefined;
+      const pages = views ? certificatePageKeys(site, now, await pagesFingerprint(root), views) : undefined;
       const certificates = pages ? [...(await pageCache(path.join(cacheDirectory, 'pages')).missing(pages))] : undefined;
       const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: command !== 'build' };
       await writeSnapshot(snapshotFile, site, images, plan);
       if (site.development) logger.warn(DEVELOPMENT_WARNING);
       logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
-      return { ok: true, site, snapshotFile, pages: pages && certificates ? { now, keys: pages, rendered: new Set(certificates) } : undefined };
+      return { ok: true, site, snapshotFile, pages: views && pages && certificates ? { now, views, keys: pages, rendered: new Set(certificates) } : undefined };
     } catch (error) {
       return { ok: false, error };
     }
@@ -185,14 +189,25 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         const out = fileURLToPath(dir);
         if (!state.ok || !state.pages) throw new Error('The site was not signed before it was built.');
         const { site, pages: certificatePages } = state;
-        // The signed JSON, byte for byte what the dev server's route serves; many files at once,
-        // since at scale the time is the file system's, not ours.
-        const folders = new Set(site.awards.map((award) => path.dirname(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))))));
-        for (const folder of folders) await mkdir(folder, { recursive: true });
-        await pMap(site.awards, (award) => writeFile(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json), { concurrency: FILES_AT_ONCE });
-        const reused = await pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
+        // The search index is made by Pagefind's own process from what Astro wrote (the pages
+        // but the certificates) and the records (in memory): it needs none of the files written
+        // next, so it runs while they are written, on the other core.
         const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
-        const pages = await indexForSearch(out, certificateSearchRecords(site, certificatePages.now), certificateFolder);
+        const indexing = indexForSearch(out, certificateSearchRecords(site, certificatePages.now, certificatePages.views), certificateFolder);
+        const writing = (async () => {
+          // The signed JSON, byte for byte what the dev server's route serves; many files at once,
+          // since at scale the time is the file system's, not ours.
+          const folders = new Set(site.awards.map((award) => path.dirname(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))))));
+          for (const folder of folders) await mkdir(folder, { recursive: true });
+          await pMap(site.awards, (award) => writeFile(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json), { concurrency: FILES_AT_ONCE });
+          return pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
+        })();
+        // Both are awaited whatever happens, so that a failure of one does not leave the other running.
+        const [indexed, written] = await Promise.allSettled([indexing, writing]);
+        if (indexed.status === 'rejected') throw indexed.reason;
+        if (written.status === 'rejected') throw written.reason;
+        const pages = indexed.value;
+        const reused = written.value;
         // Defence in depth: no secret and nothing private is published, whatever a template does.
         try {
           await assertNothingPrivate(out, {

@@ -313,23 +313,43 @@ function activityInWords(award: AwardRecord): string | undefined {
   return undefined;
 }
 
+/**
+ * What a certificate view takes from its achievement alone, worked out once per achievement
+ * rather than for each of its (possibly tens of thousands of) awards: the badge design's colour
+ * takes contrast computations.
+ */
+const achievementParts = new WeakMap<AchievementRecord, { readonly skills: Skill[]; readonly accentColor: string; readonly type: string }>();
+function partsOf(achievement: AchievementRecord): { readonly skills: Skill[]; readonly accentColor: string; readonly type: string } {
+  let parts = achievementParts.get(achievement);
+  if (!parts) {
+    parts = {
+      skills: skillsOf(achievement),
+      accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
+      type: achievementTypeLabel(achievement.data.achievementType),
+    };
+    achievementParts.set(achievement, parts);
+  }
+  return parts;
+}
+
 export function certificateView(site: SignedSite, award: SignedAward, now: Date): CertificateView {
   const { record } = award;
   const achievement = site.content.achievements.get(record.achievement)!;
   const issuer = site.content.issuer;
   const urls = certificateUrls(site, award);
   const status = credentialStatus(record, now);
+  const parts = partsOf(achievement);
   return {
     id: record.id,
     learnerName: record.recipient.name,
     achievement,
-    achievementType: achievementTypeLabel(achievement.data.achievementType),
+    achievementType: parts.type,
     issuerName: issuer.name,
     issuerUrl: issuer.homepage ?? issuer.url,
     awardedOn: record.awardedOn,
     validUntil: record.validUntil,
     status,
-    skills: skillsOf(achievement),
+    skills: parts.skills,
     keywords: achievement.data.tags,
     evidence: record.evidence,
     results: resultLines(record, achievement),
@@ -342,7 +362,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     downloads: {
       badgePng: site.urls.achievementImage(achievement.slug, 'png'),
       badgeSvg: site.urls.achievementImage(achievement.slug, 'svg'),
-      accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
+      accentColor: parts.accentColor,
     },
     linkedIn: linkedInAddToProfileUrl({
       name: achievement.data.name,
@@ -355,6 +375,11 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     }),
     listed: isSearchable(record),
   };
+}
+
+/** Every award's certificate view as of `now`, in the order of `site.awards`. */
+export function certificateViews(site: SignedSite, now: Date): CertificateView[] {
+  return site.awards.map((award) => certificateView(site, award, now));
 }
 
 /** A file name for a download: the achievement's slug and what the file is. */

@@ -35,15 +35,30 @@ async function addRecords(index: PagefindIndex, records: readonly SearchRecord[]
 }
 
 /**
+ * The HTML files under `directory`, relative and with `/`, but for those in the `skipped` folders
+ * (relative), which are not even listed: the certificates' folder holds two entries per award.
+ */
+async function htmlPagesOutside(directory: string, skipped: ReadonlySet<string>): Promise<string[]> {
+  const pages: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    for (const entry of await readdir(path.join(directory, folder), { withFileTypes: true })) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !skipped.has(relative)) pending.push(relative);
+      else if (entry.isFile() && entry.name.endsWith('.html')) pages.push(relative);
+    }
+  }
+  return pages.sort();
+}
+
+/**
  * Indexes the HTML under `directory`, but for the folder of certificate pages (`certificates`,
  * relative, e.g. `credentials`), whose records are given, into `<directory>/pagefind/`; returns
  * how many pages the index holds.
  */
 export async function indexForSearch(directory: string, records: readonly SearchRecord[], certificates: string): Promise<number> {
-  const pages = (await readdir(directory, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((page) => !page.startsWith(`${certificates}/`) && !page.startsWith('pagefind/'));
+  const pages = await htmlPagesOutside(directory, new Set([certificates, 'pagefind']));
   return withIndex(async (index) => {
     for (const page of pages) {
       // The URL a page is found at: its folder, as Pagefind's own directory indexing gives it.

@@ -6,7 +6,7 @@
  * fork's own pages are still indexed from their HTML.
  */
 import type { SignedSite } from '../issue/signed-site.ts';
-import { certificateView, sitePath, type CertificateView } from './page-model.ts';
+import { certificateViews, sitePath, type CertificateView } from './page-model.ts';
 
 export interface SearchRecord {
   /** The page, relative to the site URL: `credentials/<id>/`. */
@@ -33,7 +33,7 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
   };
 }
 
-/** Every certificate's record, as of `now`. */
-export function certificateSearchRecords(site: SignedSite, now: Date): SearchRecord[] {
-  return site.awards.flatMap((award) => certificateSearchRecord(certificateView(site, award, now), site) ?? []);
+/** Every certificate's record, as of `now` (from `views`, when the build has them already). */
+export function certificateSearchRecords(site: SignedSite, now: Date, views: readonly CertificateView[] = certificateViews(site, now)): SearchRecord[] {
+  return views.flatMap((view) => certificateSearchRecord(view, site) ?? []);
 }

@@ -3,7 +3,7 @@
  * renders it, changed), its round trip on disk, and the search records that stand in for the
  * certificate pages in the search index, checked against what Pagefind makes of a page.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,22 @@ describe('pageCache', async () => {
     await mkdir(second);
     expect(await cache.complete(second, signed, keys, new Set(), { prune: true })).toBe(keys.size);
     for (const id of keys.keys()) expect(await readFile(pageOf(second, id), 'utf8')).toBe(`<p>${id}</p>`);
+  });
+
+  it('links the reused pages to the cache rather than copying them, and never writes into a linked page', async () => {
+    const out = path.join(scratch, 'linked');
+    await mkdir(out);
+    await cache.complete(out, signed, keys, new Set(), { prune: true });
+    const [id] = keys.keys();
+    const cached = path.join(cacheDir, keys.get(id!)!.slice(0, 2), `${keys.get(id!)}.html`);
+    expect((await stat(pageOf(out, id!))).ino).toBe((await stat(cached)).ino);
+    // The same page rendered again (same key) into another output: the entry, which the first
+    // output links to, is left as it was.
+    const again = path.join(scratch, 'again');
+    await mkdir(path.dirname(pageOf(again, id!)), { recursive: true });
+    await writeFile(pageOf(again, id!), '<p>other bytes</p>');
+    await cache.complete(again, signed, new Map([[id!, keys.get(id!)!]]), new Set([id!]), { prune: false });
+    expect(await readFile(pageOf(out, id!), 'utf8')).toBe(`<p>${id}</p>`);
   });
 
   it('removes the pages no award has any more, unless the cache is shared', async () => {
