@@ -9,18 +9,12 @@
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { clearVerdict, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
+import { clearVerdict, CONTROL_WORDS, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
 
 type Engine = typeof import('./run.ts');
 
 let engine: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engine ??= import('./run.ts'));
-
-function describe(input: VerifyInput): string {
-  if (input.kind === 'url') return input.url;
-  if (input.kind === 'file') return input.file.name || 'the file';
-  return 'the pasted text';
-}
 
 class LaurelVerifier extends HTMLElement {
   #run = 0;
@@ -171,11 +165,11 @@ class LaurelVerifier extends HTMLElement {
     const run = ++this.#run;
     const { checklist, result, claims, tools } = this.#parts();
     this.#report = undefined;
-    clearVerdict(result, `Checking ${describe(input)}…`);
+    clearVerdict(result, CONTROL_WORDS.checking(input));
     try {
       await this.#ensureChecklist(checklist);
     } catch (error) {
-      if (run === this.#run) clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+      if (run === this.#run) clearVerdict(result, CONTROL_WORDS.cannotStart(error));
       return;
     }
     if (run !== this.#run) return;
@@ -200,7 +194,7 @@ class LaurelVerifier extends HTMLElement {
     } catch (error) {
       if (run !== this.#run) return;
       resetChecklist(checklist, 'pending');
-      clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+      clearVerdict(result, CONTROL_WORDS.cannotStart(error));
     } finally {
       if (run === this.#run) {
         checklist.removeAttribute('aria-busy');

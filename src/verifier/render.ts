@@ -4,6 +4,7 @@
  * States are told in words and a symbol as well as colour.
  */
 import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
+import type { VerifyInput } from './input.ts';
 import type { LocalPreview } from './local-preview.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
@@ -19,8 +20,9 @@ export const STATE_WORDS: Record<RowState, { mark: string; words: string }> = {
 };
 
 /**
- * The words of the verifier's own controls; with STATE_WORDS and LABELS, everything the browser
- * verifier says that is not the core's (messages.ts), so a translation changes this module only.
+ * The words of the verifier's own controls and notes. Everything the browser verifier says is in
+ * this module (the checks' own sentences are the core's, messages.ts), so a translation changes
+ * these two only.
  */
 export const CONTROL_WORDS = {
   verify: 'Verify this credential',
@@ -31,6 +33,10 @@ export const CONTROL_WORDS = {
   giveOne: 'Give a credential above to see each check below run.',
   localPreview: (preview: LocalPreview) =>
     `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`,
+  /** The result while a run is under way. */
+  checking: (input: VerifyInput) => `Checking ${input.kind === 'url' ? input.url : input.kind === 'file' ? input.file.name || 'the file' : 'the pasted text'}…`,
+  /** The result when the engine could not be loaded or threw. */
+  cannotStart: (error: unknown) => `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`,
 } as const;
 
 /** The verdict's symbol; its words are the core's (messages.ts), shared with the command line. */
