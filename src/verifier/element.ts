@@ -1,24 +1,20 @@
 /**
- * <laurel-verifier>: wires the verifier markup that Verifier.astro renders (forms, drop zone,
- * checklist, result) to the engine in run.ts, which it loads on first use. Two modes:
- * `data-mode="page"` (the /verify/ page: a URL, pasted JSON or a file; `?url=` runs at once) and
- * `data-mode="panel"` with `credential-url` (a certificate page: one button).
+ * <laurel-verifier>: adds to the markup Verifier.astro sends (what works without JavaScript: the
+ * verify page's forms, drop zone and checklist, a certificate page's link to it) the parts that
+ * need JavaScript (render.ts, verifierParts), and wires them to the engine in run.ts, which it
+ * loads on first use. Two modes: `data-mode="page"` (the /verify/ page: a URL, pasted JSON or a
+ * file; `?url=` runs at once) and `data-mode="panel"` with `credential-url` (a certificate page:
+ * one button). `data-how` is the how-to page the checks link to.
  */
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { clearVerdict, fillChecklist, renderChecklist, renderClaims, renderVerdict, resetChecklist } from './render.ts';
+import { clearVerdict, CONTROL_WORDS, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
 
 type Engine = typeof import('./run.ts');
 
 let engine: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engine ??= import('./run.ts'));
-
-function describe(input: VerifyInput): string {
-  if (input.kind === 'url') return input.url;
-  if (input.kind === 'file') return input.file.name || 'the file';
-  return 'the pasted text';
-}
 
 class LaurelVerifier extends HTMLElement {
   #run = 0;
@@ -28,7 +24,7 @@ class LaurelVerifier extends HTMLElement {
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
-    this.#announceLocalPreview();
+    this.#build();
     this.querySelector<HTMLFormElement>('form[data-input="url"]')?.addEventListener('submit', (event) => {
       event.preventDefault();
       const field = (event.currentTarget as HTMLFormElement).elements.namedItem('url') as HTMLInputElement;
@@ -50,8 +46,6 @@ class LaurelVerifier extends HTMLElement {
     });
     this.#wireDropZone();
     const verifyButton = this.querySelector<HTMLButtonElement>('button[data-action="verify"]');
-    // Shown only once it can work: without JavaScript the panel offers the link and the how-to.
-    if (verifyButton) verifyButton.hidden = false;
     verifyButton?.addEventListener('click', () => {
       const url = this.getAttribute('credential-url');
       if (url) void this.verify({ kind: 'url', url });
@@ -66,9 +60,9 @@ class LaurelVerifier extends HTMLElement {
     this.#wireRecipient();
     // Load and warm the engine while the visitor chooses what to verify: at once on the verify
     // page, when the pointer or focus reaches the button on a certificate page.
-    if (this.dataset['mode'] === 'page') this.#prepare();
+    if (this.#mode === 'page') this.#prepare();
     for (const event of ['pointerenter', 'focus', 'touchstart'] as const) verifyButton?.addEventListener(event, () => this.#prepare(), { once: true, passive: true });
-    const deepLink = this.dataset['mode'] === 'page' ? new URLSearchParams(location.search).get('url') : null;
+    const deepLink = this.#mode === 'page' ? new URLSearchParams(location.search).get('url') : null;
     if (deepLink) {
       const field = this.querySelector<HTMLInputElement>('form[data-input="url"] input[name="url"]');
       if (field) field.value = deepLink;
@@ -89,18 +83,32 @@ class LaurelVerifier extends HTMLElement {
   async #ensureChecklist(checklist: HTMLElement): Promise<void> {
     if (checklist.querySelector('[data-check]')) return;
     const { plannedChecks } = await loadEngine();
-    fillChecklist(checklist, plannedChecks(), checklist.dataset['how'] ?? '', this.dataset['mode'] ?? 'panel');
+    fillChecklist(checklist, plannedChecks(), this.dataset['how'] ?? '', this.#mode);
     this.#wireRecipient();
   }
 
-  /** On `npm run dev` or `npm run preview`, says that the site's files come from this computer. */
-  #announceLocalPreview(): void {
-    const note = this.querySelector<HTMLElement>('[data-local-preview]');
+  get #mode(): Mode {
+    return this.dataset['mode'] === 'page' ? 'page' : 'panel';
+  }
+
+  /**
+   * Adds what only works with JavaScript, in the order the page reads: a local preview's note
+   * first, the Verify button beside the link, then the result, the claims and the tools after the
+   * inputs (before the verify page's checklist; a certificate page's empty one after them).
+   */
+  #build(): void {
+    const inputs = this.querySelector<HTMLElement>(':scope > .lv-inputs');
+    const { result, claims, tools, checklist } = verifierParts(this.#mode, this.dataset['how'] ?? '');
+    const parts = [result, claims, tools, ...(checklist ? [checklist] : [])];
+    if (inputs) inputs.after(...parts);
+    else this.prepend(...parts);
+    if (this.#mode === 'panel') (inputs ?? this).prepend(verifyButton());
+    // On `npm run dev` or `npm run preview`, says that the site's files come from this computer.
     const preview = localPreview(this.dataset['siteUrl'], new URL(location.href));
-    if (!note || !preview) return;
-    note.textContent = `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`;
-    note.hidden = false;
-    this.dataset['localSite'] = preview.localUrl;
+    if (preview) {
+      this.prepend(localPreviewNote(preview));
+      this.dataset['localSite'] = preview.localUrl;
+    }
   }
 
   #prepare(): void {
@@ -137,7 +145,7 @@ class LaurelVerifier extends HTMLElement {
 
   /** Keeps `?url=` in the address bar, so the result can be shared as a link. */
   #remember(url: string): void {
-    if (this.dataset['mode'] !== 'page') return;
+    if (this.#mode !== 'page') return;
     const here = new URL(location.href);
     here.searchParams.set('url', url);
     history.replaceState(null, '', here);
@@ -157,11 +165,11 @@ class LaurelVerifier extends HTMLElement {
     const run = ++this.#run;
     const { checklist, result, claims, tools } = this.#parts();
     this.#report = undefined;
-    clearVerdict(result, `Checking ${describe(input)}…`);
+    clearVerdict(result, CONTROL_WORDS.checking(input));
     try {
       await this.#ensureChecklist(checklist);
     } catch (error) {
-      if (run === this.#run) clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+      if (run === this.#run) clearVerdict(result, CONTROL_WORDS.cannotStart(error));
       return;
     }
     if (run !== this.#run) return;
@@ -186,12 +194,12 @@ class LaurelVerifier extends HTMLElement {
     } catch (error) {
       if (run !== this.#run) return;
       resetChecklist(checklist, 'pending');
-      clearVerdict(result, `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`);
+      clearVerdict(result, CONTROL_WORDS.cannotStart(error));
     } finally {
       if (run === this.#run) {
         checklist.removeAttribute('aria-busy');
         this.removeAttribute('aria-busy');
-        result.focus({ preventScroll: this.dataset['mode'] === 'panel' });
+        result.focus({ preventScroll: this.#mode === 'panel' });
       }
     }
   }

@@ -4,6 +4,8 @@
  * States are told in words and a symbol as well as colour.
  */
 import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
+import type { VerifyInput } from './input.ts';
+import type { LocalPreview } from './local-preview.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
 
@@ -16,6 +18,26 @@ export const STATE_WORDS: Record<RowState, { mark: string; words: string }> = {
   pending: { mark: '○', words: 'Waiting' },
   running: { mark: '…', words: 'Checking' },
 };
+
+/**
+ * The words of the verifier's own controls and notes. Everything the browser verifier says is in
+ * this module (the checks' own sentences are the core's, messages.ts), so a translation changes
+ * these two only.
+ */
+export const CONTROL_WORDS = {
+  verify: 'Verify this credential',
+  checks: 'The checks',
+  showWork: 'Show the work for every check',
+  howEach: 'How to do each check yourself',
+  /** The verify page's result before anything is given. */
+  giveOne: 'Give a credential above to see each check below run.',
+  localPreview: (preview: LocalPreview) =>
+    `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`,
+  /** The result while a run is under way. */
+  checking: (input: VerifyInput) => `Checking ${input.kind === 'url' ? input.url : input.kind === 'file' ? input.file.name || 'the file' : 'the pasted text'}…`,
+  /** The result when the engine could not be loaded or threw. */
+  cannotStart: (error: unknown) => `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`,
+} as const;
 
 /** The verdict's symbol; its words are the core's (messages.ts), shared with the command line. */
 const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
@@ -147,12 +169,67 @@ export function renderRow(row: HTMLElement, state: RowState, check?: Check): voi
   if (check?.details && Object.keys(check.details).length > 0) work.append(workDetails(check.details, 0, 'Show the work'));
 }
 
+export type Mode = 'page' | 'panel';
+
+/**
+ * The parts of the verifier that only work with JavaScript, made by the element when it connects
+ * rather than sent with every certificate page: the result, a polite live region that takes focus
+ * when a run ends; what the credential claims; the tools above the checklist; and, on a
+ * certificate page, the empty checklist that Verify fills (the verify page sends its rows, which
+ * read as a list of the checks without JavaScript too). `how` is the how-to page.
+ */
+export function verifierParts(mode: Mode, how: string): { result: HTMLElement; claims: HTMLElement; tools: HTMLElement; checklist?: HTMLOListElement } {
+  const verdict = el('p', 'lv-verdict', mode === 'page' ? CONTROL_WORDS.giveOne : '');
+  verdict.dataset['verdict'] = '';
+  const detail = el('div');
+  detail.dataset['verdictDetail'] = '';
+  const result = el('div', 'lv-result', verdict, detail);
+  result.dataset['result'] = '';
+  result.setAttribute('role', 'status');
+  result.setAttribute('aria-live', 'polite');
+  result.tabIndex = -1;
+  const claims = el('div', 'lv-claims');
+  claims.dataset['claims'] = '';
+  claims.hidden = true;
+  const showWork = el('button', undefined, CONTROL_WORDS.showWork);
+  showWork.type = 'button';
+  showWork.dataset['action'] = 'show-work';
+  showWork.setAttribute('aria-pressed', 'false');
+  const howLink = el('a', undefined, CONTROL_WORDS.howEach);
+  howLink.href = how;
+  const tools = el('div', 'lv-tools', el('h3', undefined, CONTROL_WORDS.checks), showWork, howLink);
+  tools.dataset['tools'] = '';
+  // On a certificate page the tools and the checklist appear with the first run.
+  tools.hidden = mode === 'panel';
+  if (mode === 'page') return { result, claims, tools };
+  const checklist = el('ol', 'lv-checklist');
+  checklist.dataset['checklist'] = '';
+  checklist.hidden = true;
+  return { result, claims, tools, checklist };
+}
+
+/** A certificate page's Verify button, beside the server's "Open in the verifier" link. */
+export function verifyButton(): HTMLButtonElement {
+  const button = el('button', undefined, CONTROL_WORDS.verify);
+  button.type = 'button';
+  button.dataset['action'] = 'verify';
+  return button;
+}
+
+/** The note of a local preview (`npm run dev`, `npm run preview`), above the result. */
+export function localPreviewNote(preview: LocalPreview): HTMLParagraphElement {
+  const note = el('p', 'lv-note lv-local', CONTROL_WORDS.localPreview(preview));
+  note.dataset['localPreview'] = '';
+  note.setAttribute('role', 'note');
+  return note;
+}
+
 /**
  * Draws the planned checks into an empty checklist, row for row as Verifier.astro renders them on
  * the verify page: a certificate page carries an empty list and gets its rows when Verify is
  * pressed. `how` is the how-to page; the recipient row holds the email form (`data-recipient`).
  */
-export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonly id: string; readonly title: string; readonly question: string }>, how: string, mode: string): void {
+export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonly id: string; readonly title: string; readonly question: string }>, how: string, mode: Mode): void {
   list.replaceChildren(
     ...checks.map((check) => {
       const link = el('a', 'lv-how', 'how');

@@ -76,7 +76,7 @@ interface Session {
   violations: () => Promise<string[]>;
 }
 
-async function open(pathname = 'verify/', options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+async function open(pathname = 'verify/', options: { bypassCSP?: boolean; javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
   const context = await site.browser.newContext(options);
   await routeSiteUrl(context, SITE_URL, DIST);
   const requests: string[] = [];
@@ -114,6 +114,21 @@ async function paste(page: Page, text: string): Promise<void> {
 /** The note of a local preview; the element itself also gets a data-local-site attribute (the local URL). */
 const LOCAL_PREVIEW_NOTE = 'laurel-verifier [data-local-preview]';
 
+/** The verifier's parts in the order they show (its children, by first class), and whether each is shown. */
+const layout = (page: Page) =>
+  page.$$eval('laurel-verifier > :not(noscript)', (parts) => parts.map((part) => [part.classList[0] ?? part.tagName.toLowerCase(), (part as HTMLElement).hidden ? 'hidden' : 'shown']));
+
+/** The result as a live region that takes focus when a run ends (role, aria-live, tabindex), and where focus is. */
+const resultRegion = (page: Page) =>
+  page.$eval('laurel-verifier [data-result]', (result) => ({
+    role: result.getAttribute('role'),
+    live: result.getAttribute('aria-live'),
+    tabindex: result.getAttribute('tabindex'),
+    verdict: result.querySelector('[data-verdict]')?.textContent,
+    detail: result.querySelector('[data-verdict-detail]') !== null,
+    focused: document.activeElement === result,
+  }));
+
 const VERIFIED_STATES = { format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', validity: 'passed', recipient: 'skipped' };
 
 describe('the verify page', () => {
@@ -121,6 +136,10 @@ describe('the verify page', () => {
     const { page, context } = await open();
     expect(await page.$$eval('[data-checklist] [data-check]', (rows) => rows.map((row) => row.getAttribute('data-check')))).toEqual([...CHECK_IDS]);
     expect(new Set(Object.values(await states(page)))).toEqual(new Set(['pending']));
+    // The parts the element adds sit between the inputs and the list of checks the page sends.
+    expect(await layout(page)).toEqual([['lv-inputs', 'shown'], ['lv-result', 'shown'], ['lv-claims', 'hidden'], ['lv-tools', 'shown'], ['lv-checklist', 'shown']]);
+    expect(await resultRegion(page)).toEqual({ role: 'status', live: 'polite', tabindex: '-1', verdict: 'Give a credential above to see each check below run.', detail: true, focused: false });
+    expect(await page.isVisible('laurel-verifier [data-tools] button[data-action="show-work"][aria-pressed="false"]')).toBe(true);
     const csp = await page.getAttribute('meta[http-equiv="content-security-policy" i]', 'content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
@@ -435,6 +454,44 @@ describe('accessibility', () => {
 });
 
 describe('the certificate page panel', () => {
+  it('is sent without the parts that need JavaScript, which the verifier adds when it loads and then verifies with', async () => {
+    // What the server sends: the heading, the sentence, the link to the verify page and the note for browsers without JavaScript.
+    const html = readFileSync(path.join(DIST, 'credentials', good.id, 'index.html'), 'utf8');
+    const sent = /<section class="verify-panel"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(sent).toContain('>Verify this credential</h2>');
+    expect(sent).toContain('in your own browser. Nothing is sent anywhere.</p>');
+    expect(sent).toContain(`<a href="/verify/?url=${encodeURIComponent(good.url)}">Open in the verifier</a>`);
+    expect(sent).toMatch(/<noscript>.*How to verify without Laurel.*<\/noscript>/s);
+    for (const part of ['data-local-preview', 'data-action', 'data-result', 'data-verdict', 'data-claims', 'data-tools', 'data-checklist', 'role="status"', 'aria-live', ' hidden', '<button', '<h3']) expect(sent, part).not.toContain(part);
+
+    const { page, context, violations } = await open(`credentials/${good.id}/`);
+    // Once loaded, the parts are there in the order the panel had them, shown as before: the button, and the result, an empty live region.
+    expect(await layout(page)).toEqual([['lv-inputs', 'shown'], ['lv-result', 'shown'], ['lv-claims', 'hidden'], ['lv-tools', 'hidden'], ['lv-checklist', 'hidden']]);
+    expect(await page.$$eval('laurel-verifier .lv-inputs > *', (items) => items.map((item) => `${item.tagName.toLowerCase()} ${item.textContent}`))).toEqual(['button Verify this credential', 'a Open in the verifier']);
+    expect(await page.isVisible('laurel-verifier button[data-action="verify"][type="button"]')).toBe(true);
+    expect(await resultRegion(page)).toEqual({ role: 'status', live: 'polite', tabindex: '-1', verdict: '', detail: true, focused: false });
+    expect(await page.getAttribute('laurel-verifier [data-tools] a', 'href')).toBe('/verify/how/');
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    expect(await page.textContent('laurel-verifier [data-verdict]')).toContain('Verified');
+    // The result takes focus when the run ends, so a screen reader reads it; the tools and the checklist appear.
+    expect((await resultRegion(page)).focused).toBe(true);
+    expect(await layout(page)).toEqual([['lv-inputs', 'shown'], ['lv-result', 'shown'], ['lv-claims', 'shown'], ['lv-tools', 'shown'], ['lv-checklist', 'shown']]);
+    expect(await page.isVisible('laurel-verifier [data-tools] button[data-action="show-work"][aria-pressed="false"]')).toBe(true);
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript offers the link to the verify page and the way to check by hand, and no button', async () => {
+    const { page, context } = await open(`credentials/${good.id}/`, { javaScriptEnabled: false });
+    expect(await page.isVisible('#verify-heading')).toBe(true);
+    expect(await page.isVisible('laurel-verifier a[href*="verify/?url="]')).toBe(true);
+    expect(await page.textContent('laurel-verifier')).toContain('This verifier runs in your browser and needs JavaScript.');
+    expect(await page.isVisible('laurel-verifier a[href="/verify/how/"]')).toBe(true);
+    expect(await page.locator('laurel-verifier button').count()).toBe(0);
+    await context.close();
+  });
+
   it('verifies the credential in place when pressed', async () => {
     const { page, context } = await open(`credentials/${good.id}/`);
     expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
