@@ -18,6 +18,7 @@
  * over is put back, so a kill at any instant loses neither site for good (the new one is built
  * again). A leftover previous-dist/ next to a dist/ is only removed when dist/ is there.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -57,7 +58,21 @@ export async function replaceDist(root: string, staging: string): Promise<void> 
   await rename(previous, discarded);
 }
 
-/** Removes the site a build replaced (step 3 above); a build starts it first and waits for it last. */
-export function discardOldDist(root: string): Promise<void> {
-  return rm(path.join(root, DISCARDED_DIST), { recursive: true, force: true });
+/** Removes a folder in a Node process of its own; in this one when none can be started. */
+const REMOVE_IN_CHILD = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+
+/**
+ * Removes the site a build replaced (step 3 above); a build starts it first and waits for it last.
+ * It runs in a process of its own: the tens of thousands of file operations would otherwise fill
+ * this process's I/O threads, and every file the build reads meanwhile would wait behind them.
+ */
+export async function discardOldDist(root: string): Promise<void> {
+  const discarded = path.join(root, DISCARDED_DIST);
+  if (!(await exists(discarded))) return;
+  const removed = await new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, ['-e', REMOVE_IN_CHILD, discarded], { stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
+  if (!removed || (await exists(discarded))) await rm(discarded, { recursive: true, force: true });
 }

@@ -194,12 +194,12 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // next, so it runs while they are written, on the other core.
         const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
         const indexing = indexForSearch(out, certificateSearchRecords(site, certificatePages.now, certificatePages.views), certificateFolder);
+        const credentialFiles = new Map(site.awards.map((award) => [path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json]));
         const writing = (async () => {
           // The signed JSON, byte for byte what the dev server's route serves; many files at once,
           // since at scale the time is the file system's, not ours.
-          const folders = new Set(site.awards.map((award) => path.dirname(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))))));
-          for (const folder of folders) await mkdir(folder, { recursive: true });
-          await pMap(site.awards, (award) => writeFile(path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json), { concurrency: FILES_AT_ONCE });
+          for (const folder of new Set([...credentialFiles.keys()].map((file) => path.dirname(file)))) await mkdir(folder, { recursive: true });
+          await pMap(credentialFiles, ([file, json]) => writeFile(file, json), { concurrency: FILES_AT_ONCE });
           return pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
         })();
         // Both are awaited whatever happens, so that a failure of one does not leave the other running.
@@ -215,7 +215,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
             secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
             privateFolders: ['.laurel', 'keys'],
             published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
-          });
+          }, credentialFiles);
         } catch (error) {
           throw reported(error);
         }

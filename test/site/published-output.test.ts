@@ -60,6 +60,18 @@ describe('the output check', () => {
     await expect(readdir(out)).rejects.toThrow();
   });
 
+  it('checks the files the build wrote itself as they are in memory, and refuses a secret there too', async () => {
+    const { out, check } = await builtRepository();
+    const file = path.join(out, 'credentials', 'x.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{"id":"x"}\n');
+    await assertNothingPrivate(out, check, new Map([[file, '{"id":"x"}\n']]));
+    // The bytes checked are the ones given: had the build written the secret, it is refused.
+    const error = await failure(assertNothingPrivate(out, check, new Map([[file, `{"id":"${SECRET}"}\n`]])));
+    expect(error).toMatchObject({ code: 'secret-in-output', file: 'credentials/x.json' });
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
   it('finds a hard link to a mail-merge list and a copy of a key file', async () => {
     for (const original of ['.laurel/mail-merge/2026.csv', 'keys/2026-01-01-a.json']) {
       const { root, out, check } = await builtRepository();
