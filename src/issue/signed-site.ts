@@ -14,7 +14,7 @@ import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
-import { jsonText } from './json-text.ts';
+import { credentialText } from './json-text.ts';
 import { proofCacheKey, type ProofCache } from './proof-cache.ts';
 import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
 import { credentialsOverVerifierLimits, throwOverVerifierLimits, type CredentialText } from './verifier-limits.ts';
@@ -201,7 +201,7 @@ async function signAll(documents: readonly Signable[], key: SigningKey, options:
     const { record } = documents[jobOf[index]!]!;
     if (!record) return [];
     const credential = { ...job.unsecured, proof: [standInProof(key.verificationMethod, job.created)] } as JsonObject;
-    return [{ record, credential, json: jsonText(credential) }];
+    return [{ record, credential, json: credentialText(credential) }];
   }));
   const signMany = options.signMany ?? signSequentially(options.documentLoader ?? createDocumentLoader());
   const outcomes = await signMany(jobs, key);
@@ -253,7 +253,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   // signed bytes are checked again by signRepository).
   const refuseUnreadable = (pending: readonly CredentialText[]) => throwOverVerifierLimits(credentialsOverVerifierLimits(content, hostedAchievements, pending));
   const signed = await signAll(documents, key, options, refuseUnreadable);
-  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
+  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: credentialText(signed[index]) }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
 
   const publishedKeyIds = [
