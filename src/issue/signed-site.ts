@@ -220,26 +220,31 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const did = issuerDid(content);
   const key: SigningKey = { secretKey: options.identity.secretKey, verificationMethod: `${did}#${options.identity.publicKeyMultibase}` };
   const issuer = content.issuer;
-  const issuerProfile = buildProfile({
+  const profile = {
     id: did,
     name: issuer.name,
     url: issuer.homepage ?? issuer.url,
-    description: issuer.description,
     email: issuer.email,
     phone: issuer.phone,
     imageUrl: issuer.logo ? new URL(issuer.logo.slice(1), issuer.url).href : undefined,
     address: issuer.address,
-  });
+  };
+  // The issuer as every credential carries it: who it is and how to reach it, the country of its
+  // address included (an element EU micro-credentials require: Council Recommendation 2022/C
+  // 243/02, Annex I). Not its description (OB 3.0 Profile.description is 0..1), its longest text,
+  // which every credential would repeat: it stays in /issuer.json and on the site's home page.
+  const credentialIssuer = buildProfile(profile);
+  const hostedProfile = buildProfile({ ...profile, description: issuer.description });
 
   const achievements = new Map<string, JsonObject>();
   for (const record of content.achievements.values()) {
     if (record.data.draft) continue;
-    achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
+    achievements.set(record.slug, achievementDocument(record, urls, credentialIssuer));
   }
 
   const documents: Signable[] = content.awards.map((record) => ({
     record,
-    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
+    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, credentialIssuer, urls),
     created: record.awardedOn,
     where: record.origin,
     what: `award ${record.id}`,
@@ -281,7 +286,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     urls,
     did,
     development: options.identity.development,
-    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...issuerProfile },
+    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...hostedProfile },
     didDocument,
     achievements: hostedAchievements,
     awards,

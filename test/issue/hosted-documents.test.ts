@@ -1,7 +1,7 @@
 /**
  * The hosted JSON documents as files (src/issue/hosted-documents.ts), of the academy fixture
- * signed in memory: a credential, one file per award, is compact, the few documents a person
- * opens are indented, and each file holds exactly the document it is named for.
+ * signed in memory: a credential, one file per award, is compact and names its issuer without
+ * the description that /issuer.json holds, and the few documents a person opens are indented.
  * (test/site/hosted-documents.build.test.ts checks that these are the bytes a build publishes.)
  */
 import path from 'node:path';
@@ -40,6 +40,20 @@ describe('the hosted JSON documents', async () => {
       expect(text).toBe(`${JSON.stringify(award.credential)}\n`);
       expect(text.indexOf('\n')).toBe(text.length - 1);
       expect(JSON.parse(text)).toEqual(award.credential);
+    }
+  });
+
+  it('name the issuer in each credential without its description, which /issuer.json keeps', () => {
+    const hosted = JSON.parse(at(site.urls.issuerJson)) as Record<string, unknown>;
+    expect(hosted['description']).toBe(content.content.issuer.description);
+    // Everything else of the profile, the country of its address included (EU micro-credentials, Annex I).
+    const { '@context': _context, description: _description, ...embedded } = hosted;
+    for (const award of site.awards) {
+      const { issuer } = JSON.parse(at(site.urls.credentialJson(award.record.id))) as { issuer: Record<string, unknown> };
+      expect(issuer, award.record.id).not.toHaveProperty('description');
+      expect(issuer).toEqual(embedded);
+      expect(Object.keys(issuer)).toEqual(['id', 'type', 'name', 'url', 'email', 'image', 'address']);
+      expect(issuer['address']).toMatchObject({ addressCountry: 'GB' });
     }
   });
 
