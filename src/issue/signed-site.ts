@@ -69,6 +69,13 @@ function later(a: string, b: string): string {
   return a > b ? a : b;
 }
 
+/**
+ * The fields of content/issuer.yaml that every credential is made from (its issuer, and through
+ * `url` its ids, see buildSignedSite): changing one signs every credential again. The others
+ * (the description, the LinkedIn page, the language, the share cards) change no credential.
+ */
+export const CREDENTIAL_ISSUER_FIELDS: ReadonlySet<string> = new Set<keyof SiteContent['issuer']>(['name', 'url', 'homepage', 'email', 'phone', 'logo', 'address']);
+
 export function issuerDid(content: SiteContent): string {
   const did = didWebForSiteUrl(content.issuer.url);
   if (!did.ok) throw new RangeError(`content/issuer.yaml: url: ${did.reason}`);
