@@ -7,6 +7,7 @@
  */
 import { githubAnnotation, locationOf, sortErrors, workflowCommand, type LaurelError } from '../core/error.ts';
 import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from '../content/validate.ts';
+import { CREDENTIAL_ISSUER_FIELDS } from '../issue/signed-site.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { undoneRevocations } from './revocations.ts';
 
@@ -81,7 +82,7 @@ export interface PublishedChanges {
   readonly achievementsAdded: readonly AchievementLine[];
   readonly achievementsChanged: readonly AchievementChange[];
   readonly achievementsRemoved: readonly AchievementLine[];
-  /** Fields of content/issuer.yaml that differ: every credential carries the issuer profile. */
+  /** Fields of content/issuer.yaml that differ (those of CREDENTIAL_ISSUER_FIELDS sign every credential again). */
   readonly issuerFields: readonly string[];
   readonly keys: readonly KeyEvent[];
   readonly warnings: readonly DiffWarning[];
@@ -422,7 +423,10 @@ export function renderSummary(diff: ContentDiff): string {
     ...table(`Achievements removed (${diff.achievementsRemoved.length})`, ['Achievement', 'Slug', 'File'], diff.achievementsRemoved.map(achievementRow)),
   );
   if (diff.issuerFields.length) {
-    lines.push('### Issuer profile', '', `Changed: ${diff.issuerFields.map(code).join(', ')}. Every credential carries the issuer profile, so all of them are signed again.`, '');
+    const signedAgain = diff.issuerFields.some((field) => CREDENTIAL_ISSUER_FIELDS.has(field))
+      ? 'Every credential carries the issuer profile, so all of them are signed again.'
+      : 'No credential carries these fields, so none is signed again.';
+    lines.push('### Issuer profile', '', `Changed: ${diff.issuerFields.map(code).join(', ')}. ${signedAgain}`, '');
   }
   lines.push(...table('Keys', ['Key', 'File', 'Change'], diff.keys.map((event) => [code(event.publicKeyMultibase), code(event.file), cell(describeKey(event))])));
   if (diff.keys.some((event) => event.to === 'compromised' && event.from !== 'compromised')) {

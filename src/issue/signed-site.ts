@@ -14,7 +14,7 @@ import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
-import { jsonText } from './json-text.ts';
+import { credentialText } from './json-text.ts';
 import { proofCacheKey, type ProofCache } from './proof-cache.ts';
 import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
 import { credentialsOverVerifierLimits, throwOverVerifierLimits, type CredentialText } from './verifier-limits.ts';
@@ -68,6 +68,13 @@ function standInProof(verificationMethod: string, created: string): DataIntegrit
 function later(a: string, b: string): string {
   return a > b ? a : b;
 }
+
+/**
+ * The fields of content/issuer.yaml that every credential is made from (its issuer, and through
+ * `url` its ids, see buildSignedSite): changing one signs every credential again. The others
+ * (the description, the LinkedIn page, the language, the share cards) change no credential.
+ */
+export const CREDENTIAL_ISSUER_FIELDS: ReadonlySet<string> = new Set<keyof SiteContent['issuer']>(['name', 'url', 'homepage', 'email', 'phone', 'logo', 'address']);
 
 export function issuerDid(content: SiteContent): string {
   const did = didWebForSiteUrl(content.issuer.url);
@@ -201,7 +208,7 @@ async function signAll(documents: readonly Signable[], key: SigningKey, options:
     const { record } = documents[jobOf[index]!]!;
     if (!record) return [];
     const credential = { ...job.unsecured, proof: [standInProof(key.verificationMethod, job.created)] } as JsonObject;
-    return [{ record, credential, json: jsonText(credential) }];
+    return [{ record, credential, json: credentialText(credential) }];
   }));
   const signMany = options.signMany ?? signSequentially(options.documentLoader ?? createDocumentLoader());
   const outcomes = await signMany(jobs, key);
@@ -220,26 +227,31 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const did = issuerDid(content);
   const key: SigningKey = { secretKey: options.identity.secretKey, verificationMethod: `${did}#${options.identity.publicKeyMultibase}` };
   const issuer = content.issuer;
-  const issuerProfile = buildProfile({
+  const profile = {
     id: did,
     name: issuer.name,
     url: issuer.homepage ?? issuer.url,
-    description: issuer.description,
     email: issuer.email,
     phone: issuer.phone,
     imageUrl: issuer.logo ? new URL(issuer.logo.slice(1), issuer.url).href : undefined,
     address: issuer.address,
-  });
+  };
+  // The issuer as every credential carries it: who it is and how to reach it, the country of its
+  // address included (an element EU micro-credentials require: Council Recommendation 2022/C
+  // 243/02, Annex I). Not its description (OB 3.0 Profile.description is 0..1), its longest text,
+  // which every credential would repeat: it stays in /issuer.json and on the site's home page.
+  const credentialIssuer = buildProfile(profile);
+  const hostedProfile = buildProfile({ ...profile, description: issuer.description });
 
   const achievements = new Map<string, JsonObject>();
   for (const record of content.achievements.values()) {
     if (record.data.draft) continue;
-    achievements.set(record.slug, achievementDocument(record, urls, issuerProfile));
+    achievements.set(record.slug, achievementDocument(record, urls, credentialIssuer));
   }
 
   const documents: Signable[] = content.awards.map((record) => ({
     record,
-    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, issuerProfile, urls),
+    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, credentialIssuer, urls),
     created: record.awardedOn,
     where: record.origin,
     what: `award ${record.id}`,
@@ -253,7 +265,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   // signed bytes are checked again by signRepository).
   const refuseUnreadable = (pending: readonly CredentialText[]) => throwOverVerifierLimits(credentialsOverVerifierLimits(content, hostedAchievements, pending));
   const signed = await signAll(documents, key, options, refuseUnreadable);
-  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: `${JSON.stringify(signed[index], null, 2)}\n` }));
+  const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: credentialText(signed[index]) }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
 
   const publishedKeyIds = [
@@ -281,7 +293,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     urls,
     did,
     development: options.identity.development,
-    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...issuerProfile },
+    issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...hostedProfile },
     didDocument,
     achievements: hostedAchievements,
     awards,

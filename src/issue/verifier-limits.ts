@@ -12,26 +12,50 @@ import type { JsonObject } from '../core/json.ts';
 import { errorCount, LaurelError, LaurelErrors } from '../core/error.ts';
 import { MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES } from '../core/limits.ts';
 import { english } from '../core/verify/messages.ts';
-import { describeBytes, parseDocument } from '../core/verify/input.ts';
+import { describeBytes, jsonNestingDepth, parseDocument } from '../core/verify/input.ts';
 import type { AwardRecord, SiteContent } from '../content/validate.ts';
 import { jsonText } from './json-text.ts';
 
 const LIMITS = `at most ${describeBytes(MAX_INPUT_BYTES)} of JSON, ${MAX_DEPTH} levels of nesting and ${MAX_NODES.toLocaleString('en')} values (src/core/limits.ts)`;
 
 /**
- * A sure answer without parsing, for the text `jsonText` writes. JSON text of n characters holds
- * at most (n + 1) / 2 values (each is a character at least, and a separator stands between two)
- * and at most 3n bytes of UTF-8. It indents two spaces a level and its strings hold no raw line
- * break, so a line indented 2d spaces is inside d containers, and no container is deeper than the
- * deepest indentation / 2 + 1. Text shorter than this, with no line indented 2 × MAX_DEPTH − 1
- * spaces or more, passes every limit of `parseDocument`.
+ * A sure answer without parsing, for the text `jsonText` and `credentialText` write (./json-text.ts).
+ * JSON text of n characters holds at most (n + 1) / 2 values (each is a character at least, and a
+ * separator stands between two) and at most 3n bytes of UTF-8. A value inside d containers is d + 1
+ * levels deep for the reader, so text whose containers nest fewer than MAX_DEPTH deep, and shorter
+ * than this, passes every limit of `parseDocument`. How deep they nest is read from the text:
  */
 const SURELY_READABLE_CHARACTERS = Math.min(2 * MAX_NODES - 1, Math.floor(MAX_INPUT_BYTES / 3));
+/**
+ * Indented text (`jsonText`) indents two spaces a level and its strings hold no raw line break, so
+ * a line indented 2d spaces is inside d containers: none is MAX_DEPTH deep without a line indented
+ * 2 × MAX_DEPTH − 1 spaces or more.
+ */
 const TOO_DEEP_INDENTATION = `\n${' '.repeat(2 * MAX_DEPTH - 1)}`;
 
-/** Why the verifier's reader refuses `text` (as `jsonText` writes it), in its own words; undefined when it reads it. */
+/**
+ * Compact text (`credentialText`) nests no deeper than the number of `{` and `[` it holds, strings
+ * included: a credential holds a few dozen, counted at the speed of `indexOf`. Past `limit`, the
+ * count stops.
+ */
+function bracketsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1 && count < limit; at = text.indexOf(bracket, at + 1)) count += 1;
+  }
+  return count;
+}
+
+function surelyReadable(text: string): boolean {
+  if (text.length >= SURELY_READABLE_CHARACTERS || !text.startsWith('{')) return false;
+  if (text.startsWith('{\n')) return !text.includes(TOO_DEEP_INDENTATION);
+  // More brackets than that (many results or alignments): the nesting itself, strings skipped.
+  return bracketsUpTo(text, MAX_DEPTH) < MAX_DEPTH || jsonNestingDepth(text, MAX_DEPTH) < MAX_DEPTH;
+}
+
+/** Why the verifier's reader refuses `text` (as ./json-text.ts writes it), in its own words; undefined when it reads it. */
 export function verifierRefusal(text: string): string | undefined {
-  if (text.length < SURELY_READABLE_CHARACTERS && text.startsWith('{\n') && !text.includes(TOO_DEEP_INDENTATION)) return undefined;
+  if (surelyReadable(text)) return undefined;
   const parsed = parseDocument(text);
   return parsed.ok ? undefined : english.unreadable(parsed.code, parsed.params ?? {});
 }

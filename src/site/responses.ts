@@ -1,6 +1,7 @@
 /**
  * Responses of the hosted documents: JSON exactly as the build publishes it (two-space indented,
- * a final newline, so diffs and bytes stay stable), and images with their media type.
+ * a final newline, so diffs and bytes stay stable; a credential's route serves its own compact
+ * bytes), and images with their media type.
  */
 import { jsonText } from '../issue/hosted-documents.ts';
 

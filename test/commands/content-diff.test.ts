@@ -239,7 +239,15 @@ describe('diffContent', () => {
     expect(diff.achievementsAdded).toEqual([]);
     expect(diff.warnings).toMatchObject([{ file: 'content/issuer.yaml', message: expect.stringContaining('every credential already issued stops verifying') }]);
     expect(headline(diff)).toBe('This pull request changes the issuer profile.');
-    expect(renderSummary(diff)).toContain('Changed: `description`, `url`.');
+    expect(renderSummary(diff)).toContain('Changed: `description`, `url`. Every credential carries the issuer profile, so all of them are signed again.');
+  });
+
+  it('says that no credential is signed again when only what credentials leave out changes', () => {
+    const head = { ...BASE, 'content/issuer.yaml': `${ISSUER.replace('Short courses.', 'Short, assessed courses.')}linkedinOrganizationId: "123"\n` };
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
+    expect(diff.issuerFields).toEqual(['description', 'linkedinOrganizationId']);
+    expect(headline(diff)).toBe('This pull request changes the issuer profile.');
+    expect(renderSummary(diff)).toContain('Changed: `description`, `linkedinOrganizationId`. No credential carries these fields, so none is signed again.');
   });
 
   it('compares with an empty site when the base branch does not validate', () => {

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
-import { buildSignedSite } from '../../src/issue/signed-site.ts';
+import { buildSignedSite, CREDENTIAL_ISSUER_FIELDS } from '../../src/issue/signed-site.ts';
+import { signSequentially, type SignMany } from '../../src/issue/signing.ts';
+import { issuerSchema } from '../../src/content/schemas/issuer.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
@@ -94,6 +96,35 @@ describe('signing', () => {
     expect(signed.ok).toBe(false);
     if (!signed.ok) expect(signed.failure.kind).toBe('canonicalization');
     if (!signed.ok && signed.failure.kind === 'canonicalization') expect(signed.failure.failure.message).toContain('favouriteColour');
+  });
+
+  it('signs every credential again for a change to the issuer fields they carry, and none for the others', async () => {
+    const content = await academyContent();
+    const changes: Record<keyof SiteContent['issuer'], unknown> = {
+      name: 'Another School',
+      url: 'https://badges.another.example/',
+      homepage: 'https://www.another.example/',
+      email: 'badges@another.example',
+      phone: '+44 23 9200 0000',
+      logo: '/another.svg',
+      address: { addressLocality: 'Lyon', addressCountry: 'FR' },
+      description: 'Another description.',
+      linkedinOrganizationId: '42',
+      language: 'fr',
+      shareCards: 'personal',
+    };
+    // Every field of issuer.yaml is here, so a new one is decided on too.
+    expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerSchema.shape).sort());
+    const cache = memoryProofCache();
+    const base = await buildSignedSite(content, { identity, keys, cache });
+    for (const [field, value] of Object.entries(changes)) {
+      let signed = 0;
+      const signMany: SignMany = (jobs, key) => ((signed += jobs.length), signSequentially(loader)(jobs, key));
+      const changed = await buildSignedSite({ ...content, issuer: { ...content.issuer, [field]: value } }, { identity, keys, cache, signMany });
+      const same = changed.awards.filter((award, index) => award.json === base.awards[index]!.json).length;
+      if (CREDENTIAL_ISSUER_FIELDS.has(field)) expect([field, same, signed >= changed.awards.length]).toEqual([field, 0, true]);
+      else expect([field, same, signed]).toEqual([field, changed.awards.length, 0]);
+    }
   });
 
   it('reuses cached proofs: a second build signs nothing and gives the same bytes', async () => {

@@ -13,7 +13,7 @@ import { parseDocument } from '../../src/core/verify/input.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite } from '../../src/issue/signed-site.ts';
-import { jsonText } from '../../src/issue/json-text.ts';
+import { credentialText, jsonText } from '../../src/issue/json-text.ts';
 import { assertWithinVerifierLimits, documentsOverVerifierLimits, largestPart, verifierRefusal } from '../../src/issue/verifier-limits.ts';
 import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
@@ -108,15 +108,22 @@ describe('signed documents and the verifier limits', () => {
       { values: Array.from({ length: MAX_NODES - 1 }, () => 0) },
       { text: 'é'.repeat(MAX_INPUT_BYTES / 2) },
       { text: 'x'.repeat(1000) },
+      // More brackets than levels, shallow: compact text is then measured by its nesting.
+      { results: Array.from({ length: MAX_DEPTH }, () => ({ type: ['Result'] })) },
+      { text: '{['.repeat(MAX_DEPTH) },
     ];
-    for (const document of documents) {
-      const text = jsonText(document);
-      expect(verifierRefusal(text) === undefined, text.slice(0, 40)).toBe(parseDocument(text).ok);
+    // Both the indented text of the hosted documents and the compact text of the credentials.
+    for (const write of [jsonText, credentialText]) {
+      for (const document of documents) {
+        const text = write(document);
+        expect(verifierRefusal(text) === undefined, text.slice(0, 40)).toBe(parseDocument(text).ok);
+      }
+      expect(documents.map((document) => parseDocument(write(document)).ok)).toEqual([true, false, true, false, true, true, false, false, true, true, true]);
+      expect(verifierRefusal(write({ deep: nested(MAX_DEPTH) }))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
     }
-    expect(documents.map((document) => parseDocument(jsonText(document)).ok)).toEqual([true, false, true, false, true, true, false, false, true]);
-    expect(verifierRefusal(jsonText({ deep: nested(MAX_DEPTH) }))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
-    // Text it did not write is parsed: compact JSON hides its depth from the indentation.
+    // Text it did not write: compact without the final newline, or not starting with `{` (parsed).
     expect(verifierRefusal(JSON.stringify({ deep: nested(MAX_DEPTH) }))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
+    expect(verifierRefusal(` ${JSON.stringify({ deep: nested(MAX_DEPTH) })}`)).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
   });
 
   it('finds the part of a document that makes it large', () => {

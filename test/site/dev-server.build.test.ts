@@ -195,6 +195,13 @@ describe('npm run dev', () => {
     expect(Object.values(pages.languages).reduce((sum, language) => sum + language.page_count, 0)).toBeGreaterThan(0);
     // (Astro's dev server also answers without the base path; the build has only the paths under it.)
     await writeFile(file, original);
-    await eventually(async () => (await (await get(`credentials/${id}.json`).catch(() => undefined))?.text())?.includes(`"id": "${url}credentials/${id}.json"`) === true, 90_000);
+    await eventually(async () => {
+      const text = await (await get(`credentials/${id}.json`).catch(() => undefined))?.text();
+      try {
+        return (JSON.parse(text ?? '') as { id?: unknown }).id === `${url}credentials/${id}.json`;
+      } catch {
+        return false;
+      }
+    }, 90_000);
   });
 });
