@@ -12,7 +12,7 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
-import { parseYamlSource, splitFrontmatter, type FieldPath, type YamlSource } from './yaml-source.ts';
+import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
 export interface SourceFile {
   /** Repository-relative path with forward slashes, e.g. `content/awards/2026/web.yaml`. */
@@ -189,8 +189,9 @@ interface ParsedAward {
   readonly defaults: AwardDefaults;
 }
 
-function parseAwardFile(file: SourceFile, errors: LaurelError[]): { source: YamlSource; awards: ParsedAward[] } | undefined {
-  const source = parseYamlSource(file.text);
+function parseAwardFile(file: SourceFile, errors: LaurelError[], cache: YamlParseCache | undefined): { source: YamlSource; awards: ParsedAward[] } | undefined {
+  const errorsBefore = errors.length;
+  const source = cachedYamlSource(file.text, cache);
   if (source.syntaxErrors.length) return void errors.push(...syntaxErrors(file.path, source));
   const value = source.value ?? {};
   for (const path of findPlainEmails(value)) {
@@ -225,6 +226,8 @@ function parseAwardFile(file: SourceFile, errors: LaurelError[]): { source: Yaml
     const parsed = isErased ? parseWith(erasedAwardSchema, value, file.path, source, errors) : parseWith(singleAwardSchema, value, file.path, source, errors);
     if (parsed) awards.push({ path: [], line: 1, value: parsed as ParsedAward['value'], defaults: {} });
   }
+  // Only a file that is valid by itself is remembered: one with errors is parsed again until fixed.
+  if (errors.length === errorsBefore) source.remember();
   return { source, awards };
 }
 
@@ -235,7 +238,12 @@ function resolveValidUntil(award: { validUntil?: string | undefined }, defaults:
   return achievement?.data.validFor ? addIsoDuration(awardedOn, achievement.data.validFor) : undefined;
 }
 
-export function validateContent(files: ContentFiles): ContentResult {
+export interface ValidateOptions {
+  /** Award files parsed before, by their text (src/issue/content-cache.ts). */
+  readonly yamlCache?: YamlParseCache | undefined;
+}
+
+export function validateContent(files: ContentFiles, options: ValidateOptions = {}): ContentResult {
   const unreadable = files.unreadable ?? [];
   const errors: LaurelError[] = [...unreadable];
   // The issuer file, or content/ itself, could not be read: it is not also reported missing.
@@ -268,7 +276,7 @@ export function validateContent(files: ContentFiles): ContentResult {
   const seenIndices = new Map<number, Origin>();
 
   for (const file of files.awards) {
-    const parsedFile = parseAwardFile(file, errors);
+    const parsedFile = parseAwardFile(file, errors, options.yamlCache);
     if (!parsedFile) continue;
     const { source } = parsedFile;
     for (const { path, line, value, defaults } of parsedFile.awards) {

@@ -105,3 +105,74 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
   if (!match) return undefined;
   return { frontmatter: match[1] ?? '', body: text.slice(match[0].length), lineOffset: 1 };
 }
+
+/**
+ * What parsing a YAML file gave, kept so that the same text is not parsed again: its data, and
+ * the positions that were asked of it while it was validated (an award's line). An award file
+ * is read on every build and every change the dev server signs; at 10,000 awards parsing them
+ * with positions took seconds of each.
+ */
+export interface ParsedYaml {
+  readonly value: unknown;
+  readonly positions: Readonly<Record<string, Position>>;
+}
+
+/** Parsed files by their text; `get` and `set` are the caller's (src/issue/content-cache.ts keeps one between builds). */
+export interface YamlParseCache {
+  get(text: string): ParsedYaml | undefined;
+  set(text: string, parsed: ParsedYaml): void;
+}
+
+/** A YamlSource that can be remembered once its file is known to be valid. */
+export interface RememberableYamlSource extends YamlSource {
+  /** Keeps the data and the positions asked so far in the cache (not data JSON cannot hold as it is). */
+  remember(): void;
+}
+
+const positionKey = (path: FieldPath, options: { key?: boolean } = {}) => `${options.key ? 'k' : 'v'}${JSON.stringify(path)}`;
+
+/**
+ * The data holds only what JSON gives back unchanged: plain objects (no `__proto__` key), arrays,
+ * strings, booleans, null and finite numbers other than -0. Anything else (`.inf`, `.nan`) is
+ * parsed again each time rather than cached.
+ */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(survivesJson);
+  if (typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.entries(value).every(([key, item]) => key !== '__proto__' && survivesJson(item));
+}
+
+/**
+ * `parseYamlSource(text)`, or what the cache kept of the same text: its data, and its positions
+ * (one not kept is found by parsing the text after all, so an error is always placed exactly).
+ */
+export function cachedYamlSource(text: string, cache: YamlParseCache | undefined): RememberableYamlSource {
+  const kept = cache?.get(text);
+  if (kept) {
+    let parsed: YamlSource | undefined;
+    return {
+      value: kept.value,
+      syntaxErrors: [],
+      locate: (path, options) => kept.positions[positionKey(path, options)] ?? (parsed ??= parseYamlSource(text)).locate(path, options),
+      remember: () => undefined,
+    };
+  }
+  const source = parseYamlSource(text);
+  const positions: Record<string, Position> = {};
+  return {
+    value: source.value,
+    syntaxErrors: source.syntaxErrors,
+    locate(path, options) {
+      const position = source.locate(path, options);
+      positions[positionKey(path, options)] = position;
+      return position;
+    },
+    remember() {
+      if (cache && source.syntaxErrors.length === 0 && survivesJson(source.value)) cache.set(text, { value: source.value, positions });
+    },
+  };
+}

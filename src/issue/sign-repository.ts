@@ -9,6 +9,7 @@ import { validateContent } from '../content/validate.ts';
 import { errorCount, LaurelErrors } from '../core/error.ts';
 import { readKeyFiles, resolveSigningIdentity } from './keys.ts';
 import { refusePastedSecrets } from './pasted-secrets.ts';
+import type { PersistentContentCache } from './content-cache.ts';
 import type { PersistentProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './signed-site.ts';
 import type { SignMany } from './signing.ts';
@@ -26,6 +27,8 @@ export interface SignRepositoryOptions {
   readonly cache: PersistentProofCache;
   /** How to sign what the cache does not have (a pool of workers for a build). */
   readonly signMany?: SignMany | undefined;
+  /** Award files parsed by earlier builds; what this signing parsed is saved back to it. */
+  readonly contentCache?: PersistentContentCache | undefined;
 }
 
 /** The signed site, or a LaurelErrors with every content error, or a LaurelError about the keys. */
@@ -33,13 +36,14 @@ export async function signRepository(options: SignRepositoryOptions): Promise<Si
   const files = await readContentFiles(options.root);
   // Before validation, whose errors may quote a value: a pasted secret is never repeated.
   refusePastedSecrets(files, options.secret ? [options.secret] : []);
-  const result = validateContent(files);
+  const result = validateContent(files, { yamlCache: options.contentCache });
   if (!result.ok) throw new LaurelErrors(result.errors, `${errorCount(result.errors)} in content/. Nothing was built.`);
   const keys = await readKeyFiles(options.root);
   const identity = await resolveSigningIdentity({ root: options.root, production: options.production, secret: options.secret, now: options.now }, keys);
   const session = options.cache.session();
   const site = await buildSignedSite(result.content, { identity, keys, cache: session, ...(options.signMany ? { signMany: options.signMany } : {}) });
   await options.cache.save(session.used);
+  await options.contentCache?.save();
   // What Laurel signs, its own verifier must be able to read (src/core/limits.ts).
   assertWithinVerifierLimits(site);
   return site;

@@ -20,6 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 
 export const DIST = 'dist';
@@ -71,6 +72,14 @@ export async function discardOldDist(root: string): Promise<void> {
   if (!(await exists(discarded))) return;
   const removed = await new Promise<boolean>((resolve) => {
     const child = spawn(process.execPath, ['-e', REMOVE_IN_CHILD, discarded], { stdio: 'ignore' });
+    // At the lowest priority: the build, not the clean-up, should have the processors.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_LOW);
+      } catch {
+        // Not allowed here: it runs at the build's own priority.
+      }
+    }
     child.on('error', () => resolve(false));
     child.on('exit', (code) => resolve(code === 0));
   });

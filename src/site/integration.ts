@@ -22,6 +22,7 @@ import type { ViteDevServer } from 'vite';
 import { didWebSiteUrl } from '../core/did.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
 import { developmentSecret, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
+import { openContentCache, type PersistentContentCache } from '../issue/content-cache.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
 import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
 import { signRepository } from '../issue/sign-repository.ts';
@@ -31,11 +32,11 @@ import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
 import { devSearch } from './dev-search.ts';
 import { DISCARDED_DIST, PREVIOUS_DIST, recoverDist, STAGING } from './dist-swap.ts';
 import { assertNothingPrivate } from './published-output.ts';
-import { indexForSearch } from './search-index.ts';
+import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 import { certificateSearchRecords } from './search-records.ts';
 import { writeSnapshot, type RenderPlan } from './snapshot.ts';
 import { certificatePageKeys, pageCache, pagesFingerprint } from './page-cache.ts';
-import { certificateViews, type CertificateView } from './page-model.ts';
+import { certificateViews } from './page-model.ts';
 import { distPath } from '../issue/urls.ts';
 import { routesFor } from './routes.ts';
 
@@ -71,10 +72,10 @@ const PLACEHOLDER_SITE_URL = 'http://localhost/';
 interface BuildPages {
   /** The pages' clock (RenderPlan.now). */
   readonly now: Date;
-  /** Every award's view at `now`: the page keys and the search records are made from the same. */
-  readonly views: readonly CertificateView[];
   readonly keys: ReadonlyMap<string, string>;
   readonly rendered: ReadonlySet<string>;
+  /** The search index, with the certificates' records (made from the same views as the page keys). */
+  readonly search: PendingSearchIndex;
 }
 
 type SiteState = { ok: true; site: SignedSite; snapshotFile: string; pages: BuildPages | undefined } | { ok: false; error: unknown };
@@ -91,6 +92,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   let cacheDirectory = '';
   let production = false;
   let proofs: PersistentProofCache | undefined;
+  let contents: PersistentContentCache | undefined;
   let state: SiteState = { ok: false, error: new Error('The site has not been signed yet.') };
   let buildStarted = new Date();
   let sharedCache = false;
@@ -103,12 +105,14 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       // Astro copies public/ into the site following links: none may lead to what is private.
       await refuseLinksLeavingRepository(root, PUBLIC_FOLDER);
       proofs ??= await openProofCache(cacheDirectory, { keepAll: sharedCache });
+      contents ??= await openContentCache(cacheDirectory, { keepAll: sharedCache });
       const site = await signRepository({
         root,
         production,
         secret: process.env[SIGNING_KEY_VARIABLE],
         now: new Date(),
         cache: proofs,
+        contentCache: contents,
         // Worker threads for a cold start; a change or two is signed in this thread (the pool
         // starts workers only for many documents).
         signMany: signInParallel(),
@@ -126,7 +130,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       await writeSnapshot(snapshotFile, site, images, plan);
       if (site.development) logger.warn(DEVELOPMENT_WARNING);
       logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
-      return { ok: true, site, snapshotFile, pages: views && pages && certificates ? { now, views, keys: pages, rendered: new Set(certificates) } : undefined };
+      // The search index takes in the certificates' records while Astro renders the pages.
+      const search = views ? startSearchIndex(certificateSearchRecords(site, now, views)) : undefined;
+      return { ok: true, site, snapshotFile, pages: views && pages && certificates && search ? { now, keys: pages, rendered: new Set(certificates), search } : undefined };
     } catch (error) {
       return { ok: false, error };
     }
@@ -193,7 +199,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // but the certificates) and the records (in memory): it needs none of the files written
         // next, so it runs while they are written, on the other core.
         const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
-        const indexing = indexForSearch(out, certificateSearchRecords(site, certificatePages.now, certificatePages.views), certificateFolder);
+        const indexing = certificatePages.search.finish(out, certificateFolder);
         const credentialFiles = new Map(site.awards.map((award) => [path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json]));
         const writing = (async () => {
           // The signed JSON, byte for byte what the dev server's route serves; many files at once,

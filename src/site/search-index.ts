@@ -52,25 +52,48 @@ async function htmlPagesOutside(directory: string, skipped: ReadonlySet<string>)
   return pages.sort();
 }
 
+/** An index that has its records, and waits for the pages. */
+export interface PendingSearchIndex {
+  /**
+   * Indexes the HTML under `directory`, but for the folder of certificate pages (`certificates`,
+   * relative, e.g. `credentials`), into `<directory>/pagefind/`; returns how many pages the index
+   * holds.
+   */
+  finish(directory: string, certificates: string): Promise<number>;
+}
+
 /**
- * Indexes the HTML under `directory`, but for the folder of certificate pages (`certificates`,
- * relative, e.g. `credentials`), whose records are given, into `<directory>/pagefind/`; returns
- * how many pages the index holds.
+ * Starts an index with the certificates' records, which are known before any page is rendered:
+ * Pagefind's own process takes them in while the pages are built, on the other core. Should the
+ * build stop before `finish`, the process goes with this one (Pagefind does not keep it alive).
  */
-export async function indexForSearch(directory: string, records: readonly SearchRecord[], certificates: string): Promise<number> {
-  const pages = await htmlPagesOutside(directory, new Set([certificates, 'pagefind']));
-  return withIndex(async (index) => {
-    for (const page of pages) {
-      // The URL a page is found at: its folder, as Pagefind's own directory indexing gives it.
-      const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
-      checked((await index.addHTMLFile({ url, content: await readFile(path.join(directory, page), 'utf8') })).errors);
-    }
+export function startSearchIndex(records: readonly SearchRecord[]): PendingSearchIndex {
+  const started = (async () => {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new LaurelError('search-index-failed', `Search indexing failed: ${errors.join('; ')}`);
     await addRecords(index, records, '/');
-    checked((await index.writeFiles({ outputPath: path.join(directory, 'pagefind') })).errors);
-    // Pages that mark no body for search, while others do, are read and left out: count what is in.
-    const entry = JSON.parse(await readFile(path.join(directory, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  });
+    return index;
+  })();
+  // Its failure is reported by `finish`; until then it is not an unhandled rejection.
+  started.catch(() => undefined);
+  return {
+    async finish(directory, certificates) {
+      try {
+        const index = await started;
+        for (const page of await htmlPagesOutside(directory, new Set([certificates, 'pagefind']))) {
+          // The URL a page is found at: its folder, as Pagefind's own directory indexing gives it.
+          const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+          checked((await index.addHTMLFile({ url, content: await readFile(path.join(directory, page), 'utf8') })).errors);
+        }
+        checked((await index.writeFiles({ outputPath: path.join(directory, 'pagefind') })).errors);
+        // Pages that mark no body for search, while others do, are read and left out: count what is in.
+        const entry = JSON.parse(await readFile(path.join(directory, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
 }
 
 /** The same index in memory, from pages given as HTML at their URL paths and records under `base` (the dev server's). */
