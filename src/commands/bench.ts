@@ -86,7 +86,7 @@ export async function bench(context: CommandContext): Promise<number> {
   const [, verifyMs] = await time(async () => {
     for (const { credential } of sample) await verifyProof(credential, (credential['proof'] as DataIntegrityProof[])[0]!, pair.publicKey, loader);
   });
-  const bytes = site.awards.reduce((sum, award) => sum + award.json.length, 0);
+  const bytes = site.awards.reduce((sum, award) => sum + Buffer.byteLength(award.json), 0);
 
   context.out(`Laurel benchmark, ${total} awards (${count} synthetic and the ${total - count} of content/), Node ${process.version}`);
   context.out(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
