@@ -17,7 +17,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import pMap from 'p-map';
 import type { ViteDevServer } from 'vite';
 import { didWebSiteUrl } from '../core/did.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
@@ -31,7 +30,8 @@ import { signInParallel } from '../issue/signing-pool.ts';
 import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
 import { devSearch } from './dev-search.ts';
 import { DISCARDED_DIST, PREVIOUS_DIST, recoverDist, STAGING } from './dist-swap.ts';
-import { assertNothingPrivate } from './published-output.ts';
+import { placeFiles } from './file-cache.ts';
+import { assertNothingPrivate, recordChecked, takeCheckedRecord, type OutputCheck } from './published-output.ts';
 import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 import { certificateSearchRecords } from './search-records.ts';
 import { writeSnapshot, type RenderPlan } from './snapshot.ts';
@@ -59,8 +59,6 @@ export interface BuildReport {
 }
 
 const VIRTUAL_SITE = 'virtual:laurel/site';
-/** How many files a build writes or reads at once. */
-const FILES_AT_ONCE = 32;
 /** Vite's cache of pre-bundled dependencies, relative to the repository. */
 const VITE_CACHE = path.join('.laurel', 'vite');
 const RESOLVED_SITE = `\0${VIRTUAL_SITE}`;
@@ -199,38 +197,44 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // but the certificates) and the records (in memory): it needs none of the files written
         // next, so it runs while they are written, on the other core.
         const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
-        const indexing = certificatePages.search.finish(out, certificateFolder);
-        const credentialFiles = new Map(site.awards.map((award) => [path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), award.json]));
+        const check: OutputCheck = {
+          root,
+          secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
+          privateFolders: ['.laurel', 'keys'],
+          published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
+        };
+        // Whether the cache's pages and search files were checked against these secrets; taken
+        // before this build adds to the cache (src/site/published-output.ts).
+        const cacheChecked = await takeCheckedRecord(cacheDirectory, check);
+        const indexing = certificatePages.search.finish(out, certificateFolder, { directory: path.join(cacheDirectory, 'search'), prune: !sharedCache });
+        const credentialFiles = site.awards.map((award) => ({ file: path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), content: award.json }));
         const writing = (async () => {
-          // The signed JSON, byte for byte what the dev server's route serves; many files at once,
-          // since at scale the time is the file system's, not ours.
-          for (const folder of new Set([...credentialFiles.keys()].map((file) => path.dirname(file)))) await mkdir(folder, { recursive: true });
-          await pMap(credentialFiles, ([file, json]) => writeFile(file, json), { concurrency: FILES_AT_ONCE });
-          return pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
+          // The signed JSON, byte for byte what the dev server's route serves, linked from the cache when unchanged.
+          await placeFiles(credentialFiles, { directory: path.join(cacheDirectory, 'credentials'), prune: !sharedCache });
+          const pages = await pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
+          return { pages };
         })();
         // Both are awaited whatever happens, so that a failure of one does not leave the other running.
         const [indexed, written] = await Promise.allSettled([indexing, writing]);
         if (indexed.status === 'rejected') throw indexed.reason;
         if (written.status === 'rejected') throw written.reason;
-        const pages = indexed.value;
-        const reused = written.value;
+        const search = indexed.value;
+        const { pages: reused } = written.value;
         // Defence in depth: no secret and nothing private is published, whatever a template does.
         try {
-          await assertNothingPrivate(out, {
-            root,
-            secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
-            privateFolders: ['.laurel', 'keys'],
-            published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
-          }, credentialFiles);
+          const checkedBefore = new Set(cacheChecked ? [...reused, ...search.reused] : []);
+          // The signed JSON, linked or not, and the search files written are checked as they are in memory.
+          await assertNothingPrivate(out, check, new Map<string, string | Uint8Array>([...credentialFiles.map(({ file, content }): [string, string] => [file, content]), ...search.written]), checkedBefore);
         } catch (error) {
           throw reported(error);
         }
+        await recordChecked(cacheDirectory, check);
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
         const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
-        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused, searchPages: pages };
+        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused.length, searchPages: search.pages };
         await writeFile(path.join(root, BUILD_REPORT), JSON.stringify(report));
-        logger.info(`${certificatePages.rendered.size} certificate pages rendered, ${reused} unchanged ones reused; ${pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
+        logger.info(`${certificatePages.rendered.size} certificate pages rendered, ${reused.length} unchanged ones reused; ${search.pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
       },
     },
   };

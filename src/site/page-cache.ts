@@ -8,14 +8,16 @@
  * development build), and a fingerprint of the code that renders it (every file under src/, the
  * Astro configuration and the locked package versions, which also fix the names of the bundled
  * scripts and styles the page links to). Change any of these, and the page is rendered again.
+ * Pages go between the cache and the output as hard links (./linked-files.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { cacheKey } from '../render/image-cache.ts';
+import { keep, placeCopy } from './linked-files.ts';
 import { certificateViews, type CertificateView } from './page-model.ts';
 
 /** How many pages are copied at once. */
@@ -60,44 +62,15 @@ export function certificatePageKeys(site: SignedSite, now: Date, fingerprint: st
 /** Where an award's certificate page is, under dist/. */
 const pageFile = (site: SignedSite, id: string) => distPath(site.urls.site, site.urls.credentialPage(id));
 
-/**
- * Pages go between the cache and the output as hard links: one entry in a folder instead of a copy
- * of the bytes, several times faster when thousands of pages are reused. A cache on another file
- * system, or one that refuses links, gets copies. A file linked both ways is never written into:
- * nothing writes into a page once it is in the output (the build only reads it, to index and check
- * it), and a cache entry is only ever created whole (a copy goes to a temporary name, then is
- * renamed), never rewritten, so the live dist/ that links to it cannot change. The output is
- * uploaded by tools that copy what a link points to (upload-pages-artifact's tar dereferences
- * hard links).
- */
-async function placeCopy(cached: string, file: string): Promise<void> {
-  try {
-    await link(cached, file);
-  } catch {
-    await copyFile(cached, file);
-  }
-}
-
-/** Keeps a rendered page as the cache entry `cached`; an entry already there has the same bytes (same key). */
-async function keep(file: string, cached: string): Promise<void> {
-  try {
-    await link(file, cached);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    const temporary = `${cached}.${process.pid}.tmp`;
-    await copyFile(file, temporary);
-    await rename(temporary, cached);
-  }
-}
-
 export interface PageCache {
   /** The awards whose page is not in the cache: the ones this build renders. */
   missing(keys: ReadonlyMap<string, string>): Promise<Set<string>>;
   /**
    * After the build: keeps the pages it rendered, puts the cached ones into `out`, and (unless the
-   * cache is shared) removes the pages no award has any more. Returns how many were reused.
+   * cache is shared) removes the pages no award has any more. Returns the files of `out` that are
+   * cached pages reused.
    */
-  complete(out: string, site: SignedSite, keys: ReadonlyMap<string, string>, rendered: ReadonlySet<string>, options: { prune: boolean }): Promise<number>;
+  complete(out: string, site: SignedSite, keys: ReadonlyMap<string, string>, rendered: ReadonlySet<string>, options: { prune: boolean }): Promise<string[]>;
 }
 
 export function pageCache(directory: string): PageCache {
@@ -112,7 +85,7 @@ export function pageCache(directory: string): PageCache {
       return new Set([...keys].filter(([, key]) => !have.has(key)).map(([id]) => id));
     },
     async complete(out, site, keys, rendered, { prune }) {
-      let reused = 0;
+      const reused: string[] = [];
       const now = new Date();
       // Many pages at once: at scale the time is the file system's.
       await pMap(
@@ -129,7 +102,7 @@ export function pageCache(directory: string): PageCache {
           // A cache shared by several sites is pruned by age by whoever owns it: touched. The
           // site's own is pruned below, by what this build used.
           if (!prune) await utimes(entry(key), now, now).catch(() => undefined);
-          reused += 1;
+          reused.push(file);
         },
         { concurrency: PAGES_AT_ONCE },
       );

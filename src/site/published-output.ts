@@ -5,9 +5,16 @@
  * with email addresses, erase lists) or keys/. Copies are found by size, then by SHA-256, so a
  * hard link or a copy made by a page is caught as surely as a symbolic link. On a hit the whole
  * output is deleted: not a byte of it may be published.
+ *
+ * At scale most files of a build are cache entries an earlier build made and checked (reused
+ * certificate pages, search fragments). The cache records the fingerprint of the secrets its
+ * entries were checked against, once a whole output holding them has passed; a build with the
+ * same secrets skips reading them again. The record is removed before a build adds anything to
+ * the cache and written back only when its output passes, so an entry kept by a build that failed
+ * the check, or that was stopped, is read again.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { LaurelError } from '../core/error.ts';
@@ -27,6 +34,36 @@ const relative = (from: string, file: string) => path.relative(from, file).split
 /** How many files are read at once. */
 const FILES_AT_ONCE = 32;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What is searched for in every file: the secrets, as bytes (short strings are no secret). */
+function needlesOf(check: Pick<OutputCheck, 'secrets'>): Buffer[] {
+  return check.secrets.map((secret) => secret?.trim()).filter((secret): secret is string => secret !== undefined && secret.length >= 16).map((secret) => Buffer.from(secret));
+}
+
+/** A one-way fingerprint of the secrets the check looks for (it cannot give them back). */
+function checkFingerprint(check: Pick<OutputCheck, 'secrets'>): string {
+  const hash = createHash('sha256').update('laurel output check 1\0');
+  for (const needle of needlesOf(check).map((bytes) => sha256(bytes)).sort()) hash.update(`${needle}\0`);
+  return hash.digest('hex');
+}
+
+/** The file of a cache that records what its entries were checked against. */
+const recordOf = (cacheDirectory: string) => path.join(cacheDirectory, 'checked-output');
+
+/**
+ * Whether the entries of the cache in `cacheDirectory` were checked against the secrets `check`
+ * looks for; removes the record either way, since the build that asks adds entries next.
+ */
+export async function takeCheckedRecord(cacheDirectory: string, check: Pick<OutputCheck, 'secrets'>): Promise<boolean> {
+  const recorded = await readFile(recordOf(cacheDirectory), 'utf8').catch(() => undefined);
+  await rm(recordOf(cacheDirectory), { force: true });
+  return recorded === checkFingerprint(check);
+}
+
+/** Records that every entry of the cache has passed `check`: call once the output holding them has. */
+export async function recordChecked(cacheDirectory: string, check: Pick<OutputCheck, 'secrets'>): Promise<void> {
+  await writeFile(recordOf(cacheDirectory), checkFingerprint(check));
+}
 
 /** Every non-empty file of the private folders, by size, not following links nor entering `published`. */
 async function privateFilesBySize(check: OutputCheck): Promise<Map<number, string[]>> {
@@ -51,9 +88,11 @@ async function privateFilesBySize(check: OutputCheck): Promise<Map<number, strin
  * Throws `secret-in-output` or `private-file-in-output`, having deleted `out`, when it holds either.
  * `written` gives the bytes of files the caller has just written itself (by absolute path): those
  * are checked as they are in memory rather than read back, which at scale halves what is read.
+ * `checkedBefore` are files (by absolute path) that are cache entries already checked against
+ * these secrets (see takeCheckedRecord): they are not read.
  */
-export async function assertNothingPrivate(out: string, check: OutputCheck, written: ReadonlyMap<string, string> = new Map()): Promise<void> {
-  const needles = check.secrets.map((secret) => secret?.trim()).filter((secret): secret is string => secret !== undefined && secret.length >= 16).map((secret) => Buffer.from(secret));
+export async function assertNothingPrivate(out: string, check: OutputCheck, written: ReadonlyMap<string, string | Uint8Array> = new Map(), checkedBefore: ReadonlySet<string> = new Set()): Promise<void> {
+  const needles = needlesOf(check);
   const privateFiles = await privateFilesBySize(check);
   const privateHashes = new Map<string, string>();
   const hashOf = async (file: string) => privateHashes.get(file) ?? privateHashes.set(file, sha256(await readFile(file))).get(file)!;
@@ -68,8 +107,9 @@ export async function assertNothingPrivate(out: string, check: OutputCheck, writ
   await pMap(files, async (entry) => {
     if (refused) return;
     const file = path.join(entry.parentPath, entry.name);
+    if (checkedBefore.has(file)) return;
     const known = written.get(file);
-    const bytes = known === undefined ? await readFile(file) : Buffer.from(known);
+    const bytes = known === undefined ? await readFile(file) : typeof known === 'string' ? Buffer.from(known) : Buffer.from(known.buffer, known.byteOffset, known.byteLength);
     const name = relative(out, file);
     // A copy first: it says where the secret came from.
     const hash = privateFiles.has(bytes.length) ? sha256(bytes) : undefined;

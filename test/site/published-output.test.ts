@@ -3,12 +3,12 @@
  * or a copy of a file of .laurel/ or keys/ anywhere in the output deletes it with a coded error;
  * the image cache, published anyway, is no copy to refuse.
  */
-import { cp, link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError, LaurelError } from '../../src/core/error.ts';
-import { assertNothingPrivate, type OutputCheck } from '../../src/site/published-output.ts';
+import { assertNothingPrivate, recordChecked, takeCheckedRecord, type OutputCheck } from '../../src/site/published-output.ts';
 
 const SECRET = 'z3u2TestSecretThatIsLongEnoughToBeSearchedFor1';
 const folders: string[] = [];
@@ -88,5 +88,33 @@ describe('the output check', () => {
     expect(error).toMatchObject({ code: 'secret-in-output', file: 'leak.html' });
     expect(error.message).not.toContain(SECRET);
     await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('does not read again the cache entries a passed check has read, and reads every other file', async () => {
+    const { out, check } = await builtRepository();
+    const reused = path.join(out, 'reused.html');
+    await writeFile(reused, `<p>${SECRET}</p>`);
+    // Given as checked before (a cache entry an earlier output passed with), the file is not read:
+    await assertNothingPrivate(out, check, new Map(), new Set([reused]));
+    // any other file is, and the secret in it is refused.
+    const error = await failure(assertNothingPrivate(out, check, new Map(), new Set([path.join(out, 'index.html')])));
+    expect(error).toMatchObject({ code: 'secret-in-output', file: 'reused.html' });
+  });
+});
+
+describe('the record of a checked cache', () => {
+  it('holds for the same secrets only, is taken once, and never holds a secret', async () => {
+    const { root, check } = await builtRepository();
+    const cache = path.join(root, '.laurel', 'cache');
+    expect(await takeCheckedRecord(cache, check)).toBe(false);
+    await recordChecked(cache, check);
+    const record = await readFile(path.join(cache, 'checked-output'), 'utf8');
+    expect(record).toMatch(/^[0-9a-f]{64}$/);
+    expect(record).not.toContain(SECRET);
+    expect(await takeCheckedRecord(cache, check)).toBe(true);
+    // Taken: a build stopped before it records again leaves nothing to trust.
+    expect(await takeCheckedRecord(cache, check)).toBe(false);
+    await recordChecked(cache, check);
+    expect(await takeCheckedRecord(cache, { secrets: [SECRET, 'z3u2AnotherSecretLongEnoughToBeSearched'] })).toBe(false);
   });
 });
