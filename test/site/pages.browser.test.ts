@@ -170,14 +170,27 @@ describe('dist/', () => {
     for (const award of shareable) {
       const page = html(`credentials/${award.id}/index.html`);
       expect(page, award.id).toContain(`<link rel="alternate" type="application/json" href="${SITE_URL}credentials/${award.id}.json">`);
-      const downloads = [...page.matchAll(/<laurel-download ([^>]*)>/g)].map((match) => Object.fromEntries([...match[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((attribute) => [attribute[1], attribute[2]])));
-      expect(downloads.map((download) => [download['format'], download['badge'], download['filename']]), award.id).toEqual([
-        ['pdf', `/achievements/${award.achievement}.png`, `${award.achievement}-certificate.pdf`],
-        ['png', `/achievements/${award.achievement}.png`, `${award.achievement}-badge.png`],
-        ['svg', `/achievements/${award.achievement}.svg`, `${award.achievement}-badge.svg`],
-      ]);
-      expect(downloads[0]!['page'], award.id).toBe(`${SITE_URL}credentials/${award.id}/`);
+      // One element, which makes the buttons in the browser (below).
+      expect(page, award.id).toContain(`<laurel-downloads badge="/achievements/${award.achievement}" name="${award.achievement}" `);
     }
+  });
+
+  it('makes, in the browser, the download buttons from the hosted JSON and the achievement’s badge', async () => {
+    const award = content.awards.find((candidate) => candidate.id === ZAINAB)!;
+    const page = await open(credentialPage(ZAINAB));
+    const downloads = await page.$$eval('laurel-download', (elements) => elements.map((element) => Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value]))));
+    expect(downloads.map((download) => [download['format'], download['badge'], download['filename']])).toEqual([
+      ['pdf', `/achievements/${award.achievement}.png`, `${award.achievement}-certificate.pdf`],
+      ['png', `/achievements/${award.achievement}.png`, `${award.achievement}-badge.png`],
+      ['svg', `/achievements/${award.achievement}.svg`, `${award.achievement}-badge.svg`],
+    ]);
+    expect(downloads[0]!['page']).toBe(`${SITE_URL}credentials/${award.id}/`);
+    // In the order the panel has always had them: the PDF, Print, then the two badges.
+    expect(await page.$$eval('laurel-downloads button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['CertificatePDF', 'Printone page', 'Badge imagePNG', 'Badge imageSVG']);
+    for (const format of ['png', 'svg', 'pdf']) expect(await page.isVisible(`laurel-download[format="${format}"] button`), format).toBe(true);
+    expect(await page.isVisible('laurel-print button')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
   });
 
   it('has, for every achievement, its page, badge as SVG and a PNG of at least 600×600, and a 1200×630 share card', () => {
@@ -478,8 +491,10 @@ describe('a certificate page', () => {
     expect(facts).toContainEqual(['Awarded', '3 October 2025']);
     expect(facts).toContainEqual(['Expires', '3 October 2027']);
     // The files the browser makes need JavaScript: their buttons stay hidden, the JSON is a link.
-    expect(await page.locator('laurel-download').count()).toBe(3);
+    expect(await page.locator('laurel-downloads').count()).toBe(1);
+    expect(await page.locator('laurel-downloads button').count()).toBe(0);
     for (const format of ['png', 'svg', 'pdf']) expect(await page.isVisible(`laurel-download[format="${format}"] button`), format).toBe(false);
+    expect(await page.isVisible('laurel-print button')).toBe(false);
     expect(await page.locator('.actions a[download]').count()).toBe(1);
     expect(await page.isVisible('.actions a[download]')).toBe(true);
     expect(await page.textContent('.actions')).toContain('Turn on JavaScript to download the badge images and the PDF.');
@@ -492,6 +507,7 @@ describe('a certificate page', () => {
     expect(await page.textContent('.status')).toContain(REVOKED_REASON);
     expect(await page.locator('a.button-linkedin').count()).toBe(0);
     expect(await page.locator('laurel-download').count()).toBe(0);
+    expect(await page.locator('laurel-downloads, laurel-print').count()).toBe(0);
     expect(await page.locator(`.actions a[href="/credentials/${REVOKED}.json"]`).count()).toBe(1);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');

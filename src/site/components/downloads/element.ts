@@ -1,15 +1,72 @@
 /**
- * <laurel-download>: a download button whose file the learner's browser makes (./download.ts,
- * loaded on the first press, so none of that code weighs on the page). Hidden until this script
- * runs: without JavaScript the page offers the JSON, which holds the same signed credential.
+ * The certificate page's actions that only work with JavaScript, made in the browser rather than
+ * sent with every page (at 100,000 awards each byte of a page is 100 kB of the site):
+ *
+ * - `<laurel-downloads badge="/achievements/<slug>" name="<slug>" accent="#…" sprite="/icons.svg">`
+ *   makes, in its place, the PDF certificate, Print, and the PNG and SVG badges, in that order;
+ * - `<laurel-download format filename badge page accent>`: a button whose file the learner's
+ *   browser makes (./download.ts, loaded on the first press, so none of that code weighs on the
+ *   page); `page` is the certificate's public URL (the page's canonical link);
+ * - `<laurel-print>`: opens the print dialog; the print stylesheet does the rest.
+ *
+ * Without JavaScript none of them is shown: the page offers the JSON, which holds the same signed
+ * credential, and says that the files need JavaScript.
  */
 type Download = typeof import('./download.ts');
 
 let code: Promise<Download> | undefined;
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A decorative icon of the site's sprite, as the Icon component draws it. */
+function icon(sprite: string, name: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const use = document.createElementNS(SVG, 'use');
+  use.setAttribute('href', `${sprite}#${name}`);
+  svg.append(use);
+  return svg;
+}
+
+/** A `.button` with an icon, its words and a hint (the file type). */
+function button(sprite: string, iconName: string, words: string, hint: string): HTMLButtonElement {
+  const made = document.createElement('button');
+  made.className = 'button';
+  made.type = 'button';
+  const small = document.createElement('span');
+  small.className = 'hint';
+  small.textContent = hint;
+  made.append(icon(sprite, iconName), words, small);
+  return made;
+}
+
+function tagged(tag: string, attributes: Record<string, string | undefined>, ...children: Node[]): HTMLElement {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) made.setAttribute(name, value);
+  made.append(...children);
+  return made;
+}
+
+class LaurelDownloads extends HTMLElement {
+  connectedCallback(): void {
+    if (this.childElementCount > 0) return;
+    const badge = this.getAttribute('badge') ?? '';
+    const name = this.getAttribute('name') ?? 'credential';
+    const sprite = this.getAttribute('sprite') ?? '';
+    const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+    this.append(
+      tagged('laurel-download', { format: 'pdf', filename: `${name}-certificate.pdf`, badge: `${badge}.png`, page, accent: this.getAttribute('accent') ?? undefined }, button(sprite, 'file-text', 'Certificate', 'PDF')),
+      tagged('laurel-print', {}, button(sprite, 'printer', 'Print', 'one page')),
+      document.createElement('hr'),
+      tagged('laurel-download', { format: 'png', filename: `${name}-badge.png`, badge: `${badge}.png` }, button(sprite, 'download', 'Badge image', 'PNG')),
+      tagged('laurel-download', { format: 'svg', filename: `${name}-badge.svg`, badge: `${badge}.svg` }, button(sprite, 'download', 'Badge image', 'SVG')),
+    );
+  }
+}
+
 class LaurelDownload extends HTMLElement {
   connectedCallback(): void {
-    this.hidden = false;
     this.querySelector('button')?.addEventListener('click', () => {
       code ??= import('./download.ts');
       // A chunk that failed to load is tried again on the next press.
@@ -18,4 +75,13 @@ class LaurelDownload extends HTMLElement {
   }
 }
 
+class LaurelPrint extends HTMLElement {
+  connectedCallback(): void {
+    this.querySelector('button')?.addEventListener('click', () => window.print());
+  }
+}
+
+// The children first, so that they are defined when <laurel-downloads> makes them.
 if (!customElements.get('laurel-download')) customElements.define('laurel-download', LaurelDownload);
+if (!customElements.get('laurel-print')) customElements.define('laurel-print', LaurelPrint);
+if (!customElements.get('laurel-downloads')) customElements.define('laurel-downloads', LaurelDownloads);

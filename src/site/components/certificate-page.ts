@@ -1,0 +1,8 @@
+/**
+ * The one script of a certificate page: its custom elements and the expiry re-check, bundled
+ * together so that every page links one file rather than one per component.
+ */
+import './copy-link.ts';
+import './downloads/element.ts';
+import './status-note.ts';
+import '../../verifier/element.ts';
