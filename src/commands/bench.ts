@@ -139,6 +139,8 @@ function printSiteBuild(figures: SiteBuildFigures, out: (line: string) => void):
   for (const [kind, weight] of [...output.kinds].sort((a, b) => b[1].bytes - a[1].bytes)) {
     out(`    ${kind.padEnd(22)}${kib(weight.bytes / output.awards).padStart(10)} per award, ${(weight.files / output.awards).toFixed(2)} files per award`);
   }
-  out(`  at 100,000 awards       about ${((output.bytes / output.awards) * 100_000 / 1e9).toFixed(2)} GB (10^9 bytes, as hosts count)`);
+  const at100k = (bytes: number) => `${((bytes / output.awards) * 100_000 / 1e9).toFixed(2)} GB`;
+  out(`  at 100,000 awards       about ${at100k(output.bytes)} (10^9 bytes, as hosts count)`);
+  if (output.artifactBytes !== undefined) out(`  GitHub Pages upload     ${(output.artifactBytes / 1e6).toFixed(1)} MB (dist/ packed as upload-pages-artifact does, compressed for the upload), about ${at100k(output.artifactBytes)} at 100,000 awards`);
   if (figures.cache) out(`  .laurel/cache/          ${kib(figures.cache.bytes / figures.cache.awards)} per award (proofs, pages, images; kept between builds)`);
 }

@@ -40,7 +40,8 @@ export interface OutputWeight {
 
 export interface SiteBuildFigures {
   readonly runs: readonly BuildRun[];
-  readonly output?: OutputWeight;
+  /** dist/ after the cold build, and the size of its GitHub Pages upload. */
+  readonly output?: OutputWeight & { readonly artifactBytes: number | undefined };
   /** What `.laurel/cache` (proofs, pages, images) holds after the cold build. */
   readonly cache?: OutputWeight;
 }
@@ -164,6 +165,18 @@ export async function weighOutput(dist: string, awards: number): Promise<OutputW
 }
 
 /**
+ * What a GitHub Pages deployment of `dist` uploads: upload-pages-artifact packs the folder into a
+ * tar, following hard links (`--dereference --hard-dereference`), which the upload compresses
+ * (deflate, level 6, as gzip -6). It is what the deployment moves within its 10 minutes; the 1 GB
+ * GitHub documents is the published site's size, dist/ itself. Undefined where tar or gzip is missing.
+ */
+export function pagesArtifactBytes(dist: string): number | undefined {
+  const packed = spawnSync('sh', ['-c', 'tar --dereference --hard-dereference -cf - -C "$1" . | gzip -6 | wc -c', 'sh', dist], { encoding: 'utf8' });
+  const bytes = Number(packed.stdout.trim());
+  return packed.status === 0 && Number.isInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+/**
  * Builds a copy of the repository with `count` synthetic awards: cold, warm, then with one award
  * more. `achievements` are the slugs to award; `taken` the status indices content/ already uses.
  */
@@ -179,7 +192,7 @@ export async function benchSiteBuild(root: string, count: number, achievements: 
       return run;
     };
     if (!step('cold (nothing cached)').ok) return { runs };
-    const output = await weighOutput(path.join(copy, 'dist'), count + awardsOfContent);
+    const output = { ...(await weighOutput(path.join(copy, 'dist'), count + awardsOfContent)), artifactBytes: pagesArtifactBytes(path.join(copy, 'dist')) };
     const cache = await weighOutput(path.join(copy, '.laurel', 'cache'), count + awardsOfContent);
     if (!step('warm (nothing changed)').ok) return { runs, output, cache };
     const [index] = statusIndices(1, new Set([...taken, ...used]));
