@@ -17,6 +17,7 @@ export const ICON_NAMES = [
   'file-x',
   'layers',
   'link',
+  'message-square-text',
   'pause-circle',
   'printer',
   'shield-alert',

@@ -5,6 +5,8 @@
  */
 
 export const LINKEDIN_ADD_TO_PROFILE = 'https://www.linkedin.com/profile/add';
+/** LinkedIn's "share" dialog: a post to the learner's feed, previewed from the page's Open Graph tags. */
+export const LINKEDIN_SHARE = 'https://www.linkedin.com/sharing/share-offsite/';
 
 export interface LinkedInCertification {
   /** The certification's name as it will appear on the profile: the achievement's name. */
@@ -54,4 +56,13 @@ export function linkedInAddToProfileUrl(certification: LinkedInCertification): s
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   return `${LINKEDIN_ADD_TO_PROFILE}?${query}`;
+}
+
+/**
+ * The "Share in a post" URL: LinkedIn's share dialog with the certificate page, which LinkedIn
+ * previews from the page's Open Graph tags (the share card). It takes the URL alone: the text of
+ * the post is the learner's own (the page offers one to copy).
+ */
+export function linkedInShareUrl(pageUrl: string): string {
+  return `${LINKEDIN_SHARE}?url=${encodeURIComponent(pageUrl)}`;
 }

@@ -7,7 +7,7 @@ import { resolveBadgeDesign } from '../content/badge-design.ts';
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { formatDate } from '../render/dates.ts';
-import { linkedInAddToProfileUrl } from './linkedin.ts';
+import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 
 // --- dates -------------------------------------------------------------------------------------
@@ -289,7 +289,9 @@ export interface CertificateView {
   readonly badgeImage: string;
   /** What the page's download buttons make in the browser from the hosted JSON. */
   readonly downloads: CertificateDownloads;
+  /** LinkedIn's "Add to profile" link, and its "share in a post" link. */
   readonly linkedIn: string;
+  readonly linkedInShare: string;
   /** In search, catalogue and search engines: listed and not withdrawn. */
   readonly listed: boolean;
 }
@@ -373,6 +375,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
       certUrl: urls.page,
       certId: record.id,
     }),
+    linkedInShare: linkedInShareUrl(urls.page),
     listed: isSearchable(record),
   };
 }

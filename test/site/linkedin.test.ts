@@ -1,6 +1,6 @@
 /** LinkedIn's "Add to profile" link (STANDARDS §7): parameters, encoding, and what is left out. */
 import { describe, expect, it } from 'vitest';
-import { LINKEDIN_ADD_TO_PROFILE, linkedInAddToProfileUrl, type LinkedInCertification } from '../../src/site/linkedin.ts';
+import { LINKEDIN_ADD_TO_PROFILE, LINKEDIN_SHARE, linkedInAddToProfileUrl, linkedInShareUrl, type LinkedInCertification } from '../../src/site/linkedin.ts';
 
 const base: LinkedInCertification = {
   name: 'Web Accessibility Practitioner',
@@ -68,5 +68,12 @@ describe('linkedInAddToProfileUrl', () => {
 
   it('refuses a date it cannot read', () => {
     expect(() => linkedInAddToProfileUrl({ ...base, issuedOn: 'March 2026' })).toThrow(/expected a date/);
+  });
+
+  it('shares the page itself in a post, the only parameter of LinkedIn’s share dialog', () => {
+    const page = 'https://badges.example.org/sub path/credentials/a&b/';
+    const url = new URL(linkedInShareUrl(page));
+    expect(`${url.origin}${url.pathname}`).toBe(LINKEDIN_SHARE);
+    expect([...url.searchParams]).toEqual([['url', page]]);
   });
 });

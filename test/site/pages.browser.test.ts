@@ -480,6 +480,25 @@ describe('a certificate page', () => {
     await plain.context().close();
   });
 
+  it('shares the page in a LinkedIn post, and copies a text for the post with JavaScript', async () => {
+    const page = await open(credentialPage(ZAINAB));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const share = new URL((await page.getAttribute('a:has-text("Share in a LinkedIn post")', 'href'))!);
+    expect(`${share.origin}${share.pathname}`).toBe('https://www.linkedin.com/sharing/share-offsite/');
+    expect(share.searchParams.get('url')).toBe(`${SITE_URL}credentials/${ZAINAB}/`);
+    await page.click('laurel-post-text button');
+    await page.waitForSelector('laurel-post-text [role="status"]:has-text("copied")');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`I have earned Accessible Interfaces from ${ISSUER}. Anyone can check this credential here: ${SITE_URL}credentials/${ZAINAB}/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+
+    // Without JavaScript the share link is a plain link, and there is no text to copy.
+    const plain = await open(credentialPage(ZAINAB), { javaScriptEnabled: false });
+    expect(await plain.getAttribute('a:has-text("Share in a LinkedIn post")', 'href')).toBe(share.href);
+    expect(await plain.locator('laurel-post-text button').count()).toBe(0);
+    await plain.context().close();
+  });
+
   it('shows the learner, achievement, issuer, dates and status without JavaScript, and offers the JSON', async () => {
     const page = await open(credentialPage(ZAINAB), { javaScriptEnabled: false });
     expect((await page.textContent('h1'))?.replace(/\s+/g, ' ').trim()).toBe('Zainab Okoye has earned Accessible Interfaces');
@@ -506,6 +525,7 @@ describe('a certificate page', () => {
     expect(await page.textContent('.withdrawn-banner')).toContain('revoked');
     expect(await page.textContent('.status')).toContain(REVOKED_REASON);
     expect(await page.locator('a.button-linkedin').count()).toBe(0);
+    expect(await page.locator('a[href*="linkedin.com/sharing"], laurel-post-text').count()).toBe(0);
     expect(await page.locator('laurel-download').count()).toBe(0);
     expect(await page.locator('laurel-downloads, laurel-print').count()).toBe(0);
     expect(await page.locator(`.actions a[href="/credentials/${REVOKED}.json"]`).count()).toBe(1);

@@ -3,6 +3,7 @@
  * together so that every page links one file rather than one per component.
  */
 import './copy-link.ts';
+import './post-text.ts';
 import './downloads/element.ts';
 import './status-note.ts';
 import '../../verifier/element.ts';

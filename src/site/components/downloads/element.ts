@@ -14,32 +14,9 @@
  */
 type Download = typeof import('./download.ts');
 
+import { button } from '../controls.ts';
+
 let code: Promise<Download> | undefined;
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** A decorative icon of the site's sprite, as the Icon component draws it. */
-function icon(sprite: string, name: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', 'icon');
-  svg.setAttribute('aria-hidden', 'true');
-  const use = document.createElementNS(SVG, 'use');
-  use.setAttribute('href', `${sprite}#${name}`);
-  svg.append(use);
-  return svg;
-}
-
-/** A `.button` with an icon, its words and a hint (the file type). */
-function button(sprite: string, iconName: string, words: string, hint: string): HTMLButtonElement {
-  const made = document.createElement('button');
-  made.className = 'button';
-  made.type = 'button';
-  const small = document.createElement('span');
-  small.className = 'hint';
-  small.textContent = hint;
-  made.append(icon(sprite, iconName), words, small);
-  return made;
-}
 
 function tagged(tag: string, attributes: Record<string, string | undefined>, ...children: Node[]): HTMLElement {
   const made = document.createElement(tag);
