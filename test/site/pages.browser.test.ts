@@ -74,8 +74,8 @@ function pngSize(file: string): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; requests?: string[] } = {}): Promise<Page> {
-  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
+async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; requests?: string[]; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
   const requests = options.requests;
   if (requests) context.on('request', (request) => void requests.push(request.url()));
   // The pages' absolute URLs (canonical, QR code, did:web) are answered from dist/ too: offline.
@@ -544,6 +544,48 @@ describe('a certificate page', () => {
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     expect(await page.isVisible('.actions')).toBe(false);
     expect(await page.isVisible('.qr img')).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the dark scheme', () => {
+  /** The relative luminance of a computed `rgb(…)` colour (WCAG 2.2). */
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => Number(part) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+  it('follows the visitor’s preference on every kind of page, passes axe in it, and prints light', async () => {
+    const slug = content.awards.find((award) => award.id === ZAINAB)!.achievement;
+    for (const pathname of ['/', `/achievements/${slug}/`, credentialPage(ZAINAB), credentialPage(REVOKED), credentialPage(EXPIRED), '/verify/', '/verify/how/']) {
+      const page = await open(pathname, { colorScheme: 'dark' });
+      expect(luminance(await background(page)), pathname).toBeLessThan(0.02);
+      expect(luminance(await page.evaluate(() => getComputedStyle(document.body).color)), pathname).toBeGreaterThan(0.7);
+      expect(await axeViolations(page), pathname).toEqual([]);
+      // Paper stays white: print ignores the preference.
+      await page.emulateMedia({ media: 'print' });
+      expect(await background(page), pathname).toBe('rgb(255, 255, 255)');
+      await page.context().close();
+    }
+  });
+
+  it('shows a search and a verification in the dark scheme without an accessibility violation', async () => {
+    const home = await open('/?q=Accessible', { colorScheme: 'dark' });
+    await home.waitForSelector('.search-results li');
+    expect(await axeViolations(home)).toEqual([]);
+    await home.context().close();
+    const page = await open(credentialPage(ZAINAB), { colorScheme: 'dark' });
+    await page.click('laurel-verifier button[data-action="verify"]');
+    await page.waitForSelector('laurel-verifier [data-verdict]:not(:empty)');
+    await page.waitForFunction(() => document.querySelector('laurel-verifier')?.querySelector('[data-verdict]')?.textContent?.match(/Verified|Not verified/));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is the light scheme when the visitor asks for no dark one', async () => {
+    const page = await open('/');
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
     await page.context().close();
   });
 });
