@@ -8,15 +8,28 @@ import { gunzipSync } from 'node:zlib';
 
 const MARKER = 'pagefind_dcd';
 
-/** The URL of every page in the index under `dist`, sorted. */
-export function searchIndexUrls(dist: string): string[] {
+/** What Pagefind keeps of a page: its URL, the words it is found by, its metadata and filters. */
+export interface SearchFragment {
+  readonly url: string;
+  readonly content: string;
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Every page in the index under `dist`, as Pagefind wrote it, sorted by URL. */
+export function searchFragments(dist: string): SearchFragment[] {
   const folder = path.join(dist, 'pagefind', 'fragment');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pf_fragment'))
     .map((name) => {
       const text = gunzipSync(readFileSync(path.join(folder, name))).toString('utf8');
       if (!text.startsWith(MARKER)) throw new Error(`${name} is not a Pagefind fragment`);
-      return (JSON.parse(text.slice(MARKER.length)) as { url: string }).url;
+      return JSON.parse(text.slice(MARKER.length)) as SearchFragment;
     })
-    .sort();
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** The URL of every page in the index under `dist`, sorted. */
+export function searchIndexUrls(dist: string): string[] {
+  return searchFragments(dist).map((fragment) => fragment.url);
 }
