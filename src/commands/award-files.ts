@@ -75,6 +75,7 @@ export interface NewAward {
   readonly evidenceUrl?: string | undefined;
   readonly narrative?: string | undefined;
   readonly result?: { readonly resultDescription: string; readonly value: string } | undefined;
+  /** Written only when given: left out, issuer.yaml's `earners` decides (src/content/privacy.ts). */
   readonly listed?: boolean | undefined;
 }
 
@@ -91,7 +92,7 @@ export function newAwardEntry(award: NewAward, used: Set<number>, random: Random
   if (award.evidenceUrl !== undefined) entry['evidence'] = [{ url: award.evidenceUrl }];
   if (award.narrative !== undefined) entry['narrative'] = award.narrative;
   if (award.result !== undefined) entry['results'] = [{ resultDescription: award.result.resultDescription, value: award.result.value }];
-  if (award.listed === false) entry['listed'] = false;
+  if (award.listed !== undefined) entry['listed'] = award.listed;
   return entry;
 }
 

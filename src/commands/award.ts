@@ -1,6 +1,6 @@
 /**
  * npm run award -- <achievement> --name "…" --email … [--date YYYY-MM-DD] [--evidence URL]
- * [--narrative "…"] [--unlisted]: writes one award file. The email is hashed with a fresh salt and
+ * [--narrative "…"] [--listed | --unlisted]: writes one award file. The email is hashed with a fresh salt and
  * never written; the whole content tree is validated with the new file before anything is written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { siteUrls } from '../issue/urls.ts';
 import { webUrl } from '../content/schemas/common.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
-const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--unlisted]';
+const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--listed | --unlisted]';
 
 function parse(argv: readonly string[]) {
   try {
@@ -29,6 +29,7 @@ function parse(argv: readonly string[]) {
         date: { type: 'string' },
         evidence: { type: 'string' },
         narrative: { type: 'string' },
+        listed: { type: 'boolean' },
         unlisted: { type: 'boolean' },
       },
     });
@@ -50,6 +51,7 @@ export async function award(context: CommandContext): Promise<number> {
   if (!EMAIL_PATTERN.test(email)) throw usage('--email is not an email address (expected something like ada@example.org).');
   const awardedOn = values.date ?? context.now().toISOString().slice(0, 10);
   if (!isIsoDate(awardedOn)) throw usage(`--date "${awardedOn}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
+  if (values.listed && values.unlisted) throw usage(`Give --listed or --unlisted, not both.\n${USAGE}`);
   if (values.evidence !== undefined && !webUrl.safeParse(values.evidence).success) throw usage(`--evidence "${values.evidence}" is not a web link (expected an http:// or https:// URL).`);
 
   const files = await readContentFiles(root);
@@ -59,7 +61,7 @@ export async function award(context: CommandContext): Promise<number> {
   if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: 'achievement', expected: problem.expected });
 
   const entry = newAwardEntry(
-    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: !values.unlisted },
+    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: values.listed ? true : values.unlisted ? false : undefined },
     usedStatusIndices(before.content),
     systemRandom,
   );
@@ -73,8 +75,9 @@ export async function award(context: CommandContext): Promise<number> {
 
   const urls = siteUrls(before.content.issuer.url);
   const title = before.content.achievements.get(achievement)!.data.name;
+  const listed = after.content.awards.find((candidate) => candidate.id === entry.id)!.listed;
   context.out(`Wrote ${file}
-  ${name}: ${title}, awarded ${awardedOn}${values.unlisted ? ' (unlisted: no search or catalogue entry)' : ''}.
+  ${name}: ${title}, awarded ${awardedOn} (${listed ? 'listed: named under Recent earners and found by name in search' : 'unlisted: its page is reached by its link only'}).
   The email was hashed; it is not stored.
 
   Certificate page: ${urls.credentialPage(entry.id)}

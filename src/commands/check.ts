@@ -5,6 +5,7 @@
  */
 import { validateContent, type AwardRecord, type ErasedRecord, type SiteContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
+import { listingNotice } from '../content/privacy.ts';
 import { errorCount, LaurelErrors, sortErrors, type LaurelError } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
 import { refusePastedSecrets } from '../issue/pasted-secrets.ts';
@@ -67,6 +68,8 @@ export async function check(context: CommandContext): Promise<number> {
   context.out(revocations.compared
     ? `✓ Every revocation of HEAD${revocations.compared > 1 ? ` and of its ${revocations.compared === 2 ? 'parent' : 'parents'}` : ''} is kept.`
     : '! Not a git repository with commits: revocations were not compared with earlier content.');
+  const notice = listingNotice(content.issuer);
+  if (notice) context.out(`! ${notice.replaceAll('\n', '\n  ')}`);
   context.out(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${plural(keys.length - 1, 'other key')}.` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');
 
   const now = context.now().getTime();

@@ -49,12 +49,15 @@ export function normalizeSiteUrl(input: string): string {
 
 function issuerYaml(answers: Answers): string {
   return renderYaml(
-    { name: answers.name, url: answers.url, description: answers.description, email: answers.email, language: answers.language },
+    // A new site starts with its learners unlisted (src/content/privacy.ts): listing is an opt-in.
+    { name: answers.name, url: answers.url, description: answers.description, email: answers.email, language: answers.language, earners: 'unlisted' },
     [
       ' The issuer of every credential on this site. See README.md, "The content format".',
       ' url is where the site is published: the issuer\'s identity (did:web) derives from it, so change',
       ' it only before the first credential is issued. Optional fields: homepage, logo (a PNG or SVG',
       ' in public/), linkedinOrganizationId, address, phone.',
+      ' earners: unlisted means a learner\'s page is reached by its link only: no "Recent earners", no',
+      ' search by name. Set it to listed to list everyone, or give one award listed: true.',
     ].join('\n'),
   );
 }

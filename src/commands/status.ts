@@ -1,11 +1,12 @@
 /**
- * npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD]
- * npm run suspend -- <award id> --reason "…" [--date YYYY-MM-DD]
+ * npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
+ * npm run suspend -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
  * npm run reinstate -- <award id>
  *
  * Finds the award in content/awards/ (a single file or an entry of a batch), edits it in place,
  * keeping comments and order, validates the whole tree with the change and writes it. Revocation
- * is final; a suspension can be lifted. Exit 0 done, 1 refused (unknown id, already revoked, …),
+ * is final; a suspension can be lifted. The reason stays private (the page says only the date)
+ * unless --publish-reason writes `publishReason: true`. Exit 0 done, 1 refused (unknown id, already revoked, …),
  * 2 bad usage.
  */
 import { writeFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ export interface StatusChange {
   /** YYYY-MM-DD or a UTC date-time. */
   readonly on: string;
   readonly reason: string;
+  /** Shown on the certificate page too: written as `publishReason: true`. */
+  readonly publishReason?: boolean | undefined;
 }
 
 export interface EditResult {
@@ -63,15 +66,15 @@ export function changeStatus(location: AwardLocation, action: StatusAction, chan
   }
   if (action === 'suspend' && suspended) throw awardEditError(location, 'already-suspended', `${label} is already suspended ${describeChange(suspended)}. To change the reason, reinstate it first.`);
   const field = action === 'revoke' ? 'revoked' : 'suspended';
-  document.setIn([...path, field], document.createNode({ on: change.on, reason: change.reason }));
+  document.setIn([...path, field], document.createNode({ on: change.on, reason: change.reason, ...(change.publishReason ? { publishReason: true } : {}) }));
   const notes = action === 'revoke'
     ? ['Revocation is final: npm run reinstate cannot undo it. To award the achievement again, use npm run award (a new credential with a new id).']
     : ['npm run reinstate lifts the suspension.'];
   return { text: documentText(document), notes };
 }
 
-const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD]
-       npm run suspend -- <award id> --reason "…" [--date YYYY-MM-DD]
+const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
+       npm run suspend -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
        npm run reinstate -- <award id>`;
 
 const DONE: Record<StatusAction, string> = { revoke: 'Revoked', suspend: 'Suspended', reinstate: 'Reinstated' };
@@ -81,7 +84,7 @@ function parse(action: StatusAction, argv: readonly string[]) {
     return parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: action === 'reinstate' ? {} : { reason: { type: 'string' }, date: { type: 'string' } },
+      options: action === 'reinstate' ? {} : { reason: { type: 'string' }, date: { type: 'string' }, 'publish-reason': { type: 'boolean' } },
     });
   } catch (error) {
     throw usageFromParseError(error, USAGE);
@@ -93,21 +96,22 @@ export async function status(context: CommandContext): Promise<number> {
   const [action, ...argv] = context.argv;
   if (action !== 'revoke' && action !== 'suspend' && action !== 'reinstate') throw usage(`Unknown action ${action ?? '(none)'}: revoke, suspend or reinstate.\n${USAGE}`);
   const { values, positionals } = parse(action, argv);
-  const options = values as { reason?: string; date?: string };
+  const options = values as { reason?: string; date?: string; 'publish-reason'?: boolean };
   requireOneAward(positionals, USAGE); // before --reason, so the first problem is named first
   const reason = options.reason?.trim();
-  if (action !== 'reinstate' && !reason) throw usage(`--reason is required: a sentence shown on the certificate page, e.g. --reason "Awarded in error".\n${USAGE}`);
+  if (action !== 'reinstate' && !reason) throw usage(`--reason is required: a sentence kept in the award file (the certificate page shows it only with --publish-reason), e.g. --reason "Awarded in error".\n${USAGE}`);
   const on = changeDate(options.date, context);
 
   const { files, id, location } = await loadAward(positionals, USAGE, root);
-  const result = changeStatus(location, action, reason ? { on, reason } : undefined);
+  const publishReason = options['publish-reason'] === true;
+  const result = changeStatus(location, action, reason ? { on, reason, publishReason } : undefined);
   const validated = validateContent({ ...files, awards: files.awards.map((file) => (file === location.file ? { path: file.path, text: result.text } : file)) });
   if (!validated.ok) throw new LaurelErrors(validated.errors, 'content/ would not be valid after this change. Nothing was written.');
   await writeFile(path.join(root, location.file.path), result.text);
 
   const recipient = location.data['recipient'] as { name?: string } | undefined;
   const who = `${recipient?.name ?? 'the learner'}, ${location.achievement}`;
-  const what = action === 'reinstate' ? '' : ` on ${on}: ${reason}`;
+  const what = action === 'reinstate' ? '' : ` on ${on}: ${reason}${publishReason ? ' (published on the certificate page)' : ' (kept private: the page gives only the date)'}`;
   context.out(`${DONE[action]} ${id} (${who})${what}
   edited ${location.file.path}:${location.line}
 ${result.notes.map((note) => `${note}\n`).join('')}

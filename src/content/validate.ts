@@ -7,6 +7,7 @@ import { achievementSchema } from './schemas/achievement.ts';
 import { batchEntrySchema, batchSchema, erasedAwardSchema, singleAwardSchema, type Evidence, type Recipient, type Result, type StatusChange } from './schemas/award.ts';
 import { EMAIL_LIKE, TEXT_LIMITS } from './schemas/common.ts';
 import { issuerSchema, type Issuer } from './schemas/issuer.ts';
+import { isListed } from './privacy.ts';
 import { badgeDesignSchema, type BadgeDesign } from './badge-design.ts';
 import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
@@ -68,6 +69,7 @@ export interface AwardRecord {
   readonly activityEndDate: string | undefined;
   readonly revoked: StatusChange | undefined;
   readonly suspended: StatusChange | undefined;
+  /** The award's own `listed`, else the site's `earners` (./privacy.ts). */
   readonly listed: boolean;
 }
 
@@ -338,7 +340,9 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         creditsEarned: value.creditsEarned ?? defaults.creditsEarned,
         activityStartDate: activityStartDate && toDateTimeStamp(activityStartDate),
         activityEndDate: activityEndDate && toDateTimeStamp(activityEndDate),
-        revoked: value.revoked, suspended: value.suspended, listed: value.listed,
+        revoked: value.revoked, suspended: value.suspended,
+        // The issuer is checked first; without it the content has an error already.
+        listed: issuer ? isListed(value, issuer) : false,
       });
     }
   }

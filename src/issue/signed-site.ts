@@ -13,6 +13,7 @@ import type { DataIntegrityProof, ProofFailure, SigningKey } from '../core/proof
 import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
+import { publishedReason } from '../content/privacy.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
 import { credentialText } from './json-text.ts';
 import { proofCacheKey, type ProofCache } from './proof-cache.ts';
@@ -282,7 +283,11 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const revocationList: JsonObject = {
     id: urls.revocationList,
     revokedCredential: [
-      ...content.awards.filter((award) => award.revoked).map((award) => ({ id: urls.credentialJson(award.id), revoked: true, revocationReason: award.revoked!.reason })),
+      // A reason only where the award publishes it (src/content/privacy.ts): it may name the learner's fault.
+      ...content.awards.filter((award) => award.revoked).map((award) => {
+        const reason = publishedReason(award.revoked);
+        return { id: urls.credentialJson(award.id), revoked: true, ...(reason === undefined ? {} : { revocationReason: reason }) };
+      }),
       // Every erased award is withdrawn (see statusListDocument); no reason, which could name the learner.
       ...content.erased.map((award) => ({ id: urls.credentialJson(award.id), revoked: true })),
     ],

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { didWebSiteUrl } from '../core/did.ts';
+import { listingNotice } from '../content/privacy.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
 import { developmentSecret, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openContentCache, type PersistentContentCache } from '../issue/content-cache.ts';
@@ -96,6 +97,8 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
   let sharedCache = false;
   /** The site URL Astro was configured with: routes, base path and links follow it. */
   let configuredSiteUrl = PLACEHOLDER_SITE_URL;
+  /** Whether this process said already that issuer.yaml has not chosen `earners`. */
+  let listingNoticeGiven = false;
 
   /** Signs the repository and writes the snapshot the pages read; keeps the error when it fails. */
   async function sign(logger: AstroIntegrationLogger, command: 'dev' | 'build'): Promise<SiteState> {
@@ -127,6 +130,10 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: command !== 'build' };
       await writeSnapshot(snapshotFile, site, images, plan);
       if (site.development) logger.warn(DEVELOPMENT_WARNING);
+      // Once per process: the dev server signs again on every change.
+      const notice = listingNotice(site.content.issuer);
+      if (notice && !listingNoticeGiven) logger.warn(notice);
+      listingNoticeGiven ||= notice !== undefined;
       logger.info(`Signed ${site.awards.length} credentials of ${site.achievements.size} achievements.`);
       // The search index takes in the certificates' records while Astro renders the pages.
       const search = views ? startSearchIndex(certificateSearchRecords(site, now, views)) : undefined;

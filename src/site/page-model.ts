@@ -4,6 +4,7 @@
  * passed in, so the pages stay thin and every sentence here is tested.
  */
 import { resolveBadgeDesign } from '../content/badge-design.ts';
+import { publishedReason } from '../content/privacy.ts';
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { formatDate } from '../render/dates.ts';
@@ -32,8 +33,8 @@ export interface CredentialStatus {
   readonly label: string;
   /** A full sentence, for the page and for screen readers. */
   readonly sentence: string;
-  /** Why it was revoked or suspended, as the issuer wrote it. */
-  readonly reason?: string;
+  /** Why it was revoked or suspended, as the issuer wrote it: only when the award publishes it. */
+  readonly reason?: string | undefined;
   /** True while the holder may show it off: the share actions are offered only then. */
   readonly good: boolean;
 }
@@ -50,8 +51,8 @@ export function credentialStatus(record: StatusFields, now: Date): CredentialSta
     return {
       state: 'revoked',
       label: 'Revoked',
-      sentence: `This credential was revoked by its issuer on ${humanDate(record.revoked.on)}. It is no longer valid.`,
-      reason: record.revoked.reason,
+      sentence: `This credential was revoked on ${humanDate(record.revoked.on)} by its issuer. It is no longer valid.`,
+      reason: publishedReason(record.revoked),
       good: false,
     };
   }
@@ -60,7 +61,7 @@ export function credentialStatus(record: StatusFields, now: Date): CredentialSta
       state: 'suspended',
       label: 'Suspended',
       sentence: `This credential has been suspended by its issuer since ${humanDate(record.suspended.on)}. It is not valid while suspended. This site's verifier reports the suspension; other verifiers, which read only the revocation list, may show the credential as valid until it is reinstated or revoked.`,
-      reason: record.suspended.reason,
+      reason: publishedReason(record.suspended),
       good: false,
     };
   }

@@ -6,7 +6,7 @@
  * fork's own pages are still indexed from their HTML.
  */
 import type { SignedSite } from '../issue/signed-site.ts';
-import { certificateViews, sitePath, type CertificateView } from './page-model.ts';
+import { certificateViews, humanDate, sitePath, type CertificateView } from './page-model.ts';
 
 export interface SearchRecord {
   /** The page, relative to the site URL: `credentials/<id>/`. */
@@ -26,7 +26,8 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
   const skills = [...view.skills.map((skill) => skill.name), ...view.keywords];
   return {
     page: view.urls.page.slice(site.urls.site.length),
-    content: `${view.learnerName} has earned ${name}, issued by ${view.issuerName}.`,
+    // Its own words: who, what and when. Not the issuer, the same on every result of the site.
+    content: `${view.learnerName} earned ${name} on ${humanDate(view.awardedOn)}.`,
     language: site.content.issuer.language.toLowerCase(),
     meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(view.badgeImage) },
     filters: { achievement: [name], year: [view.awardedOn.slice(0, 4)], ...(skills.length ? { skill: [...new Set(skills)] } : {}) },

@@ -46,6 +46,22 @@ describe('npm run award', () => {
     expect(checked.stdout).toContain(`${before.live + 1} awards`);
   });
 
+  it('writes listed: true with --listed, nothing with neither flag (the site decides), and refuses both flags', async () => {
+    const fileOf = (stdout: string) => /Wrote (content\/awards\/\S+\.yaml)/.exec(stdout)?.[1] ?? '';
+    const listed = await repo.command(award, ['data-privacy', '--name', 'Lin Listed', '--email', 'lin@example.org', '--listed']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(parse(await readFile(path.join(repo.dir, fileOf(listed.stdout)), 'utf8'))).toMatchObject({ listed: true });
+    expect(listed.stdout).toContain('(listed: named under Recent earners and found by name in search)');
+    const silent = await repo.command(award, ['data-privacy', '--name', 'Sol Silent', '--email', 'sol@example.org']);
+    expect(silent.code, silent.stderr).toBe(0);
+    expect(parse(await readFile(path.join(repo.dir, fileOf(silent.stdout)), 'utf8'))).not.toHaveProperty('listed');
+    const before = await readTree(repo.dir);
+    const both = await repo.command(award, ['data-privacy', '--name', 'Bo Both', '--email', 'bo@example.org', '--listed', '--unlisted']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Give --listed or --unlisted, not both.');
+    expect(await readTree(repo.dir)).toEqual(before);
+  });
+
   it('refuses an unknown achievement, names the closest, and writes nothing', async () => {
     const before = await readTree(repo.dir);
     const result = await repo.command(award, ['accessible-interface', '--name', 'Grace Hopper', '--email', 'grace@example.org']);

@@ -4,7 +4,7 @@
  * today, as the command reads the clock).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/commands/check.ts';
@@ -54,6 +54,20 @@ describe('npm run check', () => {
     expect(result.stdout).toContain('1 award expires in the next 30 days');
     expect(result.stdout).toContain(`${isoDay(10)}  Soon Expiring, accessible-interfaces`);
     expect(result.stdout).not.toContain('Later Expiring');
+  });
+
+  it('asks a site whose issuer.yaml has not chosen `earners` to choose, and says nothing once it has', async () => {
+    const file = path.join(repo.dir, 'content', 'issuer.yaml');
+    const chosen = await readFile(file, 'utf8');
+    expect((await repo.command(check, [], { now: TODAY })).stdout).not.toContain('earners');
+    try {
+      await writeFile(file, chosen.replace(/^earners: .*\n/m, ''));
+      const result = await repo.command(check, [], { now: TODAY });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('! content/issuer.yaml has no `earners` setting, so this site lists its earners');
+    } finally {
+      await writeFile(file, chosen);
+    }
   });
 
   it('refuses a secret key pasted into an award, at its file and line, without repeating it', async () => {

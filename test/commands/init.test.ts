@@ -33,7 +33,7 @@ describe('npm run init', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const issuer = parse(await readFile(path.join(repo.dir, 'content', 'issuer.yaml'), 'utf8'));
-    expect(issuer).toEqual({ name: 'Lakeside College', url: 'https://badges.lakeside.example/', description: 'Lakeside College publishes verifiable micro-credentials.', email: 'badges@lakeside.example', language: 'fr' });
+    expect(issuer).toEqual({ name: 'Lakeside College', url: 'https://badges.lakeside.example/', description: 'Lakeside College publishes verifiable micro-credentials.', email: 'badges@lakeside.example', language: 'fr', earners: 'unlisted' });
     expect(await readdir(path.join(repo.dir, 'content', 'achievements'))).toEqual([]);
     expect(await readdir(path.join(repo.dir, 'content', 'awards'))).toEqual([]);
     expect(await readdir(path.join(repo.dir, 'public'))).toEqual([]);

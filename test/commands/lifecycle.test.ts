@@ -114,8 +114,9 @@ describe('a credential from award to erasure', () => {
     expect(state(withEmail, 'recipient')).toBe('passed');
   });
 
-  it('revokes: the status check fails and the certificate page gives the reason', async () => {
-    await ok(status, ['revoke', id, '--reason', 'Assessment found to be plagiarised.', '--date', '2026-10-01']);
+  it('revokes: the status check fails and the certificate page gives the date, the reason staying private', async () => {
+    const reason = 'Assessment found to be plagiarised.';
+    await ok(status, ['revoke', id, '--reason', reason, '--date', '2026-10-01']);
     const site = await sign();
     revokedCopy = credentialJson(site, id);
     const report = await verify(site, revokedCopy);
@@ -123,7 +124,24 @@ describe('a credential from award to erasure', () => {
     expect(state(report, 'status')).toBe('failed');
     expect(state(report, 'proof')).toBe('passed');
     const page = certificateOf(site, id);
-    expect(page.status).toMatchObject({ state: 'revoked', label: 'Revoked', reason: 'Assessment found to be plagiarised.' });
+    expect(page.status).toMatchObject({ state: 'revoked', label: 'Revoked' });
+    expect(page.status.sentence).toContain('revoked on 1 October 2026');
+    expect(page.status.reason).toBeUndefined();
+    // Kept in the award file for the issuer, and in no hosted document (the signed credential, the
+    // status lists, the 1EdTech revocation list) nor in what the verifier reports.
+    expect(await filesContaining(reason)).toHaveLength(1);
+    expect([...hostedDocuments(site)].filter(([, document]) => document.includes('plagiarised')).map(([url]) => url)).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain('plagiarised');
+  });
+
+  it('revokes with --publish-reason: the certificate page and the revocation list give the reason', async () => {
+    const otherId = idIn(await ok(award, ['data-privacy', '--name', 'Quinn Example', '--email', 'quinn@example.org', '--date', '2026-09-03']));
+    expect(otherId).not.toBe('');
+    await ok(status, ['revoke', otherId, '--reason', 'Awarded in error.', '--date', '2026-10-01', '--publish-reason']);
+    const site = await sign();
+    const page = certificateOf(site, otherId);
+    expect(page.status).toMatchObject({ state: 'revoked', label: 'Revoked', reason: 'Awarded in error.' });
+    expect(site.revocationList['revokedCredential']).toContainEqual({ id: site.urls.credentialJson(otherId), revoked: true, revocationReason: 'Awarded in error.' });
   });
 
   it('suspends and reinstates another award: failed while suspended, verified again after', async () => {

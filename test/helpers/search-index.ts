@@ -9,8 +9,16 @@ import { gunzipSync } from 'node:zlib';
 
 const MARKER = 'pagefind_dcd';
 
-/** The URL of every page in the indexes under `dist`, sorted. */
-export function searchIndexUrls(dist: string): string[] {
+/** What Pagefind keeps of a page: its URL, the words it is found by, its metadata and filters. */
+export interface SearchFragment {
+  readonly url: string;
+  readonly content: string;
+  readonly meta: Readonly<Record<string, string>>;
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Every page in the indexes under `dist` (the pages' and the certificates'), as Pagefind wrote it, sorted by URL. */
+export function searchFragments(dist: string): SearchFragment[] {
   const folders = [path.join(dist, 'pagefind', 'fragment'), path.join(dist, 'pagefind', 'certificates', 'fragment')];
   return folders
     .flatMap((folder) => (existsSync(folder) ? readdirSync(folder).map((name) => path.join(folder, name)) : []))
@@ -18,7 +26,12 @@ export function searchIndexUrls(dist: string): string[] {
     .map((name) => {
       const text = gunzipSync(readFileSync(name)).toString('utf8');
       if (!text.startsWith(MARKER)) throw new Error(`${name} is not a Pagefind fragment`);
-      return (JSON.parse(text.slice(MARKER.length)) as { url: string }).url;
+      return JSON.parse(text.slice(MARKER.length)) as SearchFragment;
     })
-    .sort();
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** The URL of every page in the indexes under `dist`, sorted. */
+export function searchIndexUrls(dist: string): string[] {
+  return searchFragments(dist).map((fragment) => fragment.url);
 }

@@ -147,6 +147,13 @@ describe('certificateSearchRecords', async () => {
     expect(bea.content).toContain('Bea Example');
   });
 
+  it('gives each record words of its own: who earned what, and when, without the issuer every record shares', () => {
+    expect(new Set(records.map((record) => record.content)).size).toBe(records.length);
+    for (const record of records) expect(record.content).not.toContain(signed.content.issuer.name);
+    const bea = records.find((record) => record.page === 'credentials/bea-0000-expiring/')!;
+    expect(bea.content).toMatch(/^Bea Example earned .+ on \d{1,2} \w+ 2026\.$/);
+  });
+
   it('is filed under the same language as the pages, as Pagefind reads their <html lang>', async () => {
     const files = await indexPages([{ url: '/achievements/teamwork/', html: '<html lang="en-GB"><body><main data-pagefind-body><h1>Teamwork</h1></main></body></html>' }], records, '/');
     const entry = (file: string) => JSON.parse(new TextDecoder().decode(files.get(file))) as { languages: Record<string, { page_count: number }> };

@@ -86,14 +86,27 @@ describe('credentialStatus', () => {
     expect(credentialStatus(expiring, NOW)).toMatchObject({ state: 'expired', label: 'Expired', good: false, sentence: 'This credential expired on 1 June 2026.' });
   });
 
-  it('says revoked, with the reason, before anything else', () => {
-    const status = credentialStatus({ ...record, validUntil: '2026-04-01T00:00:00Z', revoked: { on: '2026-05-02', reason: 'Awarded in error.' }, suspended: { on: '2026-05-01', reason: 'x' } }, NOW);
+  it('says revoked, with the reason the award publishes, before anything else', () => {
+    const status = credentialStatus({ ...record, validUntil: '2026-04-01T00:00:00Z', revoked: { on: '2026-05-02', reason: 'Awarded in error.', publishReason: true }, suspended: { on: '2026-05-01', reason: 'x' } }, NOW);
     expect(status).toMatchObject({ state: 'revoked', label: 'Revoked', reason: 'Awarded in error.', good: false });
-    expect(status.sentence).toBe('This credential was revoked by its issuer on 2 May 2026. It is no longer valid.');
+    expect(status.sentence).toBe('This credential was revoked on 2 May 2026 by its issuer. It is no longer valid.');
   });
 
-  it('says suspended, with the reason, before expiry', () => {
-    const status = credentialStatus({ ...record, validUntil: '2026-04-01T00:00:00Z', suspended: { on: '2026-05-01T08:00:00Z', reason: 'Under review.' } }, NOW);
+  it('says only when it was revoked or suspended when the award keeps the reason private (the default)', () => {
+    for (const publishReason of [undefined, false]) {
+      const revoked = credentialStatus({ ...record, revoked: { on: '2026-05-02', reason: 'Plagiarism found.', ...(publishReason === undefined ? {} : { publishReason }) } }, NOW);
+      expect(revoked).toMatchObject({ state: 'revoked', label: 'Revoked', good: false });
+      expect(revoked.reason).toBeUndefined();
+      expect(revoked.sentence).toContain('revoked on 2 May 2026');
+      expect(JSON.stringify(revoked)).not.toContain('Plagiarism');
+    }
+    const suspended = credentialStatus({ ...record, suspended: { on: '2026-05-01', reason: 'Under review.' } }, NOW);
+    expect(suspended.reason).toBeUndefined();
+    expect(JSON.stringify(suspended)).not.toContain('Under review');
+  });
+
+  it('says suspended, with the reason the award publishes, before expiry', () => {
+    const status = credentialStatus({ ...record, validUntil: '2026-04-01T00:00:00Z', suspended: { on: '2026-05-01T08:00:00Z', reason: 'Under review.', publishReason: true } }, NOW);
     expect(status).toMatchObject({ state: 'suspended', reason: 'Under review.' });
     expect(status.sentence).toContain('since 1 May 2026');
     // OB 3.0 allows one credentialStatus, the revocation entry: the page says other verifiers may not see it.

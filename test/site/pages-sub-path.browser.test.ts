@@ -1,10 +1,12 @@
 /**
  * The pages of a site published under a path (https://badges.example.org/programmes/): the
- * sub-path fixture (test/fixtures/sites/sub-path: the minimal content plus an unlisted and an
- * erased award, a logo and personal share cards), built once for the run by
- * test/setup/fixture-sites.ts. Links, downloads (made in the browser) and search work under the
- * base path; each award's page previews with its own card; an erased award leaves a notice with
- * no personal data, no JSON and no images; an unlisted one is kept out of search and lists.
+ * sub-path fixture (test/fixtures/sites/sub-path: the minimal content plus an unlisted, an
+ * opted-in, a revoked and an erased award, a logo and personal share cards), built once for the
+ * run by test/setup/fixture-sites.ts. Links, downloads (made in the browser) and search work under
+ * the base path; each award's page previews with its own card; an erased award leaves a notice
+ * with no personal data, no JSON and no images; an unlisted one is kept out of search and lists.
+ * The site lists no one by default (`earners: unlisted`, as `npm run init` writes it): only the
+ * award that opts in is named beyond its own page, and a revocation's reason stays private.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,7 +18,8 @@ import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { extractPng } from '../../src/core/baking.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
-import { searchIndexUrls } from '../helpers/search-index.ts';
+import { searchFragments, searchIndexUrls } from '../helpers/search-index.ts';
+import { verdict } from '../helpers/verifier-page.ts';
 import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } from '../helpers/certificate-downloads.ts';
 
 // Shared with every browser test of the run: read only, never written.
@@ -27,6 +30,14 @@ const BASE = new URL(SITE_URL).pathname;
 const ADA = '00000000-0000-4000-8000-000000000001';
 const UNLISTED = 'bo-00000000-unlisted';
 const ERASED = 'gone-0000-0000-erased';
+/** Cy Opted-In's award: `listed: true` on a site that lists no one. */
+const OPTED_IN = 'cy-00000000-listed';
+const OPTED_IN_NAME = 'Cy Opted-In';
+/** Dee Withdrawn's award, revoked with a reason it does not publish. */
+const REVOKED = 'dee-0000000-revoked';
+const PRIVATE_REASON = 'Plagiarism found in the final report.';
+/** The learners the site must name on their own page only: the default (Ada), opted out (Bo), revoked (Dee). */
+const NOT_LISTED = ['Ada Example', 'Bo Hidden', 'Dee Withdrawn'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useBrowserOnSite(dist, BASE);
@@ -130,10 +141,64 @@ describe('an unlisted award', () => {
     expect(html).toContain('Bo Hidden');
     expect(html).toContain('<meta name="robots" content="noindex">');
     // The index holds pages relative to the base path (search adds it): a listed award is there, this one is not.
-    expect(searchIndexUrls(dist)).toContain(`/credentials/${ADA}/`);
+    expect(searchIndexUrls(dist)).toContain(`/credentials/${OPTED_IN}/`);
     expect(searchIndexUrls(dist)).not.toContain(`/credentials/${UNLISTED}/`);
     expect(await readFile(path.join(dist, 'achievements', 'teamwork', 'index.html'), 'utf8')).not.toContain('Bo Hidden');
     expect(await readFile(path.join(dist, 'index.html'), 'utf8')).not.toContain('Bo Hidden');
+  });
+});
+
+describe('a site that lists no one (earners: unlisted)', () => {
+  const pages = () => ['index.html', path.join('achievements', 'teamwork', 'index.html')].map((file) => [file, readFileSync(path.join(dist, file), 'utf8')] as const);
+
+  it('names no learner on its home, its achievement page or in its search index, but the one who opted in', () => {
+    const fragments = searchFragments(dist);
+    for (const name of NOT_LISTED) {
+      for (const [file, html] of pages()) expect(html, `${name} in ${file}`).not.toContain(name);
+      for (const fragment of fragments) expect(JSON.stringify(fragment), `${name} in the index entry of ${fragment.url}`).not.toContain(name);
+    }
+    // The default one's page is reached by its link, and search engines are asked to leave it.
+    const own = readFileSync(path.join(dist, 'credentials', ADA, 'index.html'), 'utf8');
+    expect(own).toContain('Ada Example');
+    expect(own).toContain('<meta name="robots" content="noindex">');
+    // The award that opts in is listed, indexed and found, as on a site that lists everyone.
+    const achievement = pages()[1]![1];
+    expect(/<section[^>]*aria-labelledby="earners"[\s\S]*?<\/section>/.exec(achievement)?.[0]).toContain(`>${OPTED_IN_NAME}</a>`);
+    expect(fragments.filter((fragment) => JSON.stringify(fragment).includes(OPTED_IN_NAME)).map((fragment) => fragment.url)).toEqual([`/credentials/${OPTED_IN}/`]);
+    expect(readFileSync(path.join(dist, 'credentials', OPTED_IN, 'index.html'), 'utf8')).not.toContain('noindex');
+  });
+
+  it('finds the learner who opted in by name, and no other', async () => {
+    const page = await open(BASE);
+    const results = () => page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
+    for (const [words, expected] of [['Cy Opted-In', [`${BASE}credentials/${OPTED_IN}/`]], ['Ada Example', []], ['Dee Withdrawn', []]] as const) {
+      await page.fill('#search-input', words);
+      await page.press('#search-input', 'Enter');
+      await page.waitForFunction(() => !/Searching/.test(document.querySelector('.search-status')?.textContent ?? 'Searching'), undefined, { timeout: 30_000 });
+      expect((await results()).filter((href) => href?.includes('/credentials/')), words).toEqual(expected);
+    }
+    await page.close();
+  });
+});
+
+describe('a revoked award whose reason is private', () => {
+  it('says when it was revoked, not why, and nothing the site publishes or its verifier reports carries the reason', async () => {
+    const page = await open(`${BASE}credentials/${REVOKED}/`);
+    expect(await page.textContent('.status')).toContain('revoked on 20 April 2026');
+    expect(await page.locator('.status-reason').count()).toBe(0);
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).not.toBe('verified');
+    expect(await page.textContent('body')).not.toContain('Plagiarism');
+    await page.close();
+    // Every file of the site, the search index unpacked: pages, the signed credential, the status
+    // lists, the 1EdTech revocation list (which names the award, without a reason).
+    const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const carrying = [];
+    for (const entry of files) if ((await readFile(path.join(entry.parentPath, entry.name))).includes(PRIVATE_REASON.slice(0, 10))) carrying.push(entry.name);
+    expect(carrying).toEqual([]);
+    expect(searchFragments(dist).filter((fragment) => JSON.stringify(fragment).includes('Plagiarism'))).toEqual([]);
+    const revocations = JSON.parse(await readFile(path.join(dist, 'status', '1edtech-revocation-list.json'), 'utf8')) as { revokedCredential: Array<Record<string, unknown>> };
+    expect(revocations.revokedCredential).toContainEqual({ id: `${SITE_URL}credentials/${REVOKED}.json`, revoked: true });
   });
 });
 
@@ -142,7 +207,7 @@ describe('an erased award', () => {
     const html = await readFile(path.join(dist, 'credentials', ERASED, 'index.html'), 'utf8');
     expect(html).toContain("withdrawn at the holder's request");
     expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(searchIndexUrls(dist)).toContain(`/credentials/${ADA}/`);
+    expect(searchIndexUrls(dist)).toContain(`/credentials/${OPTED_IN}/`);
     expect(searchIndexUrls(dist)).not.toContain(`/credentials/${ERASED}/`);
     expect(html).not.toContain('Teamwork'); // not even which achievement it was
     expect(html).not.toContain('og:image');

@@ -36,7 +36,7 @@ const ZAINAB = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
 const THAO = 'bf31ca94-6dc1-4a44-b206-dcaea823102f';
 /** Aiko Tanaka's Design Systems (which does not expire): a Portfolio grade of A. */
 const AIKO = 'e28a4715-c804-4e45-90d6-e3b35e1b9849';
-/** Omar Haddad's Incident Response Basics, revoked with a reason. */
+/** Omar Haddad's Incident Response Basics, revoked with a reason it publishes (publishReason: true). */
 const REVOKED = '73489e9e-719b-476c-983c-93afceae3c91';
 const REVOKED_REASON = 'Awarded in error; the practical assessment had not been completed.';
 /** Laila Haddad's Design Systems: the same family name as the revoked award's learner. */
@@ -301,6 +301,48 @@ describe('the home page', () => {
   });
 });
 
+describe('search results', () => {
+  const excerpts = (page: Page) => page.$$eval('.search-results li', (items) => items.map((item) => ({ href: item.querySelector('a')?.getAttribute('href'), title: item.querySelector('a')?.textContent, excerpt: item.querySelector('.search-excerpt')?.innerHTML ?? '' })));
+
+  it('each show an excerpt of their own: the matched words in context, or the achievement’s description', async () => {
+    // By filter only: no word matched, so each result shows what is its own.
+    const page = await open('/?skill=Keyboard');
+    await page.locator('.search-results li').first().waitFor({ timeout: 30_000 });
+    const byFilter = await excerpts(page);
+    expect(byFilter.length).toBeGreaterThan(2);
+    expect(new Set(byFilter.map((result) => result.excerpt)).size).toBe(byFilter.length);
+    const description = content.achievements.get('accessible-interfaces')!.data.description;
+    expect(byFilter.find((result) => result.href === '/achievements/accessible-interfaces/')?.excerpt).toBe(description);
+    for (const result of byFilter) {
+      // Nothing every result of the site shares, such as the issuer's name.
+      expect(result.excerpt, result.href!).not.toContain(ISSUER);
+      expect(result.excerpt, result.href!).not.toBe(result.title);
+    }
+    // By words: each shows where they matched, marked.
+    await page.selectOption('select[name="skill"]', '');
+    await searchFor(page, 'Design');
+    const byWords = await excerpts(page);
+    expect(byWords.length).toBeGreaterThan(2);
+    expect(new Set(byWords.map((result) => result.excerpt)).size).toBe(byWords.length);
+    for (const result of byWords) expect(result.excerpt, result.href!).toMatch(/<mark>design/i);
+    await page.context().close();
+  });
+
+  it('suggest the list of achievements when there are none', async () => {
+    const page = await open('/');
+    await searchFor(page, 'Xylophone');
+    expect(await resultLinks(page)).toEqual([]);
+    expect(await page.textContent('.search-status')).toContain('No results');
+    const suggestion = page.locator('.search-status a');
+    expect(await suggestion.textContent()).toBe('browse all achievements');
+    await suggestion.click();
+    await page.waitForURL((url) => url.hash === '#catalogue');
+    expect(await page.isVisible('#catalogue')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('an achievement page', () => {
   it('shows the badge, criteria, skills with links, programme and earners, and passes axe', async () => {
     const page = await open('/achievements/accessible-interfaces/');
@@ -520,7 +562,7 @@ describe('a certificate page', () => {
     await page.context().close();
   });
 
-  it('states a revocation and its reason, withholds the share actions, and passes axe', async () => {
+  it('states a revocation and the reason its award publishes, withholds the share actions, and passes axe', async () => {
     const page = await open(credentialPage(REVOKED));
     expect(await page.textContent('.withdrawn-banner')).toContain('revoked');
     expect(await page.textContent('.status')).toContain(REVOKED_REASON);

@@ -77,8 +77,13 @@ export const resultSchema = z
 export const statusChangeSchema = z
   .object({
     on: dateOrDateTime,
-    /** Shown on the certificate page and in the PR summary. */
-    reason: descriptionText.describe('why, in a sentence shown on the certificate page'),
+    /**
+     * Why, for the issuer's records and the PR summary. Private by default: the certificate page
+     * says only "revoked on <date>", since a reason often says something about the learner.
+     */
+    reason: descriptionText.describe('why, in a sentence (kept in the repository; published only with publishReason: true)'),
+    /** true: the reason is also shown on the certificate page and in the 1EdTech revocation list. */
+    publishReason: z.boolean().optional().describe('true to show the reason on the certificate page'),
   })
   .strict();
 
@@ -112,8 +117,12 @@ const liveFields = {
   revoked: statusChangeSchema.optional(),
   /** Suspended until reinstated. */
   suspended: statusChangeSchema.optional(),
-  /** false: no search entry, no catalogue mention, noindex. The page and JSON stay reachable. */
-  listed: z.boolean().default(true),
+  /**
+   * Overrides issuer.yaml's `earners` for this award. true: listed under "Recent earners" and
+   * found by name in search. false: no search entry, no catalogue mention, noindex. The page and
+   * JSON stay reachable by their link either way.
+   */
+  listed: z.boolean().optional().describe("true (listed and found by name) or false (reached by its link only); left out, issuer.yaml's earners decides"),
 } as const;
 
 /** An award erased at the holder's request: no personal data remains. */

@@ -60,6 +60,18 @@ export const issuerSchema = z
      * for small sites (a free host's 1 GB holds a few thousand).
      */
     shareCards: z.enum(['achievement', 'personal']).default('achievement').describe('achievement (one link-preview card per achievement) or personal (one per award, with the name of its learner)'),
+    /**
+     * Whether learners are named beyond their own page (GDPR, Quebec's Law 25: the issuer opts in).
+     * `unlisted` (what `npm run init` writes): a learner's page is reached by its link only, never
+     * listed under "Recent earners" nor found by name in search. `listed`: every award is, unless
+     * it says `listed: false`. Either way an award's own `listed` wins. Left out, the site keeps
+     * what it did before this setting existed (listed) and the build asks the issuer to choose
+     * (src/content/privacy.ts).
+     */
+    earners: z
+      .enum(['unlisted', 'listed'])
+      .optional()
+      .describe("unlisted (learners' pages reached by their link only; an award may opt in with listed: true) or listed (earners listed and found by name unless an award says listed: false)"),
   })
   .strict();
 
