@@ -23,6 +23,7 @@ export const ICON_NAMES = [
   'shield-alert',
   'shield-check',
   'shield-x',
+  'smartphone',
   'wallet',
 ] as const;
 

@@ -10,7 +10,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
@@ -21,6 +23,7 @@ import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } from '../helpers/certificate-downloads.ts';
 import { awardCounts, type AwardCounts } from '../helpers/content-counts.ts';
 import { searchIndexUrls } from '../helpers/search-index.ts';
+import { readWalletLink } from '../helpers/wallet-link.ts';
 
 // Shared with every browser test of the run: read only, never written.
 const { dir: REPOSITORY, dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
@@ -108,6 +111,8 @@ async function cspViolations(page: Page): Promise<string[]> {
 
 /** What the downloads load when first pressed: their chunks (baking; the PDF) and the fonts of the PDF. */
 const isDownloadCode = (url: string) => /\/(download|certificate)\.[\w-]+\.js$|\.woff$/.test(url);
+/** What "Add to wallet" loads when first pressed: its chunk, and the credential it offers. */
+const isWalletRequest = (url: string) => /\/wallet-offer\.[\w-]+\.js$|\/credentials\/[\w-]+\.json$/.test(url);
 
 const resultLinks = (page: Page) => page.$$eval('.search-results a', (links) => links.map((link) => link.getAttribute('href')));
 
@@ -432,6 +437,50 @@ describe('a certificate page', () => {
     await page.context().close();
   });
 
+  it('adds the credential to a wallet: a deep link that holds exactly the hosted JSON, and a QR code of its address', async () => {
+    // A name in Vietnamese letters: the link must carry them unchanged.
+    const requests: string[] = [];
+    const page = await open(credentialPage(THAO), { requests });
+    await page.waitForLoadState('networkidle');
+    // Nothing of it loads with the page; the JSON link is there for any wallet's file import.
+    expect(requests.filter(isWalletRequest)).toEqual([]);
+    expect(await page.getAttribute('laurel-wallet a[download]', 'href')).toBe(`/credentials/${THAO}.json`);
+    await page.click('laurel-wallet button:has-text("Add to wallet")');
+    await page.waitForSelector('.wallet-offer a[href^="dccrequest:"]');
+    expect(await page.getAttribute('laurel-wallet button', 'aria-expanded')).toBe('true');
+    const hosted = readFileSync(path.join(DIST, 'credentials', `${THAO}.json`), 'utf8');
+
+    // The deep link, read as the Learner Credential Wallet reads it: an offer of exactly the hosted credential.
+    const link = (await page.getAttribute('.wallet-offer a[href^="dccrequest:"]', 'href'))!;
+    const read = readWalletLink(link);
+    expect(read.target).toBe('dccrequest://request');
+    expect(read.message).toEqual({
+      credentialRequestOrigin: new URL(SITE_URL).origin,
+      verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [JSON.parse(hosted)] },
+    });
+    // More than a QR code holds (2,953 bytes at version 40-L): the QR code holds the address instead.
+    expect(link.length).toBeGreaterThan(2953);
+
+    // The QR code, decoded from the pixels Chromium draws: the credential's public address, as shown beside it.
+    const shot = PNG.sync.read(await page.locator('.wallet-qr svg').screenshot());
+    const scanned = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data;
+    const address = `${SITE_URL}credentials/${THAO}.json`;
+    expect(scanned).toBe(address);
+    expect(await page.textContent('.wallet-address')).toBe(address);
+    expect(await page.getAttribute('link[rel="alternate"][type="application/json"]', 'href')).toBe(address);
+    // What a wallet's scanner fetches there is the hosted JSON, byte for byte.
+    expect(await page.evaluate(async (url) => (await fetch(url)).text(), address)).toBe(hosted);
+    // The press loaded its chunk and the credential from this site, nothing else.
+    expect(requests.filter(isWalletRequest).map((url) => new URL(url).origin)).toEqual([site.origin, site.origin, new URL(SITE_URL).origin]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Pressed again, it closes.
+    await page.click('laurel-wallet button:has-text("Add to wallet")');
+    expect(await page.isVisible('.wallet-offer')).toBe(false);
+    await page.context().close();
+  });
+
   it('makes the badge images in the browser: the core’s bytes, with the hosted JSON baked in', async () => {
     for (const id of [ZAINAB, AIKO]) {
       const requests: string[] = [];
@@ -558,6 +607,7 @@ describe('a certificate page', () => {
     expect(await page.isVisible('laurel-print button')).toBe(false);
     expect(await page.locator('.actions a[download]').count()).toBe(1);
     expect(await page.isVisible('.actions a[download]')).toBe(true);
+    expect(await page.locator('laurel-wallet button').count()).toBe(0);
     expect(await page.textContent('.actions')).toContain('Turn on JavaScript to download the badge images and the PDF.');
     await page.context().close();
   });
@@ -570,6 +620,7 @@ describe('a certificate page', () => {
     expect(await page.locator('a[href*="linkedin.com/sharing"], laurel-post-text').count()).toBe(0);
     expect(await page.locator('laurel-download').count()).toBe(0);
     expect(await page.locator('laurel-downloads, laurel-print').count()).toBe(0);
+    expect(await page.locator('laurel-wallet, a[href^="dccrequest:"]').count()).toBe(0);
     expect(await page.locator(`.actions a[href="/credentials/${REVOKED}.json"]`).count()).toBe(1);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');

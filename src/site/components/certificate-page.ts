@@ -6,4 +6,5 @@ import './copy-link.ts';
 import './post-text.ts';
 import './downloads/element.ts';
 import './status-note.ts';
+import './wallet.ts';
 import '../../verifier/element.ts';

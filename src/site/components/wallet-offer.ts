@@ -1,0 +1,52 @@
+/**
+ * What "Add to wallet" shows (./wallet.ts loads this on its first press): a deep link that opens
+ * the Learner Credential Wallet with this credential on the learner's phone, and a QR code of the
+ * credential's public address for the wallet's scanner on another device (../wallet-link.ts says
+ * why these two, from the wallet's source). The credential is read from this site, as the page's
+ * JSON link serves it; nothing goes anywhere else until the learner follows the link.
+ */
+import { qrCodeSvg } from '../../render/qr-code.ts';
+import { walletDeepLink } from '../wallet-link.ts';
+import { icon } from './controls.ts';
+
+export interface WalletFiles {
+  /** The JSON link's address on this site (same origin, so the page's policy lets it be read). */
+  readonly file: string;
+  /** The credential's public address, its `id`: what a phone fetches. */
+  readonly hosted: string;
+  readonly sprite: string;
+}
+
+function paragraph(className: string, text: string): HTMLParagraphElement {
+  const made = document.createElement('p');
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
+export async function showWalletOffer(panel: HTMLElement, { file, hosted, sprite }: WalletFiles): Promise<void> {
+  const response = await fetch(file, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const credential: unknown = await response.json();
+
+  const open = document.createElement('a');
+  open.className = 'button';
+  open.href = walletDeepLink(credential, new URL(hosted).origin);
+  open.append(icon(sprite, 'smartphone'), 'Open in Learner Credential Wallet');
+
+  const qr = document.createElement('figure');
+  qr.className = 'qr wallet-qr';
+  // The qrcode package's own SVG, with a role and a label (../../render/qr-code.ts): no script, no style.
+  qr.innerHTML = await qrCodeSvg(hosted);
+  const caption = document.createElement('figcaption');
+  caption.textContent = 'On another device: in the wallet, choose Add credential, then Scan QR code.';
+  qr.append(caption);
+
+  panel.replaceChildren(
+    paragraph('note', 'On this phone, the button opens the Learner Credential Wallet with this credential, ready to accept.'),
+    open,
+    qr,
+    paragraph('note', 'Another wallet? Download the JSON file below and import it, or give the wallet this address:'),
+    paragraph('note wallet-address', hosted),
+  );
+}
