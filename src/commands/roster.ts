@@ -13,7 +13,8 @@
  *   date         the award date, YYYY-MM-DD; may be left out when --date gives it.
  *   evidence     optional. A link (http:// or https://) to the learner's work.
  *   narrative    optional. About this learner's achievement, in Markdown.
- *   result       optional. A value for the achievement's first resultDescription, like 92 or B.
+ *   result       optional. A value for the achievement's first resultDescription, like 92 or B,
+ *                checked against its resultType and bounds; "92%" and "91,5" are written 92 and 91.5.
  *
  * A non-empty achievement or date cell wins over --achievement or --date.
  *
@@ -27,6 +28,7 @@ import { EMAIL_LIKE, webUrl } from '../content/schemas/common.ts';
 import { batchAwardYaml, newAwardEntry, slugify, type AwardEntry, type RandomSource } from './award-files.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { closest } from '../content/schema-issues.ts';
+import { normalizeResultValue, resultProblem } from '../content/results.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'achievement', 'date', 'evidence', 'narrative', 'result'] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
@@ -124,22 +126,13 @@ function emailProblem(email: string): string | undefined {
   return undefined;
 }
 
-const numeric = (text: string | undefined) => (text !== undefined && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined);
-
-function resultProblem(value: string, achievement: AchievementRecord): { code: RosterErrorCode; message: string; expected: string } | undefined {
+/** A roster's result cell as the award file writes it ("95%" → "95"), or why the achievement cannot take it. */
+function rosterResult(cell: string, achievement: AchievementRecord): { value: string } | { code: RosterErrorCode; message: string; expected: string } {
   const description = achievement.data.resultDescriptions[0];
   if (!description) return { code: 'invalid-result', message: `${achievement.slug} defines no resultDescriptions, so there is no result to record.`, expected: `an empty cell, or a resultDescriptions entry in ${achievement.file}` };
-  if (description.allowedValues && !description.allowedValues.includes(value)) {
-    return { code: 'invalid-result', message: `"${value}" is not an allowed value of ${description.name}.`, expected: `one of ${description.allowedValues.join(', ')}` };
-  }
-  const min = numeric(description.valueMin);
-  const max = numeric(description.valueMax);
-  if (min !== undefined || max !== undefined) {
-    const number = numeric(value);
-    const range = `a number${min !== undefined ? ` from ${min}` : ''}${max !== undefined ? ` up to ${max}` : ''}`;
-    if (number === undefined || (min !== undefined && number < min) || (max !== undefined && number > max)) return { code: 'invalid-result', message: `"${value}" is not a valid ${description.name}.`, expected: range };
-  }
-  return undefined;
+  const value = normalizeResultValue(cell, description);
+  const problem = resultProblem({ resultDescription: description.id, value }, description);
+  return problem ? { code: 'invalid-result', message: problem.message, expected: problem.expected } : { value };
 }
 
 /** Parses the roster and checks every row; collects every error, so one run shows them all. */
@@ -234,10 +227,12 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
     const narrative = cell('narrative');
     if (EMAIL_LIKE.test(narrative)) check('plain-email', 'narrative', 'contains an email address, which would be published.', 'a narrative without email addresses');
 
-    const resultValue = cell('result');
-    if (resultValue && achievement) {
-      const problem = EMAIL_LIKE.test(resultValue) ? { code: 'plain-email' as const, message: 'contains an email address, which would be published.', expected: 'a result value' } : resultProblem(resultValue, achievement);
-      if (problem) check(problem.code, 'result', problem.message, problem.expected);
+    const resultCell = cell('result');
+    let resultValue: string | undefined;
+    if (resultCell && achievement) {
+      const result = EMAIL_LIKE.test(resultCell) ? { code: 'plain-email' as const, message: 'contains an email address, which would be published.', expected: 'a result value' } : rosterResult(resultCell, achievement);
+      if ('value' in result) resultValue = result.value;
+      else check(result.code, 'result', result.message, result.expected);
     }
 
     if (emailIssue === undefined && slug) {
@@ -252,7 +247,7 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
       row, name, email, achievement: slug, awardedOn: date,
       evidenceUrl: evidence || undefined,
       narrative: narrative || undefined,
-      result: resultValue && description ? { resultDescription: description.id, value: resultValue } : undefined,
+      result: resultValue !== undefined && description ? { resultDescription: description.id, value: resultValue } : undefined,
     });
   });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? '')) };
