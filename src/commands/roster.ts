@@ -393,9 +393,26 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
   });
 }
 
-/** The mail-merge file: the only place Laurel writes email addresses, in the ignored .laurel/ folder. */
-export function mailMergeCsv(entries: ReadonlyArray<{ name: string; email: string; achievement: string; credentialUrl: string }>): string {
-  const data = entries.map((entry) => [entry.name, entry.email, entry.achievement, entry.credentialUrl]);
+/** The columns of the mail-merge file, as a mail-merge tool names its fields. */
+export const MAIL_MERGE_COLUMNS = ['name', 'email', 'achievement', 'achievement_name', 'credential_url'] as const;
+
+export interface MailMergeEntry {
+  readonly name: string;
+  readonly email: string;
+  /** The achievement's slug, as in content/. */
+  readonly achievement: string;
+  /** Its name, as the certificate and the email to the learner write it. */
+  readonly achievementName: string;
+  readonly credentialUrl: string;
+}
+
+/**
+ * The mail-merge file: the only place Laurel writes email addresses, in the ignored .laurel/ folder.
+ * It starts with a UTF-8 byte-order mark, because Excel reads a CSV without one in the machine's
+ * legacy code page ("Zoë" becomes "ZoÃ«"), and ends its lines with CRLF (RFC 4180 §2).
+ */
+export function mailMergeCsv(entries: readonly MailMergeEntry[]): string {
+  const data = entries.map((entry) => [entry.name, entry.email, entry.achievement, entry.achievementName, entry.credentialUrl]);
   // escapeFormulae: a name starting with = or + must not run as a formula when the file is opened.
-  return `${Papa.unparse({ fields: ['name', 'email', 'achievement', 'credential_url'], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...MAIL_MERGE_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
 }

@@ -130,7 +130,19 @@ describe('re-imports and batches', () => {
     expect(batches.map((batch) => batch.text).join('')).not.toContain('@example.org');
   });
 
-  it('writes the mail-merge CSV with formulas neutralised', () => {
-    expect(mailMergeCsv([{ name: '=HYPERLINK("x")', email: 'a@b.co', achievement: 'x', credentialUrl: 'https://b/credentials/1/' }])).toBe('name,email,achievement,credential_url\r\n"\'=HYPERLINK(""x"")",a@b.co,x,https://b/credentials/1/\r\n');
+  it('writes the mail-merge CSV for Excel: a byte-order mark, CRLF, the achievement\'s name beside its slug, formulas neutralised', () => {
+    const text = mailMergeCsv([
+      { name: '=HYPERLINK("x")', email: 'a@b.co', achievement: 'x', achievementName: 'Données & vie privée', credentialUrl: 'https://b/credentials/1/' },
+      { name: 'Zoë Ångström', email: 'z@b.co', achievement: 'y', achievementName: '+Design, systems', credentialUrl: 'https://b/credentials/2/' },
+    ]);
+    // Excel reads a CSV without a byte-order mark in the machine's legacy code page: "ZoÃ«".
+    expect(text.startsWith('\uFEFFname,')).toBe(true);
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'name,email,achievement,achievement_name,credential_url',
+      '"\'=HYPERLINK(""x"")",a@b.co,x,Données & vie privée,https://b/credentials/1/',
+      'Zoë Ångström,z@b.co,y,"\'+Design, systems",https://b/credentials/2/',
+      '',
+    ]);
+    expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });
