@@ -74,7 +74,9 @@ export interface NewAward {
   readonly awardedOn?: string | undefined;
   readonly evidenceUrl?: string | undefined;
   readonly narrative?: string | undefined;
-  readonly result?: { readonly resultDescription: string; readonly value: string } | undefined;
+  readonly results?: ReadonlyArray<{ readonly resultDescription: string; readonly value: string }> | undefined;
+  /** OB 3.0 AchievementSubject.creditsEarned. */
+  readonly creditsEarned?: number | undefined;
   readonly listed?: boolean | undefined;
 }
 
@@ -90,7 +92,8 @@ export function newAwardEntry(award: NewAward, used: Set<number>, random: Random
   if (award.awardedOn !== undefined) entry['awardedOn'] = award.awardedOn;
   if (award.evidenceUrl !== undefined) entry['evidence'] = [{ url: award.evidenceUrl }];
   if (award.narrative !== undefined) entry['narrative'] = award.narrative;
-  if (award.result !== undefined) entry['results'] = [{ resultDescription: award.result.resultDescription, value: award.result.value }];
+  if (award.results?.length) entry['results'] = award.results.map(({ resultDescription, value }) => ({ resultDescription, value }));
+  if (award.creditsEarned !== undefined) entry['creditsEarned'] = award.creditsEarned;
   if (award.listed === false) entry['listed'] = false;
   return entry;
 }

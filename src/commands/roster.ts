@@ -387,7 +387,7 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
     for (let n = 2; taken.has(path); n += 1) path = `${stem}-${n}.yaml`;
     taken.add(path);
     const entries: AwardEntry[] = group.map((row) =>
-      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, result: row.result }, options.usedIndices, options.random),
+      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result] }, options.usedIndices, options.random),
     );
     return { path, achievement, text: batchAwardYaml(achievement, shared, entries, options.header), awards: group.map((row, index) => ({ row, id: entries[index]!.id })) };
   });

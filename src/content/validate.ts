@@ -331,6 +331,12 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         const field = [...resultsPath, index, problem.field];
         errors.push(contentError({ code: 'invalid-result', file: file.path, ...source.locate(field), field: formatPath(field), message: problem.message, expected: problem.expected, received: result[problem.field] === undefined ? undefined : JSON.stringify(result[problem.field]) }));
       });
+      // OB 3.0 creditsEarned against the achievement's creditsAvailable: no award earns more than it offers.
+      const creditsEarned = value.creditsEarned ?? defaults.creditsEarned;
+      const creditsAvailable = achievement?.data.creditsAvailable;
+      if (creditsEarned !== undefined && creditsAvailable !== undefined && creditsEarned > creditsAvailable) {
+        errors.push(contentError({ ...(value.creditsEarned === undefined ? { file: file.path, ...source.locate(['creditsEarned']), field: 'creditsEarned' } : at('creditsEarned')), code: 'invalid-value', message: `is more than the ${creditsAvailable} credits ${achievement!.slug} is worth (its creditsAvailable).`, expected: `a number of at most ${creditsAvailable}`, received: String(creditsEarned) }));
+      }
       const activityStartDate = value.activityStartDate ?? defaults.activityStartDate;
       const activityEndDate = value.activityEndDate ?? defaults.activityEndDate;
       if (activityStartDate && activityEndDate && toDateTimeStamp(activityStartDate) > toDateTimeStamp(activityEndDate)) {
@@ -353,7 +359,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         evidence: value.evidence ?? defaults.evidence ?? [],
         narrative: value.narrative ?? defaults.narrative,
         results,
-        creditsEarned: value.creditsEarned ?? defaults.creditsEarned,
+        creditsEarned,
         activityStartDate: activityStartDate && toDateTimeStamp(activityStartDate),
         activityEndDate: activityEndDate && toDateTimeStamp(activityEndDate),
         revoked: value.revoked, suspended: value.suspended, listed: value.listed,
