@@ -74,7 +74,9 @@ export interface NewAward {
   readonly awardedOn?: string | undefined;
   readonly evidenceUrl?: string | undefined;
   readonly narrative?: string | undefined;
-  readonly result?: { readonly resultDescription: string; readonly value: string } | undefined;
+  readonly results?: ReadonlyArray<{ readonly resultDescription: string; readonly value: string }> | undefined;
+  /** OB 3.0 AchievementSubject.creditsEarned. */
+  readonly creditsEarned?: number | undefined;
   /** Written only when given: left out, issuer.yaml's `earners` decides (src/content/privacy.ts). */
   readonly listed?: boolean | undefined;
 }
@@ -91,7 +93,8 @@ export function newAwardEntry(award: NewAward, used: Set<number>, random: Random
   if (award.awardedOn !== undefined) entry['awardedOn'] = award.awardedOn;
   if (award.evidenceUrl !== undefined) entry['evidence'] = [{ url: award.evidenceUrl }];
   if (award.narrative !== undefined) entry['narrative'] = award.narrative;
-  if (award.result !== undefined) entry['results'] = [{ resultDescription: award.result.resultDescription, value: award.result.value }];
+  if (award.results?.length) entry['results'] = award.results.map(({ resultDescription, value }) => ({ resultDescription, value }));
+  if (award.creditsEarned !== undefined) entry['creditsEarned'] = award.creditsEarned;
   if (award.listed !== undefined) entry['listed'] = award.listed;
   return entry;
 }

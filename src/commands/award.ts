@@ -1,6 +1,6 @@
 /**
  * npm run award -- <achievement> --name "…" --email … [--date YYYY-MM-DD] [--evidence URL]
- * [--narrative "…"] [--listed | --unlisted]: writes one award file. The email is hashed with a fresh salt and
+ * [--narrative "…"] [--result [key=]value]… [--credits N] [--listed | --unlisted]: writes one award file. The email is hashed with a fresh salt and
  * never written; the whole content tree is validated with the new file before anything is written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,11 +12,13 @@ import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { LaurelError, LaurelErrors } from '../core/error.ts';
 import { achievementProblem, isIsoDate } from './roster.ts';
+import { normalizeResultValue } from '../content/results.ts';
+import type { AchievementRecord } from '../content/validate.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { webUrl } from '../content/schemas/common.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
-const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--listed | --unlisted]';
+const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--result [key=]VALUE]… [--credits N] [--listed | --unlisted]';
 
 function parse(argv: readonly string[]) {
   try {
@@ -30,12 +32,40 @@ function parse(argv: readonly string[]) {
         evidence: { type: 'string' },
         narrative: { type: 'string' },
         listed: { type: 'boolean' },
+        result: { type: 'string', multiple: true },
+        credits: { type: 'string' },
         unlisted: { type: 'boolean' },
       },
     });
   } catch (error) {
     throw usageFromParseError(error, USAGE);
   }
+}
+
+/**
+ * `--result 91` for an achievement's only resultDescription, `--result final-score=91` to name one:
+ * each value written as the award file writes it ("95%" → "95"). Whether the value fits its
+ * description is for the validation of the new file to say, at its line.
+ */
+function resultsOf(inputs: readonly string[], achievement: AchievementRecord): Array<{ resultDescription: string; value: string }> {
+  const descriptions = achievement.data.resultDescriptions;
+  const ids = descriptions.map((description) => description.id);
+  if (inputs.length && !descriptions.length) throw usage(`--result: ${achievement.slug} defines no resultDescriptions, so there is no result to record (add one in ${achievement.file}).`);
+  return inputs.map((input) => {
+    const keyed = /^([a-z0-9][a-z0-9-]*)=(.*)$/s.exec(input);
+    const description = keyed && ids.includes(keyed[1]!) ? descriptions.find((candidate) => candidate.id === keyed[1]) : descriptions.length === 1 ? descriptions[0] : undefined;
+    if (!description) throw usage(`--result "${input}": ${achievement.slug} has several results; say which, like --result ${ids[0]}=VALUE (one of ${ids.join(', ')}).`);
+    const value = keyed && description.id === keyed[1] ? keyed[2]! : input;
+    return { resultDescription: description.id, value: normalizeResultValue(value, description) };
+  });
+}
+
+/** `--credits 2.5` (or 2,5) as a number of credits, OB 3.0 creditsEarned. */
+function creditsOf(input: string | undefined): number | undefined {
+  if (input === undefined) return undefined;
+  const text = input.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
+  if (!/^\d+(\.\d+)?$/.test(text)) throw usage(`--credits "${input}" is not a number of credits (expected a number like 5 or 2.5).`);
+  return Number(text);
 }
 
 export async function award(context: CommandContext): Promise<number> {
@@ -53,15 +83,17 @@ export async function award(context: CommandContext): Promise<number> {
   if (!isIsoDate(awardedOn)) throw usage(`--date "${awardedOn}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
   if (values.listed && values.unlisted) throw usage(`Give --listed or --unlisted, not both.\n${USAGE}`);
   if (values.evidence !== undefined && !webUrl.safeParse(values.evidence).success) throw usage(`--evidence "${values.evidence}" is not a web link (expected an http:// or https:// URL).`);
+  const creditsEarned = creditsOf(values.credits);
 
   const files = await readContentFiles(root);
   const before = validateContent(files);
   if (!before.ok) throw new LaurelErrors(before.errors, 'content/ has errors already: fix them first. Nothing was written.');
   const problem = achievementProblem(achievement, before.content.achievements);
   if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: 'achievement', expected: problem.expected });
+  const results = resultsOf(values.result ?? [], before.content.achievements.get(achievement)!);
 
   const entry = newAwardEntry(
-    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, listed: values.listed ? true : values.unlisted ? false : undefined },
+    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, results, creditsEarned, listed: values.listed ? true : values.unlisted ? false : undefined },
     usedStatusIndices(before.content),
     systemRandom,
   );

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { awardEditError, documentText, renderYaml, shortId, type AwardLocation } from './award-files.ts';
+import { personalValues } from '../content/schemas/award.ts';
 import { LaurelErrors } from '../core/error.ts';
 import { validateContent, type SourceFile } from '../content/validate.ts';
 import { changeDate, loadAward } from './award-lookup.ts';
@@ -65,19 +66,33 @@ function parse(argv: readonly string[]) {
 
 interface Personal {
   readonly name: string | undefined;
-  /** Strings unique to this award: the hash, the salt, a plain identifier, evidence links. */
+  /** Text long enough to be this award's alone: the hash, the salt, narratives, links, reasons. */
   readonly unique: string[];
 }
 
-function personalData(data: Readonly<Record<string, unknown>>): Personal {
-  const recipient = (data['recipient'] ?? {}) as { name?: unknown; identity?: Record<string, unknown> };
-  const identity = recipient.identity ?? {};
-  const unique = [
-    typeof identity['hash'] === 'string' ? identity['hash'].replace(/^sha256\$/, '') : undefined,
-    identity['salt'], identity['value'],
-    ...((data['evidence'] ?? []) as Array<{ url?: unknown }>).map((evidence) => evidence.url),
-  ].filter((value): value is string => typeof value === 'string' && value.length >= 8);
-  return { name: typeof recipient.name === 'string' ? recipient.name.trim() : undefined, unique };
+/**
+ * The shortest text the replacements list holds: a shorter one ("A", "91", "Project") would be
+ * replaced in every file of the history, not only in this award.
+ */
+const SHORTEST_REPLACEMENT = 8;
+
+/**
+ * What the history must lose of this award: every personal field (PERSONAL_AWARD_FIELDS), line by
+ * line, as parsed and as the award and import commands write it in double quotes (JSON escapes),
+ * since git filter-repo and BFG replace text one line of the list at a time.
+ */
+export function personalData(data: Readonly<Record<string, unknown>>): Personal {
+  const values = personalValues(data);
+  const name = values.find((entry) => entry.field === 'recipient.name')?.value.trim();
+  const unique = values
+    .filter((entry) => entry.field !== 'recipient.name')
+    .flatMap(({ field, value }) => {
+      const text = field === 'recipient.identity.hash' ? value.replace(/^sha256\$/, '') : value;
+      return [...text.split(/\r?\n/), ...JSON.stringify(text).slice(1, -1).split('\\n')];
+    })
+    .map((line) => line.trim())
+    .filter((line) => line.length >= SHORTEST_REPLACEMENT);
+  return { name, unique: [...new Set(unique)] };
 }
 
 /** Where a string still appears in content/ after the erasure: `file:line` for each. */
@@ -110,8 +125,10 @@ export async function forget(context: CommandContext): Promise<number> {
   const { name, unique } = personalData(location.data);
   const all = [...(files.issuer ? [files.issuer] : []), ...files.achievements, ...awards];
   const nameLeft = name ? traces(all, name) : [];
+  // Text still in content/ stays out of the list, so that rewriting the history changes no file that stays.
   const uniqueLeft = unique.flatMap((needle) => traces(all, needle));
-  const replacements = [...unique, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>[erased]`);
+  const kept = unique.filter((needle) => !traces(all, needle).length);
+  const replacements = [...kept, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>[erased]`);
   const folder = path.join(root, ERASE_FOLDER);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, '.gitignore'), '# Replacement lists hold the personal data they scrub: never commit them.\n*\n');
@@ -121,7 +138,7 @@ export async function forget(context: CommandContext): Promise<number> {
   const renamed = newPath === oldPath ? '' : `\n  renamed ${oldPath} → ${newPath} (the old file name named the learner)`;
   const warnings = [
     ...(nameLeft.length ? [`! The learner's name still appears in content/ at ${nameLeft.join(', ')}: other awards of theirs, or a comment.\n  Erase those awards too (npm run forget), or edit the comment, if the learner asked for everything to go.\n  The name is left out of ${replacementsFile} so that rewriting the history does not change those files; add it once they are gone.`] : []),
-    ...(uniqueLeft.length ? [`! Data of this award still appears at ${uniqueLeft.join(', ')}: remove it by hand.`] : []),
+    ...(uniqueLeft.length ? [`! Data of this award still appears at ${uniqueLeft.join(', ')}: remove it by hand.\n  It is left out of ${replacementsFile}, so that rewriting the history does not change those files; add it once it is gone.`] : []),
   ];
   // Absolute, because the history is rewritten in a fresh clone, not in this folder.
   const list = path.join(root, replacementsFile);

@@ -11,7 +11,7 @@ import { systemRandom, usedStatusIndices } from './award-files.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { formatError, LaurelError, LaurelErrors } from '../core/error.ts';
-import { achievementProblem, indexExistingAwards, isIsoDate, mailMergeCsv, parseRoster, planBatches, rosterErrors, splitDuplicates } from './roster.ts';
+import { achievementProblem, indexExistingAwards, isIsoDate, MAIL_MERGE_COLUMNS, mailMergeCsv, parseRoster, planBatches, rosterErrors, splitDuplicates } from './roster.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
@@ -101,7 +101,10 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   const base = path.basename(rosterFile).replace(/\.[^.]*$/, '') || 'roster';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');
   const mailMerge = path.join(await mailMergeFolder(root), `${base}-${stamp}.csv`);
-  const entries = batches.flatMap((batch) => batch.awards.map(({ row, id }) => ({ name: row.name, email: row.email, achievement: batch.achievement, credentialUrl: urls.credentialPage(id) })));
+  const entries = batches.flatMap((batch) => {
+    const achievementName = content.achievements.get(batch.achievement)!.data.name;
+    return batch.awards.map(({ row, id }) => ({ name: row.name, email: row.email, achievement: batch.achievement, achievementName, credentialUrl: urls.credentialPage(id) }));
+  });
   await writeFile(mailMerge, mailMergeCsv(entries), { mode: 0o600 });
 
   const written = batches.map((batch) => `  ${batch.path}  ${plural(batch.awards.length, 'award')} of ${content.achievements.get(batch.achievement)!.data.name}`);
@@ -109,7 +112,7 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
 ${written.join('\n')}
 ${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
 
-Mail-merge file (name, email, achievement, credential_url) to send each learner their link:
+Mail-merge file (${MAIL_MERGE_COLUMNS.join(', ')}) to send each learner their link:
   ${path.relative(root, mailMerge)}
 It is in .laurel/, which git ignores: it is never committed. Delete it once the emails are sent.
 

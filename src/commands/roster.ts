@@ -13,7 +13,8 @@
  *   date         the award date, YYYY-MM-DD; may be left out when --date gives it.
  *   evidence     optional. A link (http:// or https://) to the learner's work.
  *   narrative    optional. About this learner's achievement, in Markdown.
- *   result       optional. A value for the achievement's first resultDescription, like 92 or B.
+ *   result       optional. A value for the achievement's first resultDescription, like 92 or B,
+ *                checked against its resultType and bounds; "92%" and "91,5" are written 92 and 91.5.
  *
  * A non-empty achievement or date cell wins over --achievement or --date.
  *
@@ -27,6 +28,7 @@ import { EMAIL_LIKE, webUrl } from '../content/schemas/common.ts';
 import { batchAwardYaml, newAwardEntry, slugify, type AwardEntry, type RandomSource } from './award-files.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { closest } from '../content/schema-issues.ts';
+import { normalizeResultValue, resultProblem } from '../content/results.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'achievement', 'date', 'evidence', 'narrative', 'result'] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
@@ -124,22 +126,13 @@ function emailProblem(email: string): string | undefined {
   return undefined;
 }
 
-const numeric = (text: string | undefined) => (text !== undefined && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined);
-
-function resultProblem(value: string, achievement: AchievementRecord): { code: RosterErrorCode; message: string; expected: string } | undefined {
+/** A roster's result cell as the award file writes it ("95%" → "95"), or why the achievement cannot take it. */
+function rosterResult(cell: string, achievement: AchievementRecord): { value: string } | { code: RosterErrorCode; message: string; expected: string } {
   const description = achievement.data.resultDescriptions[0];
   if (!description) return { code: 'invalid-result', message: `${achievement.slug} defines no resultDescriptions, so there is no result to record.`, expected: `an empty cell, or a resultDescriptions entry in ${achievement.file}` };
-  if (description.allowedValues && !description.allowedValues.includes(value)) {
-    return { code: 'invalid-result', message: `"${value}" is not an allowed value of ${description.name}.`, expected: `one of ${description.allowedValues.join(', ')}` };
-  }
-  const min = numeric(description.valueMin);
-  const max = numeric(description.valueMax);
-  if (min !== undefined || max !== undefined) {
-    const number = numeric(value);
-    const range = `a number${min !== undefined ? ` from ${min}` : ''}${max !== undefined ? ` up to ${max}` : ''}`;
-    if (number === undefined || (min !== undefined && number < min) || (max !== undefined && number > max)) return { code: 'invalid-result', message: `"${value}" is not a valid ${description.name}.`, expected: range };
-  }
-  return undefined;
+  const value = normalizeResultValue(cell, description);
+  const problem = resultProblem({ resultDescription: description.id, value }, description);
+  return problem ? { code: 'invalid-result', message: problem.message, expected: problem.expected } : { value };
 }
 
 /** Parses the roster and checks every row; collects every error, so one run shows them all. */
@@ -234,10 +227,12 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
     const narrative = cell('narrative');
     if (EMAIL_LIKE.test(narrative)) check('plain-email', 'narrative', 'contains an email address, which would be published.', 'a narrative without email addresses');
 
-    const resultValue = cell('result');
-    if (resultValue && achievement) {
-      const problem = EMAIL_LIKE.test(resultValue) ? { code: 'plain-email' as const, message: 'contains an email address, which would be published.', expected: 'a result value' } : resultProblem(resultValue, achievement);
-      if (problem) check(problem.code, 'result', problem.message, problem.expected);
+    const resultCell = cell('result');
+    let resultValue: string | undefined;
+    if (resultCell && achievement) {
+      const result = EMAIL_LIKE.test(resultCell) ? { code: 'plain-email' as const, message: 'contains an email address, which would be published.', expected: 'a result value' } : rosterResult(resultCell, achievement);
+      if ('value' in result) resultValue = result.value;
+      else check(result.code, 'result', result.message, result.expected);
     }
 
     if (emailIssue === undefined && slug) {
@@ -252,7 +247,7 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
       row, name, email, achievement: slug, awardedOn: date,
       evidenceUrl: evidence || undefined,
       narrative: narrative || undefined,
-      result: resultValue && description ? { resultDescription: description.id, value: resultValue } : undefined,
+      result: resultValue !== undefined && description ? { resultDescription: description.id, value: resultValue } : undefined,
     });
   });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? '')) };
@@ -392,15 +387,32 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
     for (let n = 2; taken.has(path); n += 1) path = `${stem}-${n}.yaml`;
     taken.add(path);
     const entries: AwardEntry[] = group.map((row) =>
-      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, result: row.result }, options.usedIndices, options.random),
+      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result] }, options.usedIndices, options.random),
     );
     return { path, achievement, text: batchAwardYaml(achievement, shared, entries, options.header), awards: group.map((row, index) => ({ row, id: entries[index]!.id })) };
   });
 }
 
-/** The mail-merge file: the only place Laurel writes email addresses, in the ignored .laurel/ folder. */
-export function mailMergeCsv(entries: ReadonlyArray<{ name: string; email: string; achievement: string; credentialUrl: string }>): string {
-  const data = entries.map((entry) => [entry.name, entry.email, entry.achievement, entry.credentialUrl]);
+/** The columns of the mail-merge file, as a mail-merge tool names its fields. */
+export const MAIL_MERGE_COLUMNS = ['name', 'email', 'achievement', 'achievement_name', 'credential_url'] as const;
+
+export interface MailMergeEntry {
+  readonly name: string;
+  readonly email: string;
+  /** The achievement's slug, as in content/. */
+  readonly achievement: string;
+  /** Its name, as the certificate and the email to the learner write it. */
+  readonly achievementName: string;
+  readonly credentialUrl: string;
+}
+
+/**
+ * The mail-merge file: the only place Laurel writes email addresses, in the ignored .laurel/ folder.
+ * It starts with a UTF-8 byte-order mark, because Excel reads a CSV without one in the machine's
+ * legacy code page ("Zoë" becomes "ZoÃ«"), and ends its lines with CRLF (RFC 4180 §2).
+ */
+export function mailMergeCsv(entries: readonly MailMergeEntry[]): string {
+  const data = entries.map((entry) => [entry.name, entry.email, entry.achievement, entry.achievementName, entry.credentialUrl]);
   // escapeFormulae: a name starting with = or + must not run as a formula when the file is opened.
-  return `${Papa.unparse({ fields: ['name', 'email', 'achievement', 'credential_url'], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...MAIL_MERGE_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
 }

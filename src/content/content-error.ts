@@ -12,7 +12,7 @@ export const READING_ERROR_CODES = ['invalid-encoding', 'symlink-outside-reposit
 /** The codes validating content/ can give (src/core/error.ts says what each means). */
 export const CONTENT_ERROR_CODES = [
   'yaml-syntax', 'yaml-alias-limit', 'missing-file', 'missing-field', 'unknown-field', 'invalid-value', 'invalid-date', 'plain-email',
-  'unknown-achievement', 'unknown-result', 'draft-achievement', 'duplicate-award-id', 'duplicate-status-index', 'invalid-file-name',
+  'unknown-achievement', 'unknown-result', 'invalid-result', 'draft-achievement', 'duplicate-award-id', 'duplicate-status-index', 'invalid-file-name',
   'duplicate-achievement', ...READING_ERROR_CODES,
 ] as const satisfies readonly ErrorCode[];
 

@@ -12,6 +12,7 @@ import { badgeDesignSchema, type BadgeDesign } from './badge-design.ts';
 import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
+import { descriptionProblems, resultProblem } from './results.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
@@ -150,6 +151,14 @@ function validateAchievement(file: SourceFile, errors: LaurelError[]): Achieveme
     return undefined;
   }
   if (!data) return undefined;
+  const before = errors.length;
+  data.resultDescriptions.forEach((description, index) => {
+    for (const problem of descriptionProblems(description)) {
+      const path = ['resultDescriptions', index, problem.field];
+      errors.push(contentError({ code: 'invalid-value', file: file.path, ...source.locate(path), field: formatPath(path), message: problem.message, expected: problem.expected, received: JSON.stringify(description[problem.field]) }));
+    }
+  });
+  if (errors.length > before) return undefined;
   return { slug, file: file.path, data, badge: data.badge, criteria };
 }
 
@@ -309,12 +318,27 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
       }
       const awardedOn = toDateTimeStamp((value.awardedOn ?? defaults.awardedOn)!);
       const results = value.results ?? defaults.results ?? [];
-      const known = new Set(achievement?.data.resultDescriptions.map((description) => description.id));
+      // Results a batch gives all its awards are reported where the batch writes them.
+      const resultsPath = value.results ? [...path, 'results'] : ['results'];
+      const known = new Map(achievement?.data.resultDescriptions.map((description) => [description.id, description]));
       results.forEach((result, index) => {
-        if (result.resultDescription !== undefined && achievement && !known.has(result.resultDescription)) {
-          errors.push(contentError({ ...at(`results`), field: formatPath([...path, 'results', index, 'resultDescription']), code: 'unknown-result', message: `"${result.resultDescription}" is not one of the resultDescriptions of ${achievement.slug}.`, expected: known.size ? `one of ${[...known].join(', ')}` : `a resultDescriptions entry in ${achievement.file}` }));
+        if (result.resultDescription === undefined || !achievement) return;
+        const description = known.get(result.resultDescription);
+        if (!description) {
+          errors.push(contentError({ ...at(`results`), field: formatPath([...path, 'results', index, 'resultDescription']), code: 'unknown-result', message: `"${result.resultDescription}" is not one of the resultDescriptions of ${achievement.slug}.`, expected: known.size ? `one of ${[...known.keys()].join(', ')}` : `a resultDescriptions entry in ${achievement.file}` }));
+          return;
         }
+        const problem = resultProblem(result, description);
+        if (!problem) return;
+        const field = [...resultsPath, index, problem.field];
+        errors.push(contentError({ code: 'invalid-result', file: file.path, ...source.locate(field), field: formatPath(field), message: problem.message, expected: problem.expected, received: result[problem.field] === undefined ? undefined : JSON.stringify(result[problem.field]) }));
       });
+      // OB 3.0 creditsEarned against the achievement's creditsAvailable: no award earns more than it offers.
+      const creditsEarned = value.creditsEarned ?? defaults.creditsEarned;
+      const creditsAvailable = achievement?.data.creditsAvailable;
+      if (creditsEarned !== undefined && creditsAvailable !== undefined && creditsEarned > creditsAvailable) {
+        errors.push(contentError({ ...(value.creditsEarned === undefined ? { file: file.path, ...source.locate(['creditsEarned']), field: 'creditsEarned' } : at('creditsEarned')), code: 'invalid-value', message: `is more than the ${creditsAvailable} credits ${achievement!.slug} is worth (its creditsAvailable).`, expected: `a number of at most ${creditsAvailable}`, received: String(creditsEarned) }));
+      }
       const activityStartDate = value.activityStartDate ?? defaults.activityStartDate;
       const activityEndDate = value.activityEndDate ?? defaults.activityEndDate;
       if (activityStartDate && activityEndDate && toDateTimeStamp(activityStartDate) > toDateTimeStamp(activityEndDate)) {
@@ -337,7 +361,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         evidence: value.evidence ?? defaults.evidence ?? [],
         narrative: value.narrative ?? defaults.narrative,
         results,
-        creditsEarned: value.creditsEarned ?? defaults.creditsEarned,
+        creditsEarned,
         activityStartDate: activityStartDate && toDateTimeStamp(activityStartDate),
         activityEndDate: activityEndDate && toDateTimeStamp(activityEndDate),
         revoked: value.revoked, suspended: value.suspended,

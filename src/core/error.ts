@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'plain-email', // an email address where it would be published: only its hash may be there
   'unknown-achievement', // an award names an achievement that does not exist
   'unknown-result', // a result names a resultDescription the achievement does not define
+  'invalid-result', // a result its resultDescription does not allow: not of its resultType, out of its bounds, not an allowed value (a roster's too)
   'draft-achievement', // an award names an achievement marked draft
   'duplicate-award-id', // two awards share an id
   'duplicate-status-index', // two awards share a status-list index
@@ -33,7 +34,6 @@ export const ERROR_CODES = [
   'invalid-email', // not an email address
   'duplicate-email', // the same learner twice for the same achievement
   'invalid-url', // evidence that is not an http(s) link
-  'invalid-result', // a result the achievement does not allow
   // Keys (keys/*.json and LAUREL_SIGNING_KEY)
   'invalid-key-file', // a file in keys/ is not a public Multikey as npm run keygen writes it
   'no-current-key', // no key is marked current

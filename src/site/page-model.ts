@@ -7,6 +7,7 @@ import { resolveBadgeDesign } from '../content/badge-design.ts';
 import { publishedReason } from '../content/privacy.ts';
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
+import { NUMERIC_RESULT_TYPES, isDecimal, type ResultDescription } from '../content/results.ts';
 import { formatDate } from '../render/dates.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
@@ -297,13 +298,33 @@ export interface CertificateView {
   readonly listed: boolean;
 }
 
-function resultLines(award: AwardRecord, achievement: AchievementRecord): ResultLine[] {
+/**
+ * A result's value the way the site's language writes numbers (issuer.yaml `language`): "91 %" in
+ * French, "91%" in English, "3,7" for a French GPA. The credential keeps the value as written
+ * (OB 3.0 Result.value, "91"); only its display changes. A value that is not a number of a number
+ * type (which the validation refuses) or of a text type is shown as written.
+ */
+export function resultValueText(value: string, description: ResultDescription | undefined, language: string): string {
+  if (!description || !NUMERIC_RESULT_TYPES.has(description.resultType) || !isDecimal(value)) return value;
+  const decimals = value.split('.')[1]?.length ?? 0;
+  // Intl.NumberFormat's unit "percent" (ECMA-402 §15, sanctioned units) puts the sign where the
+  // language does, without the rounding of the division that style "percent" would take.
+  const percent = description.resultType === 'Percent';
+  const parts = new Intl.NumberFormat(language, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, ...(percent ? { style: 'unit', unit: 'percent' } : {}) }).formatToParts(Number(value));
+  // Where a language spaces the sign, the space is a narrow no-break one, as French typography
+  // wants it (Lexique des règles typographiques en usage à l'Imprimerie nationale); CLDR's data,
+  // which Intl follows, has a full no-break space (U+00A0) there.
+  return parts.map((part) => (part.type === 'literal' && percent && /^\s$/.test(part.value) ? '\u202F' : part.value)).join('');
+}
+
+function resultLines(award: AwardRecord, achievement: AchievementRecord, language: string): ResultLine[] {
   const descriptions = new Map(achievement.data.resultDescriptions.map((description) => [description.id, description]));
   return award.results.map((result, index) => {
     const description = result.resultDescription === undefined ? undefined : descriptions.get(result.resultDescription);
     const name = description?.name ?? (award.results.length > 1 ? `Result ${index + 1}` : 'Result');
-    const outOf = description?.valueMax !== undefined && result.value !== undefined ? ` out of ${description.valueMax}` : '';
-    const parts = [result.value === undefined ? undefined : `${result.value}${outOf}`, result.achievedLevel, result.status?.replace(/([a-z])([A-Z])/g, '$1 $2')];
+    // "out of 100" says nothing a percent sign does not.
+    const outOf = description?.valueMax !== undefined && description.resultType !== 'Percent' && result.value !== undefined ? ` out of ${resultValueText(description.valueMax, description, language)}` : '';
+    const parts = [result.value === undefined ? undefined : `${resultValueText(result.value, description, language)}${outOf}`, result.achievedLevel, result.status?.replace(/([a-z])([A-Z])/g, '$1 $2')];
     return { name, value: parts.filter((part) => part !== undefined).join(', ') || '—' };
   });
 }
@@ -355,7 +376,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     skills: parts.skills,
     keywords: achievement.data.tags,
     evidence: record.evidence,
-    results: resultLines(record, achievement),
+    results: resultLines(record, achievement, issuer.language),
     narrative: record.narrative,
     creditsEarned: record.creditsEarned,
     activity: activityInWords(record),

@@ -85,7 +85,7 @@ describe('new award records', () => {
   it('writes a batch with the shared date once and the awards in order', () => {
     const random = counterRandom();
     const used = new Set<number>();
-    const entries = ['Ada', 'Grace'].map((name) => newAwardEntry({ name, email: `${name}@example.org`, result: { resultDescription: 'score', value: '92' } }, used, random));
+    const entries = ['Ada', 'Grace'].map((name) => newAwardEntry({ name, email: `${name}@example.org`, results: [{ resultDescription: 'score', value: '92' }] }, used, random));
     const value = parse(batchAwardYaml('x', '2026-03-14', entries, ' Imported from roster.csv.'));
     expect(value.awardedOn).toBe('2026-03-14');
     expect(value.awards.map((award: { recipient: { name: string } }) => award.recipient.name)).toEqual(['Ada', 'Grace']);

@@ -62,6 +62,43 @@ describe('npm run award', () => {
     expect(await readTree(repo.dir)).toEqual(before);
   });
 
+  it('records a result and credits: --result written as the file writes it, --credits as a number', async () => {
+    // data-privacy has one result, "Exam score", a Percent from 0 to 100; accessible-interfaces is worth 4 credits.
+    const percent = await repo.command(award, ['data-privacy', '--name', 'Ada Lovelace', '--email', EMAIL, '--result', '95%']);
+    expect([percent.code, percent.stderr]).toEqual([0, '']);
+    const file = /Wrote (\S+\.yaml)/.exec(percent.stdout)![1]!;
+    expect(parse(await readFile(path.join(repo.dir, file), 'utf8')).results).toEqual([{ resultDescription: 'exam-score', value: '95' }]);
+    const keyed = await repo.command(award, ['data-privacy', '--name', 'Grace Hopper', '--email', 'grace@example.org', '--result', 'exam-score=91,5']);
+    expect(parse(await readFile(path.join(repo.dir, /Wrote (\S+\.yaml)/.exec(keyed.stdout)![1]!), 'utf8')).results).toEqual([{ resultDescription: 'exam-score', value: '91.5' }]);
+    const credits = await repo.command(award, ['accessible-interfaces', '--name', 'Alan Turing', '--email', 'alan@example.org', '--credits', '3,5']);
+    expect(credits.code).toBe(0);
+    expect(parse(await readFile(path.join(repo.dir, /Wrote (\S+\.yaml)/.exec(credits.stdout)![1]!), 'utf8')).creditsEarned).toBe(3.5);
+    expect((await repo.command(check)).code).toBe(0);
+  });
+
+  it('refuses a result its description does not allow, at its line in the new file, and more credits than the achievement is worth', async () => {
+    const before = await readTree(repo.dir);
+    const word = await repo.command(award, ['data-privacy', '--name', 'Grace Hopper', '--email', 'grace@example.org', '--result', 'quatre-vingt']);
+    expect(word.code).toBe(1);
+    expect(word.stderr).toMatch(/content\/awards\/\d{4}\/data-privacy-grace-hopper-[0-9a-f]{8}\.yaml:\d+:\d+ error\[invalid-result\] results\[0\]\.value: "quatre-vingt" is not a number, and Exam score is a Percent\.\n {4}expected: a percentage written as a number from 0 to 100/);
+    expect(word.stderr).toContain('Nothing was written.');
+    const grade = await repo.command(award, ['design-systems', '--name', 'Grace Hopper', '--email', 'grace@example.org', '--result', 'E']);
+    expect([grade.code, grade.stderr]).toEqual([1, expect.stringContaining('"E" is not one of the values Portfolio grade allows.\n    expected: one of A, B, C, D')]);
+    const credits = await repo.command(award, ['accessible-interfaces', '--name', 'Grace Hopper', '--email', 'grace@example.org', '--credits', '5']);
+    expect([credits.code, credits.stderr]).toEqual([1, expect.stringContaining('error[invalid-value] creditsEarned: is more than the 4 credits accessible-interfaces is worth (its creditsAvailable).')]);
+    expect(await readTree(repo.dir)).toEqual(before);
+  });
+
+  it('treats a result for an achievement without results, an unknown result key, or credits that are not a number as bad usage', async () => {
+    const none = await repo.command(award, ['accessible-interfaces', '--name', 'Grace', '--email', 'grace@example.org', '--result', '91']);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('--result: accessible-interfaces defines no resultDescriptions')]);
+    const key = await repo.command(award, ['data-privacy', '--name', 'Grace', '--email', 'grace@example.org', '--result', 'exam=91']);
+    // With one description, the whole text is its value, which the validation then refuses.
+    expect([key.code, key.stderr]).toEqual([1, expect.stringContaining('"exam=91" is not a number')]);
+    const credits = await repo.command(award, ['data-privacy', '--name', 'Grace', '--email', 'grace@example.org', '--credits', 'two']);
+    expect([credits.code, credits.stderr]).toEqual([2, expect.stringContaining('--credits "two" is not a number of credits')]);
+  });
+
   it('refuses an unknown achievement, names the closest, and writes nothing', async () => {
     const before = await readTree(repo.dir);
     const result = await repo.command(award, ['accessible-interface', '--name', 'Grace Hopper', '--email', 'grace@example.org']);

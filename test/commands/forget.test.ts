@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../../src/commands/check.ts';
-import { forget } from '../../src/commands/forget.ts';
+import { forget, personalData } from '../../src/commands/forget.ts';
+import { IMPERSONAL_AWARD_FIELDS, PERSONAL_AWARD_FIELDS, batchEntrySchema, singleAwardSchema } from '../../src/content/schemas/award.ts';
+import type { z } from 'zod';
 import type { FetchJson } from '../../src/core/did.ts';
 import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
 import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
@@ -83,6 +85,9 @@ describe('npm run forget', () => {
     expect(after.awards.filter((entry: { erased?: unknown }) => !entry.erased)).toHaveLength(batch.awards.length - 1);
     expect(result.stdout).not.toContain('--invert-paths');
 
+    const replacements = (await readFile(path.join(repo.dir, '.laurel', 'erase', `${award.id}.txt`), 'utf8')).split('\n');
+    expect(replacements).toEqual(expect.arrayContaining(['Thảo rebuilt the checkout flow.==>[erased]', 'https://github.com/thao-demo/audit==>[erased]', `${salt}==>[erased]`]));
+
     const again = await repo.command(forget, [award.id]);
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('is already erased')]);
   });
@@ -95,6 +100,73 @@ describe('npm run forget', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/! The learner's name still appears in content\/ at content\/awards\/2026\/design-systems-2026-02\.yaml:\d+/);
     expect(await readFile(path.join(repo.dir, '.laurel', 'erase', `${id}.txt`), 'utf8')).not.toContain('Kenji');
+  });
+});
+
+/**
+ * Every leaf field of a schema, by path (`[]` for the items of a list), read from the zod schema
+ * itself: a field added to the award schemas appears here without anyone listing it.
+ */
+function leafFields(schema: z.ZodType, prefix = ''): string[] {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+  switch (def.type) {
+    case 'optional': case 'default': case 'nullable': case 'readonly': case 'prefault':
+      return leafFields(def['innerType'] as z.ZodType, prefix);
+    case 'pipe':
+      return leafFields(def['in'] as z.ZodType, prefix);
+    case 'object':
+      return Object.entries(def['shape'] as Record<string, z.ZodType>).flatMap(([key, field]) => leafFields(field, prefix ? `${prefix}.${key}` : key));
+    case 'array':
+      return leafFields(def['element'] as z.ZodType, `${prefix}[]`);
+    case 'union': {
+      const options = def['options'] as z.ZodType[];
+      const objects = options.filter((option) => (option as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'object');
+      return objects.length ? [...new Set(objects.flatMap((option) => leafFields(option, prefix)))] : [prefix];
+    }
+    default:
+      return [prefix];
+  }
+}
+
+/** An award holding, at each field of the list, a text of its own: "<field> of this learner". */
+function awardWith(fields: readonly string[]): Record<string, unknown> {
+  const award: Record<string, unknown> = {};
+  for (const field of fields) {
+    let node: Record<string, unknown> = award;
+    const segments = field.split('.');
+    segments.forEach((segment, index) => {
+      const last = index === segments.length - 1;
+      const key = segment.replace(/\[\]$/, '');
+      if (segment.endsWith('[]')) {
+        const list = (node[key] ??= [{}]) as Array<Record<string, unknown>>;
+        if (last) node[key] = [`${field} of this learner`];
+        else node = list[0]!;
+      } else if (last) node[key] = `${field} of this learner`;
+      else node = (node[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return award;
+}
+
+describe('the replacements list for the git history', () => {
+  const schemaFields = [...new Set([...leafFields(singleAwardSchema), ...leafFields(batchEntrySchema)])].sort();
+
+  it('classifies every field of the award schemas as personal or not, once', () => {
+    // A field added to the schemas fails here until it is put in one of the two lists.
+    expect([...PERSONAL_AWARD_FIELDS, ...IMPERSONAL_AWARD_FIELDS].sort()).toEqual(schemaFields);
+  });
+
+  it('holds every personal field the award has, the narrative included, and no other field', () => {
+    const award = awardWith(schemaFields);
+    const { name, unique } = personalData(award);
+    expect(name).toBe('recipient.name of this learner');
+    for (const field of PERSONAL_AWARD_FIELDS.filter((field) => field !== 'recipient.name')) expect(unique, field).toContain(`${field} of this learner`);
+    for (const field of IMPERSONAL_AWARD_FIELDS) expect(unique, field).not.toContain(`${field} of this learner`);
+  });
+
+  it('holds a narrative line by line, as parsed and as the commands quote it, and leaves out text too short to be the award\'s alone', () => {
+    const { unique } = personalData({ narrative: 'Rebuilt the "checkout" flow.\nThen taught it.', results: [{ resultDescription: 'score', value: '91' }], evidence: [{ url: 'https://example.org/x', genre: 'Portfolio' }] });
+    expect(unique).toEqual(['Rebuilt the "checkout" flow.', 'Then taught it.', 'Rebuilt the \\"checkout\\" flow.', 'https://example.org/x']);
   });
 });
 

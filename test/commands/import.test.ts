@@ -85,10 +85,13 @@ describe('npm run import', () => {
     // The mail-merge file is the only place the emails are written, and git ignores it.
     const mailMerge = /(\.laurel\/mail-merge\/cohort-[0-9T-]+Z\.csv)/.exec(result.stdout)?.[1];
     expect(mailMerge).toBeDefined();
-    const lines = (await readFile(path.join(repo.dir, mailMerge!), 'utf8')).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('name,email,achievement,credential_url');
+    // A byte-order mark, so that Excel reads it as UTF-8; the achievement's name beside its slug.
+    const csv = await readFile(path.join(repo.dir, mailMerge!), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('name,email,achievement,achievement_name,credential_url');
     expect(lines).toHaveLength(ROWS + 1);
-    expect(lines[8]).toBe(`"Learner 7, Jr",learner7@example.org,data-privacy,${SITE}credentials/${batch.awards[7].id}/`);
+    expect(lines[8]).toBe(`"Learner 7, Jr",learner7@example.org,data-privacy,Data Privacy Essentials,${SITE}credentials/${batch.awards[7].id}/`);
     execFileSync('git', ['init', '--quiet'], { cwd: repo.dir });
     expect(execFileSync('git', ['check-ignore', mailMerge!], { cwd: repo.dir, encoding: 'utf8' }).trim()).toBe(mailMerge);
     expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo.dir, encoding: 'utf8' })).not.toContain('.laurel');

@@ -39,6 +39,13 @@ describe('reading a roster', () => {
     expect(rows[1]!.result).toBeUndefined();
   });
 
+  it('writes a result the way a spreadsheet exports it as the award file writes it, and refuses one that is not of its type', () => {
+    const rows = rowsOf(roster('name,email,result\nAda,ada@example.org,95%\nGrace,grace@example.org,"91,5"\n', { achievement: 'data-privacy', date: '2026-05-30' }));
+    expect(rows.map((row) => row.result?.value)).toEqual(['95', '91.5']);
+    const [error] = errorsOf('name,email,result\nAda,ada@example.org,quatre-vingt\n', { achievement: 'data-privacy', date: '2026-05-30' });
+    expect(error).toMatchObject({ code: 'invalid-result', row: 2, column: 'C (result)', message: '"quatre-vingt" is not a number, and Exam score is a Percent.', expected: 'a percentage written as a number from 0 to 100, with a dot for decimals' });
+  });
+
   it('takes the achievement and date from the options when the columns are absent', () => {
     const result = roster('name,email\nAda,ADA@example.org \n', { achievement: 'accessible-interfaces', date: '2026-03-14' });
     expect(result).toMatchObject({ ok: true, rows: [{ row: 2, name: 'Ada', email: 'ada@example.org', achievement: 'accessible-interfaces', awardedOn: '2026-03-14' }] });
@@ -64,7 +71,7 @@ describe('reading a roster', () => {
       expect.stringMatching(/^roster\.csv:4:\d+ error\[invalid-date\] row 4, column D \(date\): "2026-02-30" is not a date written YYYY-MM-DD\. There is no such day\./),
       expect.stringMatching(/^roster\.csv:6:\d+ error\[duplicate-email\] row 6, column B \(email\): is the same email as row 5, for the same achievement\./),
       expect.stringMatching(/^roster\.csv:7:\d+ error\[missing-value\] row 7, column A \(name\): is empty\./),
-      expect.stringMatching(/^roster\.csv:7:\d+ error\[invalid-result\] row 7, column F \(result\): "E" is not an allowed value of Portfolio grade\.\n    expected: one of A, B, C, D/),
+      expect.stringMatching(/^roster\.csv:7:\d+ error\[invalid-result\] row 7, column F \(result\): "E" is not one of the values Portfolio grade allows\.\n    expected: one of A, B, C, D/),
       expect.stringMatching(/^roster\.csv:8:\d+ error\[invalid-result\] row 8, column F \(result\): accessible-interfaces defines no resultDescriptions/),
     ]);
     expect(messages.join('\n')).not.toContain('grace.example.org');
@@ -123,7 +130,19 @@ describe('re-imports and batches', () => {
     expect(batches.map((batch) => batch.text).join('')).not.toContain('@example.org');
   });
 
-  it('writes the mail-merge CSV with formulas neutralised', () => {
-    expect(mailMergeCsv([{ name: '=HYPERLINK("x")', email: 'a@b.co', achievement: 'x', credentialUrl: 'https://b/credentials/1/' }])).toBe('name,email,achievement,credential_url\r\n"\'=HYPERLINK(""x"")",a@b.co,x,https://b/credentials/1/\r\n');
+  it('writes the mail-merge CSV for Excel: a byte-order mark, CRLF, the achievement\'s name beside its slug, formulas neutralised', () => {
+    const text = mailMergeCsv([
+      { name: '=HYPERLINK("x")', email: 'a@b.co', achievement: 'x', achievementName: 'Données & vie privée', credentialUrl: 'https://b/credentials/1/' },
+      { name: 'Zoë Ångström', email: 'z@b.co', achievement: 'y', achievementName: '+Design, systems', credentialUrl: 'https://b/credentials/2/' },
+    ]);
+    // Excel reads a CSV without a byte-order mark in the machine's legacy code page: "ZoÃ«".
+    expect(text.startsWith('\uFEFFname,')).toBe(true);
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'name,email,achievement,achievement_name,credential_url',
+      '"\'=HYPERLINK(""x"")",a@b.co,x,Données & vie privée,https://b/credentials/1/',
+      'Zoë Ångström,z@b.co,y,"\'+Design, systems",https://b/credentials/2/',
+      '',
+    ]);
+    expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });

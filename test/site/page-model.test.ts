@@ -19,6 +19,7 @@ import {
   isSearchable,
   jsonLdText,
   recentEarners,
+  resultValueText,
   searchFilterOptions,
   skillFilterValues,
   validityInWords,
@@ -73,6 +74,22 @@ async function testSite(): Promise<SignedSite> {
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const record = { awardedOn: '2026-03-14T00:00:00Z', validUntil: undefined, revoked: undefined, suspended: undefined };
+
+describe('resultValueText', () => {
+  const percent = { id: 'score', name: 'Score', resultType: 'Percent' } as const;
+  it('writes a percentage the way the language does: "91 %" with a narrow no-break space in French, "91%" in English', () => {
+    expect(resultValueText('91', percent, 'fr')).toBe('91\u202F%');
+    expect(resultValueText('91.5', percent, 'fr-CA')).toBe('91,5\u202F%');
+    expect(resultValueText('91', percent, 'en')).toBe('91%');
+    expect(resultValueText('91.50', percent, 'en')).toBe('91.50%');
+  });
+  it('writes other numbers with the language\'s decimal sign, and text, or a value that is no number, as written', () => {
+    const gpa = { id: 'gpa', name: 'GPA', resultType: 'GradePointAverage', valueMax: '4.0' } as const;
+    expect([resultValueText('3.7', gpa, 'fr'), resultValueText('1250', { ...gpa, resultType: 'RawScore' }, 'de')]).toEqual(['3,7', '1.250']);
+    expect(resultValueText('B+', { id: 'grade', name: 'Grade', resultType: 'LetterGrade' }, 'fr')).toBe('B+');
+    expect(resultValueText('91', undefined, 'fr')).toBe('91');
+  });
+});
 
 describe('credentialStatus', () => {
   it('says valid, with or without an end date', () => {
@@ -189,7 +206,8 @@ describe('the site view models', async () => {
   it('builds the certificate: facts, results, links and the LinkedIn task', () => {
     const view = certificateView(site, byId('bo-000000-unlisted'), NOW);
     expect(view).toMatchObject({ learnerName: 'Bo Unlisted', issuerName: 'Example Academy', issuerUrl: 'https://badges.example.org/', listed: false, achievementType: 'Micro-credential' });
-    expect(view.results).toEqual([{ name: 'Score', value: '87' }]);
+    // A Percent, written the way the site's language (English by default) writes it.
+    expect(view.results).toEqual([{ name: 'Score', value: '87%' }]);
     expect(view.skills.map((skill) => skill.name)).toEqual(['Teamwork']);
     expect(view.urls).toEqual(certificateUrls(site, byId('bo-000000-unlisted')));
     // The page and its JSON are the award's only files; the link preview is the achievement's card.

@@ -397,6 +397,14 @@ describe('a certificate page', () => {
     await page.context().close();
   });
 
+  it('writes a percentage result the way the site\'s language does', async () => {
+    // Sofia Reyes's Data Privacy Essentials: an Exam score (a Percent) of 88, on an English site.
+    const page = await open(credentialPage('3c64d9ce-4257-4cb4-8cd6-2a215bf4c082'));
+    const facts = await page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
+    expect(facts).toContainEqual(['Exam score', '88%']);
+    await page.context().close();
+  });
+
   it('builds the LinkedIn "Add to profile" link', async () => {
     const page = await open(credentialPage(ZAINAB));
     const link = new URL((await page.getAttribute('a.button-linkedin', 'href'))!);

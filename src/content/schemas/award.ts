@@ -172,6 +172,40 @@ export const batchSchema = z
   })
   .strict();
 
+/**
+ * Every field of an award, by path (`[]` for each item of a list), as personal or not: what
+ * `npm run forget` scrubs from the git history, and what it leaves. A field added to the schemas
+ * above must be added to one of the two lists (test/commands/forget.test.ts walks the schema).
+ * Personal: what names, identifies or is written about the learner (GDPR Art. 4(1): a grade is
+ * personal data too). Not personal: ids and dates the tombstone keeps, and values chosen from a
+ * fixed list or shared with the achievement, which rewriting the history would change everywhere.
+ */
+export const PERSONAL_AWARD_FIELDS = [
+  'recipient.name', 'recipient.id', 'recipient.identity.hash', 'recipient.identity.salt', 'recipient.identity.value',
+  'narrative', 'evidence[].url', 'evidence[].name', 'evidence[].description', 'evidence[].narrative',
+  'results[].value', 'results[].achievedLevel', 'revoked.reason', 'suspended.reason',
+] as const;
+
+export const IMPERSONAL_AWARD_FIELDS = [
+  'id', 'achievement', 'statusIndex', 'listed', 'awardedOn', 'activityStartDate', 'activityEndDate', 'validUntil', 'creditsEarned',
+  'recipient.identity.type', 'evidence[].genre', 'results[].resultDescription', 'results[].status', 'revoked.on', 'revoked.publishReason', 'suspended.on', 'suspended.publishReason',
+] as const;
+
+/** The personal values an award's fields hold, as written (its own fields; a batch's shared ones are not the learner's). */
+export function personalValues(award: Readonly<Record<string, unknown>>): Array<{ field: string; value: string }> {
+  const at = (value: unknown, segments: readonly string[], field: string): Array<{ field: string; value: string }> => {
+    if (value === undefined || value === null) return [];
+    if (!segments.length) return typeof value === 'string' ? [{ field, value }] : [];
+    const [head, ...rest] = segments as [string, ...string[]];
+    if (head.endsWith('[]')) {
+      const list = (value as Record<string, unknown>)[head.slice(0, -2)];
+      return Array.isArray(list) ? list.flatMap((item) => at(item, rest, field)) : [];
+    }
+    return typeof value === 'object' ? at((value as Record<string, unknown>)[head], rest, field) : [];
+  };
+  return PERSONAL_AWARD_FIELDS.flatMap((field) => at(award, field.split('.'), field));
+}
+
 export type SingleAward = z.output<typeof singleAwardSchema>;
 export type ErasedAward = z.output<typeof erasedAwardSchema>;
 export type Batch = z.output<typeof batchSchema>;
