@@ -28,7 +28,7 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
     page: view.urls.page.slice(site.urls.site.length),
     content: `${view.learnerName} has earned ${name}, issued by ${view.issuerName}.`,
     language: site.content.issuer.language.toLowerCase(),
-    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(view.badgeImage) },
+    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(site.urls.achievementSmallBadge(view.achievement.slug)) },
     filters: { achievement: [name], year: [view.awardedOn.slice(0, 4)], ...(skills.length ? { skill: [...new Set(skills)] } : {}) },
   };
 }

@@ -112,6 +112,7 @@ describe('signing', () => {
       linkedinOrganizationId: '42',
       language: 'fr',
       shareCards: 'personal',
+      badgeName: 'Another',
     };
     // Every field of issuer.yaml is here, so a new one is decided on too.
     expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerSchema.shape).sort());
