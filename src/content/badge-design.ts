@@ -103,10 +103,21 @@ function readableText(primary: string): string {
   return labelContrast(LIGHT_TEXT, primary) >= labelContrast(DARK_TEXT, primary) ? LIGHT_TEXT : DARK_TEXT;
 }
 
+/** The ribbon's text is small: WCAG 2.2 SC 1.4.3 asks 4.5:1 of it, which white or black always reaches. */
+export const MIN_RIBBON_CONTRAST = 4.5;
+
+/** The text colour on a ribbon of colour `ribbon` (solid): white or near-black, pure black if neither reads. */
+export function ribbonTextColor(ribbon: string): string {
+  const best = contrastRatio(LIGHT_TEXT, ribbon) >= contrastRatio(DARK_TEXT, ribbon) ? LIGHT_TEXT : DARK_TEXT;
+  return contrastRatio(best, ribbon) >= MIN_RIBBON_CONTRAST ? best : '#000000';
+}
+
 // --- the schema --------------------------------------------------------------------------------
 
 /** The badge's label is drawn on the badge itself: longer text cannot be read at badge size. */
 const MAX_LABEL_LENGTH = 80;
+/** A ribbon holds one line across the lower face, in capitals: a level or a place in a programme. */
+export const MAX_RIBBON_LENGTH = 24;
 
 export const badgeDesignSchema = z
   .object({
@@ -130,6 +141,10 @@ export const badgeDesignSchema = z
       .max(MAX_LABEL_LENGTH, atMost(MAX_LABEL_LENGTH))
       .optional()
       .describe('short text on the badge, best under 40 characters (the achievement name if absent)'),
+    ribbon: z
+      .union([nameText.max(MAX_RIBBON_LENGTH, atMost(MAX_RIBBON_LENGTH)), z.literal(false)])
+      .optional()
+      .describe('a level or stage on a ribbon across the badge, like "Level 2" or "Advanced"; false for none (the programme part, like "Block 2 of 4", if absent)'),
   })
   .strict()
   .superRefine((design, ctx) => {
@@ -159,6 +174,10 @@ export interface ResolvedBadgeDesign {
   /** A Lucide icon name. */
   readonly emblem: string;
   readonly label: string;
+  /** Set around the top of the badge, as on a seal; none if absent. */
+  readonly issuerName?: string | undefined;
+  /** The text of the ribbon across the lower face; no ribbon if absent. */
+  readonly ribbon?: string | undefined;
 }
 
 // --- defaults ----------------------------------------------------------------------------------
@@ -197,10 +216,14 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-/** Fills in every field the design leaves out, from the achievement's slug and name. */
+/**
+ * Fills in every field the design leaves out, from the achievement's slug and name; the ribbon
+ * from its place in a programme, and the ring from the issuer's name when one is given.
+ */
 export function resolveBadgeDesign(
   design: BadgeDesign | undefined,
-  achievement: { readonly slug: string; readonly name: string },
+  achievement: { readonly slug: string; readonly name: string; readonly programme?: { readonly part?: string | undefined } | undefined },
+  issuerName?: string,
 ): ResolvedBadgeDesign {
   const hash = fnv1a(achievement.slug);
   const [primary, secondary] = PALETTES[hash % PALETTES.length]!;
@@ -213,5 +236,7 @@ export function resolveBadgeDesign(
     textColor,
     emblem: design?.emblem ?? DEFAULT_EMBLEMS[(hash >>> 8) % DEFAULT_EMBLEMS.length]!,
     label: design?.label ?? achievement.name.trim(),
+    issuerName: issuerName?.trim() || undefined,
+    ribbon: design?.ribbon === false ? undefined : design?.ribbon ?? (achievement.programme?.part?.trim() || undefined),
   };
 }

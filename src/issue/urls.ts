@@ -15,6 +15,8 @@ export interface SiteUrls {
   achievementPage(slug: string): string;
   achievementJson(slug: string): string;
   achievementImage(slug: string, format: 'png' | 'svg'): string;
+  /** The small badge, without text, that lists and search results show at 48 to 76 pixels. */
+  achievementSmallBadge(slug: string): string;
   /** The 1200×630 image link previews of its certificate pages show, naming no one. */
   achievementShareCard(slug: string): string;
   credentialPage(id: string): string;
@@ -37,6 +39,7 @@ export function siteUrls(site: string): SiteUrls {
     achievementPage: (slug) => at(`achievements/${slug}/`),
     achievementJson: (slug) => at(`achievements/${slug}.json`),
     achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
+    achievementSmallBadge: (slug) => at(`achievements/${slug}/small.svg`),
     achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),
     credentialPage: (id) => at(`credentials/${id}/`),
     credentialJson: (id) => at(`credentials/${id}.json`),

@@ -1,7 +1,8 @@
 /**
  * The images a build renders, as its routes serve them:
  *
- * - `/achievements/<slug>.svg|.png`: each achievement's badge;
+ * - `/achievements/<slug>.svg|.png`: each achievement's badge, with the issuer's name around it;
+ * - `/achievements/<slug>/small.svg`: its small badge, without text, for the catalogue and search;
  * - `/achievements/<slug>/share.png`: the achievement's 1200×630 Open Graph card, which every
  *   certificate page of it shows in link previews (issuer.yaml `shareCards: achievement`, the
  *   default);
@@ -19,7 +20,7 @@ import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { resolveBadgeDesign, type ResolvedBadgeDesign } from '../content/badge-design.ts';
 import type { ImageCache } from '../render/image-cache.ts';
-import { BADGE_SIZE, renderBadgeSvg, renderPng } from '../render/badge-image.ts';
+import { BADGE_SIZE, renderBadgeSvg, renderPng, renderSmallBadge } from '../render/badge-image.ts';
 import { renderShareCard } from '../render/share-card.ts';
 import { isoDay, shareCardUrl } from './page-model.ts';
 
@@ -30,6 +31,8 @@ export interface Badge {
   readonly design: ResolvedBadgeDesign;
   readonly svg: string;
   readonly png: Uint8Array;
+  /** The small badge's SVG (../render/badge-image.ts, `renderSmallBadge`). */
+  readonly small: string;
 }
 
 export interface SiteImages {
@@ -48,16 +51,17 @@ const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).
 export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
   const badges = new Map<string, Promise<Badge>>();
   const issuerName = site.content.issuer.name;
+  const ringName = site.content.issuer.badgeName ?? issuerName;
 
   const badge = (slug: string): Promise<Badge> => {
     let pending = badges.get(slug);
     if (!pending) {
       pending = (async () => {
         const record = site.content.achievements.get(slug)!;
-        const design = resolveBadgeDesign(record.badge, { slug, name: record.data.name });
+        const design = resolveBadgeDesign(record.badge, { slug, name: record.data.name, programme: record.data.programme }, ringName);
         const svg = decoder.decode(await cache.get('badge-svg', 'svg', design, async () => encoder.encode(await renderBadgeSvg(design))));
         const png = await cache.get('badge-png', 'png', { svg: sha256(svg), width: BADGE_PNG_WIDTH }, () => renderPng(svg, BADGE_PNG_WIDTH));
-        return { design, svg, png };
+        return { design, svg, png, small: renderSmallBadge(design).svg };
       })();
       badges.set(slug, pending);
     }
@@ -84,8 +88,12 @@ export async function imageArtifacts(site: SignedSite, cache: ImageCache): Promi
   const artifacts: Artifact[] = [];
   const personal = site.content.issuer.shareCards === 'personal';
   for (const slug of site.achievements.keys()) {
-    const { svg, png } = await images.badge(slug);
-    artifacts.push({ path: at(site.urls.achievementImage(slug, 'svg')), bytes: svg }, { path: at(site.urls.achievementImage(slug, 'png')), bytes: png });
+    const { svg, png, small } = await images.badge(slug);
+    artifacts.push(
+      { path: at(site.urls.achievementImage(slug, 'svg')), bytes: svg },
+      { path: at(site.urls.achievementImage(slug, 'png')), bytes: png },
+      { path: at(site.urls.achievementSmallBadge(slug)), bytes: small },
+    );
     if (!personal) artifacts.push({ path: at(site.urls.achievementShareCard(slug)), bytes: await images.achievementShareCard(slug) });
   }
   if (personal) {

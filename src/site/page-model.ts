@@ -197,7 +197,7 @@ export function catalogue(site: SignedSite): CatalogueGroup[] {
       skills: skillFilterValues(record),
       earners: earnerCount(site, slug),
       pagePath: sitePath(site.urls.achievementPage(slug)),
-      badgePath: sitePath(site.urls.achievementImage(slug, 'svg')),
+      badgePath: sitePath(site.urls.achievementSmallBadge(slug)),
     };
     const programme = record.data.programme;
     if (!programme) {

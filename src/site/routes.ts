@@ -28,6 +28,7 @@ export function routesFor(siteUrl: string): InjectedRoute[] {
     document('/achievements/[slug].json', 'achievement-json.ts'),
     document('/achievements/[slug].png', 'badge.ts'),
     document('/achievements/[slug].svg', 'badge.ts'),
+    document('/achievements/[slug]/small.svg', 'small-badge.ts'),
     document('/achievements/[slug]/share.png', 'achievement-share-card.ts'),
     document('/credentials/[id].json', 'credential-json.ts'),
     // Baked badges and the PDF certificate are made on the certificate page, in the browser.

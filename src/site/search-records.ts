@@ -29,7 +29,7 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
     // Its own words: who, what and when. Not the issuer, the same on every result of the site.
     content: `${view.learnerName} earned ${name} on ${humanDate(view.awardedOn)}.`,
     language: site.content.issuer.language.toLowerCase(),
-    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(view.badgeImage) },
+    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(site.urls.achievementSmallBadge(view.achievement.slug)) },
     filters: { achievement: [name], year: [view.awardedOn.slice(0, 4)], ...(skills.length ? { skill: [...new Set(skills)] } : {}) },
   };
 }

@@ -11,8 +11,10 @@ import {
   emblemNames,
   labelContrast,
   MIN_LABEL_CONTRAST,
+  MIN_RIBBON_CONTRAST,
   PALETTES,
   resolveBadgeDesign,
+  ribbonTextColor,
   suggestEmblems,
 } from '../../src/content/badge-design.ts';
 
@@ -126,5 +128,28 @@ describe('resolveBadgeDesign', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);
     expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+
+  it('puts the programme part on the ribbon unless the design says otherwise, and the issuer in the ring', () => {
+    const inProgramme = { ...achievement, programme: { part: 'Module 2 of 5' } };
+    expect(resolveBadgeDesign(undefined, inProgramme).ribbon).toBe('Module 2 of 5');
+    expect(resolveBadgeDesign({ shape: 'circle', ribbon: 'Advanced' }, inProgramme).ribbon).toBe('Advanced');
+    expect(resolveBadgeDesign({ shape: 'circle', ribbon: false }, inProgramme).ribbon).toBeUndefined();
+    expect(resolveBadgeDesign(undefined, achievement).ribbon).toBeUndefined();
+    expect(resolveBadgeDesign(undefined, achievement, '  Eastfield Polytechnic ').issuerName).toBe('Eastfield Polytechnic');
+    expect(resolveBadgeDesign(undefined, achievement).issuerName).toBeUndefined();
+  });
+
+  it('takes a short ribbon or false, and refuses a long or empty one', () => {
+    expect(badgeDesignSchema.parse({ ribbon: 'Level 3' })).toEqual({ shape: 'circle', ribbon: 'Level 3' });
+    expect(badgeDesignSchema.parse({ ribbon: false })).toEqual({ shape: 'circle', ribbon: false });
+    expect(badgeDesignSchema.safeParse({ ribbon: 'x'.repeat(25) }).success).toBe(false);
+    expect(badgeDesignSchema.safeParse({ ribbon: ' ' }).success).toBe(false);
+    expect(badgeDesignSchema.safeParse({ ribbon: true }).success).toBe(false);
+  });
+
+  it('sets any ribbon colour with a text of at least 4.5:1 (AA normal text)', () => {
+    fc.assert(fc.property(hex, (ribbon) => contrastRatio(ribbonTextColor(ribbon), ribbon) >= MIN_RIBBON_CONTRAST));
+    for (const [, rim] of PALETTES) expect(ribbonTextColor(rim)).toMatch(/^#(ffffff|111827)$/);
   });
 });

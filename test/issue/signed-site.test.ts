@@ -113,6 +113,7 @@ describe('signing', () => {
       language: 'fr',
       shareCards: 'personal',
       earners: 'unlisted',
+      badgeName: 'Another',
     };
     // Every field of issuer.yaml is here, so a new one is decided on too.
     expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerSchema.shape).sort());

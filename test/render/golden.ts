@@ -61,3 +61,10 @@ export const FIXED_DESIGN: ResolvedBadgeDesign = {
   emblem: 'graduation-cap',
   label: 'Accessible Front-End Development',
 };
+
+/** The fixed design as an issuer's badge: its name around the top, a level on a ribbon. */
+export const FIXED_SEAL: ResolvedBadgeDesign = {
+  ...FIXED_DESIGN,
+  issuerName: 'Harbourside College of Art and Design',
+  ribbon: 'Level 2',
+};

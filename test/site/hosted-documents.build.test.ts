@@ -43,8 +43,8 @@ describe('the hosted documents', async () => {
   });
 
   it('are the images the build published, byte for byte, rendered afresh', async () => {
-    // Each achievement's badge (SVG and PNG) and share card; nothing per award (the academy's cards are its achievements').
-    expect(images).toHaveLength(3 * site.achievements.size);
+    // Each achievement's badge (SVG and PNG), small badge and share card; nothing per award (the academy's cards are its achievements').
+    expect(images).toHaveLength(4 * site.achievements.size);
     for (const artifact of images) expect(await readFile(path.join(academy.dist, artifact.path)), artifact.path).toEqual(bytesOf(artifact));
   });
 

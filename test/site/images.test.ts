@@ -74,14 +74,20 @@ describe('imageArtifacts', async () => {
     expect(height).toBe(width);
   });
 
+  it("sets the issuer's name around the badge, and writes the small badge for lists without any text", () => {
+    const issuer = signed.content.issuer.badgeName ?? signed.content.issuer.name;
+    expect(text(first.get('achievements/teamwork.svg'))).toContain(`<title>${signed.content.achievements.get('teamwork')!.data.name}, ${issuer}</title>`);
+    expect(text(first.get('achievements/teamwork/small.svg'))).toMatch(/^<svg[^>]+width="48" height="48" viewBox="0 0 600 600"/);
+  });
+
   it('renders one 1200×630 share card per achievement, and nothing per award: no badge, card or PDF', () => {
     expect(pngSize(bytesOf(first.get('achievements/teamwork/share.png')))).toEqual([1200, 630]);
-    expect([...first.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', 'achievements/teamwork/share.png']);
+    expect([...first.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', 'achievements/teamwork/share.png', 'achievements/teamwork/small.svg']);
   });
 
   it('renders, with shareCards: personal, a 1200×630 card per award instead, and none for an erased award', async () => {
     const personal = byPath(await imageArtifacts(await site({ shareCards: 'personal' }), await freshCache()));
-    expect([...personal.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', `credentials/${ADA}/share.png`, `credentials/${BEA}/share.png`]);
+    expect([...personal.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', 'achievements/teamwork/small.svg', `credentials/${ADA}/share.png`, `credentials/${BEA}/share.png`]);
     for (const id of [ADA, BEA]) expect(pngSize(bytesOf(personal.get(`credentials/${id}/share.png`)))).toEqual([1200, 630]);
     // The two learners' cards differ: each names its own.
     expect(same(personal.get(`credentials/${ADA}/share.png`), personal.get(`credentials/${BEA}/share.png`))).toBe(false);

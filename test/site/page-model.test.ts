@@ -182,7 +182,7 @@ describe('the site view models', async () => {
     const groups = catalogue(site);
     expect(groups.map((group) => group.programme)).toEqual(['Management Programme', undefined]);
     expect(groups[0]!.programmeUrl).toBe('https://example.org/management');
-    expect(groups[0]!.entries[0]).toMatchObject({ slug: 'leadership', type: 'Certificate of completion', earners: 3, pagePath: '/achievements/leadership/', badgePath: '/achievements/leadership.svg' });
+    expect(groups[0]!.entries[0]).toMatchObject({ slug: 'leadership', type: 'Certificate of completion', earners: 3, pagePath: '/achievements/leadership/', badgePath: '/achievements/leadership/small.svg' });
     expect(groups[1]!.entries.map((entry) => entry.slug)).toEqual(['teamwork']);
   });
 

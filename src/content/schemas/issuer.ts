@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { TEXT_LIMITS, atMost, descriptionText, httpsUrl, languageCode, lineText, nameText } from './common.ts';
 
+/** The most the ring of a badge holds at its smallest size before the name is cut. */
+const BADGE_NAME_LENGTH = 40;
+
 export const addressSchema = z
   .object({
     /** Street and number. */
@@ -35,6 +38,14 @@ export const issuerSchema = z
     description: descriptionText.describe('one or two sentences about the issuer'),
     /** A public contact address for questions about credentials (published). */
     email: z.email().max(TEXT_LIMITS.email, atMost(TEXT_LIMITS.email)).describe('a public contact email address'),
+    /**
+     * The issuer's name as set around the top of every badge, when the full name is too long to
+     * read there (about 30 characters fit); the name if absent.
+     */
+    badgeName: nameText
+      .max(BADGE_NAME_LENGTH, atMost(BADGE_NAME_LENGTH))
+      .optional()
+      .describe('a shorter form of the name for the ring of every badge, like "Northbridge Institute" (the name if absent)'),
     /** The issuer logo, a PNG or SVG file under public/, e.g. /logo.svg. */
     logo: z
       .string()
