@@ -1,5 +1,5 @@
 /**
- * npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]: awards an achievement
+ * npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD] [--listed | --unlisted]: awards an achievement
  * to every learner of a CSV roster (format: ./roster.ts), one batch file per achievement.
  * All or nothing: one bad row and nothing is written. Learners already awarded are skipped, so a
  * roster can be imported again. Emails go only to a mail-merge file in the git-ignored .laurel/.
@@ -15,13 +15,13 @@ import { achievementProblem, indexExistingAwards, isIsoDate, MAIL_MERGE_COLUMNS,
 import { siteUrls } from '../issue/urls.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
-const USAGE = 'Usage: npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD]\nThe roster\'s header: name,email,achievement,date,evidence,narrative,result (docs/issuing.md, "Award a whole cohort from a spreadsheet").';
+const USAGE = 'Usage: npm run import -- roster.csv [--achievement <slug>] [--date YYYY-MM-DD] [--listed | --unlisted]\nThe roster\'s header: name,email,achievement,date,evidence,narrative,result,listed (docs/issuing.md, "Award a whole cohort from a spreadsheet").';
 const SHOWN = 50;
 const MAIL_MERGE = path.join('.laurel', 'mail-merge');
 
 function parse(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], allowPositionals: true, options: { achievement: { type: 'string' }, date: { type: 'string' } } });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: { achievement: { type: 'string' }, date: { type: 'string' }, listed: { type: 'boolean' }, unlisted: { type: 'boolean' } } });
   } catch (error) {
     throw usageFromParseError(error, USAGE);
   }
@@ -48,6 +48,7 @@ export async function importRoster(context: CommandContext): Promise<number> {
   const { values, positionals } = parse(context.argv);
   if (positionals.length !== 1) throw usage(`${positionals.length ? 'Give one roster file.' : 'Which roster? Give the path of a CSV file.'}\n${USAGE}`);
   const rosterFile = positionals[0]!;
+  if (values.listed && values.unlisted) throw usage(`Give --listed or --unlisted, not both.\n${USAGE}`);
   if (values.date !== undefined && !isIsoDate(values.date)) throw usage(`--date "${values.date}" is not a date written YYYY-MM-DD, like 2026-03-14.`);
   let text: string;
   try {
@@ -65,7 +66,8 @@ export async function importRoster(context: CommandContext): Promise<number> {
     if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: '--achievement', expected: problem.expected });
   }
 
-  const roster = parseRoster(text, { achievement: values.achievement, date: values.date, achievements: content.achievements });
+  const listed = values.listed ? true : values.unlisted ? false : undefined;
+  const roster = parseRoster(text, { achievement: values.achievement, date: values.date, listed, achievements: content.achievements });
   if (!roster.ok) {
     const rows = [...new Set(roster.errors.map((error) => error.row))];
     const more = roster.errors.length > SHOWN ? `\n… and ${roster.errors.length - SHOWN} more.` : '';
@@ -108,8 +110,12 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   await writeFile(mailMerge, mailMergeCsv(entries), { mode: 0o600 });
 
   const written = batches.map((batch) => `  ${batch.path}  ${plural(batch.awards.length, 'award')} of ${content.achievements.get(batch.achievement)!.data.name}`);
+  // Each new award's listing as the site will apply it: its row, the option, else issuer.yaml's `earners`.
+  const newIds = new Set(batches.flatMap((batch) => batch.awards.map((award) => award.id)));
+  const listedCount = after.content.awards.filter((award) => newIds.has(award.id) && award.listed).length;
   context.out(`Imported ${plural(fresh.length, 'award')} from ${rosterFile}:
 ${written.join('\n')}
+Listed: ${listedCount} (named under Recent earners and found by name in search); unlisted: ${newIds.size - listedCount} (reached by their link only).
 ${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
 
 Mail-merge file (${MAIL_MERGE_COLUMNS.join(', ')}) to send each learner their link:

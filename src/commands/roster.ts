@@ -4,7 +4,7 @@
  *
  * The roster format (UTF-8; a BOM, CRLF line ends and "quoted, fields" are fine):
  *
- *   name,email,achievement,date,evidence,narrative,result
+ *   name,email,achievement,date,evidence,narrative,result,listed
  *
  *   name         required. The learner's name as printed on the certificate.
  *   email        required. Hashed with a fresh salt; only the hash is committed.
@@ -15,8 +15,11 @@
  *   narrative    optional. About this learner's achievement, in Markdown.
  *   result       optional. A value for the achievement's first resultDescription, like 92 or B,
  *                checked against its resultType and bounds; "92%" and "91,5" are written 92 and 91.5.
+ *   listed       optional. yes or no (true/false, 1/0): whether this learner is named under
+ *                "Recent earners" and found by name in search; empty, --listed or --unlisted
+ *                decides, else issuer.yaml's `earners` (src/content/privacy.ts).
  *
- * A non-empty achievement or date cell wins over --achievement or --date.
+ * A non-empty achievement, date or listed cell wins over --achievement, --date, --listed or --unlisted.
  *
  * Header names are case-insensitive and may be in any order; any other column is an error (so a
  * typo is not silently dropped). Rows are numbered as a spreadsheet shows them: the header is row 1.
@@ -30,7 +33,7 @@ import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { closest } from '../content/schema-issues.ts';
 import { normalizeResultValue, resultProblem } from '../content/results.ts';
 
-export const ROSTER_COLUMNS = ['name', 'email', 'achievement', 'date', 'evidence', 'narrative', 'result'] as const;
+export const ROSTER_COLUMNS = ['name', 'email', 'achievement', 'date', 'evidence', 'narrative', 'result', 'listed'] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
 
 export interface RosterRow {
@@ -45,6 +48,8 @@ export interface RosterRow {
   readonly evidenceUrl: string | undefined;
   readonly narrative: string | undefined;
   readonly result: { readonly resultDescription: string; readonly value: string } | undefined;
+  /** The award's own `listed`, written only when the row or the command gives one. */
+  readonly listed: boolean | undefined;
 }
 
 /** A stable code per kind of roster problem, for tools and tests (like the content error codes). */
@@ -58,6 +63,7 @@ export const ROSTER_ERROR_CODES = [
   'invalid-date', // not a real date written YYYY-MM-DD
   'invalid-url', // evidence that is not an http(s) link
   'invalid-result', // a result the achievement does not allow
+  'invalid-listed', // a listed cell that is not yes or no
   'plain-email', // an email address in a field that would be published
 ] as const;
 
@@ -79,6 +85,8 @@ export interface RosterOptions {
   readonly achievement?: string | undefined;
   /** --date: the date of rows that do not give one. */
   readonly date?: string | undefined;
+  /** --listed (true) or --unlisted (false): the listing of rows whose listed cell is empty. */
+  readonly listed?: boolean | undefined;
   readonly achievements: ReadonlyMap<string, AchievementRecord>;
 }
 
@@ -136,6 +144,9 @@ function rosterResult(cell: string, achievement: AchievementRecord): { value: st
 }
 
 /** Parses the roster and checks every row; collects every error, so one run shows them all. */
+/** What a listed cell may say, as spreadsheets and people write it. */
+const LISTED_WORDS = new Map<string, boolean>([['yes', true], ['y', true], ['true', true], ['1', true], ['no', false], ['n', false], ['false', false], ['0', false]]);
+
 export function parseRoster(text: string, options: RosterOptions): RosterResult {
   const errors: RosterError[] = [];
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, delimiter: ',', skipEmptyLines: false });
@@ -235,6 +246,10 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
       else check(result.code, 'result', result.message, result.expected);
     }
 
+    const listedCell = cell('listed');
+    const listed = listedCell ? LISTED_WORDS.get(listedCell.toLowerCase()) : options.listed;
+    if (listedCell && listed === undefined) check('invalid-listed', 'listed', `"${listedCell.length > 20 ? `${listedCell.slice(0, 17)}...` : listedCell}" is neither yes nor no.`, 'yes (named under Recent earners and in search), no (reached by its link only), or an empty cell');
+
     if (emailIssue === undefined && slug) {
       const key = `${slug}\u0000${email}`;
       const first = seen.get(key);
@@ -248,6 +263,7 @@ export function parseRoster(text: string, options: RosterOptions): RosterResult 
       evidenceUrl: evidence || undefined,
       narrative: narrative || undefined,
       result: resultValue !== undefined && description ? { resultDescription: description.id, value: resultValue } : undefined,
+      listed,
     });
   });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? '')) };
@@ -387,7 +403,7 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
     for (let n = 2; taken.has(path); n += 1) path = `${stem}-${n}.yaml`;
     taken.add(path);
     const entries: AwardEntry[] = group.map((row) =>
-      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result] }, options.usedIndices, options.random),
+      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result], listed: row.listed }, options.usedIndices, options.random),
     );
     return { path, achievement, text: batchAwardYaml(achievement, shared, entries, options.header), awards: group.map((row, index) => ({ row, id: entries[index]!.id })) };
   });

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'invalid-email', // not an email address
   'duplicate-email', // the same learner twice for the same achievement
   'invalid-url', // evidence that is not an http(s) link
+  'invalid-listed', // a listed cell that is neither yes nor no
   // Keys (keys/*.json and LAUREL_SIGNING_KEY)
   'invalid-key-file', // a file in keys/ is not a public Multikey as npm run keygen writes it
   'no-current-key', // no key is marked current

@@ -1,5 +1,5 @@
 /** npm run award, in a repository with the academy fixture's content. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -132,5 +132,52 @@ describe('npm run award', () => {
     expect(result.stderr).toMatch(/content\/awards\/\d{4}\/accessible-interfaces-grace-grace-example-org-[0-9a-f]{8}\.yaml:5:\d+ error\[plain-email\] recipient\.name/);
     expect(result.stderr).toContain('Nothing was written.');
     expect(await readTree(repo.dir)).toEqual(before);
+  });
+
+  it('records several results of an achievement with several, each named by its key', async () => {
+    // Last, as it adds an achievement to this repository: a capstone with a percentage and a letter grade.
+    await writeFile(path.join(repo.dir, 'content/achievements/capstone.md'), `---
+name: Capstone Project
+description: A supervised project, assessed on its report and its defence.
+resultDescriptions:
+  - id: report-score
+    name: Report score
+    resultType: Percent
+    valueMin: "0"
+    valueMax: "100"
+  - id: defence-grade
+    name: Defence grade
+    resultType: LetterGrade
+    allowedValues: [A, B, C, D]
+badge: { shape: shield, primaryColor: "#1d4ed8", secondaryColor: "#dbeafe", emblem: award, label: Capstone }
+---
+
+The project of the programme's last term.
+`);
+    const before = await readTree(repo.dir);
+    const both = await repo.command(award, ['capstone', '--name', 'Ada Lovelace', '--email', EMAIL, '--result', 'report-score=88,5%', '--result', 'defence-grade=B']);
+    expect([both.code, both.stderr]).toEqual([0, '']);
+    const file = /Wrote (\S+\.yaml)/.exec(both.stdout)![1]!;
+    expect(parse(await readFile(path.join(repo.dir, file), 'utf8')).results).toEqual([
+      { resultDescription: 'report-score', value: '88.5' },
+      { resultDescription: 'defence-grade', value: 'B' },
+    ]);
+    // One of them is enough; the order of the options is kept.
+    const one = await repo.command(award, ['capstone', '--name', 'Grace Hopper', '--email', 'grace@example.org', '--result', 'defence-grade=A']);
+    expect(parse(await readFile(path.join(repo.dir, /Wrote (\S+\.yaml)/.exec(one.stdout)![1]!), 'utf8')).results).toEqual([{ resultDescription: 'defence-grade', value: 'A' }]);
+    expect((await repo.command(check)).code).toBe(0);
+
+    const written = await readTree(repo.dir);
+    // A value without a key, or with a key the achievement does not define, says which keys there are.
+    for (const input of ['91', 'exam-score=91']) {
+      const unnamed = await repo.command(award, ['capstone', '--name', 'Alan Turing', '--email', 'alan@example.org', '--result', input]);
+      expect([unnamed.code, unnamed.stderr], input).toEqual([2, expect.stringContaining(`--result "${input}": capstone has several results; say which, like --result report-score=VALUE (one of report-score, defence-grade).`)]);
+    }
+    // Each value is checked against its own description, at its line.
+    const wrong = await repo.command(award, ['capstone', '--name', 'Alan Turing', '--email', 'alan@example.org', '--result', 'report-score=90', '--result', 'defence-grade=91']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/error\[invalid-result\] results\[1\]\.value: "91" is not one of the values Defence grade allows\./);
+    expect(await readTree(repo.dir)).toEqual(written);
+    expect([...written.keys()].filter((name) => !before.has(name)).sort()).toEqual([file, /Wrote (\S+\.yaml)/.exec(one.stdout)![1]!].sort());
   });
 });

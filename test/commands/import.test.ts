@@ -54,6 +54,34 @@ describe('npm run import', () => {
     await expect(readdir(path.join(repo.dir, '.laurel', 'mail-merge'))).rejects.toThrow();
   });
 
+  it('writes each row\'s listing: its listed cell, else --unlisted or --listed, else the site\'s earners', async () => {
+    // The academy lists its earners (earners: listed); --unlisted makes the rows with an empty cell unlisted.
+    const rows = 'name,email,listed\nAda Lovelace,ada@example.org,yes\nGrace Hopper,grace@example.org,\nAlan Turing,alan@example.org,No\n';
+    await writeFile(path.join(repo.dir, 'listing.csv'), rows);
+    const file = 'content/awards/2026/accessible-interfaces-listing-2026-06-01.yaml';
+    const unlisted = await repo.command(importRoster, ['listing.csv', '--achievement', 'accessible-interfaces', '--date', '2026-06-01', '--unlisted']);
+    expect([unlisted.code, unlisted.stderr]).toEqual([0, '']);
+    expect(unlisted.stdout).toContain('Listed: 1 (named under Recent earners and found by name in search); unlisted: 2 (reached by their link only).');
+    const written = parse(await readFile(path.join(repo.dir, file), 'utf8')) as { awards: Array<{ recipient: { name: string }; listed?: boolean }> };
+    expect(written.awards.map((award) => [award.recipient.name, award.listed])).toEqual([['Ada Lovelace', true], ['Grace Hopper', false], ['Alan Turing', false]]);
+
+    // Neither flag: an empty cell writes nothing, and the site's setting lists the award.
+    await writeFile(path.join(repo.dir, 'listing-2.csv'), 'name,email,listed\nKatherine Johnson,katherine@example.org,\n');
+    const neither = await repo.command(importRoster, ['listing-2.csv', '--achievement', 'accessible-interfaces', '--date', '2026-06-01']);
+    expect(neither.stdout).toContain('Listed: 1 (named under Recent earners and found by name in search); unlisted: 0');
+    expect(parse(await readFile(path.join(repo.dir, 'content/awards/2026/accessible-interfaces-listing-2-2026-06-01.yaml'), 'utf8')).awards[0]).not.toHaveProperty('listed');
+
+    // A cell that is neither yes nor no, and both flags, are refused before anything is written.
+    const before = await readTree(repo.dir);
+    await writeFile(path.join(repo.dir, 'listing-3.csv'), 'name,email,listed\nMary Jackson,mary@example.org,maybe\n');
+    const bad = await repo.command(importRoster, ['listing-3.csv', '--achievement', 'accessible-interfaces', '--date', '2026-06-01']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('listing-3.csv:2:31 error[invalid-listed] row 2, column C (listed): "maybe" is neither yes nor no.');
+    const both = await repo.command(importRoster, ['listing-3.csv', '--listed', '--unlisted']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('Give --listed or --unlisted, not both.')]);
+    expect(await readTree(repo.dir)).toEqual(before);
+  });
+
   // Validating 5,000 awards takes a few seconds; the whole tree is validated before and after the import, by check and by the re-import: on a loaded machine that adds up.
   // The time is printed, not asserted (shared machines are noisy); the timeout stops a hang, and `npm run bench` measures speed.
   it('imports 5,000 learners into one batch file, and a re-import adds none', { timeout: 240_000 }, async () => {

@@ -19,7 +19,7 @@ const loaded = validateContent(await readContentFiles(path.join(FIXTURE_SITES, '
 if (!loaded.ok) throw new Error("the academy fixture's content should be valid");
 const { achievements } = loaded.content;
 
-const roster = (text: string, options: { achievement?: string; date?: string } = {}) => parseRoster(text, { ...options, achievements });
+const roster = (text: string, options: { achievement?: string; date?: string; listed?: boolean } = {}) => parseRoster(text, { ...options, achievements });
 const errorsOf = (text: string, options: { achievement?: string; date?: string } = {}): RosterError[] => {
   const result = roster(text, options);
   return result.ok ? [] : result.errors;
@@ -44,6 +44,19 @@ describe('reading a roster', () => {
     expect(rows.map((row) => row.result?.value)).toEqual(['95', '91.5']);
     const [error] = errorsOf('name,email,result\nAda,ada@example.org,quatre-vingt\n', { achievement: 'data-privacy', date: '2026-05-30' });
     expect(error).toMatchObject({ code: 'invalid-result', row: 2, column: 'C (result)', message: '"quatre-vingt" is not a number, and Exam score is a Percent.', expected: 'a percentage written as a number from 0 to 100, with a dot for decimals' });
+  });
+
+  it('reads a listed cell as yes or no, an empty one as the option, and refuses any other word', () => {
+    const text = 'name,email,listed\nAda,ada@example.org,Yes\nGrace,grace@example.org,0\nAlan,alan@example.org,\n';
+    const options = { achievement: 'accessible-interfaces', date: '2026-03-14' };
+    expect(rowsOf(roster(text, options)).map((row) => row.listed)).toEqual([true, false, undefined]);
+    expect(rowsOf(roster(text, { ...options, listed: false })).map((row) => row.listed)).toEqual([true, false, false]);
+    expect(rowsOf(roster('name,email\nAda,ada@example.org\n', { ...options, listed: true })).map((row) => row.listed)).toEqual([true]);
+    const [error] = errorsOf('name,email,listed\nAda,ada@example.org,oui\n', options);
+    expect(error).toMatchObject({ code: 'invalid-listed', row: 2, column: 'C (listed)', message: '"oui" is neither yes nor no.' });
+    // The batch file keeps each award's own listing, and writes none where the site decides.
+    const [batch] = planBatches(rowsOf(roster(text, options)), { rosterFile: 'r.csv', existingPaths: new Set(), usedIndices: new Set(), random: systemRandom });
+    expect(parse(batch!.text).awards.map((award: { listed?: boolean }) => award.listed)).toEqual([true, false, undefined]);
   });
 
   it('takes the achievement and date from the options when the columns are absent', () => {
