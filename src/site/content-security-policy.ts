@@ -6,7 +6,7 @@
  * A test loads every kind of page and fails on any violation, so an inline script or style that
  * slips in is caught rather than allowed.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   // Only this site's own scripts, plus WebAssembly for the search index.
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -19,4 +19,28 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
   "object-src 'none'",
-].join(';');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join(';');
+
+/**
+ * The two <style> elements that credential-handler-polyfill 4.0.1 and its web-request-rpc 3.0.1
+ * insert for the mediator's dialog (lib/index.js, lib/WebAppWindowInlineDialog.js), allowed by
+ * their SHA-256 (CSP Level 3 §8.3, hash-source) rather than by 'unsafe-inline'.
+ * test/site/content-security-policy.test.ts recomputes them from the installed packages, so an
+ * upgrade that changes them fails there first.
+ */
+export const BROWSER_WALLET_STYLE_HASHES = [
+  "'sha256-qjxqemN3zr3Ww0LBu+DqiidMTojoeWPUOGeuJa7tpdc='",
+  "'sha256-/mcEW0RPXv2DeHGe50CQU5XiBKhOX+im7Zf48h+hNUc='",
+] as const;
+
+/**
+ * The wallet page's policy (./browser-wallet.ts): the same, plus a frame of the CHAPI mediator and
+ * the polyfill's two styles. Only that page carries it.
+ */
+export function browserWalletPolicy(mediatorOrigin: string): string {
+  return DIRECTIVES.map((directive) => (directive.startsWith('style-src ') ? `${directive} ${BROWSER_WALLET_STYLE_HASHES.join(' ')}` : directive))
+    .concat(`frame-src ${mediatorOrigin}`)
+    .join(';');
+}

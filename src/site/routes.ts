@@ -20,6 +20,7 @@ export function routesFor(siteUrl: string): InjectedRoute[] {
     page('/credentials/[id]', 'certificate.astro'),
     page('/verify', 'verify.astro'),
     page('/verify/how', 'verify-how.astro'),
+    page('/wallet', 'wallet.astro'),
 
     document('/issuer.json', 'issuer-profile.ts'),
     document('/icons.svg', 'icons.ts'),

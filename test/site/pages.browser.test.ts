@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/content/files.ts';
@@ -24,6 +24,8 @@ import { expectedBakedBadge, expectedCertificatePdf, pdfText, pressDownload } fr
 import { awardCounts, type AwardCounts } from '../helpers/content-counts.ts';
 import { searchIndexUrls } from '../helpers/search-index.ts';
 import { readWalletLink } from '../helpers/wallet-link.ts';
+import { routeFakeMediator, type FakeMediator } from '../helpers/chapi-mediator.ts';
+import { CHAPI_MEDIATOR_ORIGIN } from '../../src/site/browser-wallet.ts';
 
 // Shared with every browser test of the run: read only, never written.
 const { dir: REPOSITORY, dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
@@ -77,12 +79,13 @@ function pngSize(file: string): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; requests?: string[]; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+async function open(pathname: string, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; requests?: string[]; colorScheme?: 'light' | 'dark'; prepare?: (context: BrowserContext) => Promise<void> } = {}): Promise<Page> {
   const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
   const requests = options.requests;
   if (requests) context.on('request', (request) => void requests.push(request.url()));
   // The pages' absolute URLs (canonical, QR code, did:web) are answered from dist/ too: offline.
   await routeSiteUrl(context, SITE_URL, DIST);
+  await options.prepare?.(context);
   // Record every Content-Security-Policy violation from the first script on.
   await context.addInitScript(() => {
     const seen: string[] = [];
@@ -486,6 +489,60 @@ describe('a certificate page', () => {
     // Pressed again, it closes.
     await page.click('laurel-wallet button:has-text("Add to wallet")');
     expect(await page.isVisible('.wallet-offer')).toBe(false);
+    await page.context().close();
+  });
+
+  it('stores the credential in a browser wallet through the CHAPI mediator, from a page of its own, only when asked', async () => {
+    // From the certificate page's wallet panel to the wallet page.
+    const requests: string[] = [];
+    const certificate = await open(credentialPage(THAO), { requests });
+    await certificate.click('laurel-wallet button:has-text("Add to wallet")');
+    const href = await certificate.getAttribute('.wallet-offer a:has-text("Browser wallet")', 'href');
+    expect(href).toBe(`/wallet/?credential=${THAO}`);
+    expect(await cspViolations(certificate)).toEqual([]);
+    // The certificate page never lets the mediator in: its policy frames nothing.
+    expect(await certificate.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).not.toContain('frame-src');
+    await certificate.context().close();
+
+    const seen: string[] = [];
+    let mediator: FakeMediator | undefined;
+    const page = await open(href!, { requests: seen, prepare: async (context) => void (mediator = await routeFakeMediator(context, CHAPI_MEDIATOR_ORIGIN, site.origin)) });
+    await page.waitForLoadState('networkidle');
+    const hosted = JSON.parse(readFileSync(path.join(DIST, 'credentials', `${THAO}.json`), 'utf8')) as { credentialSubject: { name: string; achievement: { name: string } } };
+    // The page names the credential from the signed JSON, and has loaded nothing of the mediator's yet.
+    expect(await page.textContent('.browser-wallet-credential')).toBe(`${hosted.credentialSubject.name}: ${hosted.credentialSubject.achievement.name}`);
+    expect(seen.filter((url) => url.startsWith(CHAPI_MEDIATOR_ORIGIN))).toEqual([]);
+    expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
+    expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain(`frame-src ${CHAPI_MEDIATOR_ORIGIN}`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Pressed: the mediator receives a VerifiablePresentation web credential of exactly the hosted JSON.
+    await page.click('laurel-browser-wallet button:has-text("Choose a browser wallet")');
+    await page.waitForSelector('.browser-wallet-status[data-state="stored"]');
+    expect(mediator!.stored).toEqual([{
+      type: 'web',
+      dataType: 'VerifiablePresentation',
+      data: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [hosted] },
+      options: { recommendedHandlerOrigins: [], protocols: {} },
+    }]);
+    // The polyfill's own styles are allowed by their hashes: no violation, and no 'unsafe-inline'.
+    expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBeGreaterThan(0);
+    expect(await cspViolations(page)).toEqual([]);
+
+    // A learner who closes the chooser is told nothing was stored, and may try again.
+    mediator!.keep = false;
+    await page.click('laurel-browser-wallet button:has-text("Choose a browser wallet")');
+    await page.waitForSelector('.browser-wallet-status[data-state="not-stored"]');
+    expect(mediator!.stored).toHaveLength(2);
+
+    // An address that names no credential of this site says so, and reads nothing elsewhere.
+    for (const [search, words] of [['?credential=not-an-award-0000', 'This site has no credential not-an-award-0000'], ['', 'No credential is named'], ['?credential=..%2F..%2Fissuer', '“../../issuer” is not the id of a credential']] as const) {
+      await page.goto(`${site.origin}/wallet/${search}`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('.browser-wallet-status[data-state="failed"]');
+      expect(await page.textContent('.browser-wallet-status')).toContain(words);
+      expect(await page.locator('laurel-browser-wallet button').count()).toBe(0);
+    }
+    expect(seen.filter((url) => url.includes('/credentials/') && !url.endsWith(`${THAO}.json`)).map((url) => new URL(url).pathname)).toEqual(['/credentials/not-an-award-0000.json']);
     await page.context().close();
   });
 

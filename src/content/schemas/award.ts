@@ -3,6 +3,7 @@
  * becomes one OpenBadgeCredential (OB 3.0 §B.1.2) whose subject is the recipient.
  */
 import { z } from 'zod';
+import { AWARD_ID_PATTERN } from '../award-id.ts';
 import { TEXT_LIMITS, atMost, dateOrDateTime, descriptionText, lineText, nameText, narrativeText, statusIndex, webUrl } from './common.ts';
 
 /** OB 3.0 IdentifierTypeEnum (§B.3.3), plus `ext:` extensions. */
@@ -14,7 +15,7 @@ export const IDENTIFIER_TYPES = [
 
 export const awardIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{7,63}$/)
+  .regex(AWARD_ID_PATTERN)
   .describe('8 to 64 lower-case letters, digits and dashes (`npm run award` writes one)');
 
 const identifierType = z

@@ -6,6 +6,7 @@
  * JSON link serves it; nothing goes anywhere else until the learner follows the link.
  */
 import { qrCodeSvg } from '../../render/qr-code.ts';
+import { browserWalletPathForFile } from '../browser-wallet.ts';
 import { walletDeepLink } from '../wallet-link.ts';
 import { icon } from './controls.ts';
 
@@ -49,4 +50,17 @@ export async function showWalletOffer(panel: HTMLElement, { file, hosted, sprite
     paragraph('note', 'Another wallet? Download the JSON file below and import it, or give the wallet this address:'),
     paragraph('note wallet-address', hosted),
   );
+  // A browser wallet (CHAPI) is reached from a page of its own, the one whose policy lets the mediator in.
+  const browserWallet = browserWalletPathForFile(new URL(file, location.href).pathname);
+  if (browserWallet) {
+    const link = document.createElement('a');
+    link.className = 'button';
+    link.href = browserWallet;
+    link.append(icon(sprite, 'wallet'), 'Browser wallet');
+    const hint = document.createElement('span');
+    hint.className = 'hint';
+    hint.textContent = 'CHAPI';
+    link.append(hint);
+    panel.append(link);
+  }
 }
