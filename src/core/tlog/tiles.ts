@@ -3,6 +3,7 @@
  * files, `tile/<L>/<N>[.p/<W>]` of 256 hashes and `tile/entries/<N>[.p/<W>]` of 256 entries, so
  * that any host serves them and any tlog client reads them. Pure: paths and bytes.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { HASH_SIZE, type Hash, type MerkleTree } from './merkle.ts';
 
 /** §Merkle Tree: a full tile is 256 hashes wide (a subtree of height 8). */
@@ -48,16 +49,6 @@ function tileShape(size: number, level: number): { full: number; partial: number
   return { full: Math.floor(count / TILE_WIDTH), partial: count % TILE_WIDTH };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
-}
-
 /**
  * Every tile of the tree at `size`, and the partial tiles of the earlier checkpoints' sizes that
  * no full tile has replaced yet (§Partial Tiles: a log serves the partial tiles of every size it
@@ -69,7 +60,7 @@ export function treeTiles(tree: MerkleTree, checkpointSizes: readonly number[] =
   const files = new Map<string, Uint8Array>();
   for (let level = 0; TILE_WIDTH ** level <= size; level += 1) {
     const hashes = tree.levels[level * TILE_HEIGHT] ?? [];
-    const tile = (index: number, width: number) => concat(hashes.slice(index * TILE_WIDTH, index * TILE_WIDTH + width));
+    const tile = (index: number, width: number) => concatBytes(...hashes.slice(index * TILE_WIDTH, index * TILE_WIDTH + width));
     const { full } = tileShape(size, level);
     for (let index = 0; index < full; index += 1) files.set(tilePath(level, index), tile(index, TILE_WIDTH));
     for (const earlier of [...checkpointSizes, size]) {
@@ -85,7 +76,7 @@ export function treeTiles(tree: MerkleTree, checkpointSizes: readonly number[] =
 export function entryBundles(entries: readonly Uint8Array[], checkpointSizes: readonly number[] = []): LogFile[] {
   for (const entry of entries) if (entry.length > 0xffff) throw new RangeError(`a log entry of ${entry.length} bytes is longer than 65,535`);
   const bundle = (index: number, width: number) =>
-    concat(entries.slice(index * TILE_WIDTH, index * TILE_WIDTH + width).flatMap((entry) => [Uint8Array.of(entry.length >> 8, entry.length & 0xff), entry]));
+    concatBytes(...entries.slice(index * TILE_WIDTH, index * TILE_WIDTH + width).flatMap((entry) => [Uint8Array.of(entry.length >> 8, entry.length & 0xff), entry]));
   const { full } = tileShape(entries.length, 0);
   const files = new Map<string, Uint8Array>();
   for (let index = 0; index < full; index += 1) files.set(entryBundlePath(index), bundle(index, TILE_WIDTH));
