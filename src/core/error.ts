@@ -63,6 +63,9 @@ export const ERROR_CODES = [
   'private-file-in-output', // the built site holds a copy of a file of .laurel/ or keys/: nothing is published
   'over-verifier-limit', // a signed document is larger than a verifier reads (src/core/limits.ts)
   'search-index-failed', // the search index could not be written
+  // The transparency log (src/issue/transparency-log.ts)
+  'log-rewrite', // the content would change what the log recorded: un-revoke, un-erase, or drop an issued credential
+  'log-invalid', // the previous log is not a log this site signed: a bad checkpoint, or entries that do not hash to it
   // How a command was called (exit code 2)
   'usage',
 ] as const;

@@ -7,12 +7,14 @@
 import { readContentFiles } from '../content/files.ts';
 import { validateContent } from '../content/validate.ts';
 import { errorCount, LaurelErrors } from '../core/error.ts';
+import { decodePublicKeyMultibase } from '../core/multikey.ts';
 import { readKeyFiles, resolveSigningIdentity } from './keys.ts';
 import { refusePastedSecrets } from './pasted-secrets.ts';
 import type { PersistentContentCache } from './content-cache.ts';
 import type { PersistentProofCache } from './proof-cache.ts';
 import { buildSignedSite, type SignedSite } from './signed-site.ts';
 import type { SignMany } from './signing.ts';
+import { extendLog, publications, type ExtendedLog, type PublishedLog } from './transparency-log.ts';
 import { assertWithinVerifierLimits } from './verifier-limits.ts';
 
 export interface SignRepositoryOptions {
@@ -29,10 +31,19 @@ export interface SignRepositoryOptions {
   readonly signMany?: SignMany | undefined;
   /** Award files parsed by earlier builds; what this signing parsed is saved back to it. */
   readonly contentCache?: PersistentContentCache | undefined;
+  /**
+   * A build's transparency log: how to read the log it extends (undefined: a new one), given
+   * whether the build is signed with the development key (whose log is kept apart), and the time
+   * its entries are logged at. The dev server keeps none.
+   */
+  readonly transparencyLog?: { readonly previous: (development: boolean) => Promise<PublishedLog | undefined>; readonly loggedAt: string } | undefined;
 }
 
+/** The signed site and, for a build, its transparency log extended with what it publishes. */
+export type SignedRepository = SignedSite & { readonly log?: (ExtendedLog & { readonly extended: boolean }) | undefined };
+
 /** The signed site, or a LaurelErrors with every content error, or a LaurelError about the keys. */
-export async function signRepository(options: SignRepositoryOptions): Promise<SignedSite> {
+export async function signRepository(options: SignRepositoryOptions): Promise<SignedRepository> {
   const files = await readContentFiles(options.root);
   // Before validation, whose errors may quote a value: a pasted secret is never repeated.
   refusePastedSecrets(files, options.secret ? [options.secret] : []);
@@ -46,5 +57,13 @@ export async function signRepository(options: SignRepositoryOptions): Promise<Si
   await options.contentCache?.save();
   // What Laurel signs, its own verifier must be able to read (src/core/limits.ts).
   assertWithinVerifierLimits(site);
-  return site;
+  if (!options.transparencyLog) return site;
+  // The checkpoint is signed by the signing key (its note format cannot be mistaken for a proof's
+  // input, two SHA-256 hashes), so that keys/ and the DID document are also the log's keys: a
+  // checkpoint of an earlier key, current, retired or compromised since, is still this site's.
+  const signer = { publicKey: decodePublicKeyMultibase(identity.publicKeyMultibase)!, secretKey: identity.secretKey };
+  const trustedKeys = [signer.publicKey, ...keys.map((key) => decodePublicKeyMultibase(key.publicKeyMultibase)).filter((key): key is Uint8Array => key !== undefined)];
+  const previous = await options.transparencyLog.previous(identity.development);
+  const log = extendLog(previous, publications(site), { prefix: site.urls.transparencyLog, trustedKeys, signer, loggedAt: options.transparencyLog.loggedAt });
+  return { ...site, log: { ...log, extended: previous !== undefined } };
 }

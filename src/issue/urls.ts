@@ -25,6 +25,8 @@ export interface SiteUrls {
   credentialShareCard(id: string): string;
   statusList(purpose: StatusPurpose): string;
   revocationList: string;
+  /** The transparency log's prefix (C2SP tlog-tiles): `checkpoint` and `tile/…` under it. */
+  readonly transparencyLog: string;
 }
 
 /** The site URL must end with `/` (the issuer schema enforces it). */
@@ -46,6 +48,7 @@ export function siteUrls(site: string): SiteUrls {
     credentialShareCard: (id) => at(`credentials/${id}/share.png`),
     statusList: (purpose) => at(`status/${purpose}.json`),
     revocationList: at('status/1edtech-revocation-list.json'),
+    transparencyLog: at('log/'),
   };
 }
 

@@ -25,7 +25,8 @@ import { developmentSecret, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openContentCache, type PersistentContentCache } from '../issue/content-cache.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
 import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
-import { signRepository } from '../issue/sign-repository.ts';
+import { signRepository, type SignedRepository } from '../issue/sign-repository.ts';
+import { DEVELOPMENT_LOG_FOLDER, LOG_FOLDER, logFolderFor, readLogFolder, writeLogFolder } from '../issue/log-folder.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
 import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
@@ -57,6 +58,9 @@ export interface BuildReport {
   readonly certificatePagesReused: number;
   /** Pages and records in the search index. */
   readonly searchPages: number;
+  /** The transparency log's entries, and how many this build appended. */
+  readonly logEntries?: number;
+  readonly logAppended?: number;
 }
 
 const VIRTUAL_SITE = 'virtual:laurel/site';
@@ -77,7 +81,7 @@ interface BuildPages {
   readonly search: PendingSearchIndex;
 }
 
-type SiteState = { ok: true; site: SignedSite; snapshotFile: string; pages: BuildPages | undefined } | { ok: false; error: unknown };
+type SiteState = { ok: true; site: SignedRepository; snapshotFile: string; pages: BuildPages | undefined } | { ok: false; error: unknown };
 
 /** The development-build warning, on the console: every page says it too. */
 const DEVELOPMENT_WARNING = [
@@ -107,6 +111,9 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       await refuseLinksLeavingRepository(root, PUBLIC_FOLDER);
       proofs ??= await openProofCache(cacheDirectory, { keepAll: sharedCache });
       contents ??= await openContentCache(cacheDirectory, { keepAll: sharedCache });
+      // A build extends the transparency log: the one given (the live one, in a deploy), else the last it wrote.
+      const given = process.env['LAUREL_LOG_DIR'] || undefined;
+      const logFolder = (development: boolean) => path.resolve(root, given ?? logFolderFor(development));
       const site = await signRepository({
         root,
         production,
@@ -117,7 +124,11 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // Worker threads for a cold start; a change or two is signed in this thread (the pool
         // starts workers only for many documents).
         signMany: signInParallel(),
+        transparencyLog: command === 'build' ? { previous: (development) => readLogFolder(logFolder(development)), loggedAt: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() } : undefined,
       });
+      if (site.log && !site.log.extended) {
+        logger.warn(`Transparency log: there is none in ${path.relative(root, logFolder(site.development)) || '.'}, so a new log starts, of ${site.log.checkpoint.size} entries. Right for a site's first build; otherwise see docs/transparency.md.`);
+      }
       const images = { cacheDirectory: path.join(cacheDirectory, 'images'), fingerprint: await rendererFingerprint(root) };
       const snapshotFile = path.join(root, '.laurel', 'site', 'snapshot.json');
       await mkdir(path.dirname(snapshotFile), { recursive: true });
@@ -208,16 +219,23 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
           root,
           secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
           privateFolders: ['.laurel', 'keys'],
-          published: [cacheDirectory, out, path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
+          // The log's files are public by design: .laurel/log/ is the copy the next build extends.
+          published: [cacheDirectory, out, ...[LOG_FOLDER, DEVELOPMENT_LOG_FOLDER].flatMap((folder) => [path.join(root, folder), `${path.join(root, folder)}.new`]), path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
         };
         // Whether the cache's pages and search files were checked against these secrets; taken
         // before this build adds to the cache (src/site/published-output.ts).
         const cacheChecked = await takeCheckedRecord(cacheDirectory, check);
         const indexing = certificatePages.search.finish(out, certificateFolder, { directory: path.join(cacheDirectory, 'search'), prune: !sharedCache });
         const credentialFiles = site.awards.map((award) => ({ file: path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), content: award.json }));
+        const logFolder = path.join(out, distPath(site.urls.site, site.urls.transparencyLog)).replace(/index\.html$/, '');
+        const logFiles = (site.log?.files ?? []).map((file) => ({ file: path.join(logFolder, file.path), content: file.bytes }));
         const writing = (async () => {
           // The signed JSON, byte for byte what the dev server's route serves, linked from the cache when unchanged.
           await placeFiles(credentialFiles, { directory: path.join(cacheDirectory, 'credentials'), prune: !sharedCache });
+          for (const { file, content } of logFiles) {
+            await mkdir(path.dirname(file), { recursive: true });
+            await writeFile(file, content);
+          }
           const pages = await pageCache(path.join(cacheDirectory, 'pages')).complete(out, site, certificatePages.keys, certificatePages.rendered, { prune: !sharedCache });
           return { pages };
         })();
@@ -231,15 +249,17 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         try {
           const checkedBefore = new Set(cacheChecked ? [...reused, ...search.reused] : []);
           // The signed JSON, linked or not, and the search files written are checked as they are in memory.
-          await assertNothingPrivate(out, check, new Map<string, string | Uint8Array>([...credentialFiles.map(({ file, content }): [string, string] => [file, content]), ...search.written]), checkedBefore);
+          await assertNothingPrivate(out, check, new Map<string, string | Uint8Array>([...credentialFiles.map(({ file, content }): [string, string] => [file, content]), ...logFiles.map(({ file, content }): [string, Uint8Array] => [file, content]), ...search.written]), checkedBefore);
         } catch (error) {
           throw reported(error);
         }
         await recordChecked(cacheDirectory, check);
+        // The log as published, for the next build to extend (a deploy gives it the live one instead).
+        if (site.log) await writeLogFolder(path.join(root, logFolderFor(site.development)), site.log.files);
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
         const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
-        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused.length, searchPages: search.pages };
+        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused.length, searchPages: search.pages, ...(site.log ? { logEntries: site.log.checkpoint.size, logAppended: site.log.appended.length } : {}) };
         await writeFile(path.join(root, BUILD_REPORT), JSON.stringify(report));
         logger.info(`${certificatePages.rendered.size} certificate pages rendered, ${reused.length} unchanged ones reused; ${search.pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
       },

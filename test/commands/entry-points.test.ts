@@ -28,7 +28,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   'pr-summary': { args: [], message: 'Usage: npm run pr-summary -- --base <git ref>' },
   verify: { args: [], message: 'Say what to verify.' },
   // Checked before Astro is started: a real build is the build tests' business.
-  build: { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run build' },
+  build: { args: ['--frobnicate'], message: "Unknown option '--frobnicate'\nUsage: npm run build" },
   bench: { args: ['--awards', '0'], message: 'Usage: npm run bench [-- --awards N]' },
 };
 

@@ -35,13 +35,17 @@ afterAll(async () => {
 
 const get = (pathname: string) => fetch(`${server.origin}/${pathname}`, { signal: AbortSignal.timeout(60_000) });
 
-/** Every file of dist/ but the pages, the search index and Astro's bundles: the hosted documents and images. */
+/**
+ * Every file of dist/ but the pages, the search index, Astro's bundles and the transparency log
+ * (which builds append to; the dev server signs on every change and keeps none): the hosted
+ * documents and images.
+ */
 async function hostedFiles(dist: string): Promise<string[]> {
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('_astro/') && file !== '.nojekyll' && file !== 'logo.svg')
+    .filter((file) => !file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('_astro/') && !file.startsWith('log/') && file !== '.nojekyll' && file !== 'logo.svg')
     .sort();
 }
 
