@@ -30,6 +30,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   // Checked before Astro is started: a real build is the build tests' business.
   build: { args: ['--frobnicate'], message: "Unknown option '--frobnicate'\nUsage: npm run build" },
   bench: { args: ['--awards', '0'], message: 'Usage: npm run bench [-- --awards N]' },
+  'fetch-log': { args: ['--url', 'ftp://x'], message: '--url "ftp://x" is not the address of a log' },
 };
 
 /** The npm commands that run a script: `node scripts/<file>.ts [arguments]` in package.json. */

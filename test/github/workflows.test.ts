@@ -128,7 +128,11 @@ describe('deploy.yml', () => {
 
   it('builds for production with the secret, and nothing else sees it', () => {
     const buildStep = all.find((step) => step.run?.includes('npm run build'));
-    expect(buildStep?.run).toBe('npm run build -- --production');
+    expect(buildStep?.run).toBe('npm run build -- --production --log .laurel/published-log');
+    // The log it extends is the live one, fetched just before, without the secret.
+    const fetchStep = all.find((step) => step.run?.includes('npm run fetch-log'));
+    expect(fetchStep?.run).toBe('npm run fetch-log -- --out .laurel/published-log');
+    expect(all.indexOf(fetchStep!)).toBe(all.indexOf(buildStep!) - 1);
     expect(buildStep?.env).toEqual({ LAUREL_SIGNING_KEY: '${{ secrets.LAUREL_SIGNING_KEY }}' });
     const usingSecret = all.filter((step) => JSON.stringify(step).includes('secrets.'));
     expect(usingSecret).toEqual([guard, buildStep]);

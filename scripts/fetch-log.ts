@@ -1,0 +1,4 @@
+import { fetchLog } from '../src/commands/fetch-log.ts';
+import { run } from '../src/commands/cli.ts';
+
+await run((context) => fetchLog(context));
