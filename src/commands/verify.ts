@@ -13,11 +13,12 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didWebSiteUrl, splitDidUrl, type FetchJson } from '../core/did.ts';
-import { MAX_NESTED_CREDENTIALS } from '../core/limits.ts';
+import { MAX_LOG_FILE_BYTES, MAX_NESTED_CREDENTIALS } from '../core/limits.ts';
 import { EMAIL_PATTERN } from '../core/identity-hash.ts';
 import { worstVerdict, type CheckState, type OverallStatus, type VerificationReport } from '../core/verify/check.ts';
 import { credentialFromBytes, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, parseJsonText, unreadable, type LoadedText } from '../core/verify/input.ts';
 import type { SchemaValidator } from '../core/verify/schema.ts';
+import type { FetchLogFile } from '../core/verify/log.ts';
 import { describeVerdict } from '../core/verify/messages.ts';
 import { unreadableReport, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher } from '../verifier/fetcher.ts';
@@ -81,10 +82,9 @@ const network = createFetcher({ fetch: (url, init) => fetch(url, init), describe
  * https://host/path/status/revocation.json is <dir>/status/revocation.json and the did.json is
  * <dir>/did.json (or <dir>/.well-known/did.json at a domain root). Other URLs go to the network.
  */
-function siteFetcher(siteDir: string, siteUrl: string, cwd: string): FetchJson {
+function siteFetcher(siteDir: string, siteUrl: string, cwd: string): { fetchJson: FetchJson; fetchLogFile: FetchLogFile } {
   const root = path.resolve(cwd, siteDir);
-  return async (url) => {
-    if (!url.startsWith(siteUrl)) return network.fetchJson(url);
+  const readLocal = async (url: string, limit: number): Promise<{ ok: true; bytes: Uint8Array; file: string } | { ok: false; reason: string }> => {
     let relative: string;
     try {
       relative = decodeURIComponent(url.slice(siteUrl.length).replace(/[?#].*$/, ''));
@@ -94,13 +94,26 @@ function siteFetcher(siteDir: string, siteUrl: string, cwd: string): FetchJson {
     const file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep)) return { ok: false, reason: `${url} points outside the site folder` };
     try {
-      const text = await readFile(file, 'utf8');
-      const parsed = parseJsonText(text);
-      return parsed.ok ? { ok: true, json: parsed.value } : { ok: false, reason: `${path.relative(cwd, file)} is not a JSON document this verifier reads (${parsed.code})` };
+      if ((await stat(file)).size > limit) return { ok: false, reason: `${path.relative(cwd, file)} is larger than this verifier reads` };
+      return { ok: true, bytes: new Uint8Array(await readFile(file)), file };
     } catch (error) {
       const code = (error as { code?: string }).code;
       return { ok: false, reason: code === 'ENOENT' ? `${path.relative(cwd, file)} is not in the site folder` : `${file}: ${error instanceof Error ? error.message : String(error)}` };
     }
+  };
+  return {
+    fetchJson: async (url) => {
+      if (!url.startsWith(siteUrl)) return network.fetchJson(url);
+      const read = await readLocal(url, MAX_INPUT_BYTES);
+      if (!read.ok) return read;
+      const parsed = parseJsonText(new TextDecoder().decode(read.bytes));
+      return parsed.ok ? { ok: true, json: parsed.value } : { ok: false, reason: `${path.relative(cwd, read.file)} is not a JSON document this verifier reads (${parsed.code})` };
+    },
+    fetchLogFile: async (url) => {
+      if (!url.startsWith(siteUrl)) return network.fetchLogFile(url);
+      const read = await readLocal(url, MAX_LOG_FILE_BYTES);
+      return read.ok ? { ok: true, bytes: read.bytes } : read;
+    },
   };
 }
 
@@ -292,9 +305,9 @@ export async function verify(context: CommandContext): Promise<number> {
       if (options.site !== undefined && siteUrl === undefined && !options.json) {
         context.err(`note: ${source.label} does not name a did:web issuer, so --site is not used for it.`);
       }
-      const fetchJson: FetchJson = options.site !== undefined && siteUrl !== undefined ? siteFetcher(options.site, siteUrl, context.root) : network.fetchJson;
+      const fetchers = options.site !== undefined && siteUrl !== undefined ? siteFetcher(options.site, siteUrl, context.root) : network;
       const schemas = validateSchema && { achievement: validateSchema, endorsement: validateEndorsementSchema };
-      const report = await verifyCredentialJson(loaded.text, { now: context.now(), fetchJson, validateSchema: schemas, recipientEmail: options.email });
+      const report = await verifyCredentialJson(loaded.text, { now: context.now(), fetchJson: fetchers.fetchJson, fetchLogFile: fetchers.fetchLogFile, validateSchema: schemas, recipientEmail: options.email });
       if (trustList) Object.assign(report, { trustedIssuer: lookUpIssuer(trustList, report.credential, report.checks) });
       outcomes.push({ source: source.label, report });
     }

@@ -131,7 +131,12 @@ export const DID_SERVICE_TYPES = {
   BitstringStatusListCredential: 'https://www.w3.org/ns/credentials/status#BitstringStatusListCredential',
   // The OB 3.0 context's Profile class: the issuer's profile document lives at the endpoint.
   OpenBadgesProfile: 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile',
+  // C2SP tlog-tiles: the endpoint is the prefix of a log's checkpoint and tiles.
+  TransparencyLog: 'https://c2sp.org/tlog-tiles',
 } as const;
+
+/** The fragment of the service that announces an issuer's transparency log (c2sp.org/tlog-tiles prefix). */
+export const TRANSPARENCY_LOG_SERVICE_FRAGMENT = 'transparency-log';
 export type DidServiceType = keyof typeof DID_SERVICE_TYPES;
 
 export interface DidDocument {

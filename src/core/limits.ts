@@ -42,6 +42,14 @@ export const MAX_NESTED_CREDENTIALS = 16;
 /** How many issuers a trust list may name (the list itself is held to MAX_INPUT_BYTES too). */
 export const MAX_TRUST_LIST_ENTRIES = 10_000;
 
+/**
+ * A file of an issuer's transparency log: a checkpoint, a tile (8 KiB at most) or an entry bundle
+ * (256 entries of a few hundred bytes).
+ */
+export const MAX_LOG_FILE_BYTES = 1024 * 1024;
+/** How many log entries of one credential a verifier reads (a few in practice: issued, re-signed, revoked). */
+export const MAX_LOG_ENTRIES_PER_CREDENTIAL = 64;
+
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
   inputBytes: MAX_INPUT_BYTES,
@@ -54,4 +62,6 @@ export const VERIFIER_LIMITS = {
   proofs: MAX_PROOFS,
   nestedCredentials: MAX_NESTED_CREDENTIALS,
   trustListEntries: MAX_TRUST_LIST_ENTRIES,
+  logFileBytes: MAX_LOG_FILE_BYTES,
+  logEntriesPerCredential: MAX_LOG_ENTRIES_PER_CREDENTIAL,
 } as const;

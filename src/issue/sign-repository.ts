@@ -34,7 +34,7 @@ export interface SignRepositoryOptions {
   /**
    * A build's transparency log: how to read the log it extends (undefined: a new one), given
    * whether the build is signed with the development key (whose log is kept apart), and the time
-   * its entries are logged at. The dev server keeps none.
+   * its entries are logged at. The dev server's starts afresh at every signing and is never kept.
    */
   readonly transparencyLog?: { readonly previous: (development: boolean) => Promise<PublishedLog | undefined>; readonly loggedAt: string } | undefined;
 }

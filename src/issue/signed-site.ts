@@ -5,7 +5,7 @@
  */
 import { toDateTimeStamp } from '../core/dates.ts';
 import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput } from '../core/credential.ts';
-import { didWebForSiteUrl, buildDidDocument } from '../core/did.ts';
+import { didWebForSiteUrl, buildDidDocument, TRANSPARENCY_LOG_SERVICE_FRAGMENT } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
 import { LaurelError } from '../core/error.ts';
@@ -278,6 +278,8 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const didDocument = buildDidDocument(did, publishedKeyIds, [
     { id: `${did}#suspension-list`, type: 'BitstringStatusListCredential', serviceEndpoint: urls.statusList('suspension') },
     { id: `${did}#issuer-profile`, type: 'OpenBadgesProfile', serviceEndpoint: urls.issuerJson },
+    // Where verifiers find the log (src/core/verify/log.ts); its checkpoint is signed by these keys.
+    { id: `${did}#${TRANSPARENCY_LOG_SERVICE_FRAGMENT}`, type: 'TransparencyLog', serviceEndpoint: urls.transparencyLog },
   ]) as unknown as JsonObject;
 
   const revocationList: JsonObject = {

@@ -6,57 +6,17 @@
  * credential back, an issued one gone without erasure). Pure: the integration reads the previous
  * log and writes the new one.
  *
- * An entry holds the credential's id (its URL), the SHA-256 of its hosted JSON when it is issued
- * or re-signed, the event's date as the issuer states it, and the time of the build that logged
- * it. Never a name or an identity hash: erasing a learner leaves nothing personal in the log.
+ * The entries' format, and the index a verifier finds a credential's entries by, are in
+ * ../core/tlog/entry.ts, which verifiers share.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { toDateTimeStamp } from '../core/dates.ts';
 import { LaurelError } from '../core/error.ts';
 import { openCheckpoint, originOf, parseCheckpointText, signCheckpoint, type Checkpoint } from '../core/tlog/checkpoint.ts';
+import { decodeEntry, encodeEntry, entryIndexFiles, jsonDigest, type LogEntry } from '../core/tlog/entry.ts';
 import { appendLeaves, leafHash, merkleTree, rootHash, type MerkleTree } from '../core/tlog/merkle.ts';
 import { entryBundles, treeTiles, type LogFile } from '../core/tlog/tiles.ts';
 import type { SignedSite } from './signed-site.ts';
-
-export const LOG_EVENTS = ['issued', 're-signed', 'revoked', 'suspended', 'reinstated', 'erased'] as const;
-export type LogEvent = (typeof LOG_EVENTS)[number];
-
-export interface LogEntry {
-  /** The entry format's version. */
-  readonly v: 1;
-  readonly event: LogEvent;
-  /** The credential's id: the URL of its hosted JSON. */
-  readonly id: string;
-  /** Hex SHA-256 of the hosted JSON's bytes, for `issued` and `re-signed`. */
-  readonly sha256?: string;
-  /** The event's date as the issuer states it (awarded, revoked, suspended, erased on), or the build's time. */
-  readonly date: string;
-  /** When the build that appended this entry ran. */
-  readonly logged: string;
-}
-
-/** One entry's bytes: JSON with its members in a fixed order, so that equal entries hash alike. */
-export function encodeEntry(entry: LogEntry): Uint8Array {
-  const { v, event, id, sha256: digest, date, logged } = entry;
-  return utf8ToBytes(JSON.stringify(digest === undefined ? { v, event, id, date, logged } : { v, event, id, sha256: digest, date, logged }));
-}
-
-export function decodeEntry(bytes: Uint8Array): LogEntry | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entry = value as Record<string, unknown>;
-  const ok = entry['v'] === 1 && (LOG_EVENTS as readonly unknown[]).includes(entry['event']) && typeof entry['id'] === 'string' && typeof entry['date'] === 'string' && typeof entry['logged'] === 'string' && (entry['sha256'] === undefined || (typeof entry['sha256'] === 'string' && /^[0-9a-f]{64}$/.test(entry['sha256'])));
-  if (!ok) return undefined;
-  const decoded = entry as unknown as LogEntry;
-  // Only the canonical bytes: a second spelling of one entry would be a second entry.
-  return bytesToHex(encodeEntry(decoded)) === bytesToHex(bytes) ? decoded : undefined;
-}
 
 /** Where an award is written, for an error that points at it. */
 interface Written {
@@ -75,11 +35,6 @@ export interface LoggedCredential {
   readonly state: 'valid' | 'suspended' | 'revoked' | 'erased';
   readonly sha256: string | undefined;
   readonly entries: readonly LogEntry[];
-}
-
-/** The hex SHA-256 of a hosted JSON, as entries write it. */
-export function jsonDigest(json: string): string {
-  return bytesToHex(sha256(utf8ToBytes(json)));
 }
 
 /**
@@ -178,7 +133,7 @@ export interface LogSigner {
 
 export interface ExtendedLog {
   readonly checkpoint: Checkpoint;
-  /** Every file of the log, paths relative to its folder: `checkpoint`, `tile/…`. */
+  /** Every file of the log, paths relative to its folder: `checkpoint`, `tile/…`, `index/…`. */
   readonly files: readonly LogFile[];
   readonly appended: readonly LogEntry[];
   /** Each credential's state and entries, this build's included. */
@@ -220,7 +175,8 @@ export function extendLog(previous: PublishedLog | undefined, published: readonl
   tree = appendLeaves(tree, appended.map((entry) => leafHash(encodeEntry(entry))));
   const checkpoint: Checkpoint = { origin, size: tree.size, root: rootHash(tree) };
   const note = signCheckpoint(checkpoint, options.signer.publicKey, options.signer.secretKey);
-  const files: LogFile[] = [{ path: 'checkpoint', bytes: utf8ToBytes(note) }, ...treeTiles(tree, earlierSizes), ...entryBundles(bytes, earlierSizes)];
+  const index = entryIndexFiles(all).map(({ path, json }) => ({ path, bytes: utf8ToBytes(json) }));
+  const files: LogFile[] = [{ path: 'checkpoint', bytes: utf8ToBytes(note) }, ...treeTiles(tree, earlierSizes), ...entryBundles(bytes, earlierSizes), ...index];
   return { checkpoint, files, appended, credentials: replayLog(all), entries: bytes, tree, earlierSizes };
 }
 

@@ -26,6 +26,7 @@ import { openContentCache, type PersistentContentCache } from '../issue/content-
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
 import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
 import { signRepository, type SignedRepository } from '../issue/sign-repository.ts';
+import { serveDevLog } from './dev-log.ts';
 import { DEVELOPMENT_LOG_FOLDER, LOG_FOLDER, logFolderFor, readLogFolder, writeLogFolder } from '../issue/log-folder.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
@@ -124,9 +125,11 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // Worker threads for a cold start; a change or two is signed in this thread (the pool
         // starts workers only for many documents).
         signMany: signInParallel(),
-        transparencyLog: command === 'build' ? { previous: (development) => readLogFolder(logFolder(development)), loggedAt: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() } : undefined,
+        // The dev server serves a log too, so that its DID document and verifier are the build's;
+        // it starts afresh at every signing and is never written (src/site/dev-log.ts).
+        transparencyLog: { previous: (development) => (command === 'build' ? readLogFolder(logFolder(development)) : Promise.resolve(undefined)), loggedAt: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() },
       });
-      if (site.log && !site.log.extended) {
+      if (command === 'build' && site.log && !site.log.extended) {
         logger.warn(`Transparency log: there is none in ${path.relative(root, logFolder(site.development)) || '.'}, so a new log starts, of ${site.log.checkpoint.size} entries. Right for a site's first build; otherwise see docs/transparency.md.`);
       }
       const images = { cacheDirectory: path.join(cacheDirectory, 'images'), fingerprint: await rendererFingerprint(root) };
@@ -182,6 +185,11 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         updateConfig({
           site: siteUrl,
           base: new URL(siteUrl).pathname,
+          // The transparency log's files have no extension and no trailing slash (c2sp.org/tlog-tiles:
+          // log/checkpoint, log/tile/0/000.p/21), which Astro's dev server and preview refuse under
+          // 'always'. Static hosts serve them as files; so do the servers with 'ignore', which only
+          // adds that a page is found without its slash too. A build's output is the same either way.
+          ...(command === 'build' ? {} : { trailingSlash: 'ignore' as const }),
           // Vite's dependency cache, per repository: test repositories and forks that share one
           // node_modules (by a link) would otherwise rebuild one another's while a server runs.
           vite: { cacheDir: path.join(root, VITE_CACHE), plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
@@ -194,6 +202,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
 
       'astro:server:setup': ({ server, logger }) => {
         const search = devSearch(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok ? searchablePages(state.site) : []), () => (state.ok ? certificateSearchRecords(state.site, new Date()) : []));
+        serveDevLog(server, () => new URL(configuredSiteUrl).pathname, () => (state.ok && state.site.log ? { folder: distPath(state.site.urls.site, state.site.urls.transparencyLog).replace(/index\.html$/, ''), files: state.site.log.files } : undefined));
         watchRepository(server, root, async () => {
           state = await sign(logger, 'dev');
           search.forget();

@@ -7,7 +7,8 @@
  * and the issuer's public files (its DID document and status lists). Nothing is ever sent.
  */
 import { isIpAddress, type FetchJson } from '../core/did.ts';
-import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_REDIRECTS } from '../core/limits.ts';
+import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_LOG_FILE_BYTES, MAX_REDIRECTS } from '../core/limits.ts';
+import type { FetchLogFile } from '../core/verify/log.ts';
 import { credentialFromBytes, describeBytes, jsonNestingDepth, unreadable, type LoadedText } from '../core/verify/input.ts';
 import { credentialLinkOf } from './alternate-link.ts';
 
@@ -41,6 +42,8 @@ export interface Fetcher {
   fetchBytes(address: string, limit: number, accept: string): Promise<Fetched>;
   /** The issuer's files for the core: JSON only, at most 1 MB, nested at most 64 levels. */
   readonly fetchJson: FetchJson;
+  /** A file of the issuer's transparency log, as bytes: at most MAX_LOG_FILE_BYTES, never a web page. */
+  readonly fetchLogFile: FetchLogFile;
   /**
    * A credential at an address: JSON, or a baked PNG or SVG badge; or a web page (a certificate
    * page, the link people share) whose head links to its credential, followed once.
@@ -147,6 +150,14 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
   };
 
+  const fetchLogFile: FetchLogFile = async (url) => {
+    const fetched = await fetchBytes(url, MAX_LOG_FILE_BYTES, 'text/plain, application/octet-stream;q=0.9, */*;q=0.8');
+    if (!fetched.ok) return fetched;
+    // A host that answers every unknown path with its home page has no such file.
+    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: `${url} is a web page, not a log file` };
+    return { ok: true, bytes: fetched.bytes };
+  };
+
   const fetchCredential: Fetcher['fetchCredential'] = async (address) => {
     const fetched = await fetchBytes(address, MAX_IMAGE_BYTES, CREDENTIAL_ACCEPT);
     if (!fetched.ok) return unreadable('fetch-failed', { url: address, reason: fetched.reason });
@@ -166,5 +177,5 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return credentialFromBytes(credential.bytes);
   };
 
-  return { allowed, fetchBytes, fetchJson, fetchCredential };
+  return { allowed, fetchBytes, fetchJson, fetchLogFile, fetchCredential };
 }

@@ -26,19 +26,20 @@ export interface Run {
 }
 
 /** Wall time during which at least one fetch is pending (parallel fetches are not counted twice). */
-function timedFetch(fetchJson: FetchJson): FetchJson & { elapsed: () => number } {
+function fetchTimer(): { timed: <F extends (url: string) => Promise<unknown>>(fetch: F) => F; elapsed: () => number } {
   let pending = 0;
   let since = 0;
   let total = 0;
-  const timed = async (url: string) => {
-    if (pending++ === 0) since = performance.now();
-    try {
-      return await fetchJson(url);
-    } finally {
-      if (--pending === 0) total += performance.now() - since;
-    }
-  };
-  return Object.assign(timed, { elapsed: () => total });
+  const timed = <F extends (url: string) => Promise<unknown>>(fetch: F): F =>
+    (async (url: string) => {
+      if (pending++ === 0) since = performance.now();
+      try {
+        return await fetch(url);
+      } finally {
+        if (--pending === 0) total += performance.now() - since;
+      }
+    }) as F;
+  return { timed, elapsed: () => total };
 }
 
 /**
@@ -67,10 +68,10 @@ export async function verifyInput(input: VerifyInput, siteUrl?: string): Promise
   const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)));
   const loaded = await loadInput(input, fetcher);
   if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
-  const fetchJson = timedFetch(fetcher.fetchJson);
+  const timer = fetchTimer();
   const started = performance.now();
-  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson, validateSchema: openBadgeSchemas });
-  return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: fetchJson.elapsed() };
+  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson: timer.timed(fetcher.fetchJson), fetchLogFile: timer.timed(fetcher.fetchLogFile), validateSchema: openBadgeSchemas });
+  return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: timer.elapsed() };
 }
 
 let warm: Promise<void> | undefined;

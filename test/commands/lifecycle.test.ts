@@ -20,7 +20,9 @@ import type { VerificationReport } from '../../src/core/verify/check.ts';
 import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
 import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
 import { openProofCache } from '../../src/issue/proof-cache.ts';
-import { signRepository } from '../../src/issue/sign-repository.ts';
+import { signRepository, type SignedRepository } from '../../src/issue/sign-repository.ts';
+import type { FetchLogFile } from '../../src/core/verify/log.ts';
+import type { PublishedLog } from '../../src/issue/transparency-log.ts';
 import type { SignedSite } from '../../src/issue/signed-site.ts';
 import { certificateView } from '../../src/site/page-model.ts';
 import { validateAchievementCredential } from '../helpers/ob-schema.ts';
@@ -45,9 +47,24 @@ async function ok(command: Command, args: readonly string[] = []): Promise<RunRe
 }
 
 /** What a build signs: with the development key, or in production with the secret of the current key. */
-async function sign(secret?: string): Promise<SignedSite> {
-  return signRepository({ root: repo.dir, production: secret !== undefined, secret, now: NOW, cache: await openProofCache(path.join(repo.dir, '.laurel', 'cache')) });
+async function sign(secret?: string): Promise<SignedRepository> {
+  // Each signing extends the transparency log of the one before, as builds do (one log for the
+  // development key, one for the production key, as the build keeps them apart).
+  const site = await signRepository({
+    root: repo.dir,
+    production: secret !== undefined,
+    secret,
+    now: NOW,
+    cache: await openProofCache(path.join(repo.dir, '.laurel', 'cache')),
+    transparencyLog: { previous: async (development) => logs.get(development), loggedAt: NOW.toISOString() },
+  });
+  const checkpoint = site.log?.files.find((file) => file.path === 'checkpoint');
+  if (site.log && checkpoint) logs.set(site.development, { checkpoint: new TextDecoder().decode(checkpoint.bytes), entries: site.log.entries, earlierSizes: site.log.earlierSizes });
+  return site;
 }
+
+/** The last log each key's signing extended. */
+const logs = new Map<boolean, PublishedLog>();
 
 /** Every hosted JSON document of the site, by URL, as its text. */
 function hostedDocuments(site: SignedSite): Map<string, string> {
@@ -63,6 +80,15 @@ function fetcherOf(site: SignedSite): FetchJson {
   };
 }
 
+/** The site's transparency log files, by URL, as the published site serves them. */
+function logFetcherOf(site: SignedRepository): FetchLogFile {
+  const files = new Map((site.log?.files ?? []).map((file) => [site.urls.transparencyLog + file.path, file.bytes]));
+  return async (url) => {
+    const bytes = files.get(url);
+    return bytes === undefined ? { ok: false, reason: `404 Not Found: ${url}` } : { ok: true, bytes };
+  };
+}
+
 /** The credential as its holder downloads it: the hosted bytes at its URL. */
 function credentialJson(site: SignedSite, id: string): string {
   const text = hostedDocuments(site).get(site.urls.credentialJson(id));
@@ -71,8 +97,8 @@ function credentialJson(site: SignedSite, id: string): string {
 }
 
 /** The verifier as the command line runs it (with the OB 3.0 schema), against `site`. */
-function verify(site: SignedSite, json: string, recipientEmail?: string): Promise<VerificationReport> {
-  return verifyCredentialJson(json, { now: NOW, fetchJson: fetcherOf(site), validateSchema: validateAchievementCredential, recipientEmail });
+function verify(site: SignedRepository, json: string, recipientEmail?: string): Promise<VerificationReport> {
+  return verifyCredentialJson(json, { now: NOW, fetchJson: fetcherOf(site), fetchLogFile: logFetcherOf(site), validateSchema: validateAchievementCredential, recipientEmail });
 }
 
 function state(report: VerificationReport, id: string): string | undefined {
@@ -199,6 +225,8 @@ describe('key rotation', () => {
     const signedByNew = credentialJson(site, AIKO);
     expect(signedByNew).not.toBe(signedByOld);
     expect((await verify(site, signedByOld)).status).not.toBe('failed');
+    // The log has both signatures: the copy signed before the rotation is an earlier version of it.
+    expect((await verify(site, signedByOld)).checks.find((check) => check.id === 'log')).toMatchObject({ state: 'passed', params: { supersededOn: NOW.toISOString() } });
     expect((await verify(site, signedByNew)).status).not.toBe('failed');
 
     const keys = (await readdir(path.join(repo.dir, 'keys'))).filter((file) => file.endsWith('.json'));

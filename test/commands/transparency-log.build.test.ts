@@ -11,12 +11,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { forget } from '../../src/commands/forget.ts';
 import { status } from '../../src/commands/status.ts';
+import { verify } from '../../src/commands/verify.ts';
 import { decodePublicKeyMultibase } from '../../src/core/multikey.ts';
 import { openCheckpoint, type Checkpoint } from '../../src/core/tlog/checkpoint.ts';
 import { consistencyProof, inclusionProof, leafHash, merkleTree, verifyConsistency, verifyInclusion } from '../../src/core/tlog/merkle.ts';
 import { entryBundlePath } from '../../src/core/tlog/tiles.ts';
 import { readLogFolder } from '../../src/issue/log-folder.ts';
-import { decodeEntry, jsonDigest } from '../../src/issue/transparency-log.ts';
+import { decodeEntry, jsonDigest } from '../../src/core/tlog/entry.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 
 const SITE = 'https://credentials.harbourside.example/';
@@ -45,6 +46,13 @@ describe('the transparency log of a site, build after build', () => {
     return opened!;
   }
 
+  /** npm run verify -- <the hosted credential> --site dist --json: the log check's result. */
+  async function logCheck(id: string): Promise<{ status: string; log: { state: string; code: string; params: Record<string, unknown> } }> {
+    const result = await repo.command(verify, [path.join('dist', 'credentials', `${id}.json`), '--site', 'dist', '--json']);
+    const report = JSON.parse(result.stdout) as { status: string; checks: Array<{ id: string; state: string; code: string; params: Record<string, unknown> }> };
+    return { status: report.status, log: report.checks.find((check) => check.id === 'log')! };
+  }
+
   async function build(args: string[] = []) {
     return repo.run('scripts/build.ts', args);
   }
@@ -67,6 +75,12 @@ describe('the transparency log of a site, build after build', () => {
     const index = entries.findIndex((entry) => entry.event === 'issued' && entry.id === `${SITE}credentials/${AIKO}.json`);
     expect(entries[index]!.sha256).toBe(jsonDigest(hosted));
     expect(verifyInclusion(index, tree.size, tree.levels[0]![index]!, inclusionProof(tree, index), checkpoints[0]!.root)).toBe(true);
+    // npm run verify proves it from the published files, through the DID document's log service.
+    const did = JSON.parse(await readFile(path.join(dist, '.well-known', 'did.json'), 'utf8')) as { service: Array<{ id: string; type: string; serviceEndpoint: string }> };
+    expect(did.service).toContainEqual(expect.objectContaining({ type: 'TransparencyLog', serviceEndpoint: `${SITE}log/` }));
+    const checked = await logCheck(AIKO);
+    expect(checked.log).toMatchObject({ state: 'passed', code: 'log.logged', params: { events: [{ index, event: 'issued' }] } });
+    expect(checked.status).toBe('verified');
     // The copy the next build extends is the published log, byte for byte.
     expect(await fingerprint(path.join(repo.dir, '.laurel', 'development-log'))).toEqual(await fingerprint(path.join(dist, 'log')));
   });
@@ -94,6 +108,10 @@ describe('the transparency log of a site, build after build', () => {
     for (const [a, b] of [[0, 1], [1, 2], [0, 2]] as const) {
       expect(verifyConsistency(checkpoints[a]!.size, checkpoints[b]!.size, consistencyProof(tree, checkpoints[a]!.size, checkpoints[b]!.size), checkpoints[a]!.root, checkpoints[b]!.root)).toBe(true);
     }
+    // The verifier reads the revocation in the log, as the status list says it.
+    const revokedCheck = await logCheck(AIKO);
+    expect(revokedCheck.log).toMatchObject({ state: 'warning', code: 'log.withdrawn', params: { events: [{ event: 'issued' }, { event: 'revoked', date: '2026-11-01T00:00:00Z' }] } });
+    expect(revokedCheck.status).toBe('failed');
     // The erased learner's name is in no file of the log.
     const files = await readdir(path.join(dist, 'log'), { recursive: true, withFileTypes: true });
     for (const file of files.filter((entry) => entry.isFile())) expect((await readFile(path.join(file.parentPath, file.name), 'utf8')).includes('Kenji')).toBe(false);

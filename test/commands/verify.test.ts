@@ -128,7 +128,9 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain('– Recipient:');
     // The issuer by name and the host that publishes its key, just above the verdict.
     expect(result.stdout).toMatch(/\n {2}Issued by [^\n]+, whose key is published by badges\.example\.org\.\n {2}✓ Verified\.\n$/);
-    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(9); // 8 checks + verdict
+    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(10); // 9 checks + verdict
+    // This site keeps no transparency log (test/commands/transparency-log.build.test.ts verifies one that does).
+    expect(result.stdout).toContain('– Public log: This issuer publishes no transparency log');
   });
 
   it('prints the full machine report with --json', async () => {
@@ -136,7 +138,7 @@ describe('npm run verify', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { status: string; checks: Array<{ id: string; state: string; details?: Record<string, unknown> }> };
     expect(report.status).toBe('verified');
-    expect(report.checks.map((c) => c.state)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(report.checks.map((c) => c.state)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'skipped', 'passed', 'passed']);
     expect(report.checks.find((c) => c.id === 'proof')?.details?.['canonicalDocument']).toEqual(expect.any(String));
   });
 
@@ -160,7 +162,7 @@ describe('npm run verify', () => {
     expect(result.stdout).toContain('    Endorsement at /credentialSubject/achievement/endorsement/0: ✓ Verified.');
     expect(result.stdout).toMatch(/ {4}Endorsement at \/credentialSubject\/achievement\/endorsement\/1: ✗ Not verified: signature failed\./);
     // The endorsements are reported, not counted among the credential's own checks.
-    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(9);
+    expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(10);
   });
 
   it('exits 1 and names the signature for a changed credential', async () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { keyPairFromSeed } from '../../src/core/multikey.ts';
 import { openCheckpoint } from '../../src/core/tlog/checkpoint.ts';
 import { consistencyProof, inclusionProof, leafHash, rootHash, verifyConsistency, verifyInclusion } from '../../src/core/tlog/merkle.ts';
-import { decodeEntry, encodeEntry, extendLog, type ExtendedLog, type Publication, type PublishedLog } from '../../src/issue/transparency-log.ts';
+import { decodeEntry, encodeEntry } from '../../src/core/tlog/entry.ts';
+import { extendLog, type ExtendedLog, type Publication, type PublishedLog } from '../../src/issue/transparency-log.ts';
 import { LaurelError } from '../../src/core/error.ts';
 
 const PREFIX = 'https://credentials.example.org/log/';

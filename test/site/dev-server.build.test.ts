@@ -37,8 +37,8 @@ const get = (pathname: string) => fetch(`${server.origin}/${pathname}`, { signal
 
 /**
  * Every file of dist/ but the pages, the search index, Astro's bundles and the transparency log
- * (which builds append to; the dev server signs on every change and keeps none): the hosted
- * documents and images.
+ * (which builds append to; the dev server serves one that starts afresh at every signing): the
+ * hosted documents and images.
  */
 async function hostedFiles(dist: string): Promise<string[]> {
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
@@ -82,6 +82,9 @@ describe('npm run dev', () => {
       ['verify/how/', /^text\/html/],
       ['pagefind/pagefind.js', /^text\/javascript/],
       ['icons.svg', /^image\/svg\+xml/],
+      // The dev server's own transparency log, as a build publishes one (c2sp.org/tlog-tiles).
+      ['log/checkpoint', /^text\/plain/],
+      ['log/index/00.json', /^application\/json/],
     ];
     for (const [pathname, type] of expected) {
       const response = await get(pathname);

@@ -34,7 +34,7 @@ export interface OutputWeight {
   readonly files: number;
   /** Some hosts count folders as entries too (GitLab Pages). */
   readonly folders: number;
-  /** Bytes and files by kind: certificate pages, signed JSON, search index, everything else. */
+  /** Bytes and files by kind: certificate pages, signed JSON, search index, transparency log, everything else. */
   readonly kinds: ReadonlyMap<string, { bytes: number; files: number }>;
 }
 
@@ -133,6 +133,7 @@ export function runBuild(copy: string, label: string): BuildRun {
 
 function kindOf(relative: string): string {
   if (relative.startsWith('pagefind/')) return 'search index';
+  if (relative.startsWith('log/')) return 'transparency log';
   if (/^credentials\/[^/]+\.json$/.test(relative)) return 'signed JSON';
   if (relative.startsWith('credentials/') && relative.endsWith('/index.html')) return 'certificate pages';
   if (relative.startsWith('credentials/')) return 'other per-award files';

@@ -66,18 +66,32 @@ export function appendLeaves(tree: MerkleTree, leafHashes: readonly Hash[]): Mer
   return { size: levels[0]!.length, levels };
 }
 
-/** MTH(D[start:end]) (RFC 6962 §2.1), from the complete subtrees where it can. */
-export function subtreeHash(tree: MerkleTree, start: number, end: number): Hash {
+/**
+ * The hash of the complete subtree of height `height`, number `index` (the leaves
+ * index·2^height to (index+1)·2^height − 1), where it is known; a tree keeps them all, a client
+ * those its tiles hold (./tile-proof.ts).
+ */
+export type NodeHashes = (height: number, index: number) => Hash | undefined;
+
+const storedIn = (tree: MerkleTree): NodeHashes => (height, index) => tree.levels[height]?.[index];
+
+/** MTH(D[start:end]) (RFC 6962 §2.1), from the complete subtrees `nodes` knows. */
+function rangeHash(nodes: NodeHashes, start: number, end: number): Hash {
   const n = end - start;
   if (n <= 0) return EMPTY_ROOT;
   if ((n & (n - 1)) === 0 && start % n === 0) {
-    const level = Math.log2(n);
-    const known = tree.levels[level]?.[start / n];
+    const known = nodes(Math.log2(n), start / n);
     if (known) return known;
   }
-  if (n === 1) throw new RangeError(`leaf ${start} is not in a tree of ${tree.size}`);
+  if (n === 1) throw new RangeError(`the hash of leaf ${start} is not known`);
   const k = split(n);
-  return nodeHash(subtreeHash(tree, start, start + k), subtreeHash(tree, start + k, end));
+  return nodeHash(rangeHash(nodes, start, start + k), rangeHash(nodes, start + k, end));
+}
+
+/** MTH(D[start:end]) (RFC 6962 §2.1), from the complete subtrees where it can. */
+export function subtreeHash(tree: MerkleTree, start: number, end: number): Hash {
+  if (end > tree.size) throw new RangeError(`leaves ${start} to ${end} are not in a tree of ${tree.size}`);
+  return rangeHash(storedIn(tree), start, end);
 }
 
 /** The root of the tree's first `size` leaves (RFC 6962 §2.1, MTH(D[0:size])). */
@@ -87,10 +101,11 @@ export function rootHash(tree: MerkleTree, size = tree.size): Hash {
 }
 
 /**
- * RFC 6962 §2.1.1: PATH(m, D[0:size]), the audit path of leaf m, leaf to root.
+ * RFC 6962 §2.1.1: PATH(m, D[0:size]), the audit path of leaf m, leaf to root, from the subtree
+ * hashes `nodes` knows. Every value it reads is a complete subtree's or made of them.
  */
-export function inclusionProof(tree: MerkleTree, index: number, size = tree.size): Hash[] {
-  if (!(index >= 0 && index < size && size <= tree.size)) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
+export function auditPath(nodes: NodeHashes, index: number, size: number): Hash[] {
+  if (!(Number.isSafeInteger(index) && Number.isSafeInteger(size) && index >= 0 && index < size)) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
   const path: Hash[] = [];
   // PATH(m, D[start:end]) unrolled: the siblings are collected root-side first, then reversed.
   let start = 0;
@@ -98,14 +113,20 @@ export function inclusionProof(tree: MerkleTree, index: number, size = tree.size
   while (end - start > 1) {
     const k = split(end - start);
     if (index < start + k) {
-      path.push(subtreeHash(tree, start + k, end));
+      path.push(rangeHash(nodes, start + k, end));
       end = start + k;
     } else {
-      path.push(subtreeHash(tree, start, start + k));
+      path.push(rangeHash(nodes, start, start + k));
       start += k;
     }
   }
   return path.reverse();
+}
+
+/** RFC 6962 §2.1.1: the audit path of leaf `index` in the tree's first `size` leaves. */
+export function inclusionProof(tree: MerkleTree, index: number, size = tree.size): Hash[] {
+  if (size > tree.size) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
+  return auditPath(storedIn(tree), index, size);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 
 /** The checks, in the order they run and are shown. */
-export const CHECK_IDS = ['format', 'contexts', 'schema', 'issuer-key', 'proof', 'status', 'validity', 'recipient'] as const;
+export const CHECK_IDS = ['format', 'contexts', 'schema', 'issuer-key', 'proof', 'status', 'log', 'validity', 'recipient'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 /** `unknown` is "could not check"; `skipped` is "not checked, because of an earlier result or no input". */
@@ -25,6 +25,7 @@ export type CheckCode =
   | 'proof.unsigned' | 'proof.wrong-purpose' | 'proof.unsupported' | 'proof.expired' | 'proof.contexts-unknown' | 'proof.no-key'
   | 'proof.after-key-expired' | 'proof.created-in-future'
   | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic'
+  | 'log.logged' | 'log.withdrawn' | 'log.none' | 'log.missing' | 'log.not-logged' | 'log.checkpoint-not-signed' | 'log.inconsistent' | 'log.unknown' | 'log.not-authentic'
   | 'validity.until' | 'validity.no-expiry' | 'validity.no-dates' | 'validity.expired' | 'validity.not-yet' | 'validity.bad-start'
   | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock' | 'validity.not-authentic'
   | 'recipient.match' | 'recipient.mismatch' | 'recipient.no-email-identifier' | 'recipient.no-email-given' | 'recipient.not-authentic'

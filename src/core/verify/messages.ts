@@ -9,6 +9,7 @@
 import type { CheckCode, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
+import type { LogProblem, LoggedEvent } from './log.ts';
 import type { StatusProblem, StatusWarning } from './status.ts';
 
 export interface VerifierMessages {
@@ -30,6 +31,8 @@ export interface VerifierMessages {
   formatProblem(problem: FormatProblem, params: CheckParams): string;
   /** Why a status entry could not be checked, as a clause ("the status list … could not be fetched"). */
   statusProblem(problem: StatusProblem, params: CheckParams): string;
+  /** Why the issuer's transparency log could not be read, as a clause ("its checkpoint … could not be fetched"). */
+  logProblem(problem: LogProblem, params: CheckParams): string;
 }
 
 /** The issuer as the headline names it: its name as the credential says, and where its key is. */
@@ -98,6 +101,29 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
   'revocation-list-malformed': (p) => `the revocation list ${text(p['url'])} has no revokedCredential list`,
   'announcement-broken': () => "the issuer's DID document announces a suspension list without a single https address",
 };
+
+const LOG_PROBLEMS: Record<LogProblem, (params: CheckParams) => string> = {
+  'announcement-broken': () => "the issuer's DID document announces a log without a single https address ending in /",
+  'no-fetcher': () => 'this verifier cannot read log files here',
+  'checkpoint-unreachable': (p) => `its checkpoint ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
+  'index-unreachable': (p) => `its index ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
+  'index-unreadable': (p) => `its index ${text(p['url'])} is not a list of entry numbers`,
+  'too-many-entries': (p) => `the log lists ${text(p['count'])} entries for this credential, more than this verifier reads`,
+  'file-unreachable': (p) => `the log file ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
+};
+
+const LOG_EVENT_WORDS: Record<LoggedEvent['event'], string> = {
+  issued: 'issued',
+  're-signed': 're-signed',
+  revoked: 'revoked',
+  suspended: 'suspended',
+  reinstated: 'reinstated',
+  erased: 'erased',
+};
+
+/** "issued 14 March 2026, revoked 2 April 2026": the credential's history as the log records it. */
+const logHistory = (p: CheckParams, m: VerifierMessages): string =>
+  ((p['events'] ?? []) as LoggedEvent[]).map((event) => `${LOG_EVENT_WORDS[event.event]} ${m.date(event.event === 're-signed' || event.event === 'reinstated' ? event.logged : event.date)}`).join(', ');
 
 const STATUS_WARNINGS: Record<StatusWarning, string> = {
   'index-not-string': 'its statusListIndex is written as a number, not as the string the standard requires, and was read as that number',
@@ -195,6 +221,17 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.${statusWarnings(p)}`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
+  'log.logged': (p, m) =>
+    `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${p['supersededOn'] === undefined ? '' : ` The issuer signed it again on ${m.date(p['supersededOn'])}; this earlier copy still counts.`}`,
+  'log.withdrawn': (p, m) => `The issuer's public log records this credential as withdrawn: ${logHistory(p, m)}.`,
+  'log.none': () => 'This issuer publishes no transparency log, so there is no public record to look the credential up in.',
+  'log.missing': () => "This credential is not in the issuer's public log, although the issuer keeps one: its issuer never logged it.",
+  'log.not-logged': (p, m) => `This copy of the credential is not in the issuer's public log: the log has other versions of it (${logHistory(p, m)}), none with these exact contents.`,
+  'log.checkpoint-not-signed': () => "The issuer's log is not signed by any key in the issuer's DID document, so it proves nothing.",
+  'log.inconsistent': (p) => `The issuer's log does not prove entry ${text(p['index'])}: its files do not agree with its signed checkpoint.`,
+  'log.unknown': (p, m) => `Could not check the issuer's public log: ${m.logProblem(p['problem'] as LogProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
+  'log.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
+
   'validity.until': (p, m) => `This credential is valid until ${m.date(p['until'])}.`,
   'validity.no-expiry': (p, m) => `This credential is valid from ${m.date(p['from'])} and does not expire.`,
   'validity.no-dates': () => 'This credential has no validity dates.',
@@ -226,6 +263,7 @@ export const english: VerifierMessages = {
     'issuer-key': "Issuer's key",
     proof: 'Signature',
     status: 'Revocation and suspension',
+    log: 'Public log',
     validity: 'Validity dates',
     recipient: 'Recipient',
   },
@@ -236,6 +274,7 @@ export const english: VerifierMessages = {
     'issuer-key': "Where is the key that made the signature, and does it belong to the issuer? (did:web from the issuer's site, did:key, or an https key document)",
     proof: 'Does the signature match the credential, byte for byte? (eddsa-rdfc-2022; also eddsa-jcs-2022 and the older Ed25519Signature2020)',
     status: "Has the issuer revoked or suspended it? Reads the issuer's own signed status lists.",
+    log: "Is it in the issuer's public, append-only log, and what does the log say happened to it? Proves its entries against the log's signed checkpoint (C2SP tlog).",
     validity: 'Is today within its validity dates?',
     recipient: 'Optional: was it awarded to you? Your email address is compared with the credential here, in your browser.',
   },
@@ -256,6 +295,7 @@ export const english: VerifierMessages = {
   unreadable: (code, params) => UNREADABLE[code](params),
   formatProblem: (problem, params) => FORMAT_PROBLEMS[problem](params),
   statusProblem: (problem, params) => STATUS_PROBLEMS[problem](params, english),
+  logProblem: (problem, params) => LOG_PROBLEMS[problem](params),
 };
 
 /**

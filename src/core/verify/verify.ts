@@ -17,6 +17,7 @@ import { describeCheck, english, type VerifierMessages } from './messages.ts';
 import { checkRecipient } from './recipient.ts';
 import { checkSchema, type SchemaValidators } from './schema.ts';
 import { checkSignature, proofCandidates, type ProofSelection } from './signature.ts';
+import { checkLog, type FetchLogFile } from './log.ts';
 import { checkStatus, type ListAuthentication } from './status.ts';
 import { checkValidity } from './validity.ts';
 import { verifyNestedCredentials } from './nested.ts';
@@ -24,6 +25,8 @@ import { verifyNestedCredentials } from './nested.ts';
 export interface VerifyDeps {
   readonly now: Date;
   readonly fetchJson: FetchJson;
+  /** Reads the files of an issuer's transparency log (bytes); without it, a logged issuer's log check ends "could not check". */
+  readonly fetchLogFile?: FetchLogFile | undefined;
   /** Defaults to the fail-closed loader over the pinned contexts. */
   readonly documentLoader?: DocumentLoader | undefined;
   /** The OB 3.0 JSON Schemas as functions (the browser passes precompiled ones); one function is the achievement schema. */
@@ -101,14 +104,14 @@ async function authenticateStatusList(json: unknown, url: string, deps: VerifyDe
 const defaultLoader = createDocumentLoader();
 
 /** One verification fetches each URL once (the issuer's did.json serves the credential and its status list). */
-function fetchOnce(fetchJson: FetchJson): FetchJson {
-  const seen = new Map<string, ReturnType<FetchJson>>();
+function fetchOnce<T>(fetch: (url: string) => Promise<{ ok: true } & T | { ok: false; reason: string }>): (url: string) => Promise<{ ok: true } & T | { ok: false; reason: string }> {
+  const seen = new Map<string, Promise<{ ok: true } & T | { ok: false; reason: string }>>();
   return (url) => {
     let pending = seen.get(url);
     if (!pending) {
       pending = (async () => {
         try {
-          return await fetchJson(url);
+          return await fetch(url);
         } catch (error) {
           return { ok: false as const, reason: errorMessage(error) };
         }
@@ -118,6 +121,12 @@ function fetchOnce(fetchJson: FetchJson): FetchJson {
     return pending;
   };
 }
+
+const once = (deps: VerifyDeps): VerifyDeps => ({
+  ...deps,
+  fetchJson: fetchOnce(deps.fetchJson),
+  ...(deps.fetchLogFile ? { fetchLogFile: fetchOnce(deps.fetchLogFile) } : {}),
+});
 
 function skipRest(done: readonly CheckResult[], code: 'skipped.unreadable' | 'skipped.internal-error'): CheckResult[] {
   const ids = new Set(done.map((c) => c.id));
@@ -137,7 +146,7 @@ export function unreadableReport(why: Unreadable, messages: VerifierMessages = e
 
 /** Runs every check on an already parsed credential, and on the credentials inside it (./nested.ts). Never throws. */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
-  deps = { ...deps, fetchJson: fetchOnce(deps.fetchJson) };
+  deps = once(deps);
   const outer = await verifyOne(input, deps);
   if (!outer.credential) return outer;
   const family = outer.checks.find((c) => c.id === 'format')?.details?.['family'];
@@ -152,7 +161,7 @@ async function verifyOne(input: unknown, deps: VerifyDeps): Promise<Verification
   if (!guarded.ok) return unreadableReport(guarded, messages);
   const doc = guarded.document;
   const loader = deps.documentLoader ?? defaultLoader;
-  deps = { ...deps, fetchJson: fetchOnce(deps.fetchJson) };
+  deps = once(deps);
   const checks: CheckResult[] = [];
   try {
     const authenticity = await checkAuthenticity(doc, 'credential', deps, loader);
@@ -161,9 +170,13 @@ async function verifyOne(input: unknown, deps: VerifyDeps): Promise<Verification
     const authentic = authenticity.proof.state === 'passed' && authenticity.issuerKey.state !== 'failed';
     if (authentic) {
       const authenticate = (json: unknown, url: string) => authenticateStatusList(json, url, deps, loader);
-      checks.push(await checkStatus(doc, { fetchJson: deps.fetchJson, authenticate, issuerKey: authenticity.key }));
+      const [status, log] = await Promise.all([
+        checkStatus(doc, { fetchJson: deps.fetchJson, authenticate, issuerKey: authenticity.key }),
+        checkLog(doc, { fetchJson: deps.fetchJson, fetchLogFile: deps.fetchLogFile, issuerKey: authenticity.key }),
+      ]);
+      checks.push(status, log);
     } else {
-      checks.push(result('status', 'skipped', 'status.not-authentic'));
+      checks.push(result('status', 'skipped', 'status.not-authentic'), result('log', 'skipped', 'log.not-authentic'));
     }
     // The dates and recipient are checked once the signature holds (a warning such as a future
     // `created` included) with a key that is not refused.
