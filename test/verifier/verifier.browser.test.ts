@@ -15,8 +15,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractPng, extractSvg } from '../../src/core/baking.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
 import { identityHash } from '../../src/core/identity-hash.ts';
-import { keyPairFromSeed } from '../../src/core/multikey.ts';
-import { createProof } from '../../src/core/proof.ts';
+import { decodeSecretKeyMultibase, keyPairFromSeed } from '../../src/core/multikey.ts';
+import { createProof, type ProofOptions } from '../../src/core/proof.ts';
 import { CHECK_IDS, type VerificationReport } from '../../src/core/verify/check.ts';
 import { verifyCredentialJson } from '../../src/core/verify/verify.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
@@ -26,7 +26,7 @@ import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { 
 import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
 
 // Shared with every browser test of the run: read only, never written.
-const { dist: DIST, siteUrl: SITE_URL } = inject('sites').academy;
+const { dist: DIST, siteUrl: SITE_URL, dir: SITE_DIR } = inject('sites').academy;
 const site = useBrowserOnSite(DIST);
 
 type Json = Record<string, unknown>;
@@ -309,6 +309,27 @@ describe('the verify page', () => {
     expect(await states(page)).toMatchObject({ proof: 'passed', status: 'unknown' });
     expect(await page.textContent('[data-check="status"] .lv-state')).toBe('Could not check');
     expect(await page.textContent('[data-verdict]')).toContain('Could not be fully checked');
+    await context.close();
+  });
+
+  it("fails a credential signed with the site's own key that its transparency log never listed, and passes the published one", async () => {
+    // What an issuer could sign on the side: the site's key (its development key here), an id of the site's, never published.
+    const key = JSON.parse(readFileSync(path.join(SITE_DIR, '.laurel', 'development-key.json'), 'utf8')) as { secretKeyMultibase: string; publicKeyMultibase: string };
+    const credential: Json = { ...structuredClone(good.json), id: `${SITE_URL}credentials/0b8f2c9e-6d3a-4f1e-9a7b-5c2d8e4f6a10.json` };
+    const { proofValue: _, ...options } = (credential['proof'] as ProofOptions[])[0]!;
+    delete credential['proof'];
+    const signed = await createProof(credential, options, decodeSecretKeyMultibase(key.secretKeyMultibase)!, createDocumentLoader());
+    if (!signed.ok) throw new Error(JSON.stringify(signed.failure));
+    const { page, context, requests } = await open();
+    await paste(page, JSON.stringify({ ...credential, proof: [signed.proof] }));
+    expect(await verdict(page)).toBe('failed');
+    expect(await states(page)).toMatchObject({ 'issuer-key': 'passed', proof: 'passed', log: 'failed' });
+    expect(await page.textContent('[data-check="log"]')).toContain("not in the issuer's public log");
+    expect(requests).toEqual(expect.arrayContaining([`${SITE_URL}log/checkpoint`]));
+    // The published one: in the log since its build, with its history.
+    await page.goto(`${SITE_URL}verify/?url=${encodeURIComponent(good.url)}`);
+    expect(await verdict(page)).toBe('verified');
+    expect(await page.textContent('[data-check="log"]')).toMatch(/In the issuer's public log since .+: issued /);
     await context.close();
   });
 
