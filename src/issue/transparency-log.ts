@@ -9,14 +9,29 @@
  * The entries' format, and the index a verifier finds a credential's entries by, are in
  * ../core/tlog/entry.ts, which verifiers share.
  */
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { hash } from 'node:crypto';
+import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { toDateTimeStamp } from '../core/dates.ts';
 import { LaurelError } from '../core/error.ts';
 import { openCheckpoint, originOf, parseCheckpointText, signCheckpoint, type Checkpoint } from '../core/tlog/checkpoint.ts';
 import { decodeEntry, encodeEntry, entryIndexFiles, jsonDigest, type LogEntry } from '../core/tlog/entry.ts';
-import { appendLeaves, leafHash, merkleTree, rootHash, type MerkleTree } from '../core/tlog/merkle.ts';
+import { appendLeaves, merkleTree, rootHash, type Hash, type MerkleTree } from '../core/tlog/merkle.ts';
 import { entryBundles, treeTiles, type LogFile } from '../core/tlog/tiles.ts';
 import type { SignedSite } from './signed-site.ts';
+
+/**
+ * RFC 6962 §2.1 with Node's native SHA-256: the hashes of ../core/tlog/merkle.ts, byte for byte,
+ * several times faster, for a build that hashes its whole log again (100,000 entries: about a
+ * second instead of several).
+ */
+const native = (...parts: Uint8Array[]): Hash => {
+  const digest = hash('sha256', parts.length === 1 ? parts[0]! : concatBytes(...parts), 'buffer');
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+};
+const LEAF = Uint8Array.of(0x00);
+const NODE = Uint8Array.of(0x01);
+const nativeLeafHash = (entry: Uint8Array): Hash => native(LEAF, entry);
+const nativeNodeHash = (left: Hash, right: Hash): Hash => native(NODE, left, right);
 
 /** Where an award is written, for an error that points at it. */
 interface Written {
@@ -165,17 +180,17 @@ export function extendLog(previous: PublishedLog | undefined, published: readonl
       if (!entry) throw new LaurelError('log-invalid', `entry ${index} of the previous log is not a Laurel log entry.`, { expected: 'the log the last build of this site published' });
       return entry;
     });
-    tree = merkleTree(previous.entries.map(leafHash));
+    tree = merkleTree(previous.entries.map(nativeLeafHash), nativeNodeHash);
     if (bytesToHex(rootHash(tree)) !== bytesToHex(checkpoint.root)) throw new LaurelError('log-invalid', 'the previous entries do not hash to the previous checkpoint\'s root: an entry was changed, dropped or reordered.', { expected: 'the log the last build of this site published' });
     earlierSizes = [...previous.earlierSizes.filter((size) => size < checkpoint.size), checkpoint.size];
   }
   const appended = entriesToAppend(replayLog(entries), published, options.loggedAt);
   const all = [...entries, ...appended];
   const bytes = [...(previous?.entries ?? []), ...appended.map(encodeEntry)];
-  tree = appendLeaves(tree, appended.map((entry) => leafHash(encodeEntry(entry))));
+  tree = appendLeaves(tree, appended.map((entry) => nativeLeafHash(encodeEntry(entry))), nativeNodeHash);
   const checkpoint: Checkpoint = { origin, size: tree.size, root: rootHash(tree) };
   const note = signCheckpoint(checkpoint, options.signer.publicKey, options.signer.secretKey);
-  const index = entryIndexFiles(all).map(({ path, json }) => ({ path, bytes: utf8ToBytes(json) }));
+  const index = entryIndexFiles(all, (bytes) => native(bytes)).map(({ path, json }) => ({ path, bytes: utf8ToBytes(json) }));
   const files: LogFile[] = [{ path: 'checkpoint', bytes: utf8ToBytes(note) }, ...treeTiles(tree, earlierSizes), ...entryBundles(bytes, earlierSizes), ...index];
   return { checkpoint, files, appended, credentials: replayLog(all), entries: bytes, tree, earlierSizes };
 }

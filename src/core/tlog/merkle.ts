@@ -26,6 +26,13 @@ export function nodeHash(left: Hash, right: Hash): Hash {
   return sha256.create().update(NODE_PREFIX).update(left).update(right).digest();
 }
 
+/**
+ * How a tree hashes its interior nodes: `nodeHash` by default. A build hashing a whole log of
+ * 100,000 entries passes Node's native SHA-256 instead (src/issue/transparency-log.ts), several
+ * times faster; the result is the same, byte for byte, as the tests check.
+ */
+export type NodeHasher = (left: Hash, right: Hash) => Hash;
+
 /** RFC 6962 §2.1: the hash of an empty tree, SHA-256 of nothing. */
 export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));
 
@@ -43,11 +50,11 @@ export interface MerkleTree {
 }
 
 /** The tree of these leaf hashes, its complete subtrees hashed once. */
-export function merkleTree(leafHashes: readonly Hash[]): MerkleTree {
+export function merkleTree(leafHashes: readonly Hash[], hashNodes: NodeHasher = nodeHash): MerkleTree {
   const levels: Hash[][] = [[...leafHashes]];
   for (let level = levels[0]!; level.length > 1; ) {
     const next: Hash[] = [];
-    for (let index = 0; index + 1 < level.length; index += 2) next.push(nodeHash(level[index]!, level[index + 1]!));
+    for (let index = 0; index + 1 < level.length; index += 2) next.push(hashNodes(level[index]!, level[index + 1]!));
     levels.push(next);
     level = next;
   }
@@ -55,13 +62,13 @@ export function merkleTree(leafHashes: readonly Hash[]): MerkleTree {
 }
 
 /** The tree with more leaves: only the new complete subtrees are hashed. */
-export function appendLeaves(tree: MerkleTree, leafHashes: readonly Hash[]): MerkleTree {
+export function appendLeaves(tree: MerkleTree, leafHashes: readonly Hash[], hashNodes: NodeHasher = nodeHash): MerkleTree {
   const levels: Hash[][] = tree.levels.map((level) => [...level]);
   levels[0]!.push(...leafHashes);
   for (let k = 0; levels[k]!.length > 1; k += 1) {
     const level = levels[k]!;
     const next = (levels[k + 1] ??= []);
-    for (let index = next.length * 2; index + 1 < level.length; index += 2) next.push(nodeHash(level[index]!, level[index + 1]!));
+    for (let index = next.length * 2; index + 1 < level.length; index += 2) next.push(hashNodes(level[index]!, level[index + 1]!));
   }
   return { size: levels[0]!.length, levels };
 }
