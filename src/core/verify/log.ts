@@ -160,7 +160,7 @@ export async function checkLog(doc: Json, deps: LogCheckDeps): Promise<CheckResu
     entries.push({ ...entry.entry, index: numbers[position]!, proof: entry.proof });
   }
   const events: LoggedEvent[] = entries.map(({ index, event, date, logged }) => ({ index, event, date, logged }));
-  const withDetails = { ...details, entries };
+  const withDetails = { ...details, logEntries: entries };
 
   // 4. This copy's bytes: as hosted (compact JSON, which a re-formatted copy parses back to).
   const digests = copyDigests(doc);
