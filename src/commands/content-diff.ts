@@ -264,7 +264,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   for (const award of [...before.awards, ...before.erased]) {
     if (afterIds.has(award.id)) continue;
     warnings.push({
-      message: `${award.id} (${nameOf(award.achievement)}, in ${award.origin.file} on the base branch) was deleted: its page and JSON would disappear and its status index could be reused. To take an award down use npm run revoke, or npm run forget at the learner's request.`,
+      message: `${award.id} (${nameOf(award.achievement)}, in ${award.origin.file} on the base branch) was deleted: its page and JSON would disappear, its status index could be reused, and the deploy would fail, since the site's transparency log records it as issued (log-rewrite). To take an award down use npm run revoke, or npm run forget at the learner's request.`,
     });
   }
 
