@@ -1,15 +1,19 @@
 /**
  * npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>] [--trust-list <file|url>]
+ *                    [--save-bundle <file>] [--offline]
  *
  * Verifies Open Badges 3.0 credentials with the same core the verify page uses: a JSON file, a
- * baked PNG or SVG, an https URL, or every OpenBadgeCredential *.json under a directory.
+ * baked PNG or SVG, an https URL, a verification bundle, or every OpenBadgeCredential *.json under
+ * a directory. `--save-bundle` writes, once a credential verifies, the bundle of it and every file
+ * of the issuer's that was read (../core/verify/bundle.ts); `--offline` fetches nothing, so a
+ * bundle is checked with its saved files only.
  * `--site <dir>` answers the issuer's URLs (did.json, status lists) from a built site folder
  * instead of the network; `--email` checks the recipient; `--trust-list` says whether the issuer
  * is on a list of trusted issuers. Exit codes (EXIT_CODES): 0 verified (warnings included), 1 not
  * verified, 2 bad usage, 3 expired, 4 could not be fully checked; for a folder the worst verdict
  * decides. It loads none of the build pipeline: verifying needs the core only.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didWebSiteUrl, splitDidUrl, type FetchJson } from '../core/did.ts';
@@ -19,7 +23,8 @@ import { worstVerdict, type CheckState, type OverallStatus, type VerificationRep
 import { credentialFromBytes, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, parseJsonText, unreadable, type LoadedText } from '../core/verify/input.ts';
 import type { SchemaValidator } from '../core/verify/schema.ts';
 import type { FetchLogFile } from '../core/verify/log.ts';
-import { describeVerdict } from '../core/verify/messages.ts';
+import { describeVerdict, english } from '../core/verify/messages.ts';
+import { looksLikeBundle, makeBundle, recordingFetchers, type BundledFile } from '../core/verify/bundle.ts';
 import { unreadableReport, verifyCredentialJson } from '../core/verify/verify.ts';
 import { createFetcher } from '../verifier/fetcher.ts';
 import { validateEndorsementSchema } from '../core/schemas/ob-schema.ts';
@@ -28,7 +33,7 @@ import { loadTrustList } from './trust-list.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
 
-const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>] [--trust-list <file|url>]';
+const USAGE = 'Usage: npm run verify -- <file|url|dir> [--json] [--site <dir>] [--email <address>] [--trust-list <file|url>] [--save-bundle <file>] [--offline]';
 const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'core', 'schemas', 'ob_v3p0_achievementcredential_schema.json');
 const MARKS: Record<CheckState, string> = { passed: '✓', failed: '✗', warning: '!', unknown: '?', skipped: '–' };
 const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
@@ -42,6 +47,8 @@ interface Options {
   site: string | undefined;
   email: string | undefined;
   trustList: string | undefined;
+  saveBundle: string | undefined;
+  offline: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,7 +58,7 @@ function parseOptions(argv: string[]): Options {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, site: { type: 'string' }, email: { type: 'string' }, 'trust-list': { type: 'string' } },
+      options: { json: { type: 'boolean' }, site: { type: 'string' }, email: { type: 'string' }, 'trust-list': { type: 'string' }, 'save-bundle': { type: 'string' }, offline: { type: 'boolean' } },
     });
   } catch (error) {
     throw usageFromParseError(error, USAGE);
@@ -61,7 +68,9 @@ function parseOptions(argv: string[]): Options {
   if (extra.length > 0) throw usage(`Verify one file, URL or folder at a time (got also ${extra.join(' ')}).\n${USAGE}`);
   const email = parsed.values.email;
   if (email !== undefined && !EMAIL_PATTERN.test(email.trim())) throw usage(`--email ${email} is not an email address.`);
-  return { target, json: parsed.values.json ?? false, site: parsed.values.site, email, trustList: parsed.values['trust-list'] };
+  const saveBundle = parsed.values['save-bundle'];
+  if (saveBundle !== undefined && saveBundle.trim() === '') throw usage(`Say where to save the bundle: --save-bundle <file>.\n${USAGE}`);
+  return { target, json: parsed.values.json ?? false, site: parsed.values.site, email, trustList: parsed.values['trust-list'], saveBundle, offline: parsed.values.offline ?? false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,13 +85,20 @@ function describeFetchError(error: unknown): string {
 
 const network = createFetcher({ fetch: (url, init) => fetch(url, init), describeError: describeFetchError });
 
+/** --offline: nothing is fetched; a bundle's saved files are all there is. */
+const OFFLINE_REASON = 'nothing is fetched with --offline';
+const offline: { fetchJson: FetchJson; fetchLogFile: FetchLogFile } = {
+  fetchJson: async () => ({ ok: false, reason: OFFLINE_REASON }),
+  fetchLogFile: async () => ({ ok: false, reason: OFFLINE_REASON }),
+};
+
 /**
  * With --site, URLs under the issuer's site are read from the built folder: the site URL comes
  * from the credential's did:web (did:web:host:path → https://host/path/), so
  * https://host/path/status/revocation.json is <dir>/status/revocation.json and the did.json is
  * <dir>/did.json (or <dir>/.well-known/did.json at a domain root). Other URLs go to the network.
  */
-function siteFetcher(siteDir: string, siteUrl: string, cwd: string): { fetchJson: FetchJson; fetchLogFile: FetchLogFile } {
+function siteFetcher(siteDir: string, siteUrl: string, cwd: string, elsewhere: { fetchJson: FetchJson; fetchLogFile: FetchLogFile }): { fetchJson: FetchJson; fetchLogFile: FetchLogFile } {
   const root = path.resolve(cwd, siteDir);
   const readLocal = async (url: string, limit: number): Promise<{ ok: true; bytes: Uint8Array; file: string } | { ok: false; reason: string }> => {
     let relative: string;
@@ -103,14 +119,14 @@ function siteFetcher(siteDir: string, siteUrl: string, cwd: string): { fetchJson
   };
   return {
     fetchJson: async (url) => {
-      if (!url.startsWith(siteUrl)) return network.fetchJson(url);
+      if (!url.startsWith(siteUrl)) return elsewhere.fetchJson(url);
       const read = await readLocal(url, MAX_INPUT_BYTES);
       if (!read.ok) return read;
       const parsed = parseJsonText(new TextDecoder().decode(read.bytes));
       return parsed.ok ? { ok: true, json: parsed.value } : { ok: false, reason: `${path.relative(cwd, read.file)} is not a JSON document this verifier reads (${parsed.code})` };
     },
     fetchLogFile: async (url) => {
-      if (!url.startsWith(siteUrl)) return network.fetchLogFile(url);
+      if (!url.startsWith(siteUrl)) return elsewhere.fetchLogFile(url);
       const read = await readLocal(url, MAX_LOG_FILE_BYTES);
       return read.ok ? { ok: true, bytes: read.bytes } : read;
     },
@@ -121,7 +137,8 @@ function siteFetcher(siteDir: string, siteUrl: string, cwd: string): { fetchJson
 function siteUrlOf(text: string): string | undefined {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return undefined;
-  const credential = parsed.value;
+  // A verification bundle's issuer is its credential's.
+  const credential = looksLikeBundle(parsed.value) ? (parsed.value as Record<string, unknown>)['credential'] : parsed.value;
   if (typeof credential !== 'object' || credential === null) return undefined;
   const record = credential as Record<string, unknown>;
   const issuer = record['issuer'];
@@ -272,6 +289,7 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
   const { issuer } = describeVerdict(outcome.report);
   if (issuer) out(`  ${issuer}`);
   if (outcome.report.trustedIssuer) out(`  ${describeTrustedIssuer(outcome.report.trustedIssuer)}`);
+  if (outcome.report.bundle) out(`  ${english.bundleUse(outcome.report.bundle)}`);
   // Endorsements and a CLR's credentials: each its own verdict, indented under this one (the details are in --json).
   const nested = outcome.report.nested;
   if (nested) {
@@ -279,6 +297,21 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
     if (nested.notVerified > 0) out(`    ${nested.notVerified} more not verified: at most ${MAX_NESTED_CREDENTIALS} are.`);
   }
   out(`  ${verdict(outcome.report)}`);
+}
+
+/**
+ * --save-bundle: the credential and the issuer's files its verification read, once it verified
+ * live. A bundle that verified only with saved files is not saved again: it would only copy them.
+ */
+async function saveBundle(target: string, report: VerificationReport, files: Record<string, BundledFile>, now: Date, context: CommandContext): Promise<void> {
+  const file = path.resolve(context.root, target);
+  if (!report.credential || (report.status !== 'verified' && report.status !== 'warning') || (report.bundle?.recorded.length ?? 0) > 0) {
+    context.err(`note: no verification bundle saved to ${target}: a bundle is saved only of a credential that verified with the issuer's live files.`);
+    return;
+  }
+  const bundle = makeBundle(report.credential, files, now);
+  await writeFile(file, `${JSON.stringify(bundle, null, 2)}\n`);
+  context.err(`Saved the verification bundle to ${path.relative(context.root, file) || target} (${Object.keys(files).length} files of the issuer's).`);
 }
 
 function machine(outcome: Outcome): Record<string, unknown> {
@@ -293,6 +326,8 @@ export async function verify(context: CommandContext): Promise<number> {
     throw usage(`--site ${options.site} is not a folder.`);
   }
   const { sources, isDirectory } = await sourcesFor(options.target, context.root);
+  if (options.saveBundle !== undefined && isDirectory) throw usage('--save-bundle saves the bundle of one credential: give a file or a URL, not a folder.');
+  const elsewhere = options.offline ? offline : network;
   const validateSchema = await loadSchemaValidator();
   const trustList = options.trustList === undefined ? undefined : await loadTrustList(options.trustList, context.root, network.fetchJson);
   const outcomes: Outcome[] = [];
@@ -305,11 +340,14 @@ export async function verify(context: CommandContext): Promise<number> {
       if (options.site !== undefined && siteUrl === undefined && !options.json) {
         context.err(`note: ${source.label} does not name a did:web issuer, so --site is not used for it.`);
       }
-      const fetchers = options.site !== undefined && siteUrl !== undefined ? siteFetcher(options.site, siteUrl, context.root) : network;
+      const fetchers = options.site !== undefined && siteUrl !== undefined ? siteFetcher(options.site, siteUrl, context.root, elsewhere) : elsewhere;
+      const recording = recordingFetchers(fetchers);
       const schemas = validateSchema && { achievement: validateSchema, endorsement: validateEndorsementSchema };
-      const report = await verifyCredentialJson(loaded.text, { now: context.now(), fetchJson: fetchers.fetchJson, fetchLogFile: fetchers.fetchLogFile, validateSchema: schemas, recipientEmail: options.email });
+      const now = context.now();
+      const report = await verifyCredentialJson(loaded.text, { now, fetchJson: recording.fetchJson, fetchLogFile: recording.fetchLogFile, validateSchema: schemas, recipientEmail: options.email });
       if (trustList) Object.assign(report, { trustedIssuer: lookUpIssuer(trustList, report.credential, report.checks) });
       outcomes.push({ source: source.label, report });
+      if (options.saveBundle !== undefined) await saveBundle(options.saveBundle, report, recording.files(), now, context);
     }
     if (!options.json) printHuman(outcomes.at(-1)!, context.out);
     if (!options.json && isDirectory) context.out('');

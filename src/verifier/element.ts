@@ -9,7 +9,7 @@
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { clearVerdict, CONTROL_WORDS, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
+import { clearVerdict, CONTROL_WORDS, offerBundle, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
 
 type Engine = typeof import('./run.ts');
 
@@ -189,6 +189,7 @@ class LaurelVerifier extends HTMLElement {
       renderChecklist(checklist, outcome.report);
       renderClaims(claims, outcome.report.credential);
       renderVerdict(result, outcome.report, describeVerdict(outcome.report), outcome.durationMs);
+      offerBundle(result, outcome.bundle);
       result.dataset['fetchMs'] = outcome.fetchMs.toFixed(1);
       if (recipient) recipient.hidden = outcome.report.credential === undefined;
     } catch (error) {

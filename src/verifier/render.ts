@@ -35,6 +35,9 @@ export const CONTROL_WORDS = {
     `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`,
   /** The result while a run is under way. */
   checking: (input: VerifyInput) => `Checking ${input.kind === 'url' ? input.url : input.kind === 'file' ? input.file.name || 'the file' : 'the pasted text'}…`,
+  saveBundle: 'Save a verification bundle',
+  saveBundleNote:
+    "(one file with this credential and the issuer's files just read: this page verifies it later even with no network, and says what it can then no longer confirm).",
   /** The result when the engine could not be loaded or threw. */
   cannotStart: (error: unknown) => `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`,
 } as const;
@@ -284,7 +287,7 @@ export function resetChecklist(list: HTMLElement, state: RowState): void {
  * The verdict's headline and detail. Its words (`describeVerdict` of the core's messages) come in
  * with the lazily loaded engine, so the page's first script stays small.
  */
-export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined }, durationMs?: number): void {
+export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined; readonly bundleUse?: string | undefined }, durationMs?: number): void {
   result.dataset['verificationStatus'] = report.status;
   const { title, issuer } = verdict;
   const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
@@ -304,6 +307,7 @@ export function renderVerdict(result: HTMLElement, report: VerificationReport, v
   if (report.status === 'unchecked') lines.push('Nothing failed, but some checks could not be done, so nobody can say it is in force yet:', ...unknown.map((check) => `${check.title}: ${check.summary}`));
   if (report.status === 'failed') lines.push(...failed.map((check) => `${check.title}: ${check.summary}`));
   if (report.status === 'warning') lines.push('Nothing failed, but read these before you rely on it:', ...doubtful.map((check) => `${check.title}: ${check.summary}`));
+  if (verdict.bundleUse) lines.push(verdict.bundleUse);
   explain.replaceChildren(...lines.map((line, index) => el('p', index === 0 && issuer ? 'lv-issuer' : undefined, line)));
   if (durationMs !== undefined && durationMs > 0) {
     result.dataset['durationMs'] = durationMs.toFixed(1);
@@ -313,7 +317,28 @@ export function renderVerdict(result: HTMLElement, report: VerificationReport, v
   }
 }
 
+let bundleUrl: string | undefined;
+
+/**
+ * The link that saves this run's verification bundle (a file the browser makes here, from the
+ * files it just read), or none. One object URL at a time: the last one is released.
+ */
+export function offerBundle(result: HTMLElement, bundle: { readonly fileName: string; readonly text: string } | undefined): void {
+  result.querySelector('[data-save-bundle]')?.remove();
+  if (bundleUrl) URL.revokeObjectURL(bundleUrl);
+  bundleUrl = undefined;
+  if (!bundle) return;
+  bundleUrl = URL.createObjectURL(new Blob([bundle.text], { type: 'application/json' }));
+  const link = el('a', undefined, CONTROL_WORDS.saveBundle);
+  link.href = bundleUrl;
+  link.download = bundle.fileName;
+  const note = el('p', 'lv-save-bundle', link, ` ${CONTROL_WORDS.saveBundleNote}`);
+  note.dataset['saveBundle'] = '';
+  result.append(note);
+}
+
 export function clearVerdict(result: HTMLElement, message: string): void {
+  offerBundle(result, undefined);
   delete result.dataset['verificationStatus'];
   delete result.dataset['durationMs'];
   delete result.dataset['fetchMs'];

@@ -11,6 +11,7 @@ import { openBadgeSchemas, validateOpenBadgeSchema } from '../core/schemas/ob-sc
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { Origin } from '../core/verify/input.ts';
 import { unreadableReport, verifyCredential, verifyCredentialJson } from '../core/verify/verify.ts';
+import { bundleFileName, makeBundle, recordingFetchers } from '../core/verify/bundle.ts';
 import { createFetcher, type Fetcher } from './fetcher.ts';
 import { loadInput, type VerifyInput } from './input.ts';
 import { localPreview, toLocal, type LocalPreview } from './local-preview.ts';
@@ -23,6 +24,11 @@ export interface Run {
   durationMs: number;
   /** Of that, the time some fetch of the issuer's files was under way. */
   fetchMs: number;
+  /**
+   * The verification bundle of this run, to offer for download: the credential and the issuer's
+   * files it read, when it verified with the issuer's live files.
+   */
+  bundle?: { readonly fileName: string; readonly text: string };
 }
 
 /** Wall time during which at least one fetch is pending (parallel fetches are not counted twice). */
@@ -69,9 +75,14 @@ export async function verifyInput(input: VerifyInput, siteUrl?: string): Promise
   const loaded = await loadInput(input, fetcher);
   if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
   const timer = fetchTimer();
+  const recording = recordingFetchers({ fetchJson: timer.timed(fetcher.fetchJson), fetchLogFile: timer.timed(fetcher.fetchLogFile) });
   const started = performance.now();
-  const report = await verifyCredentialJson(loaded.text, { now: new Date(), fetchJson: timer.timed(fetcher.fetchJson), fetchLogFile: timer.timed(fetcher.fetchLogFile), validateSchema: openBadgeSchemas });
-  return { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: timer.elapsed() };
+  const now = new Date();
+  const report = await verifyCredentialJson(loaded.text, { now, fetchJson: recording.fetchJson, fetchLogFile: recording.fetchLogFile, validateSchema: openBadgeSchemas });
+  const run: Run = { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: timer.elapsed() };
+  const live = (report.status === 'verified' || report.status === 'warning') && (report.bundle?.recorded.length ?? 0) === 0;
+  if (!live || !report.credential) return run;
+  return { ...run, bundle: { fileName: bundleFileName(report.credential), text: `${JSON.stringify(makeBundle(report.credential, recording.files(), now))}\n` } };
 }
 
 let warm: Promise<void> | undefined;

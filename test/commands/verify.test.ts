@@ -241,6 +241,32 @@ describe('npm run verify', () => {
     expect(result.stdout).toMatch(/\? Could not be fully checked: revocation and suspension could not be checked, so it cannot be called verified\.\n$/);
   });
 
+  it('saves a verification bundle with --save-bundle, and checks it with --offline: exit 4, the key and the status as saved', async () => {
+    const saved = await verify(credential('ada'), ...site(), '--save-bundle', 'ada.bundle.json');
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toMatch(/Saved the verification bundle to ada\.bundle\.json \(2 files of the issuer's\)/);
+    const bundle = JSON.parse(await readFile(file('ada.bundle.json'), 'utf8')) as { type: string; files: Record<string, unknown> };
+    expect(bundle.type).toBe('LaurelVerificationBundle');
+    expect(Object.keys(bundle.files)).toEqual([`${SITE}did.json`, `${SITE}status/revocation.json`]);
+    // The network off: the saved files stand in, and what they cannot prove now is said.
+    const offline = await verify(file('ada.bundle.json'), '--offline');
+    expect(offline.code).toBe(4);
+    expect(offline.stdout).toContain("? Issuer's key: The verification bundle saved on");
+    expect(offline.stdout).toContain('✓ Signature: The signature is valid');
+    expect(offline.stdout).toContain('2 of its 2 saved files stood in for the issuer\'s');
+    expect(offline.stdout).toMatch(/\? Could not be fully checked: issuer's key, revocation and suspension could not be checked/);
+    // With the issuer's files at hand, the bundle is checked against them.
+    const live = await verify(file('ada.bundle.json'), ...site());
+    expect(live.code).toBe(0);
+    expect(live.stdout).toContain('none of its 2 saved files was needed');
+    // A bundle is saved only of what verified live.
+    const refused = await verify(credential('revoked'), ...site(), '--save-bundle', 'revoked.bundle.json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('no verification bundle saved');
+    await expect(readFile(file('revoked.bundle.json'))).rejects.toThrow();
+    expect((await verify(file('good'), '--save-bundle', 'x.json')).code).toBe(2);
+  });
+
   it('exits 1 for files that are not valid credentials', async () => {
     const broken = await verify(file('broken.json'));
     expect(broken.code).toBe(1);

@@ -6,6 +6,7 @@
  * context per test; generous timeouts for a loaded machine.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -537,6 +538,38 @@ describe('the certificate page panel', () => {
     expect(await verdict(page)).toBe('verified');
     expect(await states(page)).toEqual(VERIFIED_STATES);
     expect(await page.getAttribute('laurel-verifier a[href*="verify/?url="]', 'href')).toContain(encodeURIComponent(good.url));
+    await context.close();
+  });
+
+  it('offers, once verified, a verification bundle that /verify/ then checks with the network off, saying what it cannot confirm', async () => {
+    const { page, context, requests } = await open(`credentials/${good.id}/`);
+    await page.click('laurel-verifier button[data-action="verify"]');
+    expect(await verdict(page)).toBe('verified');
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('laurel-verifier [data-save-bundle] a')]);
+    expect(download.suggestedFilename()).toBe(`${good.id}.verification-bundle.json`);
+    const saved = await readFile(await download.path());
+    const bundle = JSON.parse(saved.toString('utf8')) as { type: string; credential: Json; files: Record<string, unknown> };
+    expect(bundle.type).toBe('LaurelVerificationBundle');
+    expect(bundle.credential).toEqual(good.json);
+    expect(Object.keys(bundle.files)).toEqual(expect.arrayContaining([`${SITE_URL}log/checkpoint`, expect.stringMatching(/did\.json$/)]));
+    // The verify page, loaded; then no network at all.
+    await page.goto(`${SITE_URL}verify/`);
+    await page.waitForLoadState('networkidle');
+    await context.unrouteAll();
+    await context.route('**/*', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    const before = requests.length;
+    await page.setInputFiles('input[data-input="file"]', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: saved });
+    expect(await verdict(page)).toBe('unchecked');
+    expect(await states(page)).toEqual({ ...VERIFIED_STATES, 'issuer-key': 'unknown', status: 'unknown' });
+    const detail = (await page.textContent('[data-verdict-detail]')) ?? '';
+    expect(detail).toContain('This is a verification bundle saved on');
+    expect(detail).toContain("saved files stood in for the issuer's, which could not be fetched");
+    expect(await page.textContent('[data-check="issuer-key"]')).toContain('anyone can write a bundle');
+    expect(await page.textContent('[data-check="log"]')).toContain('This is the log as the verification bundle saved it on');
+    // Only the issuer's files were asked for (and failed), and no new bundle is offered from saved files.
+    expect(requests.slice(before).every((url) => url.startsWith(SITE_URL))).toBe(true);
+    expect(await page.locator('[data-save-bundle]').count()).toBe(0);
     await context.close();
   });
 

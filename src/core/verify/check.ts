@@ -20,11 +20,11 @@ export type CheckCode =
   | 'contexts.known' | 'contexts.missing' | 'contexts.invalid-entry' | 'contexts.unknown'
   | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error' | 'schema.clr'
   | 'issuer-key.published' | 'issuer-key.did-key' | 'issuer-key.not-found' | 'issuer-key.wrong-controller' | 'issuer-key.other-controller'
-  | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof'
+  | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof' | 'issuer-key.recorded'
   | 'proof.valid' | 'proof.bad-signature' | 'proof.malformed' | 'proof.unknown-context' | 'proof.undefined-term' | 'proof.not-linked-data'
   | 'proof.unsigned' | 'proof.wrong-purpose' | 'proof.unsupported' | 'proof.expired' | 'proof.contexts-unknown' | 'proof.no-key'
   | 'proof.after-key-expired' | 'proof.created-in-future'
-  | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic'
+  | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic' | 'status.recorded'
   | 'log.logged' | 'log.withdrawn' | 'log.none' | 'log.missing' | 'log.not-logged' | 'log.checkpoint-not-signed' | 'log.inconsistent' | 'log.unknown' | 'log.not-authentic'
   | 'validity.until' | 'validity.no-expiry' | 'validity.no-dates' | 'validity.expired' | 'validity.not-yet' | 'validity.bad-start'
   | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock' | 'validity.not-authentic'
@@ -83,6 +83,17 @@ export interface VerificationReport {
   readonly nested?: NestedCredentials;
   /** Whether the issuer is on the trust list the verifier was given, if one was (./trust-list.ts). */
   readonly trustedIssuer?: TrustedIssuer;
+  /** The input was a verification bundle (./bundle.ts): when it was saved, and which of its files were used. */
+  readonly bundle?: BundleUse;
+}
+
+/** What a report says of the verification bundle (./bundle.ts) it checked: when it was saved, and which of its files stood in for the network. */
+export interface BundleUse {
+  readonly savedAt: string;
+  /** How many files the bundle holds. */
+  readonly files: number;
+  /** The URLs that could not be fetched live and were read from the bundle, sorted. */
+  readonly recorded: readonly string[];
 }
 
 /** The issuer looked up on a trust list. `unproven`: not looked up, the credential is not proven to be the issuer's. */

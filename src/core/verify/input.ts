@@ -17,7 +17,7 @@ export function describeBytes(bytes: number): string {
 export type UnreadableCode =
   | 'too-large' | 'image-too-large' | 'compressed-too-large' | 'too-deep' | 'too-many-values' | 'not-json-number' | 'not-json-value' | 'not-object'
   | 'not-text' | 'invalid-json' | 'empty' | 'png-without-credential' | 'svg-without-credential' | 'not-a-credential-file'
-  | 'vc-jwt' | 'web-page' | 'fetch-failed';
+  | 'vc-jwt' | 'web-page' | 'fetch-failed' | 'bad-bundle';
 
 /** Why input could not be read as a credential; `params` name what the sentence needs (`limit`, `url`, `reason`). */
 export interface Unreadable {

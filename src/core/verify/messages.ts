@@ -6,7 +6,7 @@
  * Parameters come from the credential, the issuer's files and the network: they are inserted as
  * text, and a page must render the result as text too (it never becomes HTML).
  */
-import type { CheckCode, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
+import type { BundleUse, CheckCode, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
 import type { LogProblem, LoggedEvent } from './log.ts';
@@ -33,6 +33,8 @@ export interface VerifierMessages {
   statusProblem(problem: StatusProblem, params: CheckParams): string;
   /** Why the issuer's transparency log could not be read, as a clause ("its checkpoint … could not be fetched"). */
   logProblem(problem: LogProblem, params: CheckParams): string;
+  /** What a verification bundle was used for: checked live, or some of its saved files stood in. */
+  bundleUse(use: BundleUse): string;
 }
 
 /** The issuer as the headline names it: its name as the credential says, and where its key is. */
@@ -153,6 +155,7 @@ const UNREADABLE: Record<UnreadableCode, (params: CheckParams) => string> = {
   'vc-jwt': () => 'the baked credential is a VC-JWT, which this verifier does not support',
   'web-page': (p) => `${text(p['url'])} is a web page, not a credential (link to its .json, .png or .svg file)`,
   'fetch-failed': (p) => `could not fetch ${text(p['url'])}: ${text(p['reason'])}`,
+  'bad-bundle': (p) => `it calls itself a verification bundle, but ${text(p['problem'])}`,
 };
 
 const KINDS: Readonly<Record<string, string>> = {
@@ -162,6 +165,10 @@ const KINDS: Readonly<Record<string, string>> = {
   clr: 'CLR 2.0 credential (Comprehensive Learner Record)',
 };
 const what = (kind: unknown) => KINDS[String(kind)] ?? 'Verifiable Credential';
+
+/** A sentence about the log, said as of the day a verification bundle saved it when it did. */
+const asSaved = (p: CheckParams, m: VerifierMessages, sentence: string): string =>
+  p['savedAt'] === undefined ? sentence : `${sentence} This is the log as the verification bundle saved it on ${m.date(p['savedAt'])}.`;
 
 const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessages) => string> = {
   'format.open-badge': () => 'This is a well-formed Open Badges 3.0 credential with all the required parts.',
@@ -198,6 +205,8 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'issuer-key.withdrawn': () => 'The issuer has withdrawn the key that signed this credential.',
   'issuer-key.expired': (p) => `The issuer's key expired on ${readerDate(p['expires'])}; the signature was made with a key that is no longer current.`,
   'issuer-key.no-proof': () => 'There is no usable signature, so there is no key to look up.',
+  'issuer-key.recorded': (p, m) =>
+    `The verification bundle saved on ${m.date(p['savedAt'])} says the issuer published this key at ${text(p['where'])}, but the issuer's site could not be reached to confirm it, and anyone can write a bundle.`,
 
   'proof.valid': () => 'The signature is valid: nothing in the credential has changed since the issuer signed it.',
   'proof.bad-signature': () => 'The signature does not match: the credential was changed after it was signed, or it was signed with another key.',
@@ -220,10 +229,16 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'status.suspended': (p) => `The issuer has suspended this credential.${statusWarnings(p)}`,
   'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.${statusWarnings(p)}`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
+  'status.recorded': (p, m) =>
+    `When the verification bundle was saved, on ${m.date(p['savedAt'])}, the issuer's status ${Number(p['lists']) > 1 ? 'lists showed' : 'list showed'} this credential had not been ${text(p['what'])}; whether it has been since could not be checked.`,
 
   'log.logged': (p, m) =>
-    `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${p['supersededOn'] === undefined ? '' : ` The issuer signed it again on ${m.date(p['supersededOn'])}; this earlier copy still counts.`}`,
-  'log.withdrawn': (p, m) => `The issuer's public log records this credential as withdrawn: ${logHistory(p, m)}.`,
+    asSaved(
+      p,
+      m,
+      `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${p['supersededOn'] === undefined ? '' : ` The issuer signed it again on ${m.date(p['supersededOn'])}; this earlier copy still counts.`}`,
+    ),
+  'log.withdrawn': (p, m) => asSaved(p, m, `The issuer's public log records this credential as withdrawn: ${logHistory(p, m)}.`),
   'log.none': () => 'This issuer publishes no transparency log, so there is no public record to look the credential up in.',
   'log.missing': () => "This credential is not in the issuer's public log, although the issuer keeps one: its issuer never logged it.",
   'log.not-logged': (p, m) => `This copy of the credential is not in the issuer's public log: the log has other versions of it (${logHistory(p, m)}), none with these exact contents.`,
@@ -296,6 +311,11 @@ export const english: VerifierMessages = {
   formatProblem: (problem, params) => FORMAT_PROBLEMS[problem](params),
   statusProblem: (problem, params) => STATUS_PROBLEMS[problem](params, english),
   logProblem: (problem, params) => LOG_PROBLEMS[problem](params),
+  bundleUse: (use) => {
+    const saved = `This is a verification bundle saved on ${readerDate(use.savedAt)}`;
+    if (use.recorded.length === 0) return `${saved}. It was checked against the issuer's live files; none of its ${use.files} saved files was needed.`;
+    return `${saved}. ${use.recorded.length} of its ${use.files} saved files stood in for the issuer's, which could not be fetched: what rests on them is as of that day.`;
+  },
 };
 
 /**
@@ -336,11 +356,11 @@ export function confirmedIssuer(report: VerificationReport): IssuerNamed | undef
   return { name, id: id && clip(id), keyHost: hostOf(details['documentUrl']) ?? hostOf(id) };
 }
 
-/** The headline of a report: the verdict, and who issued it when that is proven. */
-export function describeVerdict(report: VerificationReport, messages: VerifierMessages = english): { title: string; issuer?: string } {
+/** The headline of a report: the verdict, who issued it when that is proven, and what a verification bundle was used for. */
+export function describeVerdict(report: VerificationReport, messages: VerifierMessages = english): { title: string; issuer?: string; bundleUse?: string } {
   const issuer = confirmedIssuer(report);
   const title = messages.verdicts[report.status];
-  return issuer === undefined ? { title } : { title, issuer: messages.issuedBy(issuer) };
+  return { title, ...(issuer === undefined ? {} : { issuer: messages.issuedBy(issuer) }), ...(report.bundle ? { bundleUse: messages.bundleUse(report.bundle) } : {}) };
 }
 
 /** A check with its title and sentence, in the given messages. */

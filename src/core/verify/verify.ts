@@ -10,7 +10,7 @@ import { createDocumentLoader, type DocumentLoader } from '../document-loader.ts
 import { CHECK_IDS, overallStatus, result, type Check, type CheckId, type CheckResult, type VerificationReport } from './check.ts';
 import { checkContexts } from './contexts.ts';
 import { checkFormat, type DocumentKind, type FormatResult } from './format.ts';
-import { guardDocument, parseJsonText, type Unreadable } from './input.ts';
+import { guardDocument, parseJsonText, unreadable, type Unreadable } from './input.ts';
 import { checkIssuerKey } from './issuer-key.ts';
 import { errorMessage, dateOf, type Json } from './json-shape.ts';
 import { describeCheck, english, type VerifierMessages } from './messages.ts';
@@ -21,6 +21,7 @@ import { checkLog, type FetchLogFile } from './log.ts';
 import { checkStatus, type ListAuthentication } from './status.ts';
 import { checkValidity } from './validity.ts';
 import { verifyNestedCredentials } from './nested.ts';
+import { asRecorded, fallbackFetchers, looksLikeBundle, readBundle, type VerificationBundle } from './bundle.ts';
 
 export interface VerifyDeps {
   readonly now: Date;
@@ -144,8 +145,21 @@ export function unreadableReport(why: Unreadable, messages: VerifierMessages = e
   return report(skipRest([format], 'skipped.unreadable'), messages);
 }
 
-/** Runs every check on an already parsed credential, and on the credentials inside it (./nested.ts). Never throws. */
+/**
+ * Runs every check on an already parsed credential, and on the credentials inside it
+ * (./nested.ts); or on the credential of a verification bundle, with its saved files standing in
+ * for what cannot be fetched (./bundle.ts). Never throws.
+ */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
+  if (looksLikeBundle(input)) {
+    const read = readBundle(input);
+    if (!read.ok) return unreadableReport(unreadable('bad-bundle', { problem: read.problem }), deps.messages);
+    return verifyBundle(read.bundle, deps);
+  }
+  return verifyWithNested(input, deps);
+}
+
+async function verifyWithNested(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
   deps = once(deps);
   const outer = await verifyOne(input, deps);
   if (!outer.credential) return outer;
@@ -153,6 +167,26 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
   // Nesting depth 1: a nested credential is verified by verifyOne, which does not look inside it.
   const nested = await verifyNestedCredentials(outer.credential, family === 'clr' ? 'clr' : 'achievement', (credential) => verifyOne(credential, deps));
   return nested ? { ...outer, nested } : outer;
+}
+
+/**
+ * A bundle's credential, verified live where the issuer's files can be fetched and with the
+ * bundle's copies where they cannot; what rested on a copy is said so (./bundle.ts asRecorded).
+ */
+async function verifyBundle(bundle: VerificationBundle, deps: VerifyDeps): Promise<VerificationReport> {
+  const messages = deps.messages ?? english;
+  if (looksLikeBundle(bundle.credential)) return unreadableReport(unreadable('bad-bundle', { problem: 'it holds another bundle, not a credential' }), messages);
+  const fetchers = fallbackFetchers(bundle, deps);
+  const live = await verifyWithNested(bundle.credential, { ...deps, ...fetchers });
+  const recorded = fetchers.recorded();
+  const redo = (inner: VerificationReport): VerificationReport => {
+    if (!inner.credential) return inner;
+    const checks = asRecorded(inner.checks, inner.credential, bundle, recorded).map((check) => describeCheck(check, messages));
+    return { ...inner, checks, status: overallStatus(checks) };
+  };
+  const outer = redo(live);
+  const nested = live.nested && { ...live.nested, reports: live.nested.reports.map((one) => ({ ...one, report: redo(one.report) })) };
+  return { ...outer, ...(nested ? { nested } : {}), bundle: { savedAt: bundle.savedAt, files: Object.keys(bundle.files).length, recorded } };
 }
 
 async function verifyOne(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
