@@ -2,7 +2,9 @@
  * Every limit a verifier holds untrusted input to, in one place: the command line, the browser and
  * the build read the same numbers, so a credential Laurel signs is always one its own verifier
  * reads, and a hostile file or server is refused in bounded time and memory wherever it arrives.
- * README "Security" lists them; change them here and nowhere else.
+ * README "Security" lists them; change them here and nowhere else. (An OpenTimestamps proof is
+ * also held to the format's own limits, those of its reference implementation, in
+ * ./timestamp/ots.ts.)
  */
 
 /** The most JSON a verifier reads: a credential, a DID document, an issuer profile or a status list. */
@@ -49,6 +51,8 @@ export const MAX_TRUST_LIST_ENTRIES = 10_000;
 export const MAX_LOG_FILE_BYTES = 1024 * 1024;
 /** How many log entries of one credential a verifier reads (a few in practice: issued, re-signed, revoked). */
 export const MAX_LOG_ENTRIES_PER_CREDENTIAL = 64;
+/** How many Bitcoin timestamps (anchors) a log's anchors/index.json may list: one per deploy for decades. */
+export const MAX_ANCHORS_LISTED = 10_000;
 
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
@@ -64,4 +68,5 @@ export const VERIFIER_LIMITS = {
   trustListEntries: MAX_TRUST_LIST_ENTRIES,
   logFileBytes: MAX_LOG_FILE_BYTES,
   logEntriesPerCredential: MAX_LOG_ENTRIES_PER_CREDENTIAL,
+  anchorsListed: MAX_ANCHORS_LISTED,
 } as const;

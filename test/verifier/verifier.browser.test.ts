@@ -25,6 +25,9 @@ import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import { pressDownload } from '../helpers/certificate-downloads.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
 import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
+import { ANCHOR_HEADER, ANCHOR_HEIGHT, LOG, anchoredLog, loggedSite } from '../helpers/logged-site.ts';
+import { SITE as HELPER_SITE, sign, unsignedCredential } from '../helpers/verify-site.ts';
+import { readBlockHeader } from '../../src/core/timestamp/bitcoin.ts';
 
 // Shared with every browser test of the run: read only, never written.
 const { dist: DIST, siteUrl: SITE_URL, dir: SITE_DIR } = inject('sites').academy;
@@ -331,6 +334,31 @@ describe('the verify page', () => {
     await page.goto(`${SITE_URL}verify/?url=${encodeURIComponent(good.url)}`);
     expect(await verdict(page)).toBe('verified');
     expect(await page.textContent('[data-check="log"]')).toMatch(/In the issuer's public log since .+: issued /);
+    await context.close();
+  });
+
+  it("says when Bitcoin proves a credential was logged, checking another site's OpenTimestamps anchor in the page", async () => {
+    // A site of the test helpers (badges.example.org/academy), its log anchored in a block
+    // (test/fixtures/anchored-log), answered from memory.
+    const credential = await sign(unsignedCredential('ada'));
+    const { log, files: anchors } = await anchoredLog(credential);
+    const served = await loggedSite(log, (files) => {
+      for (const [file, bytes] of anchors) files.set(LOG + file, bytes);
+    });
+    const { page, context } = await open();
+    await context.route(`${HELPER_SITE}**`, async (route) => {
+      const url = route.request().url();
+      const json = served.site.get(url);
+      const bytes = served.files.get(url);
+      if (json !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(json) });
+      if (bytes) return route.fulfill({ status: 200, contentType: 'application/octet-stream', headers: { 'access-control-allow-origin': '*' }, body: Buffer.from(bytes) });
+      return route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' }, body: 'not found' });
+    });
+    await paste(page, JSON.stringify(credential));
+    expect(await verdict(page)).toBe('verified');
+    const row = (await page.textContent('[data-check="log"]')) ?? '';
+    expect(row).toContain('Bitcoin proves it was in the log by');
+    expect(row).toContain(`timestamped in block ${ANCHOR_HEIGHT}, whose hash ${readBlockHeader(ANCHOR_HEADER)!.hash}`);
     await context.close();
   });
 

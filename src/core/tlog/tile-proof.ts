@@ -24,9 +24,10 @@ const tileKey = (level: number, index: number) => `${level}/${index}`;
 
 /**
  * §Merkle Tree: the hashes of tree level 8·level, numbers 256·index onwards, that a tree of
- * `size` leaves has: floor(size / 256^level) hashes at that level, 256 to a tile.
+ * `size` leaves has: floor(size / 256^level) hashes at that level, 256 to a tile. A tile of a
+ * larger tree at the same place starts with the same hashes, so it serves a smaller tree too.
  */
-function tileRef(level: number, index: number, size: number): TileRef {
+export function tileRef(level: number, index: number, size: number): TileRef {
   const count = Math.floor(size / TILE_WIDTH ** level);
   const width = Math.min(TILE_WIDTH, count - index * TILE_WIDTH);
   return { level, index, width, path: tilePath(level, index, width), fullPath: tilePath(level, index) };

@@ -25,7 +25,7 @@ export type CheckCode =
   | 'proof.unsigned' | 'proof.wrong-purpose' | 'proof.unsupported' | 'proof.expired' | 'proof.contexts-unknown' | 'proof.no-key'
   | 'proof.after-key-expired' | 'proof.created-in-future'
   | 'status.none' | 'status.clear' | 'status.revoked' | 'status.suspended' | 'status.unknown' | 'status.not-authentic' | 'status.recorded'
-  | 'log.logged' | 'log.withdrawn' | 'log.none' | 'log.missing' | 'log.not-logged' | 'log.checkpoint-not-signed' | 'log.inconsistent' | 'log.unknown' | 'log.not-authentic'
+  | 'log.logged' | 'log.withdrawn' | 'log.none' | 'log.missing' | 'log.not-logged' | 'log.checkpoint-not-signed' | 'log.inconsistent' | 'log.unknown' | 'log.not-authentic' | 'log.anchor-invalid'
   | 'validity.until' | 'validity.no-expiry' | 'validity.no-dates' | 'validity.expired' | 'validity.not-yet' | 'validity.bad-start'
   | 'validity.bad-end' | 'validity.ends-before-starts' | 'validity.no-clock' | 'validity.not-authentic'
   | 'recipient.match' | 'recipient.mismatch' | 'recipient.no-email-identifier' | 'recipient.no-email-given' | 'recipient.not-authentic'

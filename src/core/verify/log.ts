@@ -5,7 +5,9 @@
  * checkpoint, finds the credential's entries through the log's index (../tlog/entry.ts), and
  * proves each entry's place in the tree against the checkpoint with an inclusion proof computed
  * from the tiles (RFC 6962 §2.1.1, RFC 9162 §2.1.3.2). Only the checkpoint's signature and the
- * root it signs are trusted; an index, tile or bundle that lies makes the proof fail.
+ * root it signs are trusted; an index, tile or bundle that lies makes the proof fail. When the log
+ * is anchored in Bitcoin (../tlog/anchor.ts), the earliest anchor that holds the credential says
+ * by when it was logged.
  *
  * A checkpoint not signed by a key of the issuer's DID document, an entry that does not prove,
  * a credential the log does not list or whose bytes no entry records: failed. A log that records
@@ -19,7 +21,8 @@ import { decodePublicKeyMultibase } from '../multikey.ts';
 import { openCheckpoint, originOf, type Checkpoint } from '../tlog/checkpoint.ts';
 import { copyDigests, decodeEntry, entryIndexPath, type LogEntry } from '../tlog/entry.ts';
 import { leafHash, verifyInclusion, type Hash } from '../tlog/merkle.ts';
-import { entryBundleFor, inclusionProofFromTiles, readTiles, tilesForInclusion, type TileRef } from '../tlog/tile-proof.ts';
+import { ANCHOR_INDEX_PATH, anchoredCheckpointPath, anchorProofPath, blockHeaderPath, checkAnchor, readAnchorIndex, type AnchorProblem } from '../tlog/anchor.ts';
+import { entryBundleFor, inclusionProofFromTiles, readTiles, tileRef, tilesForInclusion, type TileRef } from '../tlog/tile-proof.ts';
 import { readEntryBundle, readTile } from '../tlog/tiles.ts';
 import { result, type CheckParams, type CheckResult } from './check.ts';
 import { parseJsonText } from './input.ts';
@@ -95,7 +98,7 @@ async function readPartialOrFull(fetchLogFile: FetchLogFile, prefix: string, pat
 }
 
 /** The credential's entry at `index`, proven against the checkpoint; undefined when it does not prove, a reason when a file could not be read. */
-async function provenEntry(index: number, checkpoint: Checkpoint, prefix: string, fetchLogFile: FetchLogFile, tiles: Map<string, Promise<Hash[] | undefined | string>>): Promise<{ ok: true; entry: LogEntry; proof: string[] } | { ok: false; problem: 'unproven' | 'unreadable'; reason?: string; url?: string }> {
+async function provenEntry(index: number, checkpoint: Checkpoint, prefix: string, fetchLogFile: FetchLogFile, tiles: Map<string, Promise<Hash[] | undefined | string>>): Promise<{ ok: true; entry: LogEntry; leaf: Hash; proof: string[] } | { ok: false; problem: 'unproven' | 'unreadable'; reason?: string; url?: string }> {
   const bundle = entryBundleFor(index, checkpoint.size);
   const tileOf = (ref: TileRef) => {
     let pending = tiles.get(ref.path);
@@ -113,7 +116,58 @@ async function provenEntry(index: number, checkpoint: Checkpoint, prefix: string
   const entry = bytes && decodeEntry(bytes);
   const proof = inclusionProofFromTiles(index, checkpoint.size, readTiles(read.map(({ ref, hashes }) => ({ ref, hashes: (hashes as Hash[] | undefined) ?? [] }))));
   if (!bytes || !entry || !proof || !verifyInclusion(index, checkpoint.size, leafHash(bytes), proof, checkpoint.root)) return { ok: false, problem: 'unproven' };
-  return { ok: true, entry, proof: proof.map(bytesToHex) };
+  return { ok: true, entry, leaf: leafHash(bytes), proof: proof.map(bytesToHex) };
+}
+
+/** What the log's Bitcoin timestamps say of an entry (../tlog/anchor.ts). */
+export type AnchorState =
+  | { readonly state: 'anchored'; readonly size: number; readonly height: number; readonly time: string; readonly blockHash: string }
+  | { readonly state: 'pending' }
+  | { readonly state: 'none' }
+  | { readonly state: 'invalid'; readonly size?: number; readonly problem: AnchorProblem | 'index-unreadable' | 'file-unreachable' | 'not-included'; readonly url?: string };
+
+/**
+ * The earliest complete anchor whose checkpoint covers entry `index`: the checkpoint opens with
+ * the issuer's key, its OpenTimestamps proof ends in a Bitcoin block whose header is served beside
+ * it, and the entry is proven in the tree that checkpoint signs. Its tiles may be those of a later
+ * size: a tile of a larger tree starts with the same hashes (tlog-tiles §Partial Tiles).
+ */
+async function anchorFor(listed: ReturnType<typeof read>, index: number, leaf: Hash, checkpoint: Checkpoint, prefix: string, keys: readonly Uint8Array[], fetchLogFile: FetchLogFile, tiles: Map<string, Promise<Hash[] | undefined | string>>): Promise<AnchorState> {
+  const listing = await listed;
+  if (!listing.ok) return { state: 'none' };
+  const anchors = readAnchorIndex(new TextDecoder().decode(listing.bytes));
+  if (!anchors) return { state: 'invalid', problem: 'index-unreadable', url: prefix + ANCHOR_INDEX_PATH };
+  const covering = anchors.filter((anchor) => anchor.size > index && anchor.size <= checkpoint.size);
+  const anchor = covering.find((one) => one.bitcoin !== undefined);
+  if (!anchor || anchor.bitcoin === undefined) return covering.length > 0 ? { state: 'pending' } : { state: 'none' };
+  const { size, bitcoin: height } = anchor;
+  const urls = [prefix + anchoredCheckpointPath(size), prefix + anchorProofPath(size), prefix + blockHeaderPath(height)];
+  const [note, proof, header] = await Promise.all(urls.map((url) => read(fetchLogFile, url)));
+  const missing = [note, proof, header].findIndex((file) => !file!.ok);
+  if (missing >= 0) return { state: 'invalid', size, problem: 'file-unreachable', url: urls[missing]! };
+  const checked = checkAnchor({ note: (note as { bytes: Uint8Array }).bytes, size, origin: originOf(prefix), keys, proof: (proof as { bytes: Uint8Array }).bytes, height, header: (header as { bytes: Uint8Array }).bytes });
+  if (!checked.ok) return { state: 'invalid', size, problem: checked.problem };
+  const tileOf = (ref: TileRef) => {
+    const later = tileRef(ref.level, ref.index, checkpoint.size);
+    const key = `${ref.level}/${ref.index}@${ref.width}`;
+    let pending = tiles.get(key);
+    if (!pending) {
+      pending = (async () => {
+        for (const tilePath of new Set([ref.path, ref.fullPath, later.path])) {
+          const fetched = await read(fetchLogFile, prefix + tilePath);
+          const hashes = fetched.ok ? readTile(fetched.bytes) : undefined;
+          if (hashes && hashes.length >= ref.width) return hashes.slice(0, ref.width);
+        }
+        return `no tile ${ref.path} of the log`;
+      })();
+      tiles.set(key, pending);
+    }
+    return pending.then((hashes) => ({ ref, hashes: typeof hashes === 'string' ? [] : (hashes ?? []) }));
+  };
+  const anchoredTiles = await Promise.all(tilesForInclusion(index, size).map(tileOf));
+  const proofPath = inclusionProofFromTiles(index, size, readTiles(anchoredTiles));
+  if (!proofPath || !verifyInclusion(index, size, leaf, proofPath, checked.checkpoint.root)) return { state: 'invalid', size, problem: 'not-included' };
+  return { state: 'anchored', size, height, time: checked.bitcoin.time, blockHash: checked.bitcoin.blockHash };
 }
 
 /** The log check for a credential whose signature and issuer key have been verified. */
@@ -129,6 +183,8 @@ export async function checkLog(doc: Json, deps: LogCheckDeps): Promise<CheckResu
   // 1. The signed checkpoint (c2sp.org/tlog-checkpoint): the log's size and root, by the issuer's
   // key. The index is fetched at the same time: one round trip fewer.
   const indexUrl = prefix + entryIndexPath(id);
+  // The list of the log's Bitcoin timestamps too (step 5), which most checks end by reading.
+  const anchorListing = read(deps.fetchLogFile, prefix + ANCHOR_INDEX_PATH);
   const [fetched, index] = await Promise.all([read(deps.fetchLogFile, `${prefix}checkpoint`), read(deps.fetchLogFile, indexUrl)]);
   if (!fetched.ok) return unknown('checkpoint-unreachable', { url: `${prefix}checkpoint`, reason: fetched.reason });
   const note = new TextDecoder().decode(fetched.bytes);
@@ -154,13 +210,13 @@ export async function checkLog(doc: Json, deps: LogCheckDeps): Promise<CheckResu
   const proven = await Promise.all(numbers.map((n) => provenEntry(n, checkpoint, prefix, deps.fetchLogFile!, tiles)));
   const unreadable = proven.find((entry) => !entry.ok && entry.problem === 'unreadable');
   if (unreadable && !unreadable.ok) return unknown('file-unreachable', { url: unreadable.url, reason: unreadable.reason }, details);
-  const entries: Array<LogEntry & { index: number; proof: string[] }> = [];
+  const entries: Array<LogEntry & { index: number; leaf: Hash; proof: string[] }> = [];
   for (const [position, entry] of proven.entries()) {
     if (!entry.ok || entry.entry.id !== id) return result('log', 'failed', 'log.inconsistent', { prefix, index: numbers[position] }, details);
-    entries.push({ ...entry.entry, index: numbers[position]!, proof: entry.proof });
+    entries.push({ ...entry.entry, index: numbers[position]!, leaf: entry.leaf, proof: entry.proof });
   }
   const events: LoggedEvent[] = entries.map(({ index, event, date, logged }) => ({ index, event, date, logged }));
-  const withDetails = { ...details, logEntries: entries };
+  const withDetails = { ...details, logEntries: entries.map(({ leaf: _, ...entry }) => entry) };
 
   // 4. This copy's bytes: as hosted (compact JSON, which a re-formatted copy parses back to).
   const digests = copyDigests(doc);
@@ -170,10 +226,17 @@ export async function checkLog(doc: Json, deps: LogCheckDeps): Promise<CheckResu
   const newer = signedAs.find((entry) => entry.index > matching.index);
   const last = [...entries].reverse().find((entry) => entry.event !== 'issued' && entry.event !== 're-signed');
   const state = last?.event === 'revoked' || last?.event === 'erased' ? last.event : last?.event === 'suspended' ? 'suspended' : 'valid';
-  const params = { prefix, events, loggedOn: entries[0]!.logged, ...(newer ? { supersededOn: newer.logged } : {}) };
+  // 5. When it was logged, by the clock of Bitcoin rather than the issuer's: the earliest anchor of
+  // a checkpoint that holds its first entry.
+  const first = entries[0]!;
+  const anchor = await anchorFor(anchorListing, first.index, first.leaf, checkpoint, prefix, keys, deps.fetchLogFile, tiles);
+  const params = { prefix, events, loggedOn: first.logged, ...(newer ? { supersededOn: newer.logged } : {}), anchor };
+  const anchoredDetails = { ...withDetails, anchor };
   // A revocation or erasure in the log is final (src/issue/transparency-log.ts). The status check
   // is the one that fails a withdrawn credential; this one says the log records it, as a warning,
   // which also stands when the status lists could not be read or say otherwise.
-  if (state === 'revoked' || state === 'erased') return result('log', 'warning', 'log.withdrawn', params, withDetails);
-  return result('log', 'passed', 'log.logged', params, withDetails);
+  if (state === 'revoked' || state === 'erased') return result('log', 'warning', 'log.withdrawn', params, anchoredDetails);
+  // A timestamp that does not check out proves nothing, and says something is wrong with the log's files.
+  if (anchor.state === 'invalid') return result('log', 'warning', 'log.anchor-invalid', params, anchoredDetails);
+  return result('log', 'passed', 'log.logged', params, anchoredDetails);
 }

@@ -166,6 +166,29 @@ const KINDS: Readonly<Record<string, string>> = {
 };
 const what = (kind: unknown) => KINDS[String(kind)] ?? 'Verifiable Credential';
 
+const ANCHOR_PROBLEMS: Record<string, string> = {
+  'index-unreadable': 'its list of timestamps is unreadable',
+  'file-unreachable': 'one of its files could not be fetched',
+  'checkpoint-not-signed': "the timestamped checkpoint is not signed by the issuer's key",
+  'wrong-size': 'the timestamped checkpoint is not of the size it is listed at',
+  'proof-unreadable': 'its OpenTimestamps proof cannot be read',
+  'proof-of-other-file': 'its OpenTimestamps proof is of another file',
+  'no-bitcoin-attestation': 'its OpenTimestamps proof does not end in the block it names',
+  'header-mismatch': "the block header does not match the proof, or lacks the block's proof of work",
+  'not-included': 'the timestamped checkpoint does not hold this entry',
+};
+
+/** What the log's Bitcoin timestamp (anchor) says of when the credential was logged, as a sentence to append. */
+function anchorSentence(p: CheckParams, m: VerifierMessages): string {
+  const anchor = (p['anchor'] ?? { state: 'none' }) as { state: string; size?: number; height?: number; time?: string; blockHash?: string; problem?: string };
+  if (anchor.state === 'anchored') {
+    return ` Bitcoin proves it was in the log by ${m.date(anchor.time)}: the log's checkpoint of ${text(anchor.size)} entries is timestamped in block ${text(anchor.height)}, whose hash ${text(anchor.blockHash)} any block explorer confirms.`;
+  }
+  if (anchor.state === 'pending') return " The log's Bitcoin timestamp of it is not complete yet; it usually is within a day of publication.";
+  if (anchor.state === 'invalid') return ` The log's Bitcoin timestamp does not check out (${ANCHOR_PROBLEMS[text(anchor.problem)] ?? text(anchor.problem)}), so when it was logged rests on the issuer's word alone.`;
+  return '';
+}
+
 /** A sentence about the log, said as of the day a verification bundle saved it when it did. */
 const asSaved = (p: CheckParams, m: VerifierMessages, sentence: string): string =>
   p['savedAt'] === undefined ? sentence : `${sentence} This is the log as the verification bundle saved it on ${m.date(p['savedAt'])}.`;
@@ -236,9 +259,10 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
     asSaved(
       p,
       m,
-      `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${p['supersededOn'] === undefined ? '' : ` The issuer signed it again on ${m.date(p['supersededOn'])}; this earlier copy still counts.`}`,
+      `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${p['supersededOn'] === undefined ? '' : ` The issuer signed it again on ${m.date(p['supersededOn'])}; this earlier copy still counts.`}${anchorSentence(p, m)}`,
     ),
-  'log.withdrawn': (p, m) => asSaved(p, m, `The issuer's public log records this credential as withdrawn: ${logHistory(p, m)}.`),
+  'log.withdrawn': (p, m) => asSaved(p, m, `The issuer's public log records this credential as withdrawn: ${logHistory(p, m)}.${anchorSentence(p, m)}`),
+  'log.anchor-invalid': (p, m) => asSaved(p, m, `In the issuer's public log since ${m.date(p['loggedOn'])}: ${logHistory(p, m)}.${anchorSentence(p, m)}`),
   'log.none': () => 'This issuer publishes no transparency log, so there is no public record to look the credential up in.',
   'log.missing': () => "This credential is not in the issuer's public log, although the issuer keeps one: its issuer never logged it.",
   'log.not-logged': (p, m) => `This copy of the credential is not in the issuer's public log: the log has other versions of it (${logHistory(p, m)}), none with these exact contents.`,

@@ -12,7 +12,7 @@ import type { CheckId, VerificationReport } from '../../../src/core/verify/check
 import { bundleFileName, makeBundle, readBundle, recordingFetchers, type VerificationBundle } from '../../../src/core/verify/bundle.ts';
 import type { FetchLogFile } from '../../../src/core/verify/log.ts';
 import { verifyCredential, verifyCredentialJson, type VerifyDeps } from '../../../src/core/verify/verify.ts';
-import { LOG, logOf, loggedSite, logService, others, published } from '../../helpers/logged-site.ts';
+import { ANCHOR_HEIGHT, LOG, anchoredLog, logOf, loggedSite, logService, others, published } from '../../helpers/logged-site.ts';
 import { DID, DID_URL, NOW, REVOCATION_LIST, otherKey, sign, statusList, unsignedCredential, type Json } from '../../helpers/verify-site.ts';
 
 const SAVED = new Date('2026-02-01T10:00:00Z');
@@ -74,8 +74,9 @@ describe('a verification bundle', () => {
     expect(check(report, 'log')).toMatchObject({ state: 'passed', code: 'log.logged', params: { savedAt: SAVED.toISOString(), events: [{ index: 300, event: 'issued' }] } });
     expect(check(report, 'log').summary).toMatch(/This is the log as the verification bundle saved it on/);
     expect(report.bundle).toEqual({ savedAt: SAVED.toISOString(), files: Object.keys(bundle.files).length, recorded: Object.keys(bundle.files) });
-    // Every file was asked for live first, and came from the bundle.
-    expect(new Set(network.asked)).toEqual(new Set(Object.keys(bundle.files)));
+    // Every file was asked for live first, and came from the bundle; so was the list of the log's
+    // Bitcoin timestamps, which this log has not got (a 404 is not saved).
+    expect(new Set(network.asked)).toEqual(new Set([...Object.keys(bundle.files), `${LOG}anchors/index.json`]));
   });
 
   it('with the issuer\'s site reachable, is checked live: verified, none of its files needed', async () => {
@@ -135,6 +136,19 @@ describe('a verification bundle', () => {
     const report = await verifyCredential(badTile, offline());
     expect(check(report, 'log')).toMatchObject({ state: 'failed', code: 'log.inconsistent' });
     expect(report.status).toBe('failed');
+  });
+
+  it("keeps the log's Bitcoin timestamp: offline, the bundle still says by when Bitcoin proves the credential was logged", async () => {
+    const credential = await sign(unsignedCredential('ada'));
+    const { log, files: anchors } = await anchoredLog(credential);
+    const { deps } = await loggedSite(log, (files) => {
+      for (const [file, bytes] of anchors) files.set(LOG + file, bytes);
+    });
+    const { bundle } = await recordBundle(credential, deps);
+    expect(Object.keys(bundle.files)).toEqual(expect.arrayContaining([`${LOG}anchors/index.json`, `${LOG}anchors/301.checkpoint.ots`, `${LOG}anchors/blocks/${ANCHOR_HEIGHT}.header`]));
+    const report = await verifyCredential(bundle, offline());
+    expect(check(report, 'log')).toMatchObject({ state: 'passed', params: { anchor: { state: 'anchored', height: ANCHOR_HEIGHT }, savedAt: SAVED.toISOString() } });
+    expect(check(report, 'log').summary).toContain('Bitcoin proves it was in the log by');
   });
 
   it('is refused, with why, when it is not a bundle this verifier reads', async () => {
