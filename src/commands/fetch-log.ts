@@ -1,7 +1,8 @@
 /**
  * npm run fetch-log [-- --out <folder>] [--url <log prefix>]: downloads the transparency log the
  * live site publishes (its checkpoint, the entry bundles of its size, and the partial tiles of
- * that size), for the next build to extend with `npm run build -- --log <folder>`. The deploy
+ * that size, and its Bitcoin timestamps under `anchors/`), for the next build to extend with
+ * `npm run build -- --log <folder>`. The deploy
  * workflow runs it before every build, so that a fresh CI runner extends the published log
  * rather than starting a new one. A site with no log yet (HTTP 404 for the checkpoint) gets an
  * empty folder, and the build starts the log; any other failure stops, since building on no log
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { LaurelError } from '../core/error.ts';
+import { ANCHOR_INDEX_PATH, anchoredCheckpointPath, anchorProofPath, blockHeaderPath, readAnchorIndex } from '../core/tlog/anchor.ts';
 import { parseCheckpointText } from '../core/tlog/checkpoint.ts';
 import { entryBundlePath, tilePath, TILE_WIDTH } from '../core/tlog/tiles.ts';
 import { siteUrls } from '../issue/urls.ts';
@@ -63,6 +65,28 @@ export async function fetchPublishedLog(prefix: string, fetcher: Fetcher): Promi
   for (const file of wanted) {
     const bytes = await get(fetcher, new URL(file, prefix).href);
     if (bytes === 'missing') throw new LaurelError('log-invalid', `${new URL(file, prefix).href} is missing from the published log of ${size} entries. Nothing was written.`, { expected: 'every file of the log its checkpoint names' });
+    files.set(file, bytes);
+  }
+  for (const [file, bytes] of await fetchAnchors(prefix, fetcher)) files.set(file, bytes);
+  return files;
+}
+
+/**
+ * The log's Bitcoin timestamps (../core/tlog/anchor.ts): the files its `anchors/index.json` lists.
+ * A log with none yet has no index (404). A listed file that is missing stops, as a missing tile
+ * does: the next deploy would publish the log without it.
+ */
+async function fetchAnchors(prefix: string, fetcher: Fetcher): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  const index = await get(fetcher, new URL(ANCHOR_INDEX_PATH, prefix).href);
+  if (index === 'missing') return files;
+  const anchors = readAnchorIndex(new TextDecoder().decode(index));
+  if (!anchors) throw new LaurelError('log-invalid', `${new URL(ANCHOR_INDEX_PATH, prefix).href} is not a list of anchors. Nothing was written.`, { expected: '{"anchors": [{"size": N, "bitcoin": height}, …]}' });
+  files.set(ANCHOR_INDEX_PATH, index);
+  const wanted = anchors.flatMap((anchor) => [anchoredCheckpointPath(anchor.size), anchorProofPath(anchor.size), ...(anchor.bitcoin === undefined ? [] : [blockHeaderPath(anchor.bitcoin)])]);
+  for (const file of new Set(wanted)) {
+    const bytes = await get(fetcher, new URL(file, prefix).href);
+    if (bytes === 'missing') throw new LaurelError('log-invalid', `${new URL(file, prefix).href}, listed in ${ANCHOR_INDEX_PATH}, is missing. Nothing was written.`, { expected: 'every file of the anchors the index lists' });
     files.set(file, bytes);
   }
   return files;

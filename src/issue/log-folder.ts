@@ -1,7 +1,8 @@
 /**
  * The transparency log on disk (./transparency-log.ts): read back from the folder the last build
  * wrote (`.laurel/log/`, or a folder given to the build, such as the live log downloaded by the
- * deploy workflow), and written as its files, `checkpoint` and `tile/…` (C2SP tlog-tiles).
+ * deploy workflow), and written as its files, `checkpoint` and `tile/…` (C2SP tlog-tiles), with its
+ * Bitcoin timestamps under `anchors/`.
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,7 +59,19 @@ export async function readLogFolder(folder: string): Promise<PublishedLog | unde
     if (!read || read.length !== width) throw new LaurelError('log-invalid', `${file} is missing or is not an entry bundle of ${width} entries.`, { expected: 'every entry bundle of the previous log' });
     entries.push(...read);
   }
-  return { checkpoint, entries, earlierSizes: await partialSizes(folder) };
+  return { checkpoint, entries, earlierSizes: await partialSizes(folder), anchors: await anchorFiles(folder) };
+}
+
+/** The files under `anchors/` (../core/tlog/anchor.ts), as they are: the build publishes them on. */
+async function anchorFiles(folder: string): Promise<LogFile[]> {
+  const root = path.join(folder, 'anchors');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files: LogFile[] = [];
+  for (const entry of entries.filter((one) => one.isFile()).sort((a, b) => (path.join(a.parentPath, a.name) < path.join(b.parentPath, b.name) ? -1 : 1))) {
+    const file = path.join(entry.parentPath, entry.name);
+    files.push({ path: path.relative(folder, file).split(path.sep).join('/'), bytes: new Uint8Array(await readFile(file)) });
+  }
+  return files;
 }
 
 /** Writes the log's files to `folder`, replacing what was there only once all are written. */

@@ -16,6 +16,7 @@ import { LaurelError } from '../core/error.ts';
 import { openCheckpoint, originOf, parseCheckpointText, signCheckpoint, type Checkpoint } from '../core/tlog/checkpoint.ts';
 import { decodeEntry, encodeEntry, entryIndexFiles, jsonDigest, type LogEntry } from '../core/tlog/entry.ts';
 import { appendLeaves, merkleTree, rootHash, type Hash, type MerkleTree } from '../core/tlog/merkle.ts';
+import { anchoredSize } from '../core/tlog/anchor.ts';
 import { entryBundles, treeTiles, type LogFile } from '../core/tlog/tiles.ts';
 import type { SignedSite } from './signed-site.ts';
 
@@ -139,6 +140,8 @@ export interface PublishedLog {
   readonly entries: readonly Uint8Array[];
   /** The sizes of earlier checkpoints whose partial tiles the log still serves. */
   readonly earlierSizes: readonly number[];
+  /** Its Bitcoin timestamps (`anchors/…`, ../core/tlog/anchor.ts), published on as they are. */
+  readonly anchors?: readonly LogFile[] | undefined;
 }
 
 export interface LogSigner {
@@ -156,6 +159,26 @@ export interface ExtendedLog {
   readonly entries: readonly Uint8Array[];
   readonly tree: MerkleTree;
   readonly earlierSizes: readonly number[];
+}
+
+/**
+ * The previous log's anchors, kept: each timestamped checkpoint (`anchors/<N>.checkpoint`) must be
+ * one of this log's, signed by a trusted key, with the root the tree has at its size; a
+ * checkpoint that is not would publish a timestamp of some other log (log-invalid). Its
+ * OpenTimestamps proof and block header are checked by whoever adds them (npm run
+ * timestamp-log) and by every verifier.
+ */
+function checkedAnchors(anchors: readonly LogFile[], tree: MerkleTree, origin: string, trustedKeys: readonly Uint8Array[]): LogFile[] {
+  for (const file of anchors) {
+    const size = anchoredSize(file.path);
+    if (size === undefined) continue;
+    const note = new TextDecoder().decode(file.bytes);
+    const checkpoint = trustedKeys.map((key) => openCheckpoint(note, origin, key)).find((opened) => opened !== undefined);
+    if (!checkpoint || checkpoint.size !== size || size > tree.size || size === 0 || bytesToHex(rootHash(tree, size)) !== bytesToHex(checkpoint.root)) {
+      throw new LaurelError('log-invalid', `the timestamped checkpoint ${file.path} of the previous log is not this log's checkpoint of ${size} entries.`, { expected: "the checkpoints npm run timestamp-log anchored, each this log's at its size, signed by this site's key" });
+    }
+  }
+  return [...anchors];
 }
 
 /**
@@ -191,7 +214,8 @@ export function extendLog(previous: PublishedLog | undefined, published: readonl
   const checkpoint: Checkpoint = { origin, size: tree.size, root: rootHash(tree) };
   const note = signCheckpoint(checkpoint, options.signer.publicKey, options.signer.secretKey);
   const index = entryIndexFiles(all, (bytes) => native(bytes)).map(({ path, json }) => ({ path, bytes: utf8ToBytes(json) }));
-  const files: LogFile[] = [{ path: 'checkpoint', bytes: utf8ToBytes(note) }, ...treeTiles(tree, earlierSizes), ...entryBundles(bytes, earlierSizes), ...index];
+  const anchors = checkedAnchors(previous?.anchors ?? [], tree, origin, options.trustedKeys);
+  const files: LogFile[] = [{ path: 'checkpoint', bytes: utf8ToBytes(note) }, ...treeTiles(tree, earlierSizes), ...entryBundles(bytes, earlierSizes), ...index, ...anchors];
   return { checkpoint, files, appended, credentials: replayLog(all), entries: bytes, tree, earlierSizes };
 }
 

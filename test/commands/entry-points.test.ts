@@ -31,6 +31,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   build: { args: ['--frobnicate'], message: "Unknown option '--frobnicate'\nUsage: npm run build" },
   bench: { args: ['--awards', '0'], message: 'Usage: npm run bench [-- --awards N]' },
   'fetch-log': { args: ['--url', 'ftp://x'], message: '--url "ftp://x" is not the address of a log' },
+  'timestamp-log': { args: ['--calendar', 'http://calendar.example'], message: 'http://calendar.example is not an https:// address' },
 };
 
 /** The npm commands that run a script: `node scripts/<file>.ts [arguments]` in package.json. */

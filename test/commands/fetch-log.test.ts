@@ -44,12 +44,34 @@ describe('npm run fetch-log', () => {
     const result = await repo.command((context) => fetchLog(context, site(new Map(log.files.map((file) => [file.path, file.bytes])), asked)), ['--out', out]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain(`Fetched the transparency log of ${PREFIX}`);
-    expect(asked.map((url) => url.slice(PREFIX.length))).toEqual(['checkpoint', 'tile/entries/000', 'tile/entries/001.p/44', 'tile/0/001.p/44', 'tile/1/000.p/1']);
+    expect(asked.map((url) => url.slice(PREFIX.length))).toEqual(['checkpoint', 'tile/entries/000', 'tile/entries/001.p/44', 'tile/0/001.p/44', 'tile/1/000.p/1', 'anchors/index.json']);
     const read = (await readLogFolder(out))!;
     expect(read.entries).toEqual(log.entries);
     expect(read.earlierSizes).toEqual([300]);
     // The build extends it: the same checkpoint verifies, nothing new is appended.
     expect(extendLog(read, publications, { prefix: PREFIX, trustedKeys: [signer.publicKey], signer, loggedAt: 'later' }).appended).toEqual([]);
+  });
+
+  it('downloads the Bitcoin timestamps its anchors/index.json lists, which the build publishes on', async () => {
+    const note = log.files.find((file) => file.path === 'checkpoint')!.bytes;
+    const anchors = new Map<string, Uint8Array>([
+      ['anchors/index.json', new TextEncoder().encode('{"anchors":[{"size":300,"bitcoin":900000}]}\n')],
+      ['anchors/300.checkpoint', note],
+      ['anchors/300.checkpoint.ots', new Uint8Array([1, 2, 3])],
+      ['anchors/blocks/900000.header', new Uint8Array(80)],
+    ]);
+    const served = new Map([...log.files.map((file) => [file.path, file.bytes] as const), ...anchors]);
+    const result = await repo.command((context) => fetchLog(context, site(served)), ['--out', out]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const read = (await readLogFolder(out))!;
+    expect(new Map(read.anchors!.map((file) => [file.path, file.bytes]))).toEqual(anchors);
+    const extended = extendLog(read, publications, { prefix: PREFIX, trustedKeys: [signer.publicKey], signer, loggedAt: 'later' });
+    expect(extended.files.filter((file) => file.path.startsWith('anchors/')).map((file) => file.path).sort()).toEqual([...anchors.keys()].sort());
+    // A listed file the site lacks stops the deploy, as a missing tile does.
+    served.delete('anchors/blocks/900000.header');
+    const missing = await repo.command((context) => fetchLog(context, site(served)), ['--out', out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${PREFIX}anchors/blocks/900000.header, listed in anchors/index.json, is missing`);
   });
 
   it('leaves an empty folder for a site that has no log yet', async () => {

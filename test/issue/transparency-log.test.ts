@@ -114,4 +114,22 @@ describe('a previous log that is not this site\'s', () => {
     const grown = extendLog(previous, [valid(1), valid(2), valid(3)], options('z'));
     expect(grown.files.map((file) => file.path).filter((path) => path.includes('.p/')).sort()).toEqual(['tile/0/000.p/2', 'tile/0/000.p/3', 'tile/entries/000.p/2', 'tile/entries/000.p/3']);
   });
+
+  it('publishes the anchors of the previous log on, and refuses one whose checkpoint is not this log\'s at its size', () => {
+    const note = first.files.find((file) => file.path === 'checkpoint')!.bytes;
+    const anchors = [
+      { path: 'anchors/index.json', bytes: new TextEncoder().encode('{"anchors":[{"size":2}]}\n') },
+      { path: 'anchors/2.checkpoint', bytes: note },
+      { path: 'anchors/2.checkpoint.ots', bytes: new Uint8Array([1, 2, 3]) },
+    ];
+    const grown = extendLog({ ...previous, anchors }, [valid(1), valid(2), valid(3)], options('z'));
+    expect(grown.files.filter((file) => file.path.startsWith('anchors/'))).toEqual(anchors);
+    // Listed at a size it is not of, signed by a stranger, or of a log the entries do not make.
+    const stranger = keyPairFromSeed(new Uint8Array(32).fill(9));
+    const foreign = extendLog(undefined, [valid(1), valid(2)], { ...options('x'), signer: stranger }).files.find((file) => file.path === 'checkpoint')!.bytes;
+    const other = extendLog(undefined, [valid(7), valid(8)], options('x')).files.find((file) => file.path === 'checkpoint')!.bytes;
+    for (const [file, bytes] of [['anchors/1.checkpoint', note], ['anchors/2.checkpoint', foreign], ['anchors/2.checkpoint', other], ['anchors/3.checkpoint', note]] as const) {
+      expect(codeOf(() => extendLog({ ...previous, anchors: [{ path: file, bytes }] }, [valid(1), valid(2), valid(3)], options('z')))).toMatch(new RegExp(`^log-invalid: the timestamped checkpoint ${file.replace('.', '\\.')} of the previous log is not this log's checkpoint`));
+    }
+  });
 });
