@@ -157,12 +157,12 @@ function attestationPayload(attestation: Attestation): Uint8Array {
   switch (attestation.kind) {
     case 'pending': {
       const uri = new TextEncoder().encode(attestation.uri);
-      return concatBytes(varuint(uri.length), uri);
+      return concatBytes(encodeVaruint(uri.length), uri);
     }
     case 'unknown':
       return attestation.payload;
     default:
-      return varuint(attestation.height);
+      return encodeVaruint(attestation.height);
   }
 }
 
@@ -381,9 +381,9 @@ export function parseTimestamp(bytes: Uint8Array, message: Uint8Array): OtsResul
 
 // ----- Writing -----
 
-function varuint(value: number): Uint8Array {
+/** core/serialize.py write_varuint: unsigned LEB128, 7 bits a byte, least significant first; 0 is one byte. */
+export function encodeVaruint(value: number): Uint8Array {
   const out: number[] = [];
-  // core/serialize.py write_varuint: 7 bits a byte, least significant first; 0 is one byte.
   do {
     const low = value % 128;
     value = Math.floor(value / 128);
@@ -396,14 +396,14 @@ function writeAttestation(out: Uint8Array[], attestation: Attestation): void {
   const problem = attestationProblem(attestation);
   if (problem !== undefined) throw new RangeError(`OpenTimestamps: ${problem}`);
   const payload = attestationPayload(attestation);
-  out.push(Uint8Array.of(0x00), attestationTag(attestation), varuint(payload.length), payload);
+  out.push(Uint8Array.of(0x00), attestationTag(attestation), encodeVaruint(payload.length), payload);
 }
 
 function writeOp(out: Uint8Array[], op: Op): void {
   out.push(Uint8Array.of(OP_TAGS[op.kind]));
   if ('arg' in op) {
     if (op.arg.length < 1 || op.arg.length > MAX_MESSAGE_BYTES) throw new RangeError(`OpenTimestamps: an ${op.kind} argument is 1 to ${MAX_MESSAGE_BYTES} bytes, not ${op.arg.length}`);
-    out.push(varuint(op.arg.length), op.arg);
+    out.push(encodeVaruint(op.arg.length), op.arg);
   }
 }
 

@@ -28,6 +28,7 @@ import {
   type Attestation,
   type DetachedTimestamp,
   type Op,
+  encodeVaruint,
   type Timestamp,
 } from '../../../src/core/timestamp/ots.ts';
 
@@ -336,15 +337,17 @@ describe('hostile input', () => {
   });
 });
 
-function varuint(value: number): number[] {
-  const out: number[] = [];
-  do {
-    const low = value % 128;
-    value = Math.floor(value / 128);
-    out.push(value > 0 ? low | 0x80 : low);
-  } while (value > 0);
-  return out;
-}
+/** Lengths and heights as the format writes them, for the hostile inputs above; pinned by the LEB128 test below. */
+const varuint = (value: number): number[] => [...encodeVaruint(value)];
+
+describe('varuint', () => {
+  it('is unsigned LEB128: the DWARF standard\'s example and the edges of one and two bytes', () => {
+    // DWARF 5 §7.6: 624485 is e5 8e 26; 127 is one byte, 128 two.
+    expect([...encodeVaruint(624_485)]).toEqual([0xe5, 0x8e, 0x26]);
+    expect([0, 127, 128, 300].map((n) => [...encodeVaruint(n)])).toEqual([[0x00], [0x7f], [0x80, 0x01], [0xac, 0x02]]);
+    expect([...encodeVaruint(Number.MAX_SAFE_INTEGER)]).toEqual([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
+  });
+});
 
 describe('properties', () => {
   const bytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max });
