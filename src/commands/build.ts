@@ -75,7 +75,7 @@ export async function build(context: CommandContext): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   context.out(
     report
-      ? `Built dist/: ${report.credentials} signed credentials (${report.certificatePagesRendered} certificate pages rendered, ${report.certificatePagesReused} unchanged), ${report.searchPages} pages indexed for search${report.logEntries === undefined ? '' : `, transparency log of ${report.logEntries} entries (${report.logAppended} new)`}, in ${seconds} s.`
+      ? `Built dist/: ${report.credentials} signed credentials (${report.certificatePagesRendered} certificate pages rendered, ${report.certificatePagesReused} unchanged), ${report.searchPages} pages indexed for search${report.logEntries === undefined ? '' : `, transparency log of ${report.logEntries} entries (${report.logAppended} new)`}${report.didVersions === undefined ? '' : `, DID history of ${report.didVersions} version${report.didVersions === 1 ? '' : 's'} (${report.didAppended} new)`}, in ${seconds} s.`
       : `Built dist/ in ${seconds} s.`,
   );
   return 0;

@@ -1,7 +1,8 @@
 /**
  * npm run fetch-log [-- --out <folder>] [--url <log prefix>]: downloads the transparency log the
  * live site publishes (its checkpoint, the entry bundles of its size, and the partial tiles of
- * that size, and its Bitcoin timestamps under `anchors/`), for the next build to extend with
+ * that size, its Bitcoin timestamps under `anchors/`, and the did:webvh DID log the site
+ * publishes beside its DID document, as `did.jsonl`), for the next build to extend with
  * `npm run build -- --log <folder>`. The deploy
  * workflow runs it before every build, so that a fresh CI runner extends the published log
  * rather than starting a new one. A site with no log yet (HTTP 404 for the checkpoint) gets an
@@ -16,6 +17,7 @@ import { LaurelError } from '../core/error.ts';
 import { ANCHOR_INDEX_PATH, anchoredCheckpointPath, anchorProofPath, blockHeaderPath, readAnchorIndex } from '../core/tlog/anchor.ts';
 import { parseCheckpointText } from '../core/tlog/checkpoint.ts';
 import { entryBundlePath, tilePath, TILE_WIDTH } from '../core/tlog/tiles.ts';
+import { DID_LOG_FILE } from '../issue/log-folder.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
@@ -68,6 +70,10 @@ export async function fetchPublishedLog(prefix: string, fetcher: Fetcher): Promi
     files.set(file, bytes);
   }
   for (const [file, bytes] of await fetchAnchors(prefix, fetcher)) files.set(file, bytes);
+  // The DID history beside did.json (src/issue/did-history.ts), kept in the same folder; a site
+  // built before Laurel published one has none, and its next build starts it.
+  const didLog = await get(fetcher, siteUrls(new URL('../', prefix).href).didLog);
+  if (didLog !== 'missing') files.set(DID_LOG_FILE, didLog);
   return files;
 }
 

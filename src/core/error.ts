@@ -66,6 +66,9 @@ export const ERROR_CODES = [
   // The transparency log (src/issue/transparency-log.ts)
   'log-rewrite', // the content would change what the log recorded: un-revoke, un-erase, or drop an issued credential
   'log-invalid', // the previous log is not a log this site signed: a bad checkpoint, or entries that do not hash to it
+  // The DID history (src/issue/did-history.ts)
+  'did-log-invalid', // the previous did.jsonl does not resolve: a broken hash chain, a bad proof, another DID
+  'previous-key-invalid', // LAUREL_PREVIOUS_SIGNING_KEY is not the secret of a retired or compromised key of keys/
   // How a command was called (exit code 2)
   'usage',
 ] as const;

@@ -54,6 +54,9 @@ export const MAX_LOG_ENTRIES_PER_CREDENTIAL = 64;
 /** How many Bitcoin timestamps (anchors) a log's anchors/index.json may list: one per deploy for decades. */
 export const MAX_ANCHORS_LISTED = 10_000;
 
+/** How many entries an issuer's did:webvh DID log may hold (one per change of its keys or services). */
+export const MAX_DID_LOG_ENTRIES = 1_000;
+
 /** All of them, for documentation and for the benchmark's report. */
 export const VERIFIER_LIMITS = {
   inputBytes: MAX_INPUT_BYTES,
@@ -69,4 +72,5 @@ export const VERIFIER_LIMITS = {
   logFileBytes: MAX_LOG_FILE_BYTES,
   logEntriesPerCredential: MAX_LOG_ENTRIES_PER_CREDENTIAL,
   anchorsListed: MAX_ANCHORS_LISTED,
+  didLogEntries: MAX_DID_LOG_ENTRIES,
 } as const;

@@ -107,6 +107,24 @@ export function signingIdentityFromSecret(secret: string, keys: readonly KeyFile
   return { secretKey: seed, publicKeyMultibase: pair.publicKeyMultibase, created: current.created, development: false };
 }
 
+/** The variable that holds, for the one build that records a rotation, the secret of the key rotated out. */
+export const PREVIOUS_SIGNING_KEY_VARIABLE = 'LAUREL_PREVIOUS_SIGNING_KEY';
+
+/**
+ * The key rotated out, from its secret: it may sign only the DID history's record of the rotation
+ * (./did-history.ts), so it must be a key of keys/ that is no longer current.
+ */
+export function previousKeyFromSecret(secret: string, keys: readonly KeyFile[]): { publicKeyMultibase: string; secretKey: Uint8Array; file: string } {
+  const seed = decodeSecretKeyMultibase(secret.trim());
+  if (!seed) throw new LaurelError('previous-key-invalid', `${PREVIOUS_SIGNING_KEY_VARIABLE} is not an Ed25519 secret Multikey (it should start with z3u2 and be 48 characters long, as npm run keygen printed it). Nothing was built.`);
+  const { publicKeyMultibase } = keyPairFromSecretKey(seed);
+  const key = keys.find((candidate) => candidate.publicKeyMultibase === publicKeyMultibase);
+  if (!key || key.status === 'current') {
+    throw new LaurelError('previous-key-invalid', `${PREVIOUS_SIGNING_KEY_VARIABLE} belongs to the key ${publicKeyMultibase}, which is ${key ? `the current key (${key.file}): it is ${SIGNING_KEY_VARIABLE}'s job` : 'not in keys/'}. It should be the secret of the key the last rotation retired. Nothing was built.`, key ? { file: key.file } : {});
+  }
+  return { publicKeyMultibase, secretKey: seed, file: key.file };
+}
+
 const DEV_KEY_FILE = path.join('.laurel', 'development-key.json');
 
 /** The local development key, made on first use; it never leaves the machine it was made on. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LaurelError } from '../core/error.ts';
 import { parseCheckpointText } from '../core/tlog/checkpoint.ts';
 import { entryBundlePath, readEntryBundle, TILE_WIDTH, type LogFile } from '../core/tlog/tiles.ts';
+import type { PreviousDidLog } from './did-history.ts';
 import type { PublishedLog } from './transparency-log.ts';
 
 /** Where a build keeps the log it wrote, for the next build to extend. */
@@ -60,6 +61,20 @@ export async function readLogFolder(folder: string): Promise<PublishedLog | unde
     entries.push(...read);
   }
   return { checkpoint, entries, earlierSizes: await partialSizes(folder), anchors: await anchorFiles(folder) };
+}
+
+/** The DID log kept with the transparency log (the site publishes it beside did.json). */
+export const DID_LOG_FILE = 'did.jsonl';
+
+/** The DID history kept in `folder` (npm run fetch-log puts the live site's there), or undefined when there is none. */
+export async function readDidLogFile(folder: string): Promise<PreviousDidLog | undefined> {
+  const file = path.join(folder, DID_LOG_FILE);
+  try {
+    return { text: await readFile(file, 'utf8'), file };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** The files under `anchors/` (../core/tlog/anchor.ts), as they are: the build publishes them on. */

@@ -34,6 +34,8 @@ export interface SignedSite {
   readonly development: boolean;
   readonly issuerProfile: JsonObject;
   readonly didDocument: JsonObject;
+  /** The did:webvh DID log (did.jsonl) a build publishes beside the DID document (./did-history.ts). */
+  readonly didLog?: string | undefined;
   readonly achievements: ReadonlyMap<string, JsonObject>;
   readonly awards: readonly SignedAward[];
   readonly erased: readonly ErasedRecord[];

@@ -11,6 +11,8 @@ export interface SiteUrls {
   readonly site: string;
   readonly issuerJson: string;
   readonly didDocument: string;
+  /** The did:webvh DID log, where did:webvh looks for it: beside the DID document. */
+  readonly didLog: string;
   readonly verifyPage: string;
   achievementPage(slug: string): string;
   achievementJson(slug: string): string;
@@ -37,6 +39,7 @@ export function siteUrls(site: string): SiteUrls {
     site,
     issuerJson: at('issuer.json'),
     didDocument: at(didPath),
+    didLog: at(`${didPath}l`),
     verifyPage: at('verify/'),
     achievementPage: (slug) => at(`achievements/${slug}/`),
     achievementJson: (slug) => at(`achievements/${slug}.json`),

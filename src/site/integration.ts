@@ -21,13 +21,13 @@ import type { ViteDevServer } from 'vite';
 import { didWebSiteUrl } from '../core/did.ts';
 import { listingNotice } from '../content/privacy.ts';
 import { describeFailure, LaurelError, LaurelErrors, ReportedFailure } from '../core/error.ts';
-import { developmentSecret, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
+import { developmentSecret, PREVIOUS_SIGNING_KEY_VARIABLE, SIGNING_KEY_VARIABLE } from '../issue/keys.ts';
 import { openContentCache, type PersistentContentCache } from '../issue/content-cache.ts';
 import { openProofCache, type PersistentProofCache } from '../issue/proof-cache.ts';
 import { PUBLIC_FOLDER, refuseLinksLeavingRepository } from '../issue/repository-links.ts';
 import { signRepository, type SignedRepository } from '../issue/sign-repository.ts';
 import { serveDevLog } from './dev-log.ts';
-import { DEVELOPMENT_LOG_FOLDER, LOG_FOLDER, logFolderFor, readLogFolder, writeLogFolder } from '../issue/log-folder.ts';
+import { DEVELOPMENT_LOG_FOLDER, DID_LOG_FILE, LOG_FOLDER, logFolderFor, readDidLogFile, readLogFolder, writeLogFolder } from '../issue/log-folder.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 import { signInParallel } from '../issue/signing-pool.ts';
 import { pruneUntouched, rendererFingerprint } from '../render/image-cache.ts';
@@ -62,6 +62,9 @@ export interface BuildReport {
   /** The transparency log's entries, and how many this build appended. */
   readonly logEntries?: number;
   readonly logAppended?: number;
+  /** The DID history's versions (did.jsonl), and how many this build added. */
+  readonly didVersions?: number;
+  readonly didAppended?: number;
 }
 
 const VIRTUAL_SITE = 'virtual:laurel/site';
@@ -119,6 +122,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         root,
         production,
         secret: process.env[SIGNING_KEY_VARIABLE],
+        previousSecret: process.env[PREVIOUS_SIGNING_KEY_VARIABLE],
         now: new Date(),
         cache: proofs,
         contentCache: contents,
@@ -128,7 +132,10 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // The dev server serves a log too, so that its DID document and verifier are the build's;
         // it starts afresh at every signing and is never written (src/site/dev-log.ts).
         transparencyLog: { previous: (development) => (command === 'build' ? readLogFolder(logFolder(development)) : Promise.resolve(undefined)), loggedAt: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() },
+        // The dev server reads the DID history too (and never writes it), so that it serves the build's DID.
+        didHistory: { previous: (development) => readDidLogFile(logFolder(development)), versionTime: new Date().toISOString() },
       });
+      if (site.didHistory?.warning) logger.warn(`DID history: ${site.didHistory.warning}`);
       if (command === 'build' && site.log && !site.log.extended) {
         logger.warn(`Transparency log: there is none in ${path.relative(root, logFolder(site.development)) || '.'}, so a new log starts, of ${site.log.checkpoint.size} entries. Right for a site's first build; otherwise see docs/transparency.md.`);
       }
@@ -226,7 +233,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
         const check: OutputCheck = {
           root,
-          secrets: [process.env[SIGNING_KEY_VARIABLE], await developmentSecret(root)],
+          secrets: [process.env[SIGNING_KEY_VARIABLE], process.env[PREVIOUS_SIGNING_KEY_VARIABLE], await developmentSecret(root)],
           privateFolders: ['.laurel', 'keys'],
           // The log's files are public by design: .laurel/log/ is the copy the next build extends.
           published: [cacheDirectory, out, ...[LOG_FOLDER, DEVELOPMENT_LOG_FOLDER].flatMap((folder) => [path.join(root, folder), `${path.join(root, folder)}.new`]), path.join(root, PREVIOUS_DIST), path.join(root, DISCARDED_DIST), path.join(root, STAGING), path.join(root, VITE_CACHE)],
@@ -264,11 +271,12 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         }
         await recordChecked(cacheDirectory, check);
         // The log as published, for the next build to extend (a deploy gives it the live one instead).
-        if (site.log) await writeLogFolder(path.join(root, logFolderFor(site.development)), site.log.files);
+        // The DID history is kept with the log, for the next build to extend (../issue/did-history.ts).
+        if (site.log) await writeLogFolder(path.join(root, logFolderFor(site.development)), [...site.log.files, ...(site.didLog === undefined ? [] : [{ path: DID_LOG_FILE, bytes: new TextEncoder().encode(site.didLog) }])]);
         // GitHub Pages skips folders whose names start with "." (like .well-known) without it.
         await writeFile(path.join(out, '.nojekyll'), '');
         const pruned = sharedCache ? 0 : await pruneUntouched(path.join(cacheDirectory, 'images'), buildStarted);
-        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused.length, searchPages: search.pages, ...(site.log ? { logEntries: site.log.checkpoint.size, logAppended: site.log.appended.length } : {}) };
+        const report: BuildReport = { credentials: site.awards.length, certificatePagesRendered: certificatePages.rendered.size, certificatePagesReused: reused.length, searchPages: search.pages, ...(site.log ? { logEntries: site.log.checkpoint.size, logAppended: site.log.appended.length } : {}), ...(site.didHistory ? { didVersions: site.didHistory.versions, didAppended: site.didHistory.appended } : {}) };
         await writeFile(path.join(root, BUILD_REPORT), JSON.stringify(report));
         logger.info(`${certificatePages.rendered.size} certificate pages rendered, ${reused.length} unchanged ones reused; ${search.pages} pages indexed for search${pruned ? `; ${pruned} stale cached images removed` : ''}.`);
       },

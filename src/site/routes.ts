@@ -25,6 +25,8 @@ export function routesFor(siteUrl: string): InjectedRoute[] {
     document('/issuer.json', 'issuer-profile.ts'),
     document('/icons.svg', 'icons.ts'),
     document(didPath, 'did-document.ts'),
+    // did:webvh's DID log sits where its did:web's did.json does, as did.jsonl.
+    document(`${didPath}l`, 'did-log.ts'),
     document('/status/[list].json', 'status-list.ts'),
     document('/achievements/[slug].json', 'achievement-json.ts'),
     document('/achievements/[slug].png', 'badge.ts'),

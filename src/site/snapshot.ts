@@ -43,6 +43,7 @@ export interface SiteSnapshot {
     readonly development: boolean;
     readonly issuerProfile: JsonObject;
     readonly didDocument: JsonObject;
+    readonly didLog?: string | undefined;
     readonly achievements: ReadonlyArray<[string, JsonObject]>;
     readonly awards: ReadonlyArray<SnapshotAward>;
     readonly statusLists: ReadonlyArray<[StatusPurpose, JsonObject]>;
@@ -61,6 +62,7 @@ function toSnapshot(site: SignedSite, images: ImageSettings, plan: RenderPlan): 
       development: site.development,
       issuerProfile: site.issuerProfile,
       didDocument: site.didDocument,
+      didLog: site.didLog,
       achievements: [...site.achievements],
       statusLists: [...site.statusLists],
       revocationList: site.revocationList,
@@ -127,6 +129,7 @@ export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images
       development: site.development,
       issuerProfile: site.issuerProfile,
       didDocument: site.didDocument,
+      didLog: site.didLog,
       achievements: new Map(site.achievements),
       // A build's pages have no credential text: they do not serve it (see RenderPlan).
       awards: site.awards.map(({ record, json = '' }) => ({ record, json, get credential() { return JSON.parse(json) as JsonObject; } })),

@@ -62,6 +62,12 @@ const LABELS: Record<string, string> = {
   source: 'Where the key came from',
   documentUrl: 'Document fetched',
   controller: 'Key controller',
+  history: "The key in the issuer's DID history (did:webvh)",
+  historyProblem: "What is wrong with the issuer's DID history",
+  added: 'Listed since',
+  removed: 'Removed on',
+  versions: 'Versions in the history',
+  versionTime: 'Latest version dated',
   issuer: 'Issuer named in the credential',
   named: 'Vocabularies named',
   unknown: 'Vocabularies not known',
@@ -109,6 +115,7 @@ const LABELS: Record<string, string> = {
 
 const SOURCES: Record<string, string> = {
   'did:web': "did:web: the issuer's DID document, fetched from the issuer's own site",
+  'did:webvh': "did:webvh: the issuer's DID log, fetched from the issuer's own site, every version's hash and signature checked",
   'did:key': 'did:key: decoded from the identifier itself, nothing fetched',
   'controlled-identifier-document': "the issuer's controlled identifier document, fetched over https",
   'multikey-document': 'a key document fetched over https',

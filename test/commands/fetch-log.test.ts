@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchLog, type Fetcher } from '../../src/commands/fetch-log.ts';
 import { keyPairFromSeed } from '../../src/core/multikey.ts';
-import { readLogFolder } from '../../src/issue/log-folder.ts';
+import { readDidLogFile, readLogFolder } from '../../src/issue/log-folder.ts';
 import { extendLog, type Publication } from '../../src/issue/transparency-log.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 
@@ -18,10 +18,13 @@ const signer = keyPairFromSeed(new Uint8Array(32).fill(5));
 const publications: Publication[] = Array.from({ length: 300 }, (_, index) => ({ id: `https://credentials.harbourside.example/credentials/${index}.json`, state: 'valid', sha256: 'c'.repeat(64), issuedOn: '2026-01-01T00:00:00Z' }));
 const log = extendLog(undefined, publications, { prefix: PREFIX, trustedKeys: [signer.publicKey], signer, loggedAt: '2026-01-01T00:00:00Z' });
 
-/** A site that serves these files under the log's prefix, and records what was asked. */
+const DID_LOG_URL = 'https://credentials.harbourside.example/.well-known/did.jsonl';
+
+/** A site that serves these files under the log's prefix (and its DID log, as `did.jsonl`), and records what was asked. */
 function site(files: ReadonlyMap<string, Uint8Array>, asked: string[] = []): Fetcher {
   return async (url) => {
     asked.push(url);
+    if (url === DID_LOG_URL && files.has('did.jsonl')) return new Response(Buffer.from(files.get('did.jsonl')!));
     const file = files.get(url.slice(PREFIX.length));
     return url.startsWith(PREFIX) && file ? new Response(Buffer.from(file)) : new Response('not found', { status: 404 });
   };
@@ -44,7 +47,10 @@ describe('npm run fetch-log', () => {
     const result = await repo.command((context) => fetchLog(context, site(new Map(log.files.map((file) => [file.path, file.bytes])), asked)), ['--out', out]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain(`Fetched the transparency log of ${PREFIX}`);
-    expect(asked.map((url) => url.slice(PREFIX.length))).toEqual(['checkpoint', 'tile/entries/000', 'tile/entries/001.p/44', 'tile/0/001.p/44', 'tile/1/000.p/1', 'anchors/index.json']);
+    expect(asked.filter((url) => url.startsWith(PREFIX)).map((url) => url.slice(PREFIX.length))).toEqual(['checkpoint', 'tile/entries/000', 'tile/entries/001.p/44', 'tile/0/001.p/44', 'tile/1/000.p/1', 'anchors/index.json']);
+    // Then the DID history, beside the DID document; this site has none yet.
+    expect(asked.at(-1)).toBe(DID_LOG_URL);
+    expect(await readDidLogFile(out)).toBeUndefined();
     const read = (await readLogFolder(out))!;
     expect(read.entries).toEqual(log.entries);
     expect(read.earlierSizes).toEqual([300]);
@@ -72,6 +78,14 @@ describe('npm run fetch-log', () => {
     const missing = await repo.command((context) => fetchLog(context, site(served)), ['--out', out]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`${PREFIX}anchors/blocks/900000.header, listed in anchors/index.json, is missing`);
+  });
+
+  it('downloads the DID history the site publishes beside its DID document, which the build extends', async () => {
+    const didLog = '{"versionId":"1-QmX"}\n';
+    const served = new Map([...log.files.map((file) => [file.path, file.bytes] as const), ['did.jsonl', new TextEncoder().encode(didLog)] as const]);
+    const result = await repo.command((context) => fetchLog(context, site(served)), ['--out', out]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(await readDidLogFile(out)).toEqual({ text: didLog, file: path.join(out, 'did.jsonl') });
   });
 
   it('leaves an empty folder for a site that has no log yet', async () => {

@@ -6,6 +6,7 @@
  * browser tests' business; here the certificate page's model stands for it.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +24,11 @@ import { openProofCache } from '../../src/issue/proof-cache.ts';
 import { signRepository, type SignedRepository } from '../../src/issue/sign-repository.ts';
 import type { FetchLogFile } from '../../src/core/verify/log.ts';
 import type { PublishedLog } from '../../src/issue/transparency-log.ts';
+import type { PreviousDidLog } from '../../src/issue/did-history.ts';
 import type { SignedSite } from '../../src/issue/signed-site.ts';
 import { certificateView } from '../../src/site/page-model.ts';
+import { resolveVerificationMethod } from '../../src/core/verification-method.ts';
+import { resolveWithDidwebvhTs } from '../helpers/didwebvh-ts.ts';
 import { validateAchievementCredential } from '../helpers/ob-schema.ts';
 import { makeRepository, type Repository, type RunResult } from '../helpers/repository.ts';
 
@@ -46,25 +50,38 @@ async function ok(command: Command, args: readonly string[] = []): Promise<RunRe
   return result;
 }
 
-/** What a build signs: with the development key, or in production with the secret of the current key. */
-async function sign(secret?: string): Promise<SignedRepository> {
+/** Each signing is logged one second after the one before, as builds are at least that far apart. */
+let signings = 0;
+const loggedAtOf = new WeakMap<SignedRepository, string>();
+
+/**
+ * What a build signs: with the development key, or in production with the secret of the current
+ * key (and, for the build that records a rotation in the DID history, the key rotated out).
+ */
+async function sign(secret?: string, previousSecret?: string): Promise<SignedRepository> {
+  const loggedAt = new Date(NOW.getTime() + 1000 * signings++).toISOString();
   // Each signing extends the transparency log of the one before, as builds do (one log for the
   // development key, one for the production key, as the build keeps them apart).
   const site = await signRepository({
     root: repo.dir,
     production: secret !== undefined,
     secret,
+    previousSecret,
     now: NOW,
     cache: await openProofCache(path.join(repo.dir, '.laurel', 'cache')),
-    transparencyLog: { previous: async (development) => logs.get(development), loggedAt: NOW.toISOString() },
+    transparencyLog: { previous: async (development) => logs.get(development), loggedAt },
+    didHistory: { previous: async (development) => didLogs.get(development), versionTime: loggedAt },
   });
   const checkpoint = site.log?.files.find((file) => file.path === 'checkpoint');
   if (site.log && checkpoint) logs.set(site.development, { checkpoint: new TextDecoder().decode(checkpoint.bytes), entries: site.log.entries, earlierSizes: site.log.earlierSizes });
+  if (site.didLog !== undefined) didLogs.set(site.development, { text: site.didLog, file: '.laurel/log/did.jsonl' });
+  loggedAtOf.set(site, loggedAt);
   return site;
 }
 
-/** The last log each key's signing extended. */
+/** The last log each key's signing extended, and its DID history. */
 const logs = new Map<boolean, PublishedLog>();
+const didLogs = new Map<boolean, PreviousDidLog>();
 
 /** Every hosted JSON document of the site, by URL, as its text. */
 function hostedDocuments(site: SignedSite): Map<string, string> {
@@ -80,9 +97,10 @@ function fetcherOf(site: SignedSite): FetchJson {
   };
 }
 
-/** The site's transparency log files, by URL, as the published site serves them. */
+/** The site's transparency log files and its DID log, by URL, as the published site serves them. */
 function logFetcherOf(site: SignedRepository): FetchLogFile {
   const files = new Map((site.log?.files ?? []).map((file) => [site.urls.transparencyLog + file.path, file.bytes]));
+  if (site.didLog !== undefined) files.set(site.urls.didLog, new TextEncoder().encode(site.didLog));
   return async (url) => {
     const bytes = files.get(url);
     return bytes === undefined ? { ok: false, reason: `404 Not Found: ${url}` } : { ok: true, bytes };
@@ -216,28 +234,57 @@ describe('key rotation', () => {
     const secretOf = (result: RunResult) => /\b(z3u2[1-9A-HJ-NP-Za-km-z]{40,})\b/.exec(result.stdout)?.[1] ?? '';
     const firstSecret = secretOf(await ok(keygen));
     expect(firstSecret).not.toBe('');
-    const signedByOld = credentialJson(await sign(firstSecret), AIKO);
+    const firstSite = await sign(firstSecret);
+    const createdAt = loggedAtOf.get(firstSite)!;
+    const signedByOld = credentialJson(firstSite, AIKO);
 
     const secondSecret = secretOf(await ok(keygen, ['--rotate']));
     expect(secondSecret).not.toBe('');
     expect(secondSecret).not.toBe(firstSecret);
     let site = await sign(secondSecret);
+    const resignedAt = loggedAtOf.get(site);
+    // The DID history cannot record the rotation until the key rotated out signs it.
+    expect(site.didHistory).toMatchObject({ versions: 1, appended: 0, warning: expect.stringContaining('LAUREL_PREVIOUS_SIGNING_KEY') });
+    site = await sign(secondSecret, firstSecret);
+    expect(site.didHistory).toMatchObject({ versions: 2, appended: 1 });
+    const rotatedAt = loggedAtOf.get(site)!;
     const signedByNew = credentialJson(site, AIKO);
     expect(signedByNew).not.toBe(signedByOld);
     expect((await verify(site, signedByOld)).status).not.toBe('failed');
     // The log has both signatures: the copy signed before the rotation is an earlier version of it.
-    expect((await verify(site, signedByOld)).checks.find((check) => check.id === 'log')).toMatchObject({ state: 'passed', params: { supersededOn: NOW.toISOString() } });
+    expect((await verify(site, signedByOld)).checks.find((check) => check.id === 'log')).toMatchObject({ state: 'passed', params: { supersededOn: resignedAt } });
     expect((await verify(site, signedByNew)).status).not.toBe('failed');
 
     const keys = (await readdir(path.join(repo.dir, 'keys'))).filter((file) => file.endsWith('.json'));
-    const retired = [];
+    const retired: string[] = [];
     for (const file of keys) if (JSON.parse(await readFile(path.join(repo.dir, 'keys', file), 'utf8')).status === 'retired') retired.push(file);
     expect(retired).toHaveLength(1);
     await ok(compromiseKey, [`keys/${retired[0]}`]);
     site = await sign(secondSecret);
+    const compromisedAt = loggedAtOf.get(site)!;
     const afterCompromise = await verify(site, signedByOld);
     expect(afterCompromise.status).toBe('failed');
     expect(state(afterCompromise, 'issuer-key')).toBe('failed');
+    // The did:web document names its history, which says when the key was the issuer's.
+    expect(afterCompromise.checks.find((check) => check.id === 'issuer-key')!.summary).toContain(`The issuer's DID history listed it from ${createdAt.replace('.000Z', 'Z')} until ${compromisedAt.replace('.000Z', 'Z')}`);
     expect((await verify(site, credentialJson(site, AIKO))).status).not.toBe('failed');
+
+    // The DID history holds the rotation and the compromise, for didwebvh-ts and for Laurel's verifier.
+    const oldKey = JSON.parse(await readFile(path.join(repo.dir, 'keys', retired[0]!), 'utf8')).publicKeyMultibase as string;
+    const newKey = keys.filter((file) => file !== retired[0]).map((file) => JSON.parse(readFileSync(path.join(repo.dir, 'keys', file), 'utf8')) as { publicKeyMultibase: string; status: string }).find((file) => file.status === 'current')!.publicKeyMultibase;
+    expect(site.didHistory).toMatchObject({ versions: 3, appended: 1 });
+    const webvh = site.didHistory!.did;
+    expect(JSON.parse(hostedDocuments(site).get(site.urls.didDocument)!).alsoKnownAs).toEqual([webvh]);
+    // In the order of keys/, which is the files' (named after the keys) and so varies from run to run.
+    const keysOf = (doc: { verificationMethod?: Array<{ publicKeyMultibase?: string }> }) => doc.verificationMethod?.map((method) => method.publicKeyMultibase).sort();
+    for (const [version, listed] of [[1, [oldKey]], [2, [oldKey, newKey].sort()], [3, [newKey]]] as const) {
+      const theirs = await resolveWithDidwebvhTs(site.didLog!, { versionNumber: version });
+      expect(theirs.ok && keysOf(theirs.doc), `version ${version}`).toEqual(listed);
+    }
+    const fetchBytes = logFetcherOf(site);
+    const removed = await resolveVerificationMethod(`${webvh}#${oldKey}`, fetcherOf(site), { fetchBytes, now: NOW });
+    expect(removed.ok ? 'resolved' : removed.reason).toContain(`listed this key from ${createdAt.replace('.000Z', 'Z')} until ${compromisedAt.replace('.000Z', 'Z')}`);
+    const current = await resolveVerificationMethod(`${webvh}#${newKey}`, fetcherOf(site), { fetchBytes, now: NOW });
+    expect(current.ok && current.value.history).toMatchObject({ added: rotatedAt.replace('.000Z', 'Z'), versions: 3 });
   });
 });

@@ -18,6 +18,7 @@ import { consistencyProof, inclusionProof, leafHash, merkleTree, verifyConsisten
 import { entryBundlePath } from '../../src/core/tlog/tiles.ts';
 import { readLogFolder } from '../../src/issue/log-folder.ts';
 import { decodeEntry, jsonDigest } from '../../src/core/tlog/entry.ts';
+import { resolveWithDidwebvhTs } from '../helpers/didwebvh-ts.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
 
 const SITE = 'https://credentials.harbourside.example/';
@@ -81,8 +82,11 @@ describe('the transparency log of a site, build after build', () => {
     const checked = await logCheck(AIKO);
     expect(checked.log).toMatchObject({ state: 'passed', code: 'log.logged', params: { events: [{ index, event: 'issued' }] } });
     expect(checked.status).toBe('verified');
-    // The copy the next build extends is the published log, byte for byte.
-    expect(await fingerprint(path.join(repo.dir, '.laurel', 'development-log'))).toEqual(await fingerprint(path.join(dist, 'log')));
+    // The copy the next build extends is the published log, byte for byte, with the DID history published beside did.json.
+    const kept = await fingerprint(path.join(repo.dir, '.laurel', 'development-log'));
+    const published = await fingerprint(path.join(dist, 'log'));
+    published.set('did.jsonl', (await fingerprint(path.join(dist, '.well-known'))).get('did.jsonl')!);
+    expect(kept).toEqual(published);
   });
 
   it('appends a revocation, then an erasure, each checkpoint consistent with the one before', async () => {
@@ -117,6 +121,23 @@ describe('the transparency log of a site, build after build', () => {
     for (const file of files.filter((entry) => entry.isFile())) expect((await readFile(path.join(file.parentPath, file.name), 'utf8')).includes('Kenji')).toBe(false);
   });
 
+  it('publishes the DID history beside did.json, kept with the log and unchanged by builds that change no key; didwebvh-ts and npm run verify read it', async () => {
+    const text = await readFile(path.join(dist, '.well-known', 'did.jsonl'), 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(1);
+    expect(await readFile(path.join(repo.dir, '.laurel', 'development-log', 'did.jsonl'), 'utf8')).toBe(text);
+    const did = JSON.parse(await readFile(path.join(dist, '.well-known', 'did.json'), 'utf8')) as { id: string; alsoKnownAs: string[]; verificationMethod: Array<{ publicKeyMultibase: string }> };
+    const theirs = await resolveWithDidwebvhTs(text);
+    expect(theirs.ok, theirs.ok ? '' : theirs.reason).toBe(true);
+    if (!theirs.ok) return;
+    expect(did.alsoKnownAs).toEqual([theirs.did]);
+    expect(theirs.doc.alsoKnownAs).toEqual([did.id]);
+    expect(theirs.doc.verificationMethod?.map((method) => method.publicKeyMultibase)).toEqual(did.verificationMethod.map((method) => method.publicKeyMultibase));
+    // The verifier reads it from the built files, through the DID document's alias.
+    const result = await repo.command(verify, [path.join('dist', 'credentials', `${AIKO}.json`), '--site', 'dist', '--json']);
+    const issuerKey = (JSON.parse(result.stdout) as { checks: Array<{ id: string; details: Record<string, unknown> }> }).checks.find((check) => check.id === 'issuer-key')!;
+    expect(issuerKey.details['history']).toMatchObject({ did: theirs.did, versions: 1, added: theirs.meta.created });
+  });
+
   it('refuses content that undoes a revocation the log recorded, naming the award file, and publishes nothing', async () => {
     const names = (await readdir(path.join(repo.dir, 'content', 'awards'), { recursive: true })).map(String).filter((name) => name.endsWith('.yaml'));
     const texts = await Promise.all(names.map((name) => readFile(path.join(repo.dir, 'content', 'awards', name), 'utf8')));
@@ -147,6 +168,19 @@ describe('the transparency log of a site, build after build', () => {
     const refused = await build(['--log', 'tampered-log']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('error[log-invalid]');
+    expect(await fingerprint(dist)).toEqual(before);
+  });
+
+  it('refuses a previous DID history that does not verify, given with --log', async () => {
+    const tampered = path.join(repo.dir, 'tampered-did-log');
+    await cp(path.join(repo.dir, '.laurel', 'development-log'), tampered, { recursive: true });
+    const file = path.join(tampered, 'did.jsonl');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"portable":true', '"portable":false'));
+    const before = await fingerprint(dist);
+    const refused = await build(['--log', 'tampered-did-log']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error[did-log-invalid]');
+    expect(refused.stderr).toContain('is not the hash of the log');
     expect(await fingerprint(dist)).toEqual(before);
   });
 });

@@ -15,9 +15,9 @@ import {
   expandDidKey,
   extractVerificationMethod,
   isIpAddress,
-  resolveVerificationMethod,
   type FetchJson,
 } from '../../src/core/did.ts';
+import { resolveVerificationMethod } from '../../src/core/verification-method.ts';
 import { decodePublicKeyMultibase } from '../../src/core/multikey.ts';
 import { createDocumentLoader, PINNED_CONTEXTS } from '../../src/core/document-loader.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };

@@ -133,7 +133,8 @@ describe('deploy.yml', () => {
     const fetchStep = all.find((step) => step.run?.includes('npm run fetch-log'));
     expect(fetchStep?.run).toBe('npm run fetch-log -- --out .laurel/published-log');
     expect(all.indexOf(fetchStep!)).toBe(all.indexOf(buildStep!) - 1);
-    expect(buildStep?.env).toEqual({ LAUREL_SIGNING_KEY: '${{ secrets.LAUREL_SIGNING_KEY }}' });
+    // The key a rotation retired, for the one deploy that records the rotation in the DID history.
+    expect(buildStep?.env).toEqual({ LAUREL_SIGNING_KEY: '${{ secrets.LAUREL_SIGNING_KEY }}', LAUREL_PREVIOUS_SIGNING_KEY: '${{ secrets.LAUREL_PREVIOUS_SIGNING_KEY }}' });
     const usingSecret = all.filter((step) => JSON.stringify(step).includes('secrets.'));
     expect(usingSecret).toEqual([guard, buildStep]);
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { entryIndexFiles } from '../../src/core/tlog/entry.ts';
 import { jsonArtifacts, type Artifact } from '../../src/issue/hosted-documents.ts';
+import { logFolderFor, readDidLogFile } from '../../src/issue/log-folder.ts';
 import { openProofCache } from '../../src/issue/proof-cache.ts';
 import { signRepository } from '../../src/issue/sign-repository.ts';
 import { createImageCache, rendererFingerprint } from '../../src/render/image-cache.ts';
@@ -26,7 +27,7 @@ const bytesOf = (artifact: Artifact) => Buffer.from(typeof artifact.bytes === 's
 async function publishedDocuments(): Promise<string[]> {
   const entries = await readdir(academy.dist, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && /\.(json|png|svg|pdf)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(jsonl?|png|svg|pdf)$/.test(entry.name))
     .map((entry) => path.relative(academy.dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !file.startsWith('_astro/') && !file.startsWith('pagefind/') && file !== 'logo.svg' && file !== 'icons.svg')
     .sort();
@@ -36,8 +37,10 @@ async function publishedDocuments(): Promise<string[]> {
 const LOG_INDEX = entryIndexFiles([]).map((file) => `log/${file.path}`);
 
 describe('the hosted documents', async () => {
-  // Signed from the built repository as the dev server and the build do, with its own development key.
-  const site = await signRepository({ root: academy.dir, production: false, secret: undefined, now: new Date('2026-12-01T00:00:00Z'), cache: await openProofCache(path.join(scratch, 'proofs')) });
+  // Signed from the built repository as the dev server and the build do, with its own development
+  // key, extending the DID history its build kept.
+  const didHistory = { previous: () => readDidLogFile(path.join(academy.dir, logFolderFor(true))), versionTime: '2026-12-01T00:00:00Z' };
+  const site = await signRepository({ root: academy.dir, production: false, secret: undefined, now: new Date('2026-12-01T00:00:00Z'), cache: await openProofCache(path.join(scratch, 'proofs')), didHistory });
   const json = jsonArtifacts(site);
   const images = await imageArtifacts(site, createImageCache({ directory: path.join(scratch, 'images'), fingerprint: await rendererFingerprint(TEMPLATE) }));
 

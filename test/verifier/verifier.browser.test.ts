@@ -236,6 +236,9 @@ describe('the verify page', () => {
     const keyWork = (await page.textContent('[data-check="issuer-key"] .lv-work-slot')) ?? '';
     expect(keyWork).toContain(`${SITE_URL}.well-known/did.json`);
     expect(keyWork).toContain('did:web');
+    // The issuer's DID history, which its DID document names, lists the key.
+    expect(keyWork).toContain("The key in the issuer's DID history (did:webvh)");
+    expect(await page.textContent('[data-check="issuer-key"] .lv-summary')).toContain("verifiable DID history (did:webvh) has listed it since");
     const statusWork = (await page.textContent('[data-check="status"] .lv-work-slot')) ?? '';
     expect(statusWork).toContain(`${SITE_URL}status/revocation.json`);
     expect(statusWork).toContain(`${SITE_URL}status/suspension.json`);
@@ -298,8 +301,8 @@ describe('the verify page', () => {
     expect(await verdict(page)).toBe('failed');
     expect(await states(page)).toMatchObject({ contexts: 'failed', proof: 'skipped' });
     expect(await page.textContent('[data-check="contexts"] .lv-summary')).toContain(evil);
-    // Nothing was fetched for it; only the issuer's key was looked up.
-    expect(requests.slice(before).filter((url) => !url.startsWith(`${SITE_URL}_astro/`))).toEqual([`${SITE_URL}.well-known/did.json`]);
+    // Nothing was fetched for it; only the issuer's key was looked up (its DID document, and the history it names).
+    expect(requests.slice(before).filter((url) => !url.startsWith(`${SITE_URL}_astro/`))).toEqual([`${SITE_URL}.well-known/did.json`, `${SITE_URL}.well-known/did.jsonl`]);
     expect(requests.some((url) => url.includes('evil.example'))).toBe(false);
     await context.close();
   });

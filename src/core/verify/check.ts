@@ -20,7 +20,7 @@ export type CheckCode =
   | 'contexts.known' | 'contexts.missing' | 'contexts.invalid-entry' | 'contexts.unknown'
   | 'schema.valid' | 'schema.invalid' | 'schema.not-open-badge' | 'schema.no-validator' | 'schema.version-1' | 'schema.checker-error' | 'schema.clr'
   | 'issuer-key.published' | 'issuer-key.did-key' | 'issuer-key.not-found' | 'issuer-key.wrong-controller' | 'issuer-key.other-controller'
-  | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof' | 'issuer-key.recorded'
+  | 'issuer-key.withdrawn' | 'issuer-key.expired' | 'issuer-key.no-proof' | 'issuer-key.recorded' | 'issuer-key.history-problem'
   | 'proof.valid' | 'proof.bad-signature' | 'proof.malformed' | 'proof.unknown-context' | 'proof.undefined-term' | 'proof.not-linked-data'
   | 'proof.unsigned' | 'proof.wrong-purpose' | 'proof.unsupported' | 'proof.expired' | 'proof.contexts-unknown' | 'proof.no-key'
   | 'proof.after-key-expired' | 'proof.created-in-future'

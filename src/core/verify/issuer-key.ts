@@ -7,7 +7,8 @@
  * that is valid.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { resolveVerificationMethod, type FetchJson, type ResolvedKey } from '../did.ts';
+import type { FetchJson } from '../did.ts';
+import { resolveVerificationMethod, type FetchBytes, type ResolvedKey } from '../verification-method.ts';
 import { result, type CheckResult } from './check.ts';
 import { dateOf, idOf, type Json } from './json-shape.ts';
 import type { ProofSelection } from './signature.ts';
@@ -23,6 +24,9 @@ function keyDetails(key: ResolvedKey, issuer: string | undefined): Json {
     publicKeyHex: bytesToHex(key.publicKey),
     ...(key.revoked === undefined ? {} : { revoked: key.revoked }),
     ...(key.expires === undefined ? {} : { expires: key.expires }),
+    // did:webvh: the key's place in the DID's verified history.
+    ...(key.history === undefined ? {} : { history: { ...key.history } }),
+    ...(key.historyProblem === undefined ? {} : { historyProblem: key.historyProblem }),
   };
 }
 
@@ -32,10 +36,11 @@ export async function checkIssuerKey(
   fetchJson: FetchJson,
   now: Date,
   strictController: boolean,
+  fetchBytes?: FetchBytes | undefined,
 ): Promise<{ check: CheckResult; key?: ResolvedKey }> {
   if (!selection.ok) return { check: result('issuer-key', 'skipped', 'issuer-key.no-proof') };
   const vmId = selection.proof.verificationMethod;
-  const resolved = await resolveVerificationMethod(vmId, fetchJson);
+  const resolved = await resolveVerificationMethod(vmId, fetchJson, { fetchBytes, now });
   if (!resolved.ok) return { check: result('issuer-key', 'failed', 'issuer-key.not-found', { reason: resolved.reason }, { verificationMethod: vmId, reason: resolved.reason }) };
   const key = resolved.value;
   const issuer = idOf(doc['issuer']);
@@ -51,5 +56,9 @@ export async function checkIssuerKey(
     return { key, check: result('issuer-key', 'warning', 'issuer-key.expired', { ...parties, expires: key.expires }, details) };
   }
   if (key.source === 'did:key') return { key, check: result('issuer-key', 'passed', 'issuer-key.did-key', parties, details) };
-  return { key, check: result('issuer-key', 'passed', 'issuer-key.published', { ...parties, where: key.documentUrl ?? key.controller }, details) };
+  const where = key.documentUrl ?? key.controller;
+  // did:web with a did:webvh alias: a history that does not verify, or that removed the key, is not the issuer's word.
+  if (key.historyProblem !== undefined) return { key, check: result('issuer-key', 'warning', 'issuer-key.history-problem', { ...parties, where, reason: key.historyProblem }, details) };
+  const since = key.history === undefined ? {} : { historySince: key.history.added };
+  return { key, check: result('issuer-key', 'passed', 'issuer-key.published', { ...parties, where, ...since }, details) };
 }

@@ -15,7 +15,8 @@
  * unknown ("could not check"), never passed. An issuer with no log: skipped.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { TRANSPARENCY_LOG_SERVICE_FRAGMENT, splitDidUrl, type FetchJson, type ResolvedKey } from '../did.ts';
+import { TRANSPARENCY_LOG_SERVICE_FRAGMENT, splitDidUrl, type FetchJson } from '../did.ts';
+import type { ResolvedKey } from '../verification-method.ts';
 import { MAX_LOG_ENTRIES_PER_CREDENTIAL } from '../limits.ts';
 import { decodePublicKeyMultibase } from '../multikey.ts';
 import { openCheckpoint, originOf, type Checkpoint } from '../tlog/checkpoint.ts';
@@ -56,9 +57,10 @@ type Announced = { kind: 'none' } | { kind: 'broken' } | { kind: 'log'; prefix: 
 
 /** The log the issuer's DID document announces, and the keys that may sign its checkpoints. */
 async function announcedLog(key: ResolvedKey | undefined, fetchJson: FetchJson): Promise<Announced> {
-  if (!key || key.source !== 'did:web' || key.documentUrl === undefined) return { kind: 'none' };
+  // A DID's own document: did:web's did.json (fetched once per verification), did:webvh's verified latest version.
+  if (!key || (key.source !== 'did:web' && key.source !== 'did:webvh') || key.documentUrl === undefined) return { kind: 'none' };
   const { did } = splitDidUrl(key.verificationMethodId);
-  const fetched = await fetchJson(key.documentUrl).catch((error: unknown) => ({ ok: false as const, reason: errorMessage(error) }));
+  const fetched = key.didDocument ? { ok: true as const, json: key.didDocument } : await fetchJson(key.documentUrl).catch((error: unknown) => ({ ok: false as const, reason: errorMessage(error) }));
   if (!fetched.ok || !isRecord(fetched.json)) return { kind: 'none' };
   const document = fetched.json;
   const service = asArray(document['service']).find(

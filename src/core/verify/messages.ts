@@ -219,12 +219,15 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'schema.clr': () => 'This verifier does not carry the CLR 2.0 data rules (JSON Schema), so the record itself was not checked against them; the Open Badges it holds are.',
   'schema.checker-error': () => 'Could not check the Open Badges data rules because the schema checker stopped with an error.',
 
-  'issuer-key.published': (p) => `The key that signed this credential is published by the issuer at ${text(p['where'])}.`,
+  'issuer-key.published': (p) =>
+    `The key that signed this credential is published by the issuer at ${text(p['where'])}.${p['historySince'] === undefined ? '' : ` The issuer's verifiable DID history (did:webvh) has listed it since ${readerDate(p['historySince'])}.`}`,
   'issuer-key.did-key': () => "The key that signed this credential is the issuer's own did:key identifier.",
   'issuer-key.not-found': (p) => `The key that should check the signature could not be found, so the signature cannot be trusted: ${text(p['reason']).replace(/\.$/, '')}.`,
   'issuer-key.wrong-controller': (p) => `The key that signed this credential belongs to ${text(p['controller'])}, not to the issuer ${text(p['issuer']) || '(none)'}.`,
   'issuer-key.other-controller': (p) =>
     `The signature was made with a key of ${text(p['controller'])}. The credential names ${text(p['issuer']) || 'no one'} as its issuer, which that key does not confirm: trust the issuer's name only if you trust ${text(p['controller'])}.`,
+  'issuer-key.history-problem': (p) =>
+    `The key that signed this credential is published by the issuer at ${text(p['where'])}, but the verifiable history of the issuer's keys that its DID document names does not confirm it: ${text(p['reason']).replace(/\.$/, '')}.`,
   'issuer-key.withdrawn': () => 'The issuer has withdrawn the key that signed this credential.',
   'issuer-key.expired': (p) => `The issuer's key expired on ${readerDate(p['expires'])}; the signature was made with a key that is no longer current.`,
   'issuer-key.no-proof': () => 'There is no usable signature, so there is no key to look up.',

@@ -5,7 +5,7 @@
  * can redo the step by hand.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { ResolvedKey } from '../did.ts';
+import type { ResolvedKey } from '../verification-method.ts';
 import type { DocumentLoader } from '../document-loader.ts';
 import { ED25519_SIGNATURE_2020, verifyEd25519Signature2020 } from '../ed25519-signature-2020.ts';
 import { decodeBase58btc } from '../multibase.ts';

@@ -11,7 +11,8 @@
  * passes it in as `authenticate`, so the two modules do not import each other.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { splitDidUrl, type FetchJson, type ResolvedKey } from '../did.ts';
+import { splitDidUrl, type FetchJson } from '../did.ts';
+import type { ResolvedKey } from '../verification-method.ts';
 import { decodeStatusList, MIN_STATUS_LIST_ENTRIES, readStatus, type StatusListFormat } from '../status-list.ts';
 import { result, type CheckParams, type CheckResult } from './check.ts';
 import { asArray, errorMessage, hasType, idOf, isRecord, type Json } from './json-shape.ts';
@@ -218,9 +219,9 @@ type Announcement = { kind: 'none' } | { kind: 'list'; url: string; serviceId: s
  * fetched (and cached) to find the key. A did:key document has no services.
  */
 async function announcedSuspensionList(key: ResolvedKey | undefined, fetchJson: FetchJson): Promise<Announcement> {
-  if (!key || key.source !== 'did:web' || key.documentUrl === undefined) return { kind: 'none' };
+  if (!key || (key.source !== 'did:web' && key.source !== 'did:webvh') || key.documentUrl === undefined) return { kind: 'none' };
   const { did } = splitDidUrl(key.verificationMethodId);
-  const fetched = await fetchSafely(fetchJson, key.documentUrl);
+  const fetched = key.didDocument ? { ok: true as const, json: key.didDocument } : await fetchSafely(fetchJson, key.documentUrl);
   if (!fetched.ok || !isRecord(fetched.json)) return { kind: 'none' };
   const serviceId = `${did}#${SUSPENSION_SERVICE_FRAGMENT}`;
   const service = asArray(fetched.json['service']).find(

@@ -65,7 +65,7 @@ async function checkAuthenticity(doc: Json, kind: DocumentKind, deps: VerifyDeps
   // signature holds is the one reported; when none does, the best-ranked one's failure is.
   let first: Authenticity | undefined;
   for (const selection of selections) {
-    const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps.fetchJson, deps.now, strictController);
+    const { check: issuerKey, key } = await checkIssuerKey(doc, selection, deps.fetchJson, deps.now, strictController, deps.fetchLogFile);
     const proof = await checkSignature(doc, selection, key, contexts.state === 'passed', deps.now, loader);
     const attempt = { format, contexts, issuerKey, proof, key };
     if (issuerKey.state !== 'failed' && proof.state === 'passed') return attempt;
