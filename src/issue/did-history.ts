@@ -52,7 +52,7 @@ export interface DidHistoryOptions {
 }
 
 /** The did:web document's content, for the did:webvh DID: ids moved to it, the did:web named as an alias. */
-export function webvhState(didWebDocument: JsonObject, didWeb: string, didWebvh: string): JsonObject {
+export function webvhState(didWebDocument: JsonObject, didWeb: string, didWebvh: string, formerNames: readonly string[] = []): JsonObject {
   const move = (value: JsonValue): JsonValue => {
     if (typeof value === 'string') return value === didWeb ? didWebvh : value.startsWith(`${didWeb}#`) ? `${didWebvh}${value.slice(didWeb.length)}` : value;
     if (Array.isArray(value)) return value.map(move);
@@ -60,7 +60,8 @@ export function webvhState(didWebDocument: JsonObject, didWeb: string, didWebvh:
     return value;
   };
   // DID Core §5.1.3 alsoKnownAs; did:webvh "Publishing a Parallel did:web DID".
-  return { ...(move(didWebDocument) as JsonObject), alsoKnownAs: [didWeb] };
+  // A DID that moved names where it was before (did:webvh "Moving a DID").
+  return { ...(move(didWebDocument) as JsonObject), alsoKnownAs: [didWeb, ...formerNames.filter((name) => name !== didWebvh)] };
 }
 
 /** How far a log's latest version may be dated after this build (resolvers allow as much: did-webvh.ts). */
@@ -93,7 +94,7 @@ export async function extendDidHistory(options: DidHistoryOptions): Promise<DidH
   if (!resolved.ok) throw invalid(file, resolved.reason);
   const { scid, versions } = resolved.value;
   const did = didWebvhForDidWeb(options.didWeb, scid);
-  const state = webvhState(options.didWebDocument, options.didWeb, did);
+  const state = webvhState(options.didWebDocument, options.didWeb, did, [...new Set(versions.map((version) => version.did))]);
   const latest = versions.at(-1)!;
   const needsPrevious = !latest.updateKeys.includes(options.current.publicKeyMultibase);
   const unchanged = { did, text, versions: versions.length, appended: 0, ...(options.previousKey && !needsPrevious ? { warning: PREVIOUS_KEY_NOT_NEEDED } : {}) };

@@ -77,6 +77,17 @@ describe('the DID history a build publishes', () => {
     expect(theirs.ok && theirs.doc.verificationMethod?.map((method) => method.publicKeyMultibase)).toEqual([second!.publicKeyMultibase]);
   });
 
+  it('moves with the site to another domain, keeping its SCID and history, and names where it was', async () => {
+    const start = await build(undefined, didWebDocument(first!.publicKeyMultibase));
+    const movedWeb = 'did:web:badges.new-home.example';
+    const moved = await extendDidHistory({ previous: { text: start.text, file: 'did.jsonl' }, didWeb: movedWeb, didWebDocument: buildDidDocument(movedWeb, [first!.publicKeyMultibase]) as unknown as JsonObject, current: first!, keyFiles, versionTime: '2026-03-01T00:00:00Z' });
+    expect(moved).toMatchObject({ versions: 2, appended: 1 });
+    expect(moved.did).toBe(start.did.replace(':records.example:learning', ':badges.new-home.example'));
+    const theirs = await resolveWithDidwebvhTs(moved.text);
+    expect(theirs.ok && theirs.did).toBe(moved.did);
+    expect(theirs.ok && theirs.doc.alsoKnownAs).toEqual([movedWeb, start.did]);
+  });
+
   it('dates two versions made in the same second one second apart', async () => {
     const start = await build(undefined, didWebDocument(first!.publicKeyMultibase));
     const next = await build(start, didWebDocument(first!.publicKeyMultibase, second!.publicKeyMultibase), first, '2026-01-01T10:00:00Z');
