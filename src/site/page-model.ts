@@ -8,7 +8,9 @@ import { publishedReason } from '../content/privacy.ts';
 import type { Evidence } from '../content/schemas/award.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { NUMERIC_RESULT_TYPES, isDecimal, type ResultDescription } from '../content/results.ts';
-import { formatDate } from '../render/dates.ts';
+import { formatDate, formatDuration, type DurationUnit } from '../core/locale/dates.ts';
+import { en } from '../core/locale/en.ts';
+import { messagesFor, type Messages } from '../core/locale/messages.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 
@@ -19,9 +21,9 @@ export function isoDay(dateTime: string): string {
   return dateTime.slice(0, 10);
 }
 
-/** "14 March 2026": the same words on the page, the share card and the PDF. */
-export function humanDate(dateTime: string): string {
-  return formatDate(isoDay(dateTime));
+/** "14 March 2026", "14 mars 2026": the same words on the page, the share card and the PDF. */
+export function humanDate(dateTime: string, language = 'en'): string {
+  return formatDate(isoDay(dateTime), language);
 }
 
 // --- status ------------------------------------------------------------------------------------
@@ -46,36 +48,26 @@ type StatusFields = Pick<AwardRecord, 'awardedOn' | 'validUntil' | 'revoked' | '
  * The status of an award at `now`, the same way a verifier decides it: revocation first (it is
  * final), then suspension, then the validity period.
  */
-export function credentialStatus(record: StatusFields, now: Date): CredentialStatus {
+export function credentialStatus(record: StatusFields, now: Date, messages: Messages = en): CredentialStatus {
+  const words = messages.statusLabel;
+  const date = (dateTime: string) => humanDate(dateTime, messages.language);
   const at = now.toISOString().replace(/\.\d+Z$/, 'Z');
   if (record.revoked) {
-    return {
-      state: 'revoked',
-      label: 'Revoked',
-      sentence: `This credential was revoked on ${humanDate(record.revoked.on)} by its issuer. It is no longer valid.`,
-      reason: publishedReason(record.revoked),
-      good: false,
-    };
+    return { state: 'revoked', label: words.revoked, sentence: messages.revokedSentence(date(record.revoked.on)), reason: publishedReason(record.revoked), good: false };
   }
   if (record.suspended) {
-    return {
-      state: 'suspended',
-      label: 'Suspended',
-      sentence: `This credential has been suspended by its issuer since ${humanDate(record.suspended.on)}. It is not valid while suspended. This site's verifier reports the suspension; other verifiers, which read only the revocation list, may show the credential as valid until it is reinstated or revoked.`,
-      reason: publishedReason(record.suspended),
-      good: false,
-    };
+    return { state: 'suspended', label: words.suspended, sentence: messages.suspendedSentence(date(record.suspended.on)), reason: publishedReason(record.suspended), good: false };
   }
   if (at < record.awardedOn) {
-    return { state: 'not-yet-valid', label: 'Not yet valid', sentence: `This credential becomes valid on ${humanDate(record.awardedOn)}.`, good: false };
+    return { state: 'not-yet-valid', label: words['not-yet-valid'], sentence: messages.notYetValidSentence(date(record.awardedOn)), good: false };
   }
   if (record.validUntil !== undefined && at >= record.validUntil) {
-    return { state: 'expired', label: 'Expired', sentence: `This credential expired on ${humanDate(record.validUntil)}.`, good: false };
+    return { state: 'expired', label: words.expired, sentence: messages.expiredSentence(date(record.validUntil)), good: false };
   }
   return {
     state: 'valid',
-    label: 'Valid',
-    sentence: record.validUntil === undefined ? 'This credential is valid. It does not expire.' : `This credential is valid until ${humanDate(record.validUntil)}.`,
+    label: words.valid,
+    sentence: record.validUntil === undefined ? messages.validForeverSentence : messages.validUntilSentence(date(record.validUntil)),
     good: true,
   };
 }
@@ -88,31 +80,29 @@ export function isWithdrawn(record: Pick<AwardRecord, 'revoked' | 'suspended'>):
 // --- achievements ------------------------------------------------------------------------------
 
 /** "MicroCredential" → "Micro-credential", "CertificateOfCompletion" → "Certificate of completion". */
-export function achievementTypeLabel(type: string): string {
-  if (type === 'MicroCredential') return 'Micro-credential';
-  if (type === 'CoCurricular') return 'Co-curricular';
+export function achievementTypeLabel(type: string, messages: Messages = en): string {
+  const known = messages.achievementTypes[type];
+  if (known !== undefined) return known;
   const name = type.startsWith('ext:') ? type.slice(4) : type;
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s._-]+/).filter(Boolean);
   return words.map((word, i) => (i === 0 ? word : word.toLowerCase())).join(' ');
 }
 
 /** "P2Y" → "2 years", "P1Y6M" → "1 year and 6 months"; undefined → undefined (never expires). */
-export function durationInWords(duration: string | undefined): string | undefined {
+export function durationInWords(duration: string | undefined, language = 'en'): string | undefined {
   if (duration === undefined) return undefined;
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(duration);
   if (!match) return duration;
-  const parts = (['year', 'month', 'day'] as const)
+  const parts = (['year', 'month', 'day'] as const satisfies readonly DurationUnit[])
     .map((unit, i) => [Number(match[i + 1] ?? 0), unit] as const)
-    .filter(([count]) => count > 0)
-    .map(([count, unit]) => `${count} ${unit}${count === 1 ? '' : 's'}`);
-  if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+    .filter(([count]) => count > 0);
+  return parts.length === 0 ? undefined : formatDuration(parts, language);
 }
 
 /** The validity period of an achievement, as a sentence. */
-export function validityInWords(duration: string | undefined): string {
-  const words = durationInWords(duration);
-  return words === undefined ? 'Does not expire.' : `Valid for ${words} from the award date.`;
+export function validityInWords(duration: string | undefined, messages: Messages = en): string {
+  const words = durationInWords(duration, messages.language);
+  return words === undefined ? messages.doesNotExpire : messages.validFor(words);
 }
 
 export interface Skill {
@@ -185,6 +175,7 @@ export interface CatalogueGroup {
 
 /** Published achievements by programme (programmes first, in order of appearance), then the rest. */
 export function catalogue(site: SignedSite): CatalogueGroup[] {
+  const messages = messagesFor(site.content.issuer.language);
   const groups = new Map<string, { programmeUrl: string | undefined; entries: Array<CatalogueEntry & { part: string | undefined }> }>();
   const others: CatalogueEntry[] = [];
   for (const slug of site.achievements.keys()) {
@@ -193,7 +184,7 @@ export function catalogue(site: SignedSite): CatalogueGroup[] {
       slug,
       name: record.data.name,
       description: record.data.description,
-      type: achievementTypeLabel(record.data.achievementType),
+      type: achievementTypeLabel(record.data.achievementType, messages),
       skills: skillFilterValues(record),
       earners: earnerCount(site, slug),
       pagePath: sitePath(site.urls.achievementPage(slug)),
@@ -317,23 +308,24 @@ export function resultValueText(value: string, description: ResultDescription | 
   return parts.map((part) => (part.type === 'literal' && percent && /^\s$/.test(part.value) ? '\u202F' : part.value)).join('');
 }
 
-function resultLines(award: AwardRecord, achievement: AchievementRecord, language: string): ResultLine[] {
+function resultLines(award: AwardRecord, achievement: AchievementRecord, language: string, messages: Messages): ResultLine[] {
   const descriptions = new Map(achievement.data.resultDescriptions.map((description) => [description.id, description]));
   return award.results.map((result, index) => {
     const description = result.resultDescription === undefined ? undefined : descriptions.get(result.resultDescription);
-    const name = description?.name ?? (award.results.length > 1 ? `Result ${index + 1}` : 'Result');
+    const name = description?.name ?? messages.result(award.results.length > 1 ? index + 1 : undefined);
     // "out of 100" says nothing a percent sign does not.
-    const outOf = description?.valueMax !== undefined && description.resultType !== 'Percent' && result.value !== undefined ? ` out of ${resultValueText(description.valueMax, description, language)}` : '';
-    const parts = [result.value === undefined ? undefined : `${resultValueText(result.value, description, language)}${outOf}`, result.achievedLevel, result.status?.replace(/([a-z])([A-Z])/g, '$1 $2')];
+    const outOf = description?.valueMax !== undefined && description.resultType !== 'Percent' && result.value !== undefined ? messages.outOf(resultValueText(description.valueMax, description, language)) : '';
+    const parts = [result.value === undefined ? undefined : `${resultValueText(result.value, description, language)}${outOf}`, result.achievedLevel, result.status === undefined ? undefined : (messages.resultStatuses[result.status] ?? result.status)];
     return { name, value: parts.filter((part) => part !== undefined).join(', ') || '—' };
   });
 }
 
-function activityInWords(award: AwardRecord): string | undefined {
+function activityInWords(award: AwardRecord, messages: Messages): string | undefined {
   const { activityStartDate: start, activityEndDate: end } = award;
-  if (start && end) return `${humanDate(start)} to ${humanDate(end)}`;
-  if (start) return `From ${humanDate(start)}`;
-  if (end) return `Until ${humanDate(end)}`;
+  const date = (dateTime: string) => humanDate(dateTime, messages.language);
+  if (start && end) return messages.activityBetween(date(start), date(end));
+  if (start) return messages.activityFrom(date(start));
+  if (end) return messages.activityUntil(date(end));
   return undefined;
 }
 
@@ -343,13 +335,13 @@ function activityInWords(award: AwardRecord): string | undefined {
  * takes contrast computations.
  */
 const achievementParts = new WeakMap<AchievementRecord, { readonly skills: Skill[]; readonly accentColor: string; readonly type: string }>();
-function partsOf(achievement: AchievementRecord): { readonly skills: Skill[]; readonly accentColor: string; readonly type: string } {
+function partsOf(achievement: AchievementRecord, messages: Messages): { readonly skills: Skill[]; readonly accentColor: string; readonly type: string } {
   let parts = achievementParts.get(achievement);
   if (!parts) {
     parts = {
       skills: skillsOf(achievement),
       accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
-      type: achievementTypeLabel(achievement.data.achievementType),
+      type: achievementTypeLabel(achievement.data.achievementType, messages),
     };
     achievementParts.set(achievement, parts);
   }
@@ -361,8 +353,9 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
   const achievement = site.content.achievements.get(record.achievement)!;
   const issuer = site.content.issuer;
   const urls = certificateUrls(site, award);
-  const status = credentialStatus(record, now);
-  const parts = partsOf(achievement);
+  const messages = messagesFor(issuer.language);
+  const status = credentialStatus(record, now, messages);
+  const parts = partsOf(achievement, messages);
   return {
     id: record.id,
     learnerName: record.recipient.name,
@@ -376,10 +369,10 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     skills: parts.skills,
     keywords: achievement.data.tags,
     evidence: record.evidence,
-    results: resultLines(record, achievement, issuer.language),
+    results: resultLines(record, achievement, issuer.language, messages),
     narrative: record.narrative,
     creditsEarned: record.creditsEarned,
-    activity: activityInWords(record),
+    activity: activityInWords(record, messages),
     urls,
     achievementPage: site.urls.achievementPage(achievement.slug),
     badgeImage: site.urls.achievementImage(achievement.slug, 'svg'),

@@ -2,6 +2,7 @@
  * The signed site, for pages and routes: what the integration signed, read from the virtual
  * module it provides (src/site/integration.ts), and the image renderers with their cache.
  */
+import { messagesFor } from '../core/locale/messages.ts';
 import snapshot from 'virtual:laurel/site';
 import { createImageCache } from '../render/image-cache.ts';
 import { siteImages } from './images.ts';
@@ -19,3 +20,6 @@ export const images = siteImages(site, createImageCache({ directory: revived.ima
 
 /** The path of a site URL (base included), for links that also work on a local server. */
 export const basePath = new URL(site.urls.site).pathname;
+
+/** The interface's words in the site's language (issuer.yaml `language`). */
+export const messages = messagesFor(site.content.issuer.language);

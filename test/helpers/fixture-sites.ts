@@ -30,6 +30,7 @@ export interface BuiltSite {
 export interface FixtureSites {
   readonly academy: BuiltSite;
   readonly 'sub-path': BuiltSite;
+  readonly francais: BuiltSite;
   /** The proofs and images these builds cached: content-addressed, so any later build may share it. */
   readonly cacheDirectory: string;
 }
@@ -40,10 +41,11 @@ declare module 'vitest' {
   }
 }
 
-const FIXTURES: readonly FixtureSite[] = ['academy', 'sub-path'];
+const FIXTURES: readonly FixtureSite[] = ['academy', 'sub-path', 'francais'];
 const SITE_URLS: Record<FixtureSite, string> = {
   academy: 'https://credentials.harbourside.example/',
   'sub-path': 'https://badges.example.org/programmes/',
+  francais: 'https://attestations.cegep-saint-laurent.example/',
 };
 // Outside the checkout (a fork is a copy of it) and outside node_modules (Node strips no types there).
 const CACHE = path.join(tmpdir(), 'laurel-test-sites');
@@ -120,5 +122,5 @@ export async function fixtureSites(): Promise<FixtureSites> {
   await utimes(path.join(dir, 'outputs.json'), now, now);
   const outputs = JSON.parse(await readFile(path.join(dir, 'outputs.json'), 'utf8')) as Record<FixtureSite, string>;
   const built = (fixture: FixtureSite): BuiltSite => ({ dir: path.join(dir, fixture), dist: path.join(dir, fixture, 'dist'), siteUrl: SITE_URLS[fixture], buildOutput: outputs[fixture] });
-  return { academy: built('academy'), 'sub-path': built('sub-path'), cacheDirectory: path.join(dir, 'cache') };
+  return { academy: built('academy'), 'sub-path': built('sub-path'), francais: built('francais'), cacheDirectory: path.join(dir, 'cache') };
 }

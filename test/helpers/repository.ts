@@ -15,7 +15,7 @@ import { runCommand, type Command } from '../../src/commands/cli.ts';
 /** This repository: the template whose code every test repository runs. */
 export const TEMPLATE = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURE_SITES = path.join(TEMPLATE, 'test', 'fixtures', 'sites');
-export type FixtureSite = 'academy' | 'sub-path';
+export type FixtureSite = 'academy' | 'sub-path' | 'francais';
 
 const TEMPLATE_FILES = ['src', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json', '.gitignore'];
 

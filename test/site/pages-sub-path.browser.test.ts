@@ -10,13 +10,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { extractPng } from '../../src/core/baking.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 import { searchFragments, searchIndexUrls } from '../helpers/search-index.ts';
 import { verdict } from '../helpers/verifier-page.ts';
@@ -38,7 +38,6 @@ const REVOKED = 'dee-0000000-revoked';
 const PRIVATE_REASON = 'Plagiarism found in the final report.';
 /** The learners the site must name on their own page only: the default (Ada), opted out (Bo), revoked (Dee). */
 const NOT_LISTED = ['Ada Example', 'Bo Hidden', 'Dee Withdrawn'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useBrowserOnSite(dist, BASE);
 
@@ -53,16 +52,6 @@ async function open(pathname: string): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${site.origin}${pathname}`, { waitUntil: 'load' });
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id} ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-  });
 }
 
 /** Every link and image on the page that points into the site resolves. */

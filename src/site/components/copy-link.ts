@@ -1,16 +1,19 @@
 /** <laurel-copy-link> (./CopyLink.astro): puts the link's URL on the clipboard, and says so. */
+import { pageMessages } from './page-messages.ts';
+
 class CopyLink extends HTMLElement {
   connectedCallback(): void {
     const link = this.querySelector<HTMLAnchorElement>('a[href]');
     const status = this.querySelector<HTMLElement>('[role="status"]');
     if (!link || !status || !navigator.clipboard) return;
+    const t = pageMessages();
     link.addEventListener('click', async (event) => {
       event.preventDefault();
       try {
         await navigator.clipboard.writeText(link.href);
-        status.textContent = 'Link copied to the clipboard.';
+        status.textContent = t.linkCopied;
       } catch {
-        status.textContent = 'Could not copy: select the address bar and copy the link from there.';
+        status.textContent = t.linkNotCopied;
       }
       setTimeout(() => (status.textContent = ''), 4000);
     });

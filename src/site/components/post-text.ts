@@ -5,10 +5,11 @@
  * page's canonical address), so no page carries the text twice; elsewhere it stays empty.
  */
 import { button } from './controls.ts';
+import { pageMessages } from './page-messages.ts';
 
 /** The post: first person, as the learner writes it, with the address that shows the credential. */
 export function postText(achievement: string, issuer: string, pageUrl: string): string {
-  return `I have earned ${achievement} from ${issuer}. Anyone can check this credential here: ${pageUrl}`;
+  return pageMessages().postText(achievement, issuer, pageUrl);
 }
 
 class PostText extends HTMLElement {
@@ -18,16 +19,17 @@ class PostText extends HTMLElement {
     const issuer = document.querySelector('.issued-by a')?.textContent?.trim();
     const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
     if (!achievement || !issuer || !page) return;
-    const copy = button(this.getAttribute('sprite') ?? '', 'message-square-text', 'Copy text for a post');
+    const t = pageMessages();
+    const copy = button(this.getAttribute('sprite') ?? '', 'message-square-text', t.copyPostText);
     const status = document.createElement('span');
     status.className = 'copy-status';
     status.setAttribute('role', 'status');
     copy.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(postText(achievement, issuer, page));
-        status.textContent = 'Text copied: paste it into your post.';
+        status.textContent = t.postTextCopied;
       } catch {
-        status.textContent = 'Could not copy the text.';
+        status.textContent = t.postTextNotCopied;
       }
       setTimeout(() => (status.textContent = ''), 4000);
     });

@@ -3,8 +3,9 @@ for (const note of document.querySelectorAll<HTMLElement>('[data-status="valid"]
   if (Date.now() < Date.parse(note.dataset['validUntil'] ?? '')) continue;
   note.dataset['status'] = 'expired';
   note.className = 'status status-expired';
-  note.querySelector('.status-label')!.textContent = 'Expired';
-  note.querySelector('.status-sentence')!.textContent = `This credential expired on ${note.dataset['validUntilText']}.`;
+  // The words come written in the page's language (./StatusNote.astro).
+  note.querySelector('.status-label')!.textContent = note.dataset['expiredLabel'] ?? '';
+  note.querySelector('.status-sentence')!.textContent = note.dataset['expiredSentence'] ?? '';
 }
 
 export {};

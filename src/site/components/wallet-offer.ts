@@ -9,6 +9,7 @@ import { qrCodeSvg } from '../../render/qr-code.ts';
 import { browserWalletPathForFile } from '../browser-wallet.ts';
 import { walletDeepLink } from '../wallet-link.ts';
 import { icon } from './controls.ts';
+import { pageMessages } from './page-messages.ts';
 
 export interface WalletFiles {
   /** The JSON link's address on this site (same origin, so the page's policy lets it be read). */
@@ -30,24 +31,25 @@ export async function showWalletOffer(panel: HTMLElement, { file, hosted, sprite
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const credential: unknown = await response.json();
 
+  const t = pageMessages();
   const open = document.createElement('a');
   open.className = 'button';
   open.href = walletDeepLink(credential, new URL(hosted).origin);
-  open.append(icon(sprite, 'smartphone'), 'Open in Learner Credential Wallet');
+  open.append(icon(sprite, 'smartphone'), t.openInWallet);
 
   const qr = document.createElement('figure');
   qr.className = 'qr wallet-qr';
   // The qrcode package's own SVG, with a role and a label (../../render/qr-code.ts): no script, no style.
   qr.innerHTML = await qrCodeSvg(hosted);
   const caption = document.createElement('figcaption');
-  caption.textContent = 'On another device: in the wallet, choose Add credential, then Scan QR code.';
+  caption.textContent = t.walletQrCaption;
   qr.append(caption);
 
   panel.replaceChildren(
-    paragraph('note', 'On this phone, the button opens the Learner Credential Wallet with this credential, ready to accept.'),
+    paragraph('note', t.walletOnThisPhone),
     open,
     qr,
-    paragraph('note', 'Another wallet? Download the JSON file below and import it, or give the wallet this address:'),
+    paragraph('note', t.walletAnother),
     paragraph('note wallet-address', hosted),
   );
   // A browser wallet (CHAPI) is reached from a page of its own, the one whose policy lets the mediator in.
@@ -56,7 +58,7 @@ export async function showWalletOffer(panel: HTMLElement, { file, hosted, sprite
     const link = document.createElement('a');
     link.className = 'button';
     link.href = browserWallet;
-    link.append(icon(sprite, 'wallet'), 'Browser wallet');
+    link.append(icon(sprite, 'wallet'), t.browserWallet);
     const hint = document.createElement('span');
     hint.className = 'hint';
     hint.textContent = 'CHAPI';

@@ -7,6 +7,7 @@
  * Without JavaScript the JSON link is all there is, and it is enough for a wallet's file import.
  */
 import { button } from './controls.ts';
+import { pageMessages } from './page-messages.ts';
 
 type WalletOffer = typeof import('./wallet-offer.ts');
 
@@ -18,7 +19,8 @@ class LaurelWallet extends HTMLElement {
     // The public address, which a phone can reach: the one the QR code holds.
     const hosted = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]')?.href;
     if (!file || !hosted || this.querySelector('button')) return;
-    const toggle = button(this.getAttribute('sprite') ?? '', 'wallet', 'Add to wallet');
+    const t = pageMessages();
+    const toggle = button(this.getAttribute('sprite') ?? '', 'wallet', t.addToWallet);
     const panel = document.createElement('div');
     panel.className = 'wallet-offer';
     panel.id = 'wallet-offer';
@@ -36,7 +38,7 @@ class LaurelWallet extends HTMLElement {
         // A chunk or a file that failed to load is tried again on the next press.
         .catch(() => {
           code = undefined;
-          panel.textContent = 'Could not load the wallet link: check the connection, then press Add to wallet again.';
+          panel.textContent = t.walletNotLoaded;
           panel.dataset['failed'] = '';
         });
     });

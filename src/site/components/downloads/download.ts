@@ -6,8 +6,9 @@
  * and for the PDF `page` (the certificate's public URL) and `accent`.
  */
 import { makeFile, type DownloadFormat } from './make.ts';
+import { pageMessages } from '../page-messages.ts';
 
-const WHAT: Record<DownloadFormat, string> = { png: 'the badge image', svg: 'the badge image', pdf: 'the certificate' };
+const WHAT: Record<DownloadFormat, 'badge' | 'certificate'> = { png: 'badge', svg: 'badge', pdf: 'certificate' };
 const TYPES: Record<DownloadFormat, string> = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' };
 
 /** The element's live region, made on first use: the page carries none it does not need. */
@@ -26,7 +27,8 @@ export async function download(element: HTMLElement): Promise<void> {
   const format = element.getAttribute('format') as DownloadFormat;
   const status = statusOf(element);
   element.setAttribute('aria-busy', 'true');
-  status.textContent = `Making ${WHAT[format]}…`;
+  const t = pageMessages();
+  status.textContent = t.making(WHAT[format]);
   try {
     const link = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]');
     if (!link) throw new Error('this page links to no credential');
@@ -47,7 +49,7 @@ export async function download(element: HTMLElement): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     status.textContent = '';
   } catch (error) {
-    status.textContent = `Could not make ${WHAT[format]} (${error instanceof Error ? error.message : String(error)}). Try again, or download the JSON: it holds the same signed credential.`;
+    status.textContent = t.couldNotMake(WHAT[format], error instanceof Error ? error.message : String(error));
   } finally {
     element.removeAttribute('aria-busy');
   }

@@ -15,6 +15,7 @@
 type Download = typeof import('./download.ts');
 
 import { button } from '../controls.ts';
+import { pageMessages } from '../page-messages.ts';
 
 let code: Promise<Download> | undefined;
 
@@ -32,12 +33,13 @@ class LaurelDownloads extends HTMLElement {
     const name = this.getAttribute('name') ?? 'credential';
     const sprite = this.getAttribute('sprite') ?? '';
     const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+    const t = pageMessages();
     this.append(
-      tagged('laurel-download', { format: 'pdf', filename: `${name}-certificate.pdf`, badge: `${badge}.png`, page, accent: this.getAttribute('accent') ?? undefined }, button(sprite, 'file-text', 'Certificate', 'PDF')),
-      tagged('laurel-print', {}, button(sprite, 'printer', 'Print', 'one page')),
+      tagged('laurel-download', { format: 'pdf', filename: `${name}-certificate.pdf`, badge: `${badge}.png`, page, accent: this.getAttribute('accent') ?? undefined }, button(sprite, 'file-text', t.certificatePdf, 'PDF')),
+      tagged('laurel-print', {}, button(sprite, 'printer', t.print, t.printHint)),
       document.createElement('hr'),
-      tagged('laurel-download', { format: 'png', filename: `${name}-badge.png`, badge: `${badge}.png` }, button(sprite, 'download', 'Badge image', 'PNG')),
-      tagged('laurel-download', { format: 'svg', filename: `${name}-badge.svg`, badge: `${badge}.svg` }, button(sprite, 'download', 'Badge image', 'SVG')),
+      tagged('laurel-download', { format: 'png', filename: `${name}-badge.png`, badge: `${badge}.png` }, button(sprite, 'download', t.badgeImage, 'PNG')),
+      tagged('laurel-download', { format: 'svg', filename: `${name}-badge.svg`, badge: `${badge}.svg` }, button(sprite, 'download', t.badgeImage, 'SVG')),
     );
   }
 }

@@ -1,0 +1,130 @@
+/**
+ * The words of Laurel's interface: what every catalog (./en.ts, ./fr.ts) must hold. The compiler
+ * refuses a catalog with a missing or extra entry. A sentence that takes values is a function of
+ * them, so each language orders them, agrees with them and punctuates them its own way (French
+ * puts a narrow no-break space, U+202F, before ; : ! and ?). Dates come in already written
+ * (./dates.ts).
+ */
+import type { InterfaceLanguage } from './language.ts';
+
+/** The states a credential's page can report (the page model decides which, at build time). */
+export type StatusState = 'valid' | 'expired' | 'revoked' | 'suspended' | 'not-yet-valid';
+
+export interface Messages {
+  /** The language tag of the catalog itself, for `lang` attributes on its words. */
+  readonly language: InterfaceLanguage;
+  /** A colon and its spaces, as the language sets them. */
+  readonly colon: string;
+
+  // --- a credential's status (src/site/page-model.ts credentialStatus) ---
+  readonly statusLabel: Readonly<Record<StatusState, string>>;
+  revokedSentence(on: string): string;
+  suspendedSentence(since: string): string;
+  notYetValidSentence(from: string): string;
+  expiredSentence(on: string): string;
+  validUntilSentence(until: string): string;
+  readonly validForeverSentence: string;
+  readonly reasonGiven: string;
+
+  // --- an achievement in words ---
+  /** OB 3.0 AchievementType values (§B.1.5) in words; any other type is split into words. */
+  readonly achievementTypes: Readonly<Record<string, string>>;
+  readonly doesNotExpire: string;
+  validFor(duration: string): string;
+  /** OB 3.0 ResultStatusType values (§B.1.20) in words. */
+  readonly resultStatuses: Readonly<Record<string, string>>;
+  result(position: number | undefined): string;
+  outOf(maximum: string): string;
+  activityBetween(start: string, end: string): string;
+  activityFrom(start: string): string;
+  activityUntil(end: string): string;
+
+  // --- every page (src/site/layouts/Base.astro) ---
+  readonly skipToContent: string;
+  readonly developmentBanner: string;
+  readonly siteNavigation: string;
+  readonly achievementsLink: string;
+  readonly verifyLink: string;
+  footerIssuedBy(issuer: string): readonly [before: string, after: string];
+  readonly issuerProfileLink: string;
+  readonly publicKeysLink: string;
+
+  // --- the certificate page (src/site/components/CertificatePage.astro) ---
+  pageDescription(learner: string, achievement: string, issuer: string, awardedOn: string): string;
+  previewTitle(learner: string, achievement: string): string;
+  personalCardAlt(learner: string, achievement: string, issuer: string): string;
+  achievementCardAlt(achievement: string, issuer: string): string;
+  withdrawnBanner(state: 'revoked' | 'suspended'): readonly [headline: string, rest: string];
+  readonly certificate: string;
+  eyebrow(type: string, isCertificate: boolean): string;
+  readonly hasEarned: string;
+  readonly issuedBy: string;
+  readonly skillsInline: string;
+  badgeAlt(achievement: string): string;
+  readonly factAwarded: string;
+  readonly factExpires: string;
+  readonly factNever: string;
+  readonly factCredits: string;
+  readonly factActivity: string;
+  readonly factId: string;
+  readonly qrAlt: (url: string) => string;
+  readonly qrCaption: string;
+  readonly shareAndDownload: string;
+  readonly files: string;
+  readonly addToLinkedIn: string;
+  readonly shareOnLinkedIn: string;
+  readonly copyLink: string;
+  readonly signedCredential: string;
+  readonly filesCarryCredential: string;
+  readonly turnOnJavaScript: string;
+  sharingOff(state: 'revoked' | 'suspended' | 'not-yet-valid'): string;
+  readonly aboutAchievement: string;
+  /** Before a programme's name (a link when it has one). */
+  readonly partOf: string;
+  whatItCertifies(achievement: string): string;
+  readonly aboutAward: string;
+  readonly skills: string;
+  readonly keywords: string;
+  readonly evidence: string;
+  readonly evidenceItem: string;
+  readonly verify: string;
+  readonly verifyHeading: string;
+  readonly verifyIntro: string;
+  readonly openInVerifier: string;
+  readonly verifierNeedsJavaScript: string;
+  readonly verifyWithoutLaurel: string;
+
+  // --- the page left by an erased award (src/site/components/WithdrawnPage.astro) ---
+  readonly erasedTitle: string;
+  readonly erasedLead: string;
+  readonly erasedDescription: string;
+  /** Before the issuer's email address, which the page links. */
+  readonly erasedContact: string;
+  allAchievements(issuer: string): string;
+}
+
+/**
+ * What the certificate page's scripts write (src/site/components/*.ts): a catalog of its own, so a
+ * page's script carries these few sentences and not the whole interface.
+ */
+export interface ScriptMessages {
+  readonly linkCopied: string;
+  readonly linkNotCopied: string;
+  readonly copyPostText: string;
+  postText(achievement: string, issuer: string, pageUrl: string): string;
+  readonly postTextCopied: string;
+  readonly postTextNotCopied: string;
+  readonly certificatePdf: string;
+  readonly print: string;
+  readonly printHint: string;
+  readonly badgeImage: string;
+  making(what: 'badge' | 'certificate'): string;
+  couldNotMake(what: 'badge' | 'certificate', reason: string): string;
+  readonly addToWallet: string;
+  readonly walletNotLoaded: string;
+  readonly openInWallet: string;
+  readonly walletQrCaption: string;
+  readonly walletOnThisPhone: string;
+  readonly walletAnother: string;
+  readonly browserWallet: string;
+}

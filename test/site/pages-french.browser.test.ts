@@ -1,0 +1,140 @@
+/**
+ * The certificate pages of a French-speaking site: the francais fixture
+ * (test/fixtures/sites/francais, `language: fr-CA`), built once for the run by
+ * test/setup/fixture-sites.ts. Its pages speak French from the catalog (src/core/locale/fr.ts),
+ * with the dates, numbers and durations Intl writes for fr-CA, with and without JavaScript; no
+ * sentence of the English catalog is left on them; they pass axe.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { en, enScripts } from '../../src/core/locale/en.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { useBrowserOnSite } from '../helpers/browser-suite.ts';
+
+// Shared with every browser test of the run: read only, never written.
+const { dist } = inject('sites').francais;
+// Award ids of the fixture's content/awards/.
+const AMELIE = '7d1c2a90-5b1e-4c7a-9f3e-2b8a6c4d0e11';
+const REVOKED = '2f6e9b14-8a3d-4d52-b7c1-9e0a5f3d2c77';
+const SUSPENDED = '9a4b7c21-3e5f-4a68-8d90-1b2c3d4e5f60';
+const ISSUER = 'Cégep fictif de Saint-Laurent';
+const NARROW_NBSP = '\u202F';
+
+const site = useBrowserOnSite(dist);
+
+async function open(pathname: string, options: { javaScriptEnabled?: boolean; time?: Date } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  if (options.time) await context.clock.install({ time: options.time });
+  const page = await context.newPage();
+  await page.goto(`${site.origin}${pathname}`, { waitUntil: 'load' });
+  return page;
+}
+
+const facts = (page: Page) => page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
+// Only the layout's white space is folded: French's no-break spaces are part of the text.
+const text = async (page: Page, selector: string) => (await page.textContent(selector))?.replace(/[ \t\r\n]+/g, ' ').trim();
+
+/** The English catalog's words and sentences (the fixed ones, and the fixed parts of the others), as a reader would meet them. */
+function englishPhrases(): string[] {
+  const phrases = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string') for (const part of value.split(/[.:]\s*/)) if (part.trim().length >= 12) phrases.add(part.trim());
+    if (Array.isArray(value)) value.forEach(add);
+  };
+  for (const [key, value] of [...Object.entries(en), ...Object.entries(enScripts)]) {
+    if (typeof value === 'function') add((value as (...args: string[]) => unknown)('\u0000', '\u0000', '\u0000', '\u0000'));
+    else if (typeof value === 'object') Object.values(value as Record<string, string>).forEach(add);
+    else if (key !== 'language') add(value);
+  }
+  // A part of a sentence around a value: keep the words, not the placeholder.
+  return [...phrases].flatMap((phrase) => phrase.split('\u0000')).map((part) => part.trim()).filter((part) => part.length >= 12);
+}
+
+describe('a French-speaking site', () => {
+  it('writes the certificate page in French, with the dates, numbers and durations of fr-CA, without JavaScript too', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await open(`/credentials/${AMELIE}/`, { javaScriptEnabled });
+      expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
+      expect(await text(page, 'h1')).toBe('Amélie Tremblay a obtenu Travail en équipe');
+      expect(await text(page, '.eyebrow')).toBe('Attestation de réussite · Micro-certification');
+      expect(await text(page, '.issued-by')).toBe(`Délivrée par ${ISSUER}`);
+      expect(await text(page, '.status-label')).toBe('Valide');
+      expect(await text(page, '.status-sentence')).toBe('Cette attestation est valide jusqu’au 1er mars 2028.');
+      expect(await facts(page)).toEqual([
+        ['Délivrée le', '1er septembre 2026'],
+        ['Expire le', '1er mars 2028'],
+        ['Crédits obtenus', '1,5'],
+        ['Période', 'Du 12 janvier 2026 au 1er juin 2026'],
+        ['Note finale', `91,5${NARROW_NBSP}%, Terminé`],
+        ['Identifiant de l’attestation', AMELIE],
+      ]);
+      expect(await text(page, '#about')).toBe('À propos de cette certification');
+      expect(await page.textContent('#about ~ p:not(.lead)')).toBe(`Fait partie de Parcours Compétences transversales${NARROW_NBSP}: Bloc 1 sur 3.`);
+      expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(`Amélie Tremblay a obtenu Travail en équipe, délivrée par ${ISSUER} le 1er septembre 2026. Collabore efficacement au sein d'un groupe.`);
+      expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe('Amélie Tremblay a obtenu Travail en équipe');
+      expect(await page.getAttribute('.qr img', 'alt')).toMatch(/^Code QR de https:\/\/attestations\.cegep-saint-laurent\.example\/credentials\//);
+      expect(await page.textContent('a.button-linkedin')).toBe('Ajouter au profil LinkedIn');
+      await page.context().close();
+    }
+  });
+
+  it('makes its buttons in French, and the text for a post', async () => {
+    const page = await open(`/credentials/${AMELIE}/`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await page.waitForSelector('laurel-wallet button');
+    const buttons = await page.$$eval('.actions button', (elements) => elements.map((element) => element.textContent?.trim()));
+    expect(buttons).toEqual(['Copier un texte de publication', 'AttestationPDF', 'Imprimerune page', 'Image du badgePNG', 'Image du badgeSVG', 'Ajouter au portefeuille']);
+    await page.click('laurel-post-text button');
+    await page.waitForSelector('laurel-post-text [role="status"]:has-text("Texte copié")');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`J’ai obtenu Travail en équipe, délivrée par ${ISSUER}. Chacun peut vérifier cette attestation ici${NARROW_NBSP}: https://attestations.cegep-saint-laurent.example/credentials/${AMELIE}/`);
+    await page.click('laurel-copy-link a');
+    await page.waitForSelector('laurel-copy-link [role="status"]:has-text("Lien copié dans le presse-papiers.")');
+    await page.click('laurel-wallet button');
+    expect(await text(page, '.wallet-offer a.button')).toBe('Ouvrir dans Learner Credential Wallet');
+    await page.context().close();
+  });
+
+  it('says in French when a credential has expired since the page was built', async () => {
+    const page = await open(`/credentials/${AMELIE}/`, { time: new Date('2028-06-01T00:00:00Z') });
+    await page.waitForSelector('.status[data-status="expired"]');
+    expect(await text(page, '.status-label')).toBe('Expirée');
+    expect(await text(page, '.status-sentence')).toBe('Cette attestation a expiré le 1er mars 2028.');
+    await page.context().close();
+  });
+
+  it('states a revocation and a suspension in French, with the reason the award publishes', async () => {
+    const revoked = await open(`/credentials/${REVOKED}/`);
+    expect(await text(revoked, '.withdrawn-banner')).toBe(`Cette attestation est révoquée. Elle n’est pas valide${NARROW_NBSP}: ne vous y fiez pas. Les détails figurent ci-dessous.`);
+    expect(await text(revoked, '.status-label')).toBe('Révoquée');
+    expect(await text(revoked, '.status p')).toBe(`RévoquéeCette attestation a été révoquée le 1er mai 2026 par son émetteur. Elle n’est plus valide. Motif indiqué par l’émetteur${NARROW_NBSP}: Attestation délivrée par erreur.`);
+    expect(await revoked.title()).toMatch(/^Révoquée\u202F: Benoît Gagnon/);
+    await revoked.context().close();
+
+    const suspended = await open(`/credentials/${SUSPENDED}/`);
+    expect(await text(suspended, '.status-label')).toBe('Suspendue');
+    expect(await text(suspended, '.status-sentence')).toContain('suspendue par son émetteur depuis le 1er octobre 2026');
+    expect(await text(suspended, '.actions .note')).toBe('Le partage est désactivé tant que cette attestation est suspendue. Tout vérificateur peut encore contrôler l’attestation signée et voir son statut.');
+    await suspended.context().close();
+  });
+
+  it('leaves no sentence of the English catalog on its certificate pages, and passes axe', async () => {
+    const phrases = englishPhrases();
+    expect(phrases.length).toBeGreaterThan(40);
+    for (const [id, javaScriptEnabled] of [AMELIE, REVOKED, SUSPENDED].flatMap((id) => [[id, false], [id, true]] as const)) {
+      const page = await open(`/credentials/${id}/`, { javaScriptEnabled });
+      // With JavaScript, once the page's elements have made their buttons.
+      if (javaScriptEnabled && id === AMELIE) await page.waitForSelector('laurel-wallet button');
+      // What the verifier's element makes with JavaScript is still English (docs/languages.md): left out.
+      const shown = await page.evaluate(() => {
+        document.querySelectorAll('laurel-verifier > :not(noscript):not(.lv-inputs), laurel-verifier .lv-inputs > :not(a)').forEach((element) => element.remove());
+        return [document.title, document.body.innerText, ...[...document.querySelectorAll('[alt], [aria-label], meta[content]')].map((element) => element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? element.getAttribute('content') ?? '')].join('\n');
+      });
+      const noscript = await page.$$eval('noscript', (elements) => elements.map((element) => element.textContent ?? '').join('\n'));
+      for (const phrase of phrases) expect(`${shown}\n${noscript}`, `${id}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}: "${phrase}"`).not.toContain(phrase);
+      await page.context().close();
+    }
+    const page = await open(`/credentials/${AMELIE}/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
