@@ -67,6 +67,8 @@ describe('the catalogs', () => {
     result: [[undefined], [2]],
     making: [['badge'], ['certificate']],
     couldNotMake: [['badge', 'x'], ['certificate', 'x']],
+    earnedByCount: [[0], [1], [2], [1500]],
+    badgeFile: [['PNG'], ['SVG']],
   };
   /** Every sentence of a catalog, its values filled in. */
   const sentences = (catalog: object): string[] =>
@@ -84,7 +86,8 @@ describe('the catalogs', () => {
     expect(Object.keys(fr.statusLabel).sort()).toEqual(Object.keys(en.statusLabel).sort());
     expect(Object.keys(fr.resultStatuses).sort()).toEqual(Object.keys(en.resultStatuses).sort());
     const same = entries(en).filter(([key, value]) => typeof value === 'string' && (fr as unknown as Record<string, unknown>)[key] === value).map(([key]) => key);
-    expect(same).toEqual(['siteNavigation']); // "Site" in both languages
+    // Words French spells as English does.
+    expect(same).toEqual(['siteNavigation', 'factVersion']);
   });
 
   it('put every value a sentence takes into it, in both languages', () => {
@@ -97,6 +100,11 @@ describe('the catalogs', () => {
         for (const given of values) expect(said, `${language}.${key}`).toContain(given);
       }
     }
+  });
+
+  it('count people with the plural rules of each language', () => {
+    expect([0, 1, 2, 1500].map(en.earnedByCount)).toEqual(['No one yet', '1 person', '2 people', '1,500 people']);
+    expect([0, 1, 2, 1500].map(fr.earnedByCount)).toEqual(['Personne pour l’instant', '1 personne', '2 personnes', '1\u202F500 personnes']);
   });
 
   it('name every OB 3.0 achievement type in French', () => {

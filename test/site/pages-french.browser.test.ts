@@ -38,7 +38,7 @@ const text = async (page: Page, selector: string) => (await page.textContent(sel
 function englishPhrases(): string[] {
   const phrases = new Set<string>();
   const add = (value: unknown) => {
-    if (typeof value === 'string') for (const part of value.split(/[.:]\s*/)) if (part.trim().length >= 12) phrases.add(part.trim());
+    if (typeof value === 'string') for (const part of value.split(/[.:]\s+/)) if (part.trim().length >= 12) phrases.add(part.trim());
     if (Array.isArray(value)) value.forEach(add);
   };
   for (const [key, value] of [...Object.entries(en), ...Object.entries(enScripts)]) {
@@ -94,6 +94,21 @@ describe('a French-speaking site', () => {
     await page.context().close();
   });
 
+  it('writes the achievement page in French, with its validity, earners and results', async () => {
+    const page = await open('/achievements/travail-equipe/');
+    const details = await page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
+    expect(details).toEqual([
+      ['Catégorie', 'Micro-certification'],
+      ['Validité', 'Valable 1\u00A0an et 6\u00A0mois à compter de la date d’obtention'],
+      // The revoked award does not count; the suspended one does, as on any site.
+      ['Obtenue par', '2 personnes'],
+    ]);
+    expect(await page.$$eval('h2', (headings) => headings.map((heading) => heading.textContent?.trim()))).toEqual(['Critères d’obtention', 'Compétences et référentiels', 'Titulaires récents', 'Badge et données']);
+    expect(await text(page, '.earners li')).toBe('Amélie Tremblay 1er septembre 2026');
+    expect(await page.getAttribute('.achievement-hero img', 'alt')).toBe('Badge Travail en équipe');
+    await page.context().close();
+  });
+
   it('says in French when a credential has expired since the page was built', async () => {
     const page = await open(`/credentials/${AMELIE}/`, { time: new Date('2028-06-01T00:00:00Z') });
     await page.waitForSelector('.status[data-status="expired"]');
@@ -117,13 +132,15 @@ describe('a French-speaking site', () => {
     await suspended.context().close();
   });
 
-  it('leaves no sentence of the English catalog on its certificate pages, and passes axe', async () => {
+  it('leaves no sentence of the English catalog on its certificate and achievement pages, and passes axe', async () => {
     const phrases = englishPhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    for (const [id, javaScriptEnabled] of [AMELIE, REVOKED, SUSPENDED].flatMap((id) => [[id, false], [id, true]] as const)) {
-      const page = await open(`/credentials/${id}/`, { javaScriptEnabled });
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/'];
+    for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
+      const id = pathname;
+      const page = await open(pathname, { javaScriptEnabled });
       // With JavaScript, once the page's elements have made their buttons.
-      if (javaScriptEnabled && id === AMELIE) await page.waitForSelector('laurel-wallet button');
+      if (javaScriptEnabled && id.includes(AMELIE)) await page.waitForSelector('laurel-wallet button');
       // What the verifier's element makes with JavaScript is still English (docs/languages.md): left out.
       const shown = await page.evaluate(() => {
         document.querySelectorAll('laurel-verifier > :not(noscript):not(.lv-inputs), laurel-verifier .lv-inputs > :not(a)').forEach((element) => element.remove());
@@ -133,8 +150,10 @@ describe('a French-speaking site', () => {
       for (const phrase of phrases) expect(`${shown}\n${noscript}`, `${id}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}: "${phrase}"`).not.toContain(phrase);
       await page.context().close();
     }
-    const page = await open(`/credentials/${AMELIE}/`);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
+    for (const pathname of pages) {
+      const page = await open(pathname);
+      expect(await axeViolations(page), pathname).toEqual([]);
+      await page.context().close();
+    }
   });
 });

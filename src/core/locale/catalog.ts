@@ -94,6 +94,30 @@ export interface Messages {
   readonly verifierNeedsJavaScript: string;
   readonly verifyWithoutLaurel: string;
 
+  // --- an achievement's page (src/site/pages/achievement.astro) ---
+  readonly factType: string;
+  readonly factCode: string;
+  readonly factCreditsAvailable: string;
+  readonly factValidity: string;
+  readonly factFieldOfStudy: string;
+  readonly factLanguage: string;
+  readonly factVersion: string;
+  readonly factEarnedBy: string;
+  /** How many have earned it: plural by Intl.PluralRules of the language. */
+  earnedByCount(count: number): string;
+  readonly criteria: string;
+  readonly resultsRecorded: string;
+  atLeast(value: string): string;
+  scale(minimum: string, maximum: string): string;
+  readonly skillsAndAlignments: string;
+  readonly notAligned: string;
+  readonly recentEarners: string;
+  readonly noEarnersYet: string;
+  readonly earnersNotListed: string;
+  readonly badgeAndData: string;
+  badgeFile(format: 'PNG' | 'SVG'): string;
+  readonly achievementJson: string;
+
   // --- the page left by an erased award (src/site/components/WithdrawnPage.astro) ---
   readonly erasedTitle: string;
   readonly erasedLead: string;
