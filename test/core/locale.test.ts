@@ -68,6 +68,11 @@ describe('the catalogs', () => {
     making: [['badge'], ['certificate']],
     couldNotMake: [['badge', 'x'], ['certificate', 'x']],
     earnedByCount: [[0], [1], [2], [1500]],
+    achievementsCounted: [[1], [2]],
+    credentialsIssuedCounted: [[1], [2]],
+    programmeOf: [[1], [3]],
+    moreSkills: [[1], [3]],
+    earnersCounted: [[0], [1], [2]],
     badgeFile: [['PNG'], ['SVG']],
   };
   /** Every sentence of a catalog, its values filled in. */
@@ -105,6 +110,10 @@ describe('the catalogs', () => {
   it('count people with the plural rules of each language', () => {
     expect([0, 1, 2, 1500].map(en.earnedByCount)).toEqual(['No one yet', '1 person', '2 people', '1,500 people']);
     expect([0, 1, 2, 1500].map(fr.earnedByCount)).toEqual(['Personne pour l’instant', '1 personne', '2 personnes', '1\u202F500 personnes']);
+    // French takes the singular for 0 and 1 too (CLDR: « one » is i = 0,1).
+    expect([0, 1, 2].map(fr.achievementsCounted)).toEqual(['certification', 'certification', 'certifications']);
+    expect([0, 1, 2].map(en.achievementsCounted)).toEqual(['achievements', 'achievement', 'achievements']);
+    expect([1, 3].map(fr.programmeOf)).toEqual(['Parcours de 1 certification', 'Parcours de 3 certifications']);
   });
 
   it('name every OB 3.0 achievement type in French', () => {

@@ -47,7 +47,8 @@ function englishPhrases(): string[] {
     else if (key !== 'language') add(value);
   }
   // A part of a sentence around a value: keep the words, not the placeholder.
-  return [...phrases].flatMap((phrase) => phrase.split('\u0000')).map((part) => part.trim()).filter((part) => part.length >= 12);
+  // Words, not a single one: "achievements" is also in every achievement's URL.
+  return [...phrases].flatMap((phrase) => phrase.split('\u0000')).map((part) => part.trim()).filter((part) => part.length >= 12 && part.includes(' '));
 }
 
 describe('a French-speaking site', () => {
@@ -109,6 +110,19 @@ describe('a French-speaking site', () => {
     await page.context().close();
   });
 
+  it('writes the home page’s catalogue in French, counting with the language’s plurals', async () => {
+    const page = await open('/');
+    expect(await page.title()).toBe(`${ISSUER}${NARROW_NBSP}: attestations`);
+    expect(await text(page, '.hero .eyebrow')).toBe('Attestations vérifiables');
+    // The revoked award is not counted as issued; the suspended one is.
+    expect(await page.$$eval('.stats li', (items) => items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim()))).toEqual(['1 certification', '2 attestations délivrées']);
+    expect(await text(page, '#catalogue')).toBe('Certifications');
+    expect(await text(page, '.catalogue-group p')).toBe('Parcours de 1 certification');
+    expect(await text(page, '.card .eyebrow')).toBe('Micro-certification');
+    expect(await page.$$eval('.card-foot span', (spans) => spans.map((span) => span.textContent))).toEqual(['2 titulaires', 'Voir →']);
+    await page.context().close();
+  });
+
   it('says in French when a credential has expired since the page was built', async () => {
     const page = await open(`/credentials/${AMELIE}/`, { time: new Date('2028-06-01T00:00:00Z') });
     await page.waitForSelector('.status[data-status="expired"]');
@@ -132,10 +146,10 @@ describe('a French-speaking site', () => {
     await suspended.context().close();
   });
 
-  it('leaves no sentence of the English catalog on its certificate and achievement pages, and passes axe', async () => {
+  it('leaves no sentence of the English catalog on its certificate, achievement and home pages, and passes axe', async () => {
     const phrases = englishPhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/'];
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/'];
     for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
       const id = pathname;
       const page = await open(pathname, { javaScriptEnabled });

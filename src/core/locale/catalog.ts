@@ -94,6 +94,22 @@ export interface Messages {
   readonly verifierNeedsJavaScript: string;
   readonly verifyWithoutLaurel: string;
 
+  // --- the home page (src/site/pages/index.astro) ---
+  homeTitle(issuer: string): string;
+  readonly homeEyebrow: string;
+  /** The words after a count, in the plural the count takes. */
+  achievementsCounted(count: number): string;
+  credentialsIssuedCounted(count: number): string;
+  readonly catalogueHeading: string;
+  catalogueIntro(issuer: string): string;
+  readonly noAchievementsYet: string;
+  noAchievementsYetText(issuer: string): string;
+  readonly otherAchievements: string;
+  programmeOf(count: number): string;
+  moreSkills(count: number): string;
+  earnersCounted(count: number): string;
+  readonly view: string;
+
   // --- an achievement's page (src/site/pages/achievement.astro) ---
   readonly factType: string;
   readonly factCode: string;

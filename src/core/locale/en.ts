@@ -1,6 +1,11 @@
 /** Laurel's interface in English: the catalog every other one is checked against (./catalog.ts). */
 import type { Messages, ScriptMessages } from './catalog.ts';
 
+const plurals = new Intl.PluralRules('en');
+const plural = (count: number) => plurals.select(count);
+const numbers = new Intl.NumberFormat('en-GB');
+const number = (count: number) => numbers.format(count);
+
 export const en: Messages = {
   language: 'en',
   colon: ': ',
@@ -77,6 +82,20 @@ export const en: Messages = {
   verifierNeedsJavaScript: 'This verifier runs in your browser and needs JavaScript. Without it, you can check a credential by hand: see',
   verifyWithoutLaurel: 'How to verify without Laurel',
 
+  homeTitle: (issuer) => `${issuer}: credentials`,
+  homeEyebrow: 'Verifiable credentials',
+  achievementsCounted: (count) => (plural(count) === 'one' ? 'achievement' : 'achievements'),
+  credentialsIssuedCounted: (count) => (plural(count) === 'one' ? 'credential issued' : 'credentials issued'),
+  catalogueHeading: 'Achievements',
+  catalogueIntro: (issuer) => `Each achievement is an Open Badges 3.0 credential, signed by ${issuer}. Select one to see what it certifies and how it is earned.`,
+  noAchievementsYet: 'No achievements yet',
+  noAchievementsYetText: (issuer) => `${issuer} has not published any achievement on this site yet. Each one will be listed here, with the credentials it has awarded.`,
+  otherAchievements: 'Other achievements',
+  programmeOf: (count) => `Programme of ${count} ${plural(count) === 'one' ? 'achievement' : 'achievements'}`,
+  moreSkills: (count) => `+${count} more`,
+  earnersCounted: (count) => (count === 0 ? 'No earners yet' : `${number(count)} ${plural(count) === 'one' ? 'earner' : 'earners'}`),
+  view: 'View',
+
   factType: 'Type',
   factCode: 'Code',
   factCreditsAvailable: 'Credits',
@@ -85,7 +104,7 @@ export const en: Messages = {
   factLanguage: 'Language',
   factVersion: 'Version',
   factEarnedBy: 'Earned by',
-  earnedByCount: (count) => (count === 0 ? 'No one yet' : `${new Intl.NumberFormat('en-GB').format(count)} ${new Intl.PluralRules('en').select(count) === 'one' ? 'person' : 'people'}`),
+  earnedByCount: (count) => (count === 0 ? 'No one yet' : `${number(count)} ${plural(count) === 'one' ? 'person' : 'people'}`),
   criteria: 'Criteria',
   resultsRecorded: 'Results recorded',
   atLeast: (value) => `at least ${value}`,

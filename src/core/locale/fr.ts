@@ -8,6 +8,11 @@ import type { Messages, ScriptMessages } from './catalog.ts';
 
 const statusLabel = { valid: 'Valide', expired: 'Expirée', revoked: 'Révoquée', suspended: 'Suspendue', 'not-yet-valid': 'Pas encore valide' } as const;
 
+const plurals = new Intl.PluralRules('fr');
+const plural = (count: number) => plurals.select(count);
+const numbers = new Intl.NumberFormat('fr');
+const number = (count: number) => numbers.format(count);
+
 export const fr: Messages = {
   language: 'fr',
   colon: '\u202F: ',
@@ -120,6 +125,21 @@ export const fr: Messages = {
   verifierNeedsJavaScript: 'Ce vérificateur s’exécute dans votre navigateur et nécessite JavaScript. Sans JavaScript, vous pouvez vérifier une attestation vous-même\u202F: voir',
   verifyWithoutLaurel: 'Vérifier sans Laurel (en anglais)',
 
+  homeTitle: (issuer) => `${issuer}\u202F: attestations`,
+  homeEyebrow: 'Attestations vérifiables',
+  // French takes the singular for 0 and 1 (CLDR plural rules: « one » is i = 0,1).
+  achievementsCounted: (count) => (plural(count) === 'one' ? 'certification' : 'certifications'),
+  credentialsIssuedCounted: (count) => (plural(count) === 'one' ? 'attestation délivrée' : 'attestations délivrées'),
+  catalogueHeading: 'Certifications',
+  catalogueIntro: (issuer) => `Chaque certification est une attestation Open Badges 3.0 signée par ${issuer}. Choisissez-en une pour voir ce qu’elle certifie et comment l’obtenir.`,
+  noAchievementsYet: 'Aucune certification pour l’instant',
+  noAchievementsYetText: (issuer) => `${issuer} n’a encore publié aucune certification sur ce site. Chacune figurera ici, avec les attestations délivrées.`,
+  otherAchievements: 'Autres certifications',
+  programmeOf: (count) => `Parcours de ${count} ${plural(count) === 'one' ? 'certification' : 'certifications'}`,
+  moreSkills: (count) => `+${count} ${plural(count) === 'one' ? 'autre' : 'autres'}`,
+  earnersCounted: (count) => (count === 0 ? 'Aucun titulaire pour l’instant' : `${number(count)} ${plural(count) === 'one' ? 'titulaire' : 'titulaires'}`),
+  view: 'Voir',
+
   factType: 'Catégorie',
   factCode: 'Référence',
   factCreditsAvailable: 'Crédits',
@@ -128,7 +148,7 @@ export const fr: Messages = {
   factLanguage: 'Langue',
   factVersion: 'Version',
   factEarnedBy: 'Obtenue par',
-  earnedByCount: (count) => (count === 0 ? 'Personne pour l’instant' : `${new Intl.NumberFormat('fr').format(count)} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'personne' : 'personnes'}`),
+  earnedByCount: (count) => (count === 0 ? 'Personne pour l’instant' : `${number(count)} ${plural(count) === 'one' ? 'personne' : 'personnes'}`),
   criteria: 'Critères d’obtention',
   resultsRecorded: 'Résultats enregistrés',
   atLeast: (value) => `au moins ${value}`,
