@@ -6,6 +6,7 @@
  * fork's own pages are still indexed from their HTML.
  */
 import type { SignedSite } from '../issue/signed-site.ts';
+import { messagesFor } from '../core/locale/messages.ts';
 import { certificateViews, humanDate, sitePath, type CertificateView } from './page-model.ts';
 
 export interface SearchRecord {
@@ -24,12 +25,14 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
   if (!view.listed) return undefined;
   const name = view.achievement.data.name;
   const skills = [...view.skills.map((skill) => skill.name), ...view.keywords];
+  const language = site.content.issuer.language;
+  const t = messagesFor(language);
   return {
     page: view.urls.page.slice(site.urls.site.length),
     // Its own words: who, what and when. Not the issuer, the same on every result of the site.
-    content: `${view.learnerName} earned ${name} on ${humanDate(view.awardedOn)}.`,
-    language: site.content.issuer.language.toLowerCase(),
-    meta: { title: `${view.learnerName} · ${name}`, kind: 'Certificate', image: sitePath(site.urls.achievementSmallBadge(view.achievement.slug)) },
+    content: t.searchRecord(view.learnerName, name, humanDate(view.awardedOn, language)),
+    language: language.toLowerCase(),
+    meta: { title: `${view.learnerName} · ${name}`, kind: t.searchKindCertificate, image: sitePath(site.urls.achievementSmallBadge(view.achievement.slug)) },
     filters: { achievement: [name], year: [view.awardedOn.slice(0, 4)], ...(skills.length ? { skill: [...new Set(skills)] } : {}) },
   };
 }

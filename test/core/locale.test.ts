@@ -73,6 +73,7 @@ describe('the catalogs', () => {
     programmeOf: [[1], [3]],
     moreSkills: [[1], [3]],
     earnersCounted: [[0], [1], [2]],
+    searchCount: [[1, 12], [2, 12], [40, 12]],
     badgeFile: [['PNG'], ['SVG']],
   };
   /** Every sentence of a catalog, its values filled in. */
@@ -113,6 +114,8 @@ describe('the catalogs', () => {
     // French takes the singular for 0 and 1 too (CLDR: « one » is i = 0,1).
     expect([0, 1, 2].map(fr.achievementsCounted)).toEqual(['certification', 'certification', 'certifications']);
     expect([0, 1, 2].map(en.achievementsCounted)).toEqual(['achievements', 'achievement', 'achievements']);
+    expect([1, 2, 40].map((count) => frScripts.searchCount(count, 12))).toEqual(['1 résultat.', '2 résultats.', '40 résultats, dont les 12 premiers affichés.']);
+    expect([1, 2, 40].map((count) => enScripts.searchCount(count, 12))).toEqual(['1 result.', '2 results.', '40 results, the first 12 shown.']);
     expect([1, 3].map(fr.programmeOf)).toEqual(['Parcours de 1 certification', 'Parcours de 3 certifications']);
   });
 

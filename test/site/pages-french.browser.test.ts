@@ -123,6 +123,25 @@ describe('a French-speaking site', () => {
     await page.context().close();
   });
 
+  it('searches in French: its form, its counts, and a certificate found by its learner', async () => {
+    const page = await open('/');
+    expect(await text(page, 'label[for="search-input"]')).toBe('Rechercher des certifications, des compétences et des attestations');
+    expect(await page.$$eval('.search-filters select option:first-child', (options) => options.map((option) => option.textContent))).toEqual(['Toutes les compétences', 'Toutes les certifications', 'Toutes les années']);
+    await page.fill('#search-input', 'Amélie');
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => /résultat/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const results = await page.$$eval('.search-results li', (items) => items.map((item) => [item.querySelector('a')?.textContent, item.querySelector('.search-kind')?.textContent, item.querySelector('.search-excerpt')?.textContent]));
+    expect(await text(page, '.search-status')).toBe(`${results.length} ${results.length === 1 ? 'résultat' : 'résultats'}.`);
+    const certificate = results.find(([title]) => title === 'Amélie Tremblay · Travail en équipe');
+    expect(certificate?.[1]).toBe('Attestation');
+    expect(certificate?.[2]).toContain('a obtenu Travail en équipe le 1er septembre 2026');
+    await page.fill('#search-input', 'zzzqqq');
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => /Aucun résultat/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await text(page, '.search-status')).toBe('Aucun résultat. Essayez un autre mot ou moins de filtres, ou parcourez toutes les certifications.');
+    await page.context().close();
+  });
+
   it('says in French when a credential has expired since the page was built', async () => {
     const page = await open(`/credentials/${AMELIE}/`, { time: new Date('2028-06-01T00:00:00Z') });
     await page.waitForSelector('.status[data-status="expired"]');

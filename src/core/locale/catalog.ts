@@ -110,6 +110,22 @@ export interface Messages {
   earnersCounted(count: number): string;
   readonly view: string;
 
+  // --- search (src/site/components/SiteSearch.astro, src/site/search-records.ts) ---
+  readonly searchForm: string;
+  readonly searchLabel: string;
+  readonly searchButton: string;
+  readonly searchFilters: string;
+  readonly searchResultsLabel: string;
+  readonly filterSkill: string;
+  readonly filterAnySkill: string;
+  readonly filterAchievement: string;
+  readonly filterAnyAchievement: string;
+  readonly filterYear: string;
+  readonly filterAnyYear: string;
+  /** A certificate in search: its words, and its kind beside its title. */
+  searchRecord(learner: string, achievement: string, awardedOn: string): string;
+  readonly searchKindCertificate: string;
+
   // --- an achievement's page (src/site/pages/achievement.astro) ---
   readonly factType: string;
   readonly factCode: string;
@@ -167,4 +183,10 @@ export interface ScriptMessages {
   readonly walletOnThisPhone: string;
   readonly walletAnother: string;
   readonly browserWallet: string;
+  readonly searching: string;
+  searchCount(count: number, shown: number): string;
+  readonly searchUnavailable: string;
+  /** "No results. Try …, or " + a link to every achievement + "." */
+  readonly searchNothing: string;
+  readonly searchBrowseAll: string;
 }
