@@ -3,6 +3,7 @@
  * written through Intl in that language, and catalogs that hold the same entries.
  */
 import { describe, expect, it } from 'vitest';
+import { counting } from '../../src/core/locale/counting.ts';
 import { formatDate, formatDuration } from '../../src/core/locale/dates.ts';
 import { en, enScripts } from '../../src/core/locale/en.ts';
 import { fr, frScripts } from '../../src/core/locale/fr.ts';
@@ -54,6 +55,16 @@ describe('formatDuration', () => {
     // French keeps a number with its unit: a no-break space (U+00A0) between them.
     expect(formatDuration([[1, 'year'], [6, 'month']], 'fr')).toBe('1\u00A0an et 6\u00A0mois');
     expect(formatDuration([[2, 'year'], [1, 'month'], [1, 'day']], 'fr-CA')).toBe('2\u00A0ans, 1\u00A0mois et 1\u00A0jour');
+  });
+});
+
+describe('counting', () => {
+  it('takes each language’s plural category and digit grouping', () => {
+    const english = counting('en-GB');
+    const french = counting('fr');
+    expect([0, 1, 2].map(english.plural)).toEqual(['other', 'one', 'other']);
+    expect([0, 1, 2].map(french.plural)).toEqual(['one', 'one', 'other']);
+    expect([english.number(1500), french.number(1500)]).toEqual(['1,500', '1\u202F500']);
   });
 });
 

@@ -1,10 +1,8 @@
 /** Laurel's interface in English: the catalog every other one is checked against (./catalog.ts). */
 import type { Messages, ScriptMessages } from './catalog.ts';
+import { counting } from './counting.ts';
 
-const plurals = new Intl.PluralRules('en');
-const plural = (count: number) => plurals.select(count);
-const numbers = new Intl.NumberFormat('en-GB');
-const number = (count: number) => numbers.format(count);
+const { plural, number } = counting('en-GB');
 
 export const en: Messages = {
   language: 'en',
@@ -160,7 +158,7 @@ export const enScripts: ScriptMessages = {
   walletAnother: 'Another wallet? Download the JSON file below and import it, or give the wallet this address:',
   browserWallet: 'Browser wallet',
   searching: 'Searching…',
-  searchCount: (count, shown) => `${count} result${count === 1 ? '' : 's'}${count > shown ? `, the first ${shown} shown` : ''}.`,
+  searchCount: (count, shown) => `${number(count)} ${plural(count) === 'one' ? 'result' : 'results'}${count > shown ? `, the first ${shown} shown` : ''}.`,
   searchUnavailable: 'Search is not available right now. Every achievement is listed below.',
   searchNothing: 'No results. Try another word or fewer filters, or ',
   searchBrowseAll: 'browse all achievements',

@@ -5,13 +5,11 @@
  * space (U+202F, written \u202F below).
  */
 import type { Messages, ScriptMessages } from './catalog.ts';
+import { counting } from './counting.ts';
 
 const statusLabel = { valid: 'Valide', expired: 'Expirée', revoked: 'Révoquée', suspended: 'Suspendue', 'not-yet-valid': 'Pas encore valide' } as const;
 
-const plurals = new Intl.PluralRules('fr');
-const plural = (count: number) => plurals.select(count);
-const numbers = new Intl.NumberFormat('fr');
-const number = (count: number) => numbers.format(count);
+const { plural, number } = counting('fr');
 
 export const fr: Messages = {
   language: 'fr',
@@ -205,7 +203,7 @@ export const frScripts: ScriptMessages = {
   walletAnother: 'Un autre portefeuille\u202F? Téléchargez le fichier JSON ci-dessous et importez-le, ou donnez au portefeuille cette adresse\u202F:',
   browserWallet: 'Portefeuille du navigateur',
   searching: 'Recherche en cours…',
-  searchCount: (count, shown) => `${new Intl.NumberFormat('fr').format(count)} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'résultat' : 'résultats'}${count > shown ? `, dont les ${shown} premiers affichés` : ''}.`,
+  searchCount: (count, shown) => `${number(count)} ${plural(count) === 'one' ? 'résultat' : 'résultats'}${count > shown ? `, dont les ${shown} premiers affichés` : ''}.`,
   searchUnavailable: 'La recherche est momentanément indisponible. Toutes les certifications figurent ci-dessous.',
   searchNothing: 'Aucun résultat. Essayez un autre mot ou moins de filtres, ou ',
   searchBrowseAll: 'parcourez toutes les certifications',
