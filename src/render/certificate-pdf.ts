@@ -23,6 +23,7 @@ import {
   type RGB,
 } from 'pdf-lib';
 import { mix } from '../content/colour.ts';
+import { messagesFor } from '../core/locale/messages.ts';
 import { formatDate } from './dates.ts';
 import type { FittedText, FontFace, Fonts, Weight } from './fonts.ts';
 import { qrModules } from './qr-code.ts';
@@ -44,6 +45,8 @@ export interface CertificateInput {
   readonly qrSvg?: string;
   /** Tints the side panel and headings; the badge's primary colour suits. Navy if absent. */
   readonly accentColor?: string;
+  /** The site's language tag (issuer.yaml `language`): the page's words, its dates and the document's language. English if absent. */
+  readonly language?: string;
 }
 
 /** Fixed, so two builds give the same bytes. */
@@ -171,22 +174,28 @@ function drawQr(page: PDFPage, svg: string, x: number, top: number, size: number
 export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts): Promise<Uint8Array> {
   const accentHex = input.accentColor ?? '#1e3a5f';
   const accent = color(accentHex);
-  const awarded = formatDate(input.awardedOn);
-  const validUntil = input.validUntil === undefined ? undefined : formatDate(input.validUntil);
+  const language = input.language ?? 'en';
+  const messages = messagesFor(language);
+  const words = messages.images;
+  // The labels are set in spaced capitals; French capitals keep their accents (« DÉCERNÉE LE »).
+  const label = (text: string) => text.toLocaleUpperCase(language);
+  const [heading, awardedLabel, validUntilLabel, skillsLabel, verifyAtLabel] = [words.certificateOfAchievement, words.awarded, words.validUntil, words.skills, words.verifyAt].map(label) as [string, string, string, string, string];
+  const awarded = formatDate(input.awardedOn, language);
+  const validUntil = input.validUntil === undefined ? undefined : formatDate(input.validUntil, language);
   const skills = input.skills.join('  ·  ');
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const date = new Date(`${input.awardedOn}T00:00:00Z`);
-  doc.setTitle(`${input.achievementName}: ${input.learnerName}`, { showInWindowTitleBar: true });
+  doc.setTitle(`${input.achievementName}${messages.colon}${input.learnerName}`, { showInWindowTitleBar: true });
   doc.setAuthor(input.issuerName);
-  doc.setSubject(`Certificate of achievement, ${input.credentialUrl}`);
+  doc.setSubject(words.documentSubject(input.credentialUrl));
   doc.setKeywords([...input.skills]);
   doc.setCreator(PDF_PRODUCER);
   doc.setProducer(PDF_PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  doc.setLanguage('en');
+  doc.setLanguage(language);
   // ISO 32000-1 §14.4: the file identifier; derived, not random, so rebuilding changes nothing.
   const id = PDFHexString.of(bytesToHex(sha256(utf8ToBytes(input.credentialUrl))).slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
@@ -194,10 +203,10 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
   const embedded = await embedFaces(doc, fonts, [
     [input.issuerName, 600],
-    ['CERTIFICATE OF ACHIEVEMENT AWARDED VALID UNTIL SKILLS VERIFY AT', 600],
+    [`${heading} ${awardedLabel} ${validUntilLabel} ${skillsLabel} ${verifyAtLabel}`, 600],
     [input.learnerName, 700],
     [input.achievementName, 600],
-    [`has earned Scan to verify ${awarded} ${validUntil ?? ''} ${input.achievementDescription} ${skills}`, 400],
+    [`${words.hasEarned} ${words.scanToVerify} ${awarded} ${validUntil ?? ''} ${input.achievementDescription} ${skills}`, 400],
     [`${awarded} ${validUntil ?? ''}`, 600],
     [input.credentialUrl, 400],
   ]);
@@ -216,7 +225,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
     const qrTop = FOOTER_TOP;
     drawQr(page, input.qrSvg, (PANEL - qrSize) / 2, qrTop, qrSize);
     link(doc, page, input.credentialUrl, (PANEL - qrSize) / 2, qrTop, qrSize, qrSize);
-    const caption = 'Scan to verify';
+    const caption = words.scanToVerify;
     const width = type.width(caption, 400, 9);
     type.line(caption, (PANEL - width) / 2, qrTop - 36, { weight: 400, size: 9, color: MUTED });
   }
@@ -224,17 +233,17 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
   // The text column, top to bottom.
   let top = TOP;
   top = type.block(type.fit(input.issuerName, 600, 1, [13, 12, 11, 10, 9]), top, { weight: 600, color: MUTED, lineHeight: 1.3 }) + 30;
-  type.line('CERTIFICATE OF ACHIEVEMENT', LEFT, top, { weight: 600, size: 10, color: accent, spacing: 1.6 });
+  type.line(heading, LEFT, top, { weight: 600, size: 10, color: accent, spacing: 1.6 });
   top += 24;
   top = type.block(type.fit(input.learnerName, 700, 2, [36, 34, 32, 30, 28, 26, 24, 22]), top, { weight: 700, color: INK, lineHeight: 1.15 }) + 10;
-  type.line('has earned', LEFT, top, { weight: 400, size: 12, color: MUTED });
+  type.line(words.hasEarned, LEFT, top, { weight: 400, size: 12, color: MUTED });
   top += 22;
   top = type.block(type.fit(input.achievementName, 600, 2, [22, 21, 20, 19, 18, 17, 16, 15]), top, { weight: 600, color: INK, lineHeight: 1.25 }) + 14;
   page.drawRectangle({ x: LEFT, y: PAGE_HEIGHT - top - 3, width: 48, height: 3, color: accent });
   top += 17;
   top = type.block(type.fit(input.achievementDescription, 400, 4, [10.5, 10, 9.5]), top, { weight: 400, color: INK, lineHeight: 1.45 }) + 12;
   if (skills) {
-    type.line('SKILLS', LEFT, top, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+    type.line(skillsLabel, LEFT, top, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
     type.block(type.fit(skills, 400, 2, [10, 9.5, 9]), top + 15, { weight: 400, color: INK, lineHeight: 1.45 });
   }
 
@@ -243,9 +252,9 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
     type.line(label, x, FOOTER_TOP, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
     type.line(value, x, FOOTER_TOP + 15, { weight: 600, size: 11.5, color: INK });
   };
-  fact('AWARDED', awarded, LEFT);
-  if (validUntil) fact('VALID UNTIL', validUntil, LEFT + 170);
-  type.line('VERIFY AT', LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+  fact(awardedLabel, awarded, LEFT);
+  if (validUntil) fact(validUntilLabel, validUntil, LEFT + 170);
+  type.line(verifyAtLabel, LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
   const url = type.fit(input.credentialUrl, 400, 1, [10, 9, 8, 7]);
   const urlWidth = type.line(url.lines[0]!, LEFT, FOOTER_TOP + 65, { weight: 400, size: url.size, color: accent });
   link(doc, page, input.credentialUrl, LEFT, FOOTER_TOP + 63, urlWidth, url.size + 4);

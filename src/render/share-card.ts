@@ -7,6 +7,7 @@
  */
 import satori from 'satori';
 import { mix } from '../content/colour.ts';
+import { messagesFor } from '../core/locale/messages.ts';
 import { renderPng } from './badge-image.ts';
 import { formatDate } from './dates.ts';
 import { FONT_FAMILY, type FittedText, type Weight } from './fonts.ts';
@@ -24,6 +25,8 @@ export interface ShareCardInput {
   readonly accentColor?: string;
   /** Who earned it and when (`awardedOn`: `YYYY-MM-DD`): a personal card. Absent: the achievement's. */
   readonly earned?: { readonly learnerName: string; readonly awardedOn: string };
+  /** The site's language tag (issuer.yaml `language`): the card's words and date. English if absent. */
+  readonly language?: string;
 }
 
 /** Text colours on white: 17:1 and 7.6:1, past WCAG AAA. */
@@ -50,6 +53,8 @@ const caption = (text: string) =>
 /** Renders the card as a PNG. */
 export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array> {
   const accent = input.accentColor ?? '#1e3a5f';
+  const language = input.language ?? 'en';
+  const words = messagesFor(language).images;
   const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
   await packagedFonts.loadAll(); // satori is given every face too
   const fit = packagedFonts.fitText.bind(packagedFonts);
@@ -58,13 +63,13 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
   const { earned } = input;
   const middle = earned
     ? [
-        caption('Awarded to'),
+        caption(words.awardedTo),
         lines(fit(earned.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) }), 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
         rule({ marginTop: 28, marginBottom: 28 }),
         lines(fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) }), 600, INK, 1.2),
       ]
     : [
-        caption('Certificate of achievement'),
+        caption(words.certificateOfAchievement),
         lines(fit(input.achievementName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(60, 36) }), 700, INK, 1.15, { marginTop: 10, letterSpacing: -0.5 }),
         rule({ marginTop: 28 }),
       ];
@@ -99,8 +104,8 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
       lines(issuer, 600, MUTED, 1.2),
       el('div', { display: 'flex', flexDirection: 'column' }, middle),
       el('div', { display: 'flex', justifyContent: earned ? 'space-between' : 'flex-end', fontSize: 22, color: MUTED }, [
-        ...(earned ? [el('div', { display: 'flex' }, `Earned ${formatDate(earned.awardedOn)}`)] : []),
-        el('div', { display: 'flex' }, 'Verifiable Open Badge'),
+        ...(earned ? [el('div', { display: 'flex' }, words.earnedOn(formatDate(earned.awardedOn, language)))] : []),
+        el('div', { display: 'flex' }, words.verifiableOpenBadge),
       ]),
     ],
   );

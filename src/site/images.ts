@@ -52,6 +52,7 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
   const badges = new Map<string, Promise<Badge>>();
   const issuerName = site.content.issuer.name;
   const ringName = site.content.issuer.badgeName ?? issuerName;
+  const { language } = site.content.issuer;
 
   const badge = (slug: string): Promise<Badge> => {
     let pending = badges.get(slug);
@@ -70,7 +71,8 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
 
   const shareCard = async (slug: string, earned?: { learnerName: string; awardedOn: string }) => {
     const chosen = await badge(slug);
-    const inputs = { achievementName: site.content.achievements.get(slug)!.data.name, issuerName, accentColor: chosen.design.primaryColor, ...(earned ? { earned } : {}) };
+    // The language is an input like the names: a site that changes it gets its cards redrawn.
+    const inputs = { achievementName: site.content.achievements.get(slug)!.data.name, issuerName, accentColor: chosen.design.primaryColor, language, ...(earned ? { earned } : {}) };
     return cache.get(earned ? 'share-card' : 'achievement-share-card', 'png', { ...inputs, badge: sha256(chosen.svg) }, () => renderShareCard({ ...inputs, badgeSvg: chosen.svg }));
   };
 

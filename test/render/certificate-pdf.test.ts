@@ -20,6 +20,7 @@ import { renderCertificatePdf, type CertificateInput } from '../../src/render/ce
 import { renderBadgeSvg, renderPng } from '../../src/render/badge-image.ts';
 import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
+import { pdfText } from '../helpers/certificate-downloads.ts';
 import { FIXED_DESIGN } from './golden.ts';
 
 const credentialUrl = 'https://badges.example.org/credentials/7c1f3a52-9d1e-4b8f-a0c2-4e6f8d9b1a23/';
@@ -155,6 +156,20 @@ describe('renderCertificatePdf', () => {
     });
     expect(uris.length).toBeGreaterThanOrEqual(2);
     expect(new Set(uris)).toEqual(new Set([credentialUrl]));
+  });
+
+  it('speaks the site’s language: French labels, dates and metadata, no English word left', async () => {
+    const pdf = await renderCertificatePdf({ ...input, awardedOn: '2026-03-01', language: 'fr-CA' }, packagedFonts);
+    const text = pdfText(pdf);
+    for (const expected of ['ATTESTATION DE RÉUSSITE', 'a obtenu', 'DÉCERNÉE LE', '1er mars 2026', 'VALABLE JUSQU’AU', '14 mars 2029', 'COMPÉTENCES', 'VÉRIFIER SUR', 'Scanner pour vérifier']) {
+      expect(text).toContain(expected);
+    }
+    for (const english of ['CERTIFICATE', 'ACHIEVEMENT', 'has earned', 'AWARDED', 'VALID UNTIL', 'SKILLS', 'VERIFY AT', 'Scan to verify', 'March']) {
+      expect(text).not.toContain(english);
+    }
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getSubject()).toBe(`Attestation de réussite, ${credentialUrl}`);
+    expect(doc.getTitle()).toBe('Accessible Front-End Development\u202F: Zoë Łukasiewicz-Ørsted');
   });
 
   it('renders without a QR code or expiry', async () => {

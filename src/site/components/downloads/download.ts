@@ -39,6 +39,8 @@ export async function download(element: HTMLElement): Promise<void> {
       badge: new URL(element.getAttribute('badge') ?? '', location.href).href,
       page: element.getAttribute('page') ?? location.href,
       accentColor: element.getAttribute('accent') ?? undefined,
+      // The page is in the site's language: the certificate is too.
+      language: document.documentElement.lang || 'en',
     });
     const url = URL.createObjectURL(new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type: TYPES[format] }));
     const anchor = document.createElement('a');

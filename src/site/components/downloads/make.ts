@@ -20,6 +20,8 @@ export interface DownloadRequest {
   readonly page: string;
   /** pdf: the accent colour (the badge's primary colour). */
   readonly accentColor?: string | undefined;
+  /** pdf: the page's language tag (its `<html lang>`, the site's), for the certificate's words and dates; English if absent. */
+  readonly language?: string | undefined;
 }
 
 async function fetched(url: string): Promise<Response> {
@@ -36,5 +38,5 @@ export async function makeFile(request: DownloadRequest): Promise<Uint8Array | s
   const badge = new Uint8Array(await (await fetched(request.badge)).arrayBuffer());
   if (request.format === 'png') return bakePng(badge, json);
   const { certificatePdf } = await import('./certificate.ts');
-  return certificatePdf(json, badge, request.page, request.accentColor);
+  return certificatePdf(json, badge, request.page, request.accentColor, request.language);
 }
