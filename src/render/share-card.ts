@@ -3,7 +3,7 @@
  * page. The badge on a tinted panel at the left; at the right, what was earned from whom, and, on
  * a personal card, who earned it and when. The achievement's card names no one, so one file
  * serves every award of it (issuer.yaml `shareCards`). Names wrap and shrink to fit; every
- * script Inter covers renders, and nothing is fetched.
+ * script Inter or the Noto families of ./script-fonts.ts cover renders, and nothing is fetched.
  */
 import satori from 'satori';
 import { mix } from '../content/colour.ts';
@@ -56,11 +56,17 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
   const language = input.language ?? 'en';
   const words = messagesFor(language).images;
   const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
-  await packagedFonts.loadAll(); // satori is given every face too
+  const { earned } = input;
+  const date = earned ? words.earnedOn(formatDate(earned.awardedOn, language)) : '';
+  // Inter's every face, and those of any other script these texts are in: fitting reads them, and satori is given them.
+  const fonts = await satoriFonts([
+    [`${input.issuerName} ${words.awardedTo.toLocaleUpperCase(language)} ${words.certificateOfAchievement.toLocaleUpperCase(language)} ${input.achievementName}…`, 600],
+    [`${earned?.learnerName ?? ''} ${input.achievementName}…`, 700],
+    [`${date} ${words.verifiableOpenBadge}`, 400],
+  ]);
   const fit = packagedFonts.fitText.bind(packagedFonts);
   const issuer = fit(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
   const rule = (margins: Style) => el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, ...margins });
-  const { earned } = input;
   const middle = earned
     ? [
         caption(words.awardedTo),
@@ -104,13 +110,13 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
       lines(issuer, 600, MUTED, 1.2),
       el('div', { display: 'flex', flexDirection: 'column' }, middle),
       el('div', { display: 'flex', justifyContent: earned ? 'space-between' : 'flex-end', fontSize: 22, color: MUTED }, [
-        ...(earned ? [el('div', { display: 'flex' }, words.earnedOn(formatDate(earned.awardedOn, language)))] : []),
+        ...(earned ? [el('div', { display: 'flex' }, date)] : []),
         el('div', { display: 'flex' }, words.verifiableOpenBadge),
       ]),
     ],
   );
   const root = el('div', { display: 'flex', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fontFamily: FONT_FAMILY }, [panel, text]);
-  // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
-  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: await satoriFonts() });
+  // No loadAdditionalAsset: a glyph no packaged font has renders as a box, and nothing is ever fetched.
+  const svg = await satori(root, { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts });
   return renderPng(svg, SHARE_CARD_WIDTH);
 }

@@ -1,9 +1,10 @@
 /// <reference types="vite/client" />
 /**
- * Inter for the PDF certificate in the browser: Fontsource's files, the very ones a build in Node
- * reads from node_modules (src/render/packaged-fonts.ts), published with the site's own assets
- * and fetched from it, never from another site. A certificate reads only the subsets its text
- * needs (Fonts.loadFor): the Latin files for most names.
+ * The fonts for the PDF certificate in the browser: Fontsource's files, the very ones a build in
+ * Node reads from node_modules (src/render/packaged-fonts.ts), published with the site's own
+ * assets and fetched from it, never from another site. A certificate reads only the subsets its
+ * text needs (Fonts.loadFor): the Latin files for most names, a few Japanese, Chinese, Korean,
+ * Arabic or Hebrew slices for a name in those scripts, and nothing of them otherwise.
  */
 import latin400 from '@fontsource/inter/files/inter-latin-400-normal.woff?url&no-inline';
 import latinExt400 from '@fontsource/inter/files/inter-latin-ext-400-normal.woff?url&no-inline';
@@ -27,6 +28,21 @@ import greek700 from '@fontsource/inter/files/inter-greek-700-normal.woff?url&no
 import greekExt700 from '@fontsource/inter/files/inter-greek-ext-700-normal.woff?url&no-inline';
 import vietnamese700 from '@fontsource/inter/files/inter-vietnamese-700-normal.woff?url&no-inline';
 import { fontFileName, Fonts } from '../../../render/fonts.ts';
+
+/**
+ * The script families' own slices (src/render/script-fonts.ts) in the weights the certificate
+ * uses, by path: Vite publishes each with the site's assets (about 1,060 files, 39 MB, nearly all
+ * CJK) and gives its address, a string each, so the chunk carries no font and a learner's browser
+ * fetches only the few slices its certificate needs.
+ */
+const SCRIPT_URLS: Readonly<Record<string, string>> = import.meta.glob(
+  [
+    '/node_modules/@fontsource/noto-sans-{jp,sc,kr}/files/noto-sans-{jp,sc,kr}-[0-9]*-{400,600,700}-normal.woff',
+    '/node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{400,600,700}-normal.woff',
+    '/node_modules/@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-{400,600,700}-normal.woff',
+  ],
+  { query: '?url&no-inline', import: 'default', eager: true },
+);
 
 /** Where each file is on this site, by its Fontsource name; never inlined, since the page's policy fetches no data: URL. */
 const URLS: Readonly<Record<string, string>> = {
@@ -53,9 +69,14 @@ const URLS: Readonly<Record<string, string>> = {
   'inter-vietnamese-700-normal.woff': vietnamese700,
 };
 
-export const siteFonts = new Fonts(async (subset, weight) => {
-  const file = fontFileName(subset, weight);
-  const response = await fetch(URLS[file]!);
-  if (!response.ok) throw new Error(`the font ${file} answered HTTP ${response.status}`);
+const urlOf = (family: string, name: string): string | undefined =>
+  family === 'inter' ? URLS[name] : SCRIPT_URLS[`/node_modules/@fontsource/${family}/files/${name}`];
+
+export const siteFonts = new Fonts(async (file) => {
+  const name = fontFileName(file);
+  const url = urlOf(file.family, name);
+  if (url === undefined) throw new Error(`the font ${name} is not published with this site`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the font ${name} answered HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 });
