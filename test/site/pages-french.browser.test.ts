@@ -3,8 +3,12 @@
  * (test/fixtures/sites/francais, `language: fr-CA`), built once for the run by
  * test/setup/fixture-sites.ts. Its pages speak French from the catalog (src/core/locale/fr.ts),
  * with the dates, numbers and durations Intl writes for fr-CA, with and without JavaScript; no
- * sentence of the English catalog is left on them; they pass axe.
+ * sentence of the English catalog is left on them; they pass axe. The site is in English too
+ * (`languages: [fr-CA, en]`): every page again under /en/, linked both ways (hreflang, the language
+ * switch), and searched in its own language.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { en, enScripts } from '../../src/core/locale/en.ts';
@@ -188,5 +192,82 @@ describe('a French-speaking site', () => {
       expect(await axeViolations(page), pathname).toEqual([]);
       await page.context().close();
     }
+  });
+});
+
+describe('a site in French and in English', () => {
+  const SITE_URL = inject('sites').francais.siteUrl;
+  /** Every page of the built site, relative to it ('' for the home page), but the search bundle's. */
+  async function builtPages(): Promise<string[]> {
+    const files = await readdir(dist, { recursive: true });
+    return files.filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind')).map((file) => file.split(path.sep).join('/').replace(/index\.html$/, ''));
+  }
+  const head = (html: string) => ({
+    lang: /<html lang="([^"]+)"/.exec(html)?.[1],
+    alternates: [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(([, language, href]) => [language, href]),
+  });
+
+  it('publishes every page in both languages, each naming itself and the other as its alternates', async () => {
+    const pages = await builtPages();
+    const french = pages.filter((page) => !page.startsWith('en/'));
+    expect(french.length).toBeGreaterThanOrEqual(8);
+    expect(pages.filter((page) => page.startsWith('en/')).sort()).toEqual(french.map((page) => `en/${page}`).sort());
+    for (const page of french) {
+      const frenchPage = head(await readFile(path.join(dist, page, 'index.html'), 'utf8'));
+      const englishPage = head(await readFile(path.join(dist, 'en', page, 'index.html'), 'utf8'));
+      expect([frenchPage.lang, englishPage.lang], page).toEqual(['fr-CA', 'en']);
+      const alternates = [['fr-CA', `${SITE_URL}${page}`], ['en', `${SITE_URL}en/${page}`], ['x-default', `${SITE_URL}${page}`]];
+      expect(frenchPage.alternates, page).toEqual(alternates);
+      expect(englishPage.alternates, page).toEqual(alternates);
+    }
+  });
+
+  it('switches language on the same page, and back', async () => {
+    for (const pathname of [`/credentials/${AMELIE}/`, '/achievements/travail-equipe/', '/verify/', '/']) {
+      const page = await open(pathname);
+      const switchLink = page.locator('nav.language-switch a');
+      expect(await switchLink.count()).toBe(1);
+      expect(await switchLink.getAttribute('lang')).toBe('en');
+      await switchLink.click();
+      await page.waitForURL(`${site.origin}/en${pathname}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await text(page, 'nav.language-switch [aria-current="true"]')).toBe('English');
+      await page.locator('nav.language-switch a').click();
+      await page.waitForURL(`${site.origin}${pathname}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
+      await page.context().close();
+    }
+  });
+
+  it('writes the English pages in English, linking to English pages, and they pass axe', async () => {
+    const certificate = await open(`/en/credentials/${AMELIE}/`);
+    expect(await text(certificate, 'h1')).toBe('Amélie Tremblay has earned Travail en équipe');
+    expect(await certificate.getAttribute('a.brand', 'href')).toBe('/en/');
+    expect(await certificate.getAttribute('link[rel="canonical"]', 'href')).toBe(`${SITE_URL}en/credentials/${AMELIE}/`);
+    const links = await certificate.$$eval('main a[href^="/"]', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')!));
+    // Pages in English; the documents (JSON, images) have one address in every language.
+    for (const link of links) expect(link.startsWith('/en/') || /\.(json|png|svg)$/.test(link.split('?')[0]!), link).toBe(true);
+    await certificate.context().close();
+    for (const pathname of [`/en/credentials/${AMELIE}/`, `/en/credentials/${REVOKED}/`, '/en/achievements/travail-equipe/', '/en/', '/en/verify/']) {
+      const page = await open(pathname);
+      expect(await axeViolations(page), pathname).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('searches each language in its own words', async () => {
+    const page = await open('/en/');
+    expect(await text(page, 'label[for="search-input"]')).toBe(en.searchLabel);
+    await page.fill('#search-input', 'Amélie');
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const results = await page.$$eval('.search-results li', (items) => items.map((item) => [item.querySelector('a')?.getAttribute('href'), item.querySelector('.search-kind')?.textContent, item.querySelector('.search-excerpt')?.textContent]));
+    const certificate = results.find(([href]) => href?.includes(AMELIE));
+    expect(certificate?.[0]).toBe(`/en/credentials/${AMELIE}/`);
+    expect(certificate?.[1]).toBe('Certificate');
+    expect(certificate?.[2]).toContain('earned Travail en équipe on 1 September 2026');
+    // Nothing of the French pages is found from the English ones.
+    expect(results.filter(([href]) => !href?.startsWith('/en/'))).toEqual([]);
+    await page.context().close();
   });
 });

@@ -48,6 +48,18 @@ export interface Messages {
   footerIssuedBy(issuer: string): readonly [before: string, after: string];
   readonly issuerProfileLink: string;
   readonly publicKeysLink: string;
+  /** The name of the navigation between the languages of a site in several. */
+  readonly languageNavigation: string;
+  /** The language's name in its own words, for the language switch ("Français"). */
+  readonly languageName: string;
+  /** What the link to the same page in this language says to a screen reader and on hover. */
+  readonly readInThisLanguage: string;
+
+  // --- the verify page (src/site/pages/verify.astro) ---
+  readonly verifyTitle: string;
+  readonly verifyDescription: string;
+  /** Its introduction around the link to the "how to verify" page. */
+  readonly verifyPageIntro: readonly [before: string, link: string, after: string];
 
   // --- the certificate page (src/site/components/CertificatePage.astro) ---
   pageDescription(learner: string, achievement: string, issuer: string, awardedOn: string): string;

@@ -36,6 +36,17 @@ export const en: Messages = {
   footerIssuedBy: (issuer) => [`Credentials issued by ${issuer} as signed `, ' verifiable credentials. Anyone can check them, in the browser, without an account.'],
   issuerProfileLink: 'Issuer profile (JSON)',
   publicKeysLink: 'Public keys (did:web)',
+  languageNavigation: 'Language',
+  languageName: 'English',
+  readInThisLanguage: 'Read this page in English',
+
+  verifyTitle: 'Verify a credential',
+  verifyDescription: 'Check any Open Badges 3.0 credential in your browser: signature, issuer key, revocation, expiry and recipient.',
+  verifyPageIntro: [
+    'Give this page any Open Badges 3.0 credential, from us or from anyone, and see for yourself whether it is authentic. Every check runs here, in your browser, with the same code that signs our credentials; nothing is trusted that you cannot see, and each step can be ',
+    'redone by hand without Laurel',
+    '.',
+  ],
 
   pageDescription: (learner, achievement, issuer, awardedOn) => `${learner} earned ${achievement} from ${issuer} on ${awardedOn}.`,
   previewTitle: (learner, achievement) => `${learner} has earned ${achievement}`,

@@ -75,6 +75,17 @@ export const fr: Messages = {
   footerIssuedBy: (issuer) => [`Attestations délivrées par ${issuer} sous forme d’attestations vérifiables `, ' signées. Chacun peut les vérifier dans son navigateur, sans créer de compte.'],
   issuerProfileLink: 'Profil de l’émetteur (JSON)',
   publicKeysLink: 'Clés publiques (did:web)',
+  languageNavigation: 'Langue',
+  languageName: 'Français',
+  readInThisLanguage: 'Lire cette page en français',
+
+  verifyTitle: 'Vérifier une attestation',
+  verifyDescription: 'Vérifiez dans votre navigateur toute attestation Open Badges 3.0 : signature, clé de l’émetteur, révocation, expiration et titulaire.',
+  verifyPageIntro: [
+    'Déposez ici n’importe quelle attestation Open Badges 3.0, émise par nous ou par un autre établissement, et constatez par vous-même si elle est authentique. Chaque vérification s’exécute ici, dans votre navigateur, avec le code même qui signe nos attestations : rien n’est tenu pour vrai que vous ne puissiez voir, et chaque étape peut être ',
+    'refaite à la main, sans Laurel',
+    '.',
+  ],
 
   pageDescription: (learner, achievement, issuer, awardedOn) => `${learner} a obtenu ${achievement}, délivrée par ${issuer} le ${awardedOn}.`,
   previewTitle: (learner, achievement) => `${learner} a obtenu ${achievement}`,
