@@ -172,12 +172,13 @@ describe('a French-speaking site', () => {
   it('leaves no sentence of the English catalog on its certificate, achievement and home pages, and passes axe', async () => {
     const phrases = englishPhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/'];
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/', `/wallet/?credential=${AMELIE}`];
     for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
       const id = pathname;
       const page = await open(pathname, { javaScriptEnabled });
       // With JavaScript, once the page's elements have made their buttons.
-      if (javaScriptEnabled && id.includes(AMELIE)) await page.waitForSelector('laurel-wallet button');
+      if (javaScriptEnabled && id.startsWith('/credentials/') && id.includes(AMELIE)) await page.waitForSelector('laurel-wallet button');
+      if (javaScriptEnabled && id.startsWith('/wallet/')) await page.waitForSelector('laurel-browser-wallet button');
       // What the verifier's element makes with JavaScript is still English (docs/languages.md): left out.
       const shown = await page.evaluate(() => {
         document.querySelectorAll('laurel-verifier > :not(noscript):not(.lv-inputs), laurel-verifier .lv-inputs > :not(a)').forEach((element) => element.remove());
@@ -220,6 +221,20 @@ describe('a site in French and in English', () => {
       expect(frenchPage.alternates, page).toEqual(alternates);
       expect(englishPage.alternates, page).toEqual(alternates);
     }
+  });
+
+  it('offers the browser wallet in French', async () => {
+    const page = await open(`/wallet/?credential=${AMELIE}`);
+    expect(await page.title()).toBe('Enregistrer dans un portefeuille de navigateur');
+    await page.waitForSelector('laurel-browser-wallet button');
+    expect(await text(page, 'laurel-browser-wallet button')).toBe('Choisir un portefeuille de navigateur');
+    expect(await text(page, '.browser-wallet-status')).toMatch(/^Prêt\. Le bouton ouvre .+, où vous choisissez votre portefeuille\.$/);
+    expect(await text(page, '.browser-wallet-credential')).toBe(`Amélie Tremblay${NARROW_NBSP}: Travail en équipe`);
+    await page.context().close();
+    const unknown = await open('/wallet/?credential=not-an-id!');
+    await unknown.waitForFunction(() => document.querySelector('.browser-wallet-status')?.getAttribute('data-state') === 'failed');
+    expect(await text(unknown, '.browser-wallet-status')).toContain('n’est pas l’identifiant d’une attestation');
+    await unknown.context().close();
   });
 
   it('switches language on the same page, and back', async () => {

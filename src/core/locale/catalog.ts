@@ -61,6 +61,31 @@ export interface Messages {
   /** Its introduction around the link to the "how to verify" page. */
   readonly verifyPageIntro: readonly [before: string, link: string, after: string];
 
+  // --- the browser wallet page (src/site/pages/wallet.astro) ---
+  readonly walletTitle: string;
+  readonly walletDescription: string;
+  readonly walletIntro: string;
+  readonly walletReading: string;
+  readonly walletNeedsJavaScript: string;
+  readonly walletWhatIsSent: string;
+  walletPrivacy(mediatorHost: string): string;
+  /** What the page's control says (src/site/components/browser-wallet.ts), given to it by the page. */
+  readonly walletPage: {
+    readonly aCredential: string;
+    /** "Ada Lovelace: Accessible Interfaces" */
+    credentialTitle(learner: string, achievement: string): string;
+    readonly noneNamed: string;
+    noSuchCredential(id: string): string;
+    notAnId(id: string): string;
+    readonly unreadable: string;
+    readonly choose: string;
+    ready(mediatorHost: string): string;
+    opening(mediatorHost: string): string;
+    readonly stored: string;
+    readonly notStored: string;
+    unreachable(mediatorHost: string): string;
+};
+
   // --- the certificate page (src/site/components/CertificatePage.astro) ---
   pageDescription(learner: string, achievement: string, issuer: string, awardedOn: string): string;
   previewTitle(learner: string, achievement: string): string;
@@ -202,3 +227,4 @@ export interface ScriptMessages {
   readonly searchNothing: string;
   readonly searchBrowseAll: string;
 }
+

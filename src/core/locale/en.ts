@@ -42,6 +42,30 @@ export const en: Messages = {
 
   verifyTitle: 'Verify a credential',
   verifyDescription: 'Check any Open Badges 3.0 credential in your browser: signature, issuer key, revocation, expiry and recipient.',
+  walletTitle: 'Store in a browser wallet',
+  walletDescription: 'Hand a credential of this site to a browser wallet, through the Credential Handler API.',
+  walletIntro:
+    "A browser wallet keeps your credentials in a web site of your choosing, and is reached through the Credential Handler API (CHAPI). If you use the Learner Credential Wallet on a phone, the certificate page's Add to wallet opens it directly; you do not need this page.",
+  walletReading: 'Reading the credential…',
+  walletNeedsJavaScript: 'This page needs JavaScript. Without it, download the JSON file on the certificate page and import it into your wallet.',
+  walletWhatIsSent: 'What is sent, and where',
+  walletPrivacy: (host) =>
+    `This page reads the credential from this site. When you press the button, and not before, your browser opens ${host}, the mediator that lists the wallets you registered with it, and the credential goes through it to the wallet you pick. Close its window, or pick no wallet, and nothing is stored.`,
+  walletPage: {
+    aCredential: 'a credential',
+    credentialTitle: (learner, achievement) => `${learner}: ${achievement}`,
+    noneNamed: 'No credential is named in this address. Open a certificate page, choose Add to wallet, then Browser wallet.',
+    notAnId: (id) => `“${id}” is not the id of a credential. Check the address you followed.`,
+    noSuchCredential: (id) => `This site has no credential ${id}. Check the address you followed.`,
+    unreadable: 'Could not read the credential from this site: check the connection, then reload the page.',
+    choose: 'Choose a browser wallet',
+    ready: (host) => `Ready. Pressing the button opens ${host}, where you pick your wallet.`,
+    opening: (host) => `Opening ${host}…`,
+    stored: 'Stored. Your wallet now holds this credential.',
+    notStored: 'Nothing was stored: no wallet was chosen, or the wallet declined. You can try again.',
+    unreachable: (host) => `Could not reach ${host} or your wallet. Check the connection, then try again; the JSON file on the certificate page works with any wallet.`,
+  },
+
   verifyPageIntro: [
     'Give this page any Open Badges 3.0 credential, from us or from anyone, and see for yourself whether it is authentic. Every check runs here, in your browser, with the same code that signs our credentials; nothing is trusted that you cannot see, and each step can be ',
     'redone by hand without Laurel',

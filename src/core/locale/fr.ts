@@ -81,6 +81,30 @@ export const fr: Messages = {
 
   verifyTitle: 'Vérifier une attestation',
   verifyDescription: 'Vérifiez dans votre navigateur toute attestation Open Badges 3.0 : signature, clé de l’émetteur, révocation, expiration et titulaire.',
+  walletTitle: 'Enregistrer dans un portefeuille de navigateur',
+  walletDescription: 'Remettez une attestation de ce site à un portefeuille de navigateur, par l’API Credential Handler.',
+  walletIntro:
+    'Un portefeuille de navigateur conserve vos attestations sur un site de votre choix et s’utilise par l’API Credential Handler (CHAPI). Si vous utilisez Learner Credential Wallet sur un téléphone, le bouton « Ajouter au portefeuille » de la page de l’attestation l’ouvre directement\u202F: cette page ne vous est pas nécessaire.',
+  walletReading: 'Lecture de l’attestation…',
+  walletNeedsJavaScript: 'Cette page nécessite JavaScript. Sans JavaScript, téléchargez le fichier JSON depuis la page de l’attestation et importez-le dans votre portefeuille.',
+  walletWhatIsSent: 'Ce qui est transmis, et à qui',
+  walletPrivacy: (host) =>
+    `Cette page lit l’attestation sur ce site. Lorsque vous appuyez sur le bouton, et pas avant, votre navigateur ouvre ${host}, le médiateur qui liste les portefeuilles que vous y avez enregistrés, et l’attestation passe par lui jusqu’au portefeuille que vous choisissez. Fermez sa fenêtre ou ne choisissez aucun portefeuille, et rien n’est enregistré.`,
+  walletPage: {
+    aCredential: 'une attestation',
+    credentialTitle: (learner, achievement) => `${learner} : ${achievement}`,
+    noneNamed: 'Cette adresse ne désigne aucune attestation. Ouvrez la page d’une attestation, choisissez « Ajouter au portefeuille », puis « Portefeuille du navigateur ».',
+    notAnId: (id) => `« ${id} » n’est pas l’identifiant d’une attestation. Vérifiez l’adresse que vous avez suivie.`,
+    noSuchCredential: (id) => `Ce site n’a aucune attestation ${id}. Vérifiez l’adresse que vous avez suivie.`,
+    unreadable: 'Impossible de lire l’attestation sur ce site\u202F: vérifiez la connexion, puis rechargez la page.',
+    choose: 'Choisir un portefeuille de navigateur',
+    ready: (host) => `Prêt. Le bouton ouvre ${host}, où vous choisissez votre portefeuille.`,
+    opening: (host) => `Ouverture de ${host}…`,
+    stored: 'Enregistrée. Votre portefeuille contient maintenant cette attestation.',
+    notStored: 'Rien n’a été enregistré\u202F: aucun portefeuille n’a été choisi, ou le portefeuille a refusé. Vous pouvez réessayer.',
+    unreachable: (host) => `Impossible de joindre ${host} ou votre portefeuille. Vérifiez la connexion, puis réessayez\u202F; le fichier JSON de la page de l’attestation fonctionne avec tout portefeuille.`,
+  },
+
   verifyPageIntro: [
     'Déposez ici n’importe quelle attestation Open Badges 3.0, émise par nous ou par un autre établissement, et constatez par vous-même si elle est authentique. Chaque vérification s’exécute ici, dans votre navigateur, avec le code même qui signe nos attestations : rien n’est tenu pour vrai que vous ne puissiez voir, et chaque étape peut être ',
     'refaite à la main, sans Laurel',
