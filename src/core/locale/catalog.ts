@@ -60,6 +60,21 @@ export interface Messages {
   readonly verifyDescription: string;
   /** Its introduction around the link to the "how to verify" page. */
   readonly verifyPageIntro: readonly [before: string, link: string, after: string];
+  /** The verify page's inputs and the checklist as it is before JavaScript runs (src/site/components/Verifier.astro). */
+  readonly verifierForm: {
+    readonly urlLabel: string;
+    readonly verify: string;
+    readonly pasteLabel: string;
+    readonly verifyPasted: string;
+    readonly fileLabel: string;
+    readonly dropNote: string;
+    privacyNote(jsonLimit: string, depth: number, imageLimit: string): string;
+    /** The link from each check to its section of the "how to verify" page. */
+    readonly howLink: string;
+    readonly emailLabel: string;
+    readonly compare: string;
+    readonly emailNote: string;
+  };
 
   // --- the browser wallet page (src/site/pages/wallet.astro) ---
   readonly walletTitle: string;
@@ -141,6 +156,8 @@ export interface Messages {
   catalogueIntro(issuer: string): string;
   readonly noAchievementsYet: string;
   noAchievementsYetText(issuer: string): string;
+  /** On a development build with no achievement yet, to its issuer, around the file, the command and the guide it names. */
+  readonly firstAchievementHint: readonly [string, string, string, guide: string, string];
   readonly otherAchievements: string;
   programmeOf(count: number): string;
   moreSkills(count: number): string;

@@ -66,6 +66,20 @@ export const en: Messages = {
     unreachable: (host) => `Could not reach ${host} or your wallet. Check the connection, then try again; the JSON file on the certificate page works with any wallet.`,
   },
 
+  verifierForm: {
+    urlLabel: 'Web address of a credential (JSON, PNG or SVG)',
+    verify: 'Verify',
+    pasteLabel: 'Or paste the credential JSON',
+    verifyPasted: 'Verify pasted JSON',
+    fileLabel: 'Or choose a file',
+    dropNote: 'or drop it here: a JSON credential, or a PNG or SVG badge with the credential baked in.',
+    privacyNote: (json, depth, image) =>
+      `Nothing you give this page leaves your browser. It fetches only what a check needs: the credential at the address you give, and its issuer's public key and status lists. Limits: ${json} of JSON, nested at most ${depth} levels; images up to ${image}.`,
+    howLink: 'how',
+    emailLabel: 'Email address the credential was awarded to',
+    compare: 'Compare',
+    emailNote: "Hashed here with the credential's salt and compared; it is not sent anywhere.",
+  },
   verifyPageIntro: [
     'Give this page any Open Badges 3.0 credential, from us or from anyone, and see for yourself whether it is authentic. Every check runs here, in your browser, with the same code that signs our credentials; nothing is trusted that you cannot see, and each step can be ',
     'redone by hand without Laurel',
@@ -123,6 +137,7 @@ export const en: Messages = {
   catalogueIntro: (issuer) => `Each achievement is an Open Badges 3.0 credential, signed by ${issuer}. Select one to see what it certifies and how it is earned.`,
   noAchievementsYet: 'No achievements yet',
   noAchievementsYetText: (issuer) => `${issuer} has not published any achievement on this site yet. Each one will be listed here, with the credentials it has awarded.`,
+  firstAchievementHint: ['To publish the first: describe it in ', ', then award it with ', ' (the issuing guide, ', 'docs/issuing.md', ', shows both step by step).'],
   otherAchievements: 'Other achievements',
   programmeOf: (count) => `Programme of ${count} ${plural(count) === 'one' ? 'achievement' : 'achievements'}`,
   moreSkills: (count) => `+${count} more`,

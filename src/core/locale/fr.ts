@@ -105,6 +105,20 @@ export const fr: Messages = {
     unreachable: (host) => `Impossible de joindre ${host} ou votre portefeuille. Vérifiez la connexion, puis réessayez\u202F; le fichier JSON de la page de l’attestation fonctionne avec tout portefeuille.`,
   },
 
+  verifierForm: {
+    urlLabel: 'Adresse web d’une attestation (JSON, PNG ou SVG)',
+    verify: 'Vérifier',
+    pasteLabel: 'Ou collez le JSON de l’attestation',
+    verifyPasted: 'Vérifier le JSON collé',
+    fileLabel: 'Ou choisissez un fichier',
+    dropNote: 'ou déposez-le ici\u202F: une attestation JSON, ou un badge PNG ou SVG qui contient l’attestation.',
+    privacyNote: (json, depth, image) =>
+      `Rien de ce que vous donnez à cette page ne quitte votre navigateur. Elle ne télécharge que ce dont une vérification a besoin\u202F: l’attestation à l’adresse indiquée, ainsi que la clé publique et les listes de statut de son émetteur. Limites\u202F: ${json} de JSON, sur ${depth} niveaux d’imbrication au plus\u202F; images jusqu’à ${image}.`,
+    howLink: 'comment',
+    emailLabel: 'Adresse électronique à laquelle l’attestation a été décernée',
+    compare: 'Comparer',
+    emailNote: 'Hachée ici avec le sel de l’attestation, puis comparée\u202F; elle n’est envoyée nulle part.',
+  },
   verifyPageIntro: [
     'Déposez ici n’importe quelle attestation Open Badges 3.0, émise par nous ou par un autre établissement, et constatez par vous-même si elle est authentique. Chaque vérification s’exécute ici, dans votre navigateur, avec le code même qui signe nos attestations : rien n’est tenu pour vrai que vous ne puissiez voir, et chaque étape peut être ',
     'refaite à la main, sans Laurel',
@@ -167,6 +181,7 @@ export const fr: Messages = {
   catalogueIntro: (issuer) => `Chaque certification est une attestation Open Badges 3.0 signée par ${issuer}. Choisissez-en une pour voir ce qu’elle certifie et comment l’obtenir.`,
   noAchievementsYet: 'Aucune certification pour l’instant',
   noAchievementsYetText: (issuer) => `${issuer} n’a encore publié aucune certification sur ce site. Chacune figurera ici, avec les attestations délivrées.`,
+  firstAchievementHint: ['Pour publier la première\u202F: décrivez-la dans ', ', puis décernez-la avec ', ' (le guide de l’émetteur, ', 'docs/issuing.fr.md', ', montre les deux étapes en détail).'],
   otherAchievements: 'Autres certifications',
   programmeOf: (count) => `Parcours de ${count} ${plural(count) === 'one' ? 'certification' : 'certifications'}`,
   moreSkills: (count) => `+${count} ${plural(count) === 'one' ? 'autre' : 'autres'}`,
