@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest';
 
 const SITE = path.join(import.meta.dirname, '..', '..', 'src', 'site');
 /** Names and notations that read the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['JSON', 'PNG', 'SVG', 'PDF', 'Open Badges 3.0', 'LinkedIn', 'did:web', 'Laurel']);
+const SAME_IN_EVERY_LANGUAGE = new Set(['npm run award', 'JSON', 'PNG', 'SVG', 'PDF', 'Open Badges 3.0', 'LinkedIn', 'did:web', 'Laurel']);
+
+/**
+ * What is still written in English whatever the page's language, as docs/languages.md lists it:
+ * the "How to verify" page's prose, and the checklist's state before the verifier's script runs.
+ */
+const STILL_ENGLISH = ['pages/verify-how.astro: ', 'components/Verifier.astro: Waiting'];
 
 function astroFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -49,7 +55,7 @@ describe('interface strings', () => {
     const files = astroFiles(SITE);
     expect(files.length).toBeGreaterThan(15);
     const found = files.flatMap((file) => literalText(readFileSync(file, 'utf8')).map((text) => `${path.relative(SITE, file)}: ${text}`));
-    expect(found).toEqual([]);
+    expect(found.filter((entry) => !STILL_ENGLISH.some((known) => entry.startsWith(known)))).toEqual([]);
   });
 
   it('would notice a literal sentence, a literal attribute and text beside an expression', () => {
