@@ -9,10 +9,13 @@
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { verifierPageWordsFor, type VerifierPageWords } from './words.ts';
+import type { VerifierPageWords } from './words.ts';
+import { loadVerifierPageWords } from './load-words.ts';
 import { clearVerdict, offerBundle, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
 
 type Engine = typeof import('./run.ts');
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 let engine: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engine ??= import('./run.ts'));
@@ -27,13 +30,17 @@ class LaurelVerifier extends HTMLElement {
     return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
   }
 
-  get #words(): VerifierPageWords {
-    return verifierPageWordsFor(this.#language);
-  }
+  /** The page language's words, loaded before anything is built. */
+  #words!: VerifierPageWords;
 
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    this.#words = await loadVerifierPageWords(this.#language);
     this.#build();
     this.querySelector<HTMLFormElement>('form[data-input="url"]')?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -180,7 +187,7 @@ class LaurelVerifier extends HTMLElement {
     try {
       await this.#ensureChecklist(checklist);
     } catch (error) {
-      if (run === this.#run) clearVerdict(result, words.cannotStart(error));
+      if (run === this.#run) clearVerdict(result, words.cannotStart(errorText(error)));
       return;
     }
     if (run !== this.#run) return;
@@ -206,7 +213,7 @@ class LaurelVerifier extends HTMLElement {
     } catch (error) {
       if (run !== this.#run) return;
       resetChecklist(checklist, 'pending', words);
-      clearVerdict(result, words.cannotStart(error));
+      clearVerdict(result, words.cannotStart(errorText(error)));
     } finally {
       if (run === this.#run) {
         checklist.removeAttribute('aria-busy');

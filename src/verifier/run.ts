@@ -16,7 +16,7 @@ import { verifierMessagesFor } from '../core/verify/languages.ts';
 import { createFetcher, type Fetcher } from './fetcher.ts';
 import { loadInput, type VerifyInput } from './input.ts';
 import { localPreview, toLocal, type LocalPreview } from './local-preview.ts';
-import { verifierPageWordsFor } from './words.ts';
+import { verifierPageWordsFor } from './page-words.ts';
 
 export interface Run {
   report: VerificationReport;

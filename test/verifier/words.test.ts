@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { englishWords, frenchWords, verifierPageWordsFor, type VerifierPageWords } from '../../src/verifier/words.ts';
+import type { VerifierPageWords } from '../../src/verifier/words.ts';
+import { englishWords, frenchWords, verifierPageWordsFor } from '../../src/verifier/page-words.ts';
+import { loadVerifierPageWords } from '../../src/verifier/load-words.ts';
 
 /** Every key of a words object, nested ones as `claims.heading`. */
 const keys = (words: object, prefix = ''): string[] =>
@@ -18,6 +20,10 @@ describe('the verify page’s words', () => {
     expect(verifierPageWordsFor('fr-CA')).toBe(frenchWords);
     expect(verifierPageWordsFor('en-US')).toBe(englishWords);
     expect(verifierPageWordsFor('')).toBe(englishWords);
+  });
+
+  it('load for one language as they are chosen for it', async () => {
+    for (const language of ['fr-CA', 'fr', 'en-US', 'de', '']) expect(await loadVerifierPageWords(language)).toBe(verifierPageWordsFor(language));
   });
 
   it('set French punctuation with a narrow no-break space', () => {
