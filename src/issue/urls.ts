@@ -31,22 +31,51 @@ export interface SiteUrls {
   readonly transparencyLog: string;
 }
 
+/**
+ * Where the pages are in one of the site's languages. The default language's are at the site's
+ * own paths (SiteUrls has them, and a credential names them); each other language's are under its
+ * folder (`fr/credentials/<id>/`). Documents, the JSON, images and DID files, have one address
+ * whatever the language.
+ */
+export interface PageUrls {
+  readonly home: string;
+  readonly verifyPage: string;
+  readonly verifyHowPage: string;
+  readonly walletPage: string;
+  achievementPage(slug: string): string;
+  credentialPage(id: string): string;
+}
+
+/** `folder` is '' for the default language, or a language's folder with its slash (`fr/`). */
+export function pageUrls(site: string, folder = ''): PageUrls {
+  const at = (path: string) => new URL(`${folder}${path}`, site).href;
+  return {
+    home: at(''),
+    verifyPage: at('verify/'),
+    verifyHowPage: at('verify/how/'),
+    walletPage: at('wallet/'),
+    achievementPage: (slug) => at(`achievements/${slug}/`),
+    credentialPage: (id) => at(`credentials/${id}/`),
+  };
+}
+
 /** The site URL must end with `/` (the issuer schema enforces it). */
 export function siteUrls(site: string): SiteUrls {
   const at = (path: string) => new URL(path, site).href;
+  const pages = pageUrls(site);
   const didPath = new URL(site).pathname === '/' ? '.well-known/did.json' : 'did.json';
   return {
     site,
     issuerJson: at('issuer.json'),
     didDocument: at(didPath),
     didLog: at(`${didPath}l`),
-    verifyPage: at('verify/'),
-    achievementPage: (slug) => at(`achievements/${slug}/`),
+    verifyPage: pages.verifyPage,
+    achievementPage: pages.achievementPage,
     achievementJson: (slug) => at(`achievements/${slug}.json`),
     achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
     achievementSmallBadge: (slug) => at(`achievements/${slug}/small.svg`),
     achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),
-    credentialPage: (id) => at(`credentials/${id}/`),
+    credentialPage: pages.credentialPage,
     credentialJson: (id) => at(`credentials/${id}.json`),
     credentialShareCard: (id) => at(`credentials/${id}/share.png`),
     statusList: (purpose) => at(`status/${purpose}.json`),

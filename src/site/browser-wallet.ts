@@ -17,6 +17,7 @@
 export const CHAPI_MEDIATOR_ORIGIN = 'https://authn.io';
 
 import { AWARD_ID_PATTERN } from '../content/award-id.ts';
+import type { Messages } from '../core/locale/messages.ts';
 
 /** The query parameter of the wallet page that names the credential to store. */
 export const CREDENTIAL_PARAMETER = 'credential';
@@ -51,4 +52,28 @@ export function credentialFileFor(base: string, search: string): NamedCredential
   if (!id) return { problem: 'none' };
   if (!AWARD_ID_PATTERN.test(id)) return { problem: 'not-an-id', id };
   return { id, file: `${base}credentials/${id}.json` };
+}
+
+/**
+ * The wallet page's control's words, as the page hands them to it (its `data-words`): the page is
+ * rendered in its language, so the control's script carries no catalog. What only the browser
+ * knows is left as a placeholder, `{id}`, `{learner}`, `{achievement}`, filled by `fillWords`.
+ */
+export type WalletControlWords = Readonly<Record<keyof Messages['walletPage'], string>>;
+
+export function walletControlWords(words: Messages['walletPage'], mediatorHost: string): WalletControlWords {
+  return {
+    ...words,
+    credentialTitle: words.credentialTitle('{learner}', '{achievement}'),
+    notAnId: words.notAnId('{id}'),
+    noSuchCredential: words.noSuchCredential('{id}'),
+    ready: words.ready(mediatorHost),
+    opening: words.opening(mediatorHost),
+    unreachable: words.unreachable(mediatorHost),
+  };
+}
+
+/** A sentence with its placeholders filled, in one pass: a value that looks like a placeholder stays as it is. */
+export function fillWords(sentence: string, values: Readonly<Record<string, string>>): string {
+  return sentence.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }

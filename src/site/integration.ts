@@ -39,9 +39,10 @@ import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 import { certificateSearchRecords } from './search-records.ts';
 import { writeSnapshot, type RenderPlan } from './snapshot.ts';
 import { certificatePageKeys, pageCache, pagesFingerprint } from './page-cache.ts';
-import { certificateViews } from './page-model.ts';
+import { allCertificateViews } from './page-model.ts';
 import { distPath } from '../issue/urls.ts';
 import { routesFor } from './routes.ts';
+import { siteLanguages } from './page-language.ts';
 
 export interface LaurelOptions {
   /** Refuse to sign without the real key (LAUREL_SIGNING_KEY). Default: LAUREL_PRODUCTION=1. */
@@ -145,7 +146,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
       const now = new Date();
       // A build renders only the certificate pages the page cache does not have; the dev server
       // renders each page when it is asked for.
-      const views = command === 'build' ? certificateViews(site, now) : undefined;
+      const views = command === 'build' ? allCertificateViews(site, now) : undefined;
       const pages = views ? certificatePageKeys(site, now, await pagesFingerprint(root), views) : undefined;
       const certificates = pages ? [...(await pageCache(path.join(cacheDirectory, 'pages')).missing(pages))] : undefined;
       const plan: RenderPlan = { now: now.toISOString(), ...(certificates ? { certificates } : {}), jsonWrittenByIntegration: command === 'build', credentialsInSnapshot: command !== 'build' };
@@ -201,7 +202,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
           // node_modules (by a link) would otherwise rebuild one another's while a server runs.
           vite: { cacheDir: path.join(root, VITE_CACHE), plugins: [{ name: 'laurel:site', resolveId: (id) => (id === VIRTUAL_SITE ? RESOLVED_SITE : undefined), load: (id) => (id === RESOLVED_SITE ? siteModule(state, root) : undefined) }] },
         });
-        for (const route of routesFor(siteUrl)) injectRoute(route);
+        for (const route of routesFor(siteUrl, state.ok ? siteLanguages(state.site).map((language) => language.folder) : undefined)) injectRoute(route);
         // The site URL sets the base path and the routes: a change of issuer.yaml restarts the
         // dev server, which runs this hook again.
         addWatchFile(path.join(root, ISSUER_FILE));
@@ -230,7 +231,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // The search index is made by Pagefind's own process from what Astro wrote (the pages
         // but the certificates) and the records (in memory): it needs none of the files written
         // next, so it runs while they are written, on the other core.
-        const certificateFolder = distPath(site.urls.site, site.urls.credentialPage('x')).split('/').slice(0, -2).join('/');
+        const certificateFolders = siteLanguages(site).map((language) => distPath(site.urls.site, language.pages.credentialPage('x')).split('/').slice(0, -2).join('/'));
         const check: OutputCheck = {
           root,
           secrets: [process.env[SIGNING_KEY_VARIABLE], process.env[PREVIOUS_SIGNING_KEY_VARIABLE], await developmentSecret(root)],
@@ -241,7 +242,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         // Whether the cache's pages and search files were checked against these secrets; taken
         // before this build adds to the cache (src/site/published-output.ts).
         const cacheChecked = await takeCheckedRecord(cacheDirectory, check);
-        const indexing = certificatePages.search.finish(out, certificateFolder, { directory: path.join(cacheDirectory, 'search'), prune: !sharedCache });
+        const indexing = certificatePages.search.finish(out, certificateFolders, { directory: path.join(cacheDirectory, 'search'), prune: !sharedCache });
         const credentialFiles = site.awards.map((award) => ({ file: path.join(out, distPath(site.urls.site, site.urls.credentialJson(award.record.id))), content: award.json }));
         const logFolder = path.join(out, distPath(site.urls.site, site.urls.transparencyLog)).replace(/index\.html$/, '');
         const logFiles = (site.log?.files ?? []).map((file) => ({ file: path.join(logFolder, file.path), content: file.bytes }));
@@ -287,7 +288,7 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
 /** The pages the dev server indexes for search from their HTML: home and achievements (certificates are records). */
 function searchablePages(site: SignedSite): string[] {
   const under = (url: string) => url.slice(site.urls.site.length);
-  return ['', ...[...site.achievements.keys()].map((slug) => under(site.urls.achievementPage(slug)))];
+  return siteLanguages(site).flatMap(({ pages }) => [under(pages.home), ...[...site.achievements.keys()].map((slug) => under(pages.achievementPage(slug)))]);
 }
 
 /**

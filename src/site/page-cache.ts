@@ -15,10 +15,10 @@ import { mkdir, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { SignedSite } from '../issue/signed-site.ts';
-import { distPath } from '../issue/urls.ts';
+import { distPath, pageUrls } from '../issue/urls.ts';
 import { cacheKey } from '../render/image-cache.ts';
 import { keep, placeCopy } from './linked-files.ts';
-import { certificateViews, type CertificateView } from './page-model.ts';
+import { certificatePageName, certificateViews, type CertificateView } from './page-model.ts';
 
 /** How many pages are copied at once. */
 const PAGES_AT_ONCE = 32;
@@ -46,7 +46,8 @@ export async function pagesFingerprint(root: string): Promise<string> {
 }
 
 /**
- * The key of each award's certificate page, by award id. What many pages share (the site, the
+ * The key of each certificate page, by its name (`certificatePageName`), for every view given
+ * (by default each award's in the default language). What many pages share (the site, the
  * issuer, each achievement) goes into the key as its own hash, taken once, so a page's key hashes
  * only what is the award's own: at 10,000 awards of a few achievements, seconds less per build.
  */
@@ -55,12 +56,15 @@ export function certificatePageKeys(site: SignedSite, now: Date, fingerprint: st
   const achievements = new Map([...site.content.achievements.values()].map((achievement) => [achievement.slug, cacheKey('achievement', fingerprint, achievement)]));
   return new Map(views.map((view) => {
     const { achievement, skills: _skills, ...own } = view;
-    return [view.id, cacheKey('certificate-page', shared, { achievement: achievements.get(achievement.slug), view: own })];
+    return [certificatePageName(view), cacheKey('certificate-page', shared, { achievement: achievements.get(achievement.slug), view: own })];
   }));
 }
 
-/** Where an award's certificate page is, under dist/. */
-const pageFile = (site: SignedSite, id: string) => distPath(site.urls.site, site.urls.credentialPage(id));
+/** Where a certificate page (`certificatePageName`) is, under dist/. */
+function pageFile(site: SignedSite, name: string): string {
+  const folder = name.slice(0, name.lastIndexOf('/') + 1);
+  return distPath(site.urls.site, pageUrls(site.urls.site, folder).credentialPage(name.slice(folder.length)));
+}
 
 export interface PageCache {
   /** The awards whose page is not in the cache: the ones this build renders. */

@@ -10,7 +10,9 @@ import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { NUMERIC_RESULT_TYPES, isDecimal, type ResultDescription } from '../content/results.ts';
 import { formatDate, formatDuration, type DurationUnit } from '../core/locale/dates.ts';
 import { en } from '../core/locale/en.ts';
-import { messagesFor, type Messages } from '../core/locale/messages.ts';
+import type { Messages } from '../core/locale/messages.ts';
+import type { PageUrls } from '../issue/urls.ts';
+import { siteLanguages, type PageLanguage } from './page-language.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 
@@ -147,12 +149,12 @@ export interface Earner {
 }
 
 /** The most recent earners who agreed to be listed, newest first; never withdrawn awards. */
-export function recentEarners(site: SignedSite, slug: string, limit = 8): Earner[] {
+export function recentEarners(site: SignedSite, slug: string, limit = 8, language: PageLanguage = defaultLanguage(site)): Earner[] {
   return site.awards
     .filter(({ record }) => record.achievement === slug && record.listed && !isWithdrawn(record))
     .toSorted((a, b) => (a.record.awardedOn === b.record.awardedOn ? a.record.id.localeCompare(b.record.id) : a.record.awardedOn < b.record.awardedOn ? 1 : -1))
     .slice(0, limit)
-    .map(({ record }) => ({ name: record.recipient.name, awardedOn: record.awardedOn, pagePath: sitePath(site.urls.credentialPage(record.id)) }));
+    .map(({ record }) => ({ name: record.recipient.name, awardedOn: record.awardedOn, pagePath: sitePath(language.pages.credentialPage(record.id)) }));
 }
 
 export interface CatalogueEntry {
@@ -174,8 +176,8 @@ export interface CatalogueGroup {
 }
 
 /** Published achievements by programme (programmes first, in order of appearance), then the rest. */
-export function catalogue(site: SignedSite): CatalogueGroup[] {
-  const messages = messagesFor(site.content.issuer.language);
+export function catalogue(site: SignedSite, language: PageLanguage = defaultLanguage(site)): CatalogueGroup[] {
+  const { messages } = language;
   const groups = new Map<string, { programmeUrl: string | undefined; entries: Array<CatalogueEntry & { part: string | undefined }> }>();
   const others: CatalogueEntry[] = [];
   for (const slug of site.achievements.keys()) {
@@ -187,7 +189,7 @@ export function catalogue(site: SignedSite): CatalogueGroup[] {
       type: achievementTypeLabel(record.data.achievementType, messages),
       skills: skillFilterValues(record),
       earners: earnerCount(site, slug),
-      pagePath: sitePath(site.urls.achievementPage(slug)),
+      pagePath: sitePath(language.pages.achievementPage(slug)),
       badgePath: sitePath(site.urls.achievementSmallBadge(slug)),
     };
     const programme = record.data.programme;
@@ -212,6 +214,9 @@ export function catalogue(site: SignedSite): CatalogueGroup[] {
   ];
 }
 
+/** The site's default language: what a page model is in unless it is given another. */
+const defaultLanguage = (site: SignedSite): PageLanguage => siteLanguages(site)[0]!;
+
 // --- URLs --------------------------------------------------------------------------------------
 
 /** The path of a site URL (base included), for links that must also work on a preview server. */
@@ -233,9 +238,9 @@ export function shareCardUrl(site: Pick<SignedSite, 'content' | 'urls'>, award: 
 }
 
 /** Every public file of one award: its page and its signed JSON (and, if personal, its share card). */
-export function certificateUrls(site: Pick<SignedSite, 'content' | 'urls'>, award: Pick<SignedAward, 'record'>): CertificateUrls {
+export function certificateUrls(site: Pick<SignedSite, 'content' | 'urls'>, award: Pick<SignedAward, 'record'>, pages: Pick<PageUrls, 'credentialPage'> = site.urls): CertificateUrls {
   return {
-    page: site.urls.credentialPage(award.record.id),
+    page: pages.credentialPage(award.record.id),
     json: site.urls.credentialJson(award.record.id),
     shareCard: shareCardUrl(site, award),
   };
@@ -260,6 +265,9 @@ export interface CertificateDownloads {
 
 export interface CertificateView {
   readonly id: string;
+  /** The language of the page, as issuer.yaml writes its tag, and its pages' folder ('' for the default). */
+  readonly language: string;
+  readonly folder: string;
   readonly learnerName: string;
   readonly achievement: AchievementRecord;
   readonly achievementType: string;
@@ -334,30 +342,40 @@ function activityInWords(award: AwardRecord, messages: Messages): string | undef
  * rather than for each of its (possibly tens of thousands of) awards: the badge design's colour
  * takes contrast computations.
  */
-const achievementParts = new WeakMap<AchievementRecord, { readonly skills: Skill[]; readonly accentColor: string; readonly type: string }>();
-function partsOf(achievement: AchievementRecord, messages: Messages): { readonly skills: Skill[]; readonly accentColor: string; readonly type: string } {
-  let parts = achievementParts.get(achievement);
+const achievementParts = new WeakMap<AchievementRecord, Map<Messages, AchievementParts>>();
+interface AchievementParts {
+  readonly skills: Skill[];
+  readonly accentColor: string;
+  readonly type: string;
+}
+function partsOf(achievement: AchievementRecord, messages: Messages): AchievementParts {
+  let inLanguages = achievementParts.get(achievement);
+  if (!inLanguages) achievementParts.set(achievement, (inLanguages = new Map()));
+  let parts = inLanguages.get(messages);
   if (!parts) {
     parts = {
       skills: skillsOf(achievement),
       accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
       type: achievementTypeLabel(achievement.data.achievementType, messages),
     };
-    achievementParts.set(achievement, parts);
+    inLanguages.set(messages, parts);
   }
   return parts;
 }
 
-export function certificateView(site: SignedSite, award: SignedAward, now: Date): CertificateView {
+/** An award's certificate page as of `now`, in one of the site's languages (the default unless given). */
+export function certificateView(site: SignedSite, award: SignedAward, now: Date, language: PageLanguage = defaultLanguage(site)): CertificateView {
   const { record } = award;
   const achievement = site.content.achievements.get(record.achievement)!;
   const issuer = site.content.issuer;
-  const urls = certificateUrls(site, award);
-  const messages = messagesFor(issuer.language);
+  const urls = certificateUrls(site, award, language.pages);
+  const { messages } = language;
   const status = credentialStatus(record, now, messages);
   const parts = partsOf(achievement, messages);
   return {
     id: record.id,
+    language: language.tag,
+    folder: language.folder,
     learnerName: record.recipient.name,
     achievement,
     achievementType: parts.type,
@@ -369,12 +387,12 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
     skills: parts.skills,
     keywords: achievement.data.tags,
     evidence: record.evidence,
-    results: resultLines(record, achievement, issuer.language, messages),
+    results: resultLines(record, achievement, language.tag, messages),
     narrative: record.narrative,
     creditsEarned: record.creditsEarned,
     activity: activityInWords(record, messages),
     urls,
-    achievementPage: site.urls.achievementPage(achievement.slug),
+    achievementPage: language.pages.achievementPage(achievement.slug),
     badgeImage: site.urls.achievementImage(achievement.slug, 'svg'),
     downloads: {
       badgePng: site.urls.achievementImage(achievement.slug, 'png'),
@@ -395,9 +413,20 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date)
   };
 }
 
-/** Every award's certificate view as of `now`, in the order of `site.awards`. */
-export function certificateViews(site: SignedSite, now: Date): CertificateView[] {
-  return site.awards.map((award) => certificateView(site, award, now));
+/** Every award's certificate view as of `now`, in one language (the default unless given), in the order of `site.awards`. */
+export function certificateViews(site: SignedSite, now: Date, language: PageLanguage = defaultLanguage(site)): CertificateView[] {
+  return site.awards.map((award) => certificateView(site, award, now, language));
+}
+
+/**
+ * Which certificate page: the award's id, under its language's folder unless the default's
+ * (`fr/<id>`), so that a site in one language names its pages by id alone.
+ */
+export const certificatePageName = (view: Pick<CertificateView, 'folder' | 'id'>): string => `${view.folder}${view.id}`;
+
+/** Every certificate page of the site as of `now`: each award's, in each of the site's languages. */
+export function allCertificateViews(site: SignedSite, now: Date): CertificateView[] {
+  return siteLanguages(site).flatMap((language) => certificateViews(site, now, language));
 }
 
 /** A file name for a download: the achievement's slug and what the file is. */

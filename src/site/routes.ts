@@ -9,18 +9,28 @@ import { siteUrls } from '../issue/urls.ts';
 const page = (pattern: string, file: string): InjectedRoute => ({ pattern, entrypoint: new URL(`./pages/${file}`, import.meta.url), prerender: true });
 const document = (pattern: string, file: string): InjectedRoute => ({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
 
-export function routesFor(siteUrl: string): InjectedRoute[] {
+/**
+ * `folders` are the site's languages' folders (./page-language.ts), '' for the default: every page
+ * is served in each language, the documents once.
+ */
+export function routesFor(siteUrl: string, folders: readonly string[] = ['']): InjectedRoute[] {
   const urls = siteUrls(siteUrl);
   // did:web puts the DID document at /.well-known/did.json for a site at a domain root, and at
   // <path>/did.json for a site under a path (did-method-web §3.2).
   const didPath = `/${urls.didDocument.slice(urls.site.length)}`;
+  const pages = folders.flatMap((folder) => {
+    const at = (path: string) => `/${folder}${path}`.replace(/\/$/, '') || '/';
+    return [
+      page(at(''), 'index.astro'),
+      page(at('achievements/[slug]'), 'achievement.astro'),
+      page(at('credentials/[id]'), 'certificate.astro'),
+      page(at('verify'), 'verify.astro'),
+      page(at('verify/how'), 'verify-how.astro'),
+      page(at('wallet'), 'wallet.astro'),
+    ];
+  });
   return [
-    page('/', 'index.astro'),
-    page('/achievements/[slug]', 'achievement.astro'),
-    page('/credentials/[id]', 'certificate.astro'),
-    page('/verify', 'verify.astro'),
-    page('/verify/how', 'verify-how.astro'),
-    page('/wallet', 'wallet.astro'),
+    ...pages,
 
     document('/issuer.json', 'issuer-profile.ts'),
     document('/icons.svg', 'icons.ts'),

@@ -89,11 +89,11 @@ export interface FinishedSearchIndex extends PlacedFiles {
 /** An index that has its records, and waits for the pages. */
 export interface PendingSearchIndex {
   /**
-   * Indexes the HTML under `directory`, but for the folder of certificate pages (`certificates`,
-   * relative, e.g. `credentials`), into `<directory>/pagefind/`, reusing the files `cache` holds
+   * Indexes the HTML under `directory`, but for the folders of certificate pages (`certificates`,
+   * relative, e.g. `credentials` and `fr/credentials`), into `<directory>/pagefind/`, reusing the files `cache` holds
    * (./file-cache.ts).
    */
-  finish(directory: string, certificates: string, cache: FileCache): Promise<FinishedSearchIndex>;
+  finish(directory: string, certificates: readonly string[], cache: FileCache): Promise<FinishedSearchIndex>;
 }
 
 /** How many pages the indexes among `files` hold, from their pagefind-entry.json. */
@@ -127,7 +127,7 @@ export function startSearchIndex(records: readonly SearchRecord[]): PendingSearc
       try {
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new LaurelError('search-index-failed', `Search indexing failed: ${errors.join('; ')}`);
-        for (const page of await htmlPagesOutside(directory, new Set([certificates, 'pagefind']))) {
+        for (const page of await htmlPagesOutside(directory, new Set([...certificates, 'pagefind']))) {
           // The URL a page is found at: its folder, as Pagefind's own directory indexing gives it.
           const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
           checked((await index.addHTMLFile({ url, content: await readFile(path.join(directory, page), 'utf8') })).errors);

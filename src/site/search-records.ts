@@ -7,7 +7,7 @@
  */
 import type { SignedSite } from '../issue/signed-site.ts';
 import { messagesFor } from '../core/locale/messages.ts';
-import { certificateViews, humanDate, sitePath, type CertificateView } from './page-model.ts';
+import { allCertificateViews, humanDate, sitePath, type CertificateView } from './page-model.ts';
 
 export interface SearchRecord {
   /** The page, relative to the site URL: `credentials/<id>/`. */
@@ -25,7 +25,7 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
   if (!view.listed) return undefined;
   const name = view.achievement.data.name;
   const skills = [...view.skills.map((skill) => skill.name), ...view.keywords];
-  const language = site.content.issuer.language;
+  const { language } = view;
   const t = messagesFor(language);
   return {
     page: view.urls.page.slice(site.urls.site.length),
@@ -37,7 +37,7 @@ export function certificateSearchRecord(view: CertificateView, site: Pick<Signed
   };
 }
 
-/** Every certificate's record, as of `now` (from `views`, when the build has them already). */
-export function certificateSearchRecords(site: SignedSite, now: Date, views: readonly CertificateView[] = certificateViews(site, now)): SearchRecord[] {
+/** Every certificate's record in each of the site's languages, as of `now` (from `views`, when the build has them already). */
+export function certificateSearchRecords(site: SignedSite, now: Date, views: readonly CertificateView[] = allCertificateViews(site, now)): SearchRecord[] {
   return views.flatMap((view) => certificateSearchRecord(view, site) ?? []);
 }

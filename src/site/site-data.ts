@@ -2,11 +2,11 @@
  * The signed site, for pages and routes: what the integration signed, read from the virtual
  * module it provides (src/site/integration.ts), and the image renderers with their cache.
  */
-import { messagesFor } from '../core/locale/messages.ts';
 import snapshot from 'virtual:laurel/site';
 import { createImageCache } from '../render/image-cache.ts';
 import { siteImages } from './images.ts';
 import { fromSnapshot } from './snapshot.ts';
+import { languageOfPath, siteLanguages, type PageLanguage } from './page-language.ts';
 
 const revived = fromSnapshot(snapshot);
 
@@ -21,5 +21,10 @@ export const images = siteImages(site, createImageCache({ directory: revived.ima
 /** The path of a site URL (base included), for links that also work on a local server. */
 export const basePath = new URL(site.urls.site).pathname;
 
-/** The interface's words in the site's language (issuer.yaml `language`). */
-export const messages = messagesFor(site.content.issuer.language);
+/** The languages the pages are published in, the default first (./page-language.ts). */
+export const languages = siteLanguages(site);
+
+/** The language of the page being rendered, from its path: its words, its tag and where its pages are. */
+export function pageLanguage(astro: { readonly url: URL }): PageLanguage {
+  return languageOfPath(languages, astro.url.pathname.slice(basePath.length));
+}

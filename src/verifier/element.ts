@@ -9,9 +9,13 @@
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import { localPreview } from './local-preview.ts';
-import { clearVerdict, CONTROL_WORDS, offerBundle, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
+import type { VerifierPageWords } from './words.ts';
+import { loadVerifierPageWords } from './load-words.ts';
+import { clearVerdict, offerBundle, fillChecklist, localPreviewNote, renderChecklist, renderClaims, renderVerdict, resetChecklist, verifierParts, verifyButton, type Mode } from './render.ts';
 
 type Engine = typeof import('./run.ts');
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 let engine: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engine ??= import('./run.ts'));
@@ -21,9 +25,22 @@ class LaurelVerifier extends HTMLElement {
   #report: VerificationReport | undefined;
   #wired = false;
 
+  /** The page's language: the nearest `lang`, as the page's own scripts read it. */
+  get #language(): string {
+    return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
+  }
+
+  /** The page language's words, loaded before anything is built. */
+  #words!: VerifierPageWords;
+
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    this.#words = await loadVerifierPageWords(this.#language);
     this.#build();
     this.querySelector<HTMLFormElement>('form[data-input="url"]')?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -82,8 +99,8 @@ class LaurelVerifier extends HTMLElement {
   /** A certificate page's checklist is empty until the first run: its rows come with the engine. */
   async #ensureChecklist(checklist: HTMLElement): Promise<void> {
     if (checklist.querySelector('[data-check]')) return;
-    const { plannedChecks } = await loadEngine();
-    fillChecklist(checklist, plannedChecks(), this.dataset['how'] ?? '', this.#mode);
+    const { plannedChecks, verifierMessagesFor } = await loadEngine();
+    fillChecklist(checklist, plannedChecks(verifierMessagesFor(this.#language)), this.dataset['how'] ?? '', this.#mode, this.#words);
     this.#wireRecipient();
   }
 
@@ -98,15 +115,15 @@ class LaurelVerifier extends HTMLElement {
    */
   #build(): void {
     const inputs = this.querySelector<HTMLElement>(':scope > .lv-inputs');
-    const { result, claims, tools, checklist } = verifierParts(this.#mode, this.dataset['how'] ?? '');
+    const { result, claims, tools, checklist } = verifierParts(this.#mode, this.dataset['how'] ?? '', this.#words);
     const parts = [result, claims, tools, ...(checklist ? [checklist] : [])];
     if (inputs) inputs.after(...parts);
     else this.prepend(...parts);
-    if (this.#mode === 'panel') (inputs ?? this).prepend(verifyButton());
+    if (this.#mode === 'panel') (inputs ?? this).prepend(verifyButton(this.#words));
     // On `npm run dev` or `npm run preview`, says that the site's files come from this computer.
     const preview = localPreview(this.dataset['siteUrl'], new URL(location.href));
     if (preview) {
-      this.prepend(localPreviewNote(preview));
+      this.prepend(localPreviewNote(preview, this.#words));
       this.dataset['localSite'] = preview.localUrl;
     }
   }
@@ -165,11 +182,12 @@ class LaurelVerifier extends HTMLElement {
     const run = ++this.#run;
     const { checklist, result, claims, tools } = this.#parts();
     this.#report = undefined;
-    clearVerdict(result, CONTROL_WORDS.checking(input));
+    const words = this.#words;
+    clearVerdict(result, words.checking(input));
     try {
       await this.#ensureChecklist(checklist);
     } catch (error) {
-      if (run === this.#run) clearVerdict(result, CONTROL_WORDS.cannotStart(error));
+      if (run === this.#run) clearVerdict(result, words.cannotStart(errorText(error)));
       return;
     }
     if (run !== this.#run) return;
@@ -178,24 +196,24 @@ class LaurelVerifier extends HTMLElement {
     if (tools) tools.hidden = false;
     checklist.setAttribute('aria-busy', 'true');
     this.setAttribute('aria-busy', 'true');
-    resetChecklist(checklist, 'running');
-    renderClaims(claims, undefined);
+    resetChecklist(checklist, 'running', words);
+    renderClaims(claims, undefined, words);
     if (recipient) recipient.hidden = true;
     try {
-      const { verifyInput, describeVerdict } = await loadEngine();
-      const outcome = await verifyInput(input, this.dataset['siteUrl']);
+      const { verifyInput, describeVerdict, verifierMessagesFor } = await loadEngine();
+      const outcome = await verifyInput(input, this.dataset['siteUrl'], this.#language);
       if (run !== this.#run) return;
       this.#report = outcome.report;
-      renderChecklist(checklist, outcome.report);
-      renderClaims(claims, outcome.report.credential);
-      renderVerdict(result, outcome.report, describeVerdict(outcome.report), outcome.durationMs);
-      offerBundle(result, outcome.bundle);
+      renderChecklist(checklist, outcome.report, words);
+      renderClaims(claims, outcome.report.credential, words);
+      renderVerdict(result, outcome.report, describeVerdict(outcome.report, verifierMessagesFor(this.#language)), words, outcome.durationMs);
+      offerBundle(result, outcome.bundle, words);
       result.dataset['fetchMs'] = outcome.fetchMs.toFixed(1);
       if (recipient) recipient.hidden = outcome.report.credential === undefined;
     } catch (error) {
       if (run !== this.#run) return;
-      resetChecklist(checklist, 'pending');
-      clearVerdict(result, CONTROL_WORDS.cannotStart(error));
+      resetChecklist(checklist, 'pending', words);
+      clearVerdict(result, words.cannotStart(errorText(error)));
     } finally {
       if (run === this.#run) {
         checklist.removeAttribute('aria-busy');
@@ -208,12 +226,13 @@ class LaurelVerifier extends HTMLElement {
   async #checkRecipient(email: string): Promise<void> {
     const report = this.#report;
     if (!report) return;
-    const { withRecipient, describeVerdict } = await loadEngine();
-    const updated = withRecipient(report, email);
+    const { withRecipient, describeVerdict, verifierMessagesFor } = await loadEngine();
+    const messages = verifierMessagesFor(this.#language);
+    const updated = withRecipient(report, email, messages);
     this.#report = updated;
     const { checklist, result } = this.#parts();
-    renderChecklist(checklist, updated);
-    renderVerdict(result, updated, describeVerdict(updated), Number(result.dataset['durationMs'] ?? 0));
+    renderChecklist(checklist, updated, this.#words);
+    renderVerdict(result, updated, describeVerdict(updated, messages), this.#words, Number(result.dataset['durationMs'] ?? 0));
   }
 }
 

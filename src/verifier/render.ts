@@ -1,125 +1,18 @@
 /**
  * Drawing a verification report into the verify page. Everything a credential says is untrusted,
  * so it only ever reaches the page as text (textContent), never as HTML, a link or a style.
- * States are told in words and a symbol as well as colour.
+ * States are told in words and a symbol as well as colour. The words are the page's language's
+ * (./words.ts), passed in by the element.
  */
-import type { Check, CheckState, OverallStatus, VerificationReport } from '../core/verify/check.ts';
-import type { VerifyInput } from './input.ts';
+import type { Check, OverallStatus, VerificationReport } from '../core/verify/check.ts';
 import type { LocalPreview } from './local-preview.ts';
+import type { RowState, VerifierPageWords } from './words.ts';
 
-export type RowState = CheckState | 'pending' | 'running';
-
-export const STATE_WORDS: Record<RowState, { mark: string; words: string }> = {
-  passed: { mark: '✓', words: 'Passed' },
-  failed: { mark: '✗', words: 'Failed' },
-  warning: { mark: '!', words: 'Warning' },
-  unknown: { mark: '?', words: 'Could not check' },
-  skipped: { mark: '–', words: 'Not checked' },
-  pending: { mark: '○', words: 'Waiting' },
-  running: { mark: '…', words: 'Checking' },
-};
-
-/**
- * The words of the verifier's own controls and notes. Everything the browser verifier says is in
- * this module (the checks' own sentences are the core's, messages.ts), so a translation changes
- * these two only.
- */
-export const CONTROL_WORDS = {
-  verify: 'Verify this credential',
-  checks: 'The checks',
-  showWork: 'Show the work for every check',
-  howEach: 'How to do each check yourself',
-  /** The verify page's result before anything is given. */
-  giveOne: 'Give a credential above to see each check below run.',
-  localPreview: (preview: LocalPreview) =>
-    `Local preview: this site's own credentials are checked against this computer's server (${preview.localUrl}), which stands in for ${preview.siteUrl} until it is published. Credentials of other issuers are fetched from their sites as usual.`,
-  /** The result while a run is under way. */
-  checking: (input: VerifyInput) => `Checking ${input.kind === 'url' ? input.url : input.kind === 'file' ? input.file.name || 'the file' : 'the pasted text'}…`,
-  saveBundle: 'Save a verification bundle',
-  saveBundleNote:
-    "(one file with this credential and the issuer's files just read: this page verifies it later even with no network, and says what it can then no longer confirm).",
-  /** The result when the engine could not be loaded or threw. */
-  cannotStart: (error: unknown) => `The verifier could not start (${error instanceof Error ? error.message : String(error)}). Check your connection and reload the page.`,
-} as const;
+/** A state's symbol; its words are the page's (./words.ts). */
+const STATE_MARKS: Record<RowState, string> = { passed: '✓', failed: '✗', warning: '!', unknown: '?', skipped: '–', pending: '○', running: '…' };
 
 /** The verdict's symbol; its words are the core's (messages.ts), shared with the command line. */
 const VERDICT_MARKS: Record<OverallStatus, string> = { verified: '✓', warning: '!', expired: '✗', unchecked: '?', failed: '✗' };
-
-/** Labels for the figures an expert needs to redo a step by hand; other keys show as they are. */
-const LABELS: Record<string, string> = {
-  cryptosuite: 'Cryptosuite',
-  verificationMethod: 'Key id (verificationMethod)',
-  proofValue: 'Signature as written (proofValue, base58btc)',
-  signatureHex: 'Signature (64 bytes, hex)',
-  publicKeyHex: 'Public key (32 bytes, hex)',
-  publicKeyMultibase: 'Public key (Multikey)',
-  canonicalDocument: 'The credential without its proof, canonicalized: this is what was hashed',
-  canonicalProofConfig: 'The proof options, canonicalized',
-  documentHashHex: 'SHA-256 of the canonical credential (hex)',
-  proofConfigHashHex: 'SHA-256 of the canonical proof options (hex)',
-  hashDataHex: 'Signed data: proof-options hash followed by credential hash (hex)',
-  otherProofsIgnored: 'Other proofs not used',
-  source: 'Where the key came from',
-  documentUrl: 'Document fetched',
-  controller: 'Key controller',
-  history: "The key in the issuer's DID history (did:webvh)",
-  historyProblem: "What is wrong with the issuer's DID history",
-  added: 'Listed since',
-  removed: 'Removed on',
-  versions: 'Versions in the history',
-  versionTime: 'Latest version dated',
-  issuer: 'Issuer named in the credential',
-  named: 'Vocabularies named',
-  unknown: 'Vocabularies not known',
-  embeddedContexts: 'Vocabularies written inline',
-  entries: 'Status entries',
-  prefix: "The log's address (its prefix)",
-  origin: "The log's name in its checkpoint (origin)",
-  size: 'Entries in the signed checkpoint',
-  root: "The checkpoint's root hash (hex)",
-  logEntries: "This credential's entries in the log",
-  sha256: 'SHA-256 of the credential as published (hex)',
-  logged: 'Logged by the build of',
-  proof: 'Inclusion proof, leaf to root (hex)',
-  anchor: "The log's Bitcoin timestamp (OpenTimestamps)",
-  height: 'Bitcoin block height',
-  blockHash: 'Block hash (look it up in any block explorer)',
-  time: "Block time (the miner's clock)",
-  problem: 'Problem',
-  outcome: 'Outcome',
-  reason: 'Reason',
-  statusPurpose: 'Purpose',
-  statusListCredential: 'Status list',
-  statusListIndex: 'Index in the list',
-  statusSize: 'Bits per entry',
-  announcedBy: "Announced by the issuer's DID document as",
-  announcedIn: 'DID document',
-  listIssuer: 'List issued by',
-  listPurposes: 'List purposes',
-  listEntries: 'Entries in the list',
-  listChecks: 'Checks of the status list itself',
-  bitPosition: 'Bit position',
-  byteIndex: 'Byte (from 0) in the expanded list',
-  bitMask: 'Bit mask in that byte (first entry = most significant bit)',
-  value: 'Value found (0 = not set)',
-  errors: 'Rules broken',
-  problems: 'Problems',
-  vcVersion: 'Verifiable Credentials version',
-  openBadge: 'Claims to be an Open Badge',
-  identifiers: 'Recipient identifiers',
-  identityHash: 'Hash in the credential',
-  computedHash: 'Hash of the address you typed',
-  salt: 'Salt',
-  matches: 'Matches',
-};
-
-const SOURCES: Record<string, string> = {
-  'did:web': "did:web: the issuer's DID document, fetched from the issuer's own site",
-  'did:webvh': "did:webvh: the issuer's DID log, fetched from the issuer's own site, every version's hash and signature checked",
-  'did:key': 'did:key: decoded from the identifier itself, nothing fetched',
-  'controlled-identifier-document': "the issuer's controlled identifier document, fetched over https",
-  'multikey-document': 'a key document fetched over https',
-};
 
 type Child = Node | string;
 
@@ -145,51 +38,51 @@ function textValue(text: string): HTMLElement {
   return text.includes('\n') || text.length > 100 ? block(text) : el('code', 'lv-code', text);
 }
 
-function renderValue(key: string, value: unknown, depth: number): Node {
-  if (typeof value === 'string') return textValue(key === 'source' && SOURCES[value] ? `${value} (${SOURCES[value]})` : value);
+function renderValue(key: string, value: unknown, depth: number, words: VerifierPageWords): Node {
+  const source = key === 'source' && typeof value === 'string' ? words.sources[value] : undefined;
+  if (typeof value === 'string') return textValue(source ? `${value} (${source})` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return document.createTextNode(String(value));
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value.length === 0 ? document.createTextNode('none') : el('ul', 'lv-list', ...value.map((item) => el('li', undefined, textValue(item))));
+    return value.length === 0 ? document.createTextNode(words.none) : el('ul', 'lv-list', ...value.map((item) => el('li', undefined, textValue(item))));
   }
   if (Array.isArray(value) && value.every(isCheck) && depth < 3) {
-    return el('ul', 'lv-list', ...value.map((check) => el('li', undefined, `${check.title}: ${STATE_WORDS[check.state].words}. ${check.summary}`, ...(check.details ? [workDetails(check.details, depth + 1, 'Show the work')] : []))));
+    return el('ul', 'lv-list', ...value.map((check) => el('li', undefined, words.nestedCheckLine(check.title, words.states[check.state], check.summary), ...(check.details ? [workDetails(check.details, depth + 1, words)] : []))));
   }
   if (Array.isArray(value) && value.every(isRecord) && depth < 3) {
-    return el('ol', 'lv-list', ...value.map((item) => el('li', undefined, renderDetails(item, depth + 1))));
+    return el('ol', 'lv-list', ...value.map((item) => el('li', undefined, renderDetails(item, words, depth + 1))));
   }
   return block(JSON.stringify(value, null, 2) ?? String(value));
 }
 
 /** A check's machine details as a definition list, for checking each step by hand. */
-export function renderDetails(details: Record<string, unknown>, depth = 0): HTMLElement {
+export function renderDetails(details: Record<string, unknown>, words: VerifierPageWords, depth = 0): HTMLElement {
   const list = el('dl', 'lv-work-list');
   for (const [key, value] of Object.entries(details)) {
     if (value === undefined) continue;
-    list.append(el('dt', undefined, LABELS[key] ?? key), el('dd', undefined, renderValue(key, value, depth)));
+    list.append(el('dt', undefined, words.labels[key] ?? key), el('dd', undefined, renderValue(key, value, depth, words)));
   }
   return list;
 }
 
-function workDetails(details: Record<string, unknown>, depth: number, label: string): HTMLDetailsElement {
-  const list = renderDetails(details, depth);
+function workDetails(details: Record<string, unknown>, depth: number, words: VerifierPageWords): HTMLDetailsElement {
+  const list = renderDetails(details, words, depth);
   // A check's own work may scroll in its box on a phone: reachable by keyboard, like the blocks in it.
   if (depth === 0) list.tabIndex = 0;
-  return el('details', 'lv-work', el('summary', undefined, label), list);
+  return el('details', 'lv-work', el('summary', undefined, words.showTheWork), list);
 }
 
 /** One row of the checklist: its state in symbol, words and colour, the sentence, and the work. */
-export function renderRow(row: HTMLElement, state: RowState, check?: Check): void {
+export function renderRow(row: HTMLElement, state: RowState, words: VerifierPageWords, check?: Check): void {
   row.dataset['state'] = state;
-  const { mark, words } = STATE_WORDS[state];
-  row.querySelector('.lv-mark')!.textContent = mark;
-  row.querySelector('.lv-state')!.textContent = words;
+  row.querySelector('.lv-mark')!.textContent = STATE_MARKS[state];
+  row.querySelector('.lv-state')!.textContent = words.states[state];
   const summary = row.querySelector<HTMLElement>('.lv-summary')!;
   // The planned description stays until a result replaces it.
   summary.dataset['planned'] ??= summary.textContent ?? '';
   summary.textContent = check ? check.summary : summary.dataset['planned'];
   const work = row.querySelector<HTMLElement>('.lv-work-slot')!;
   work.replaceChildren();
-  if (check?.details && Object.keys(check.details).length > 0) work.append(workDetails(check.details, 0, 'Show the work'));
+  if (check?.details && Object.keys(check.details).length > 0) work.append(workDetails(check.details, 0, words));
 }
 
 export type Mode = 'page' | 'panel';
@@ -201,8 +94,8 @@ export type Mode = 'page' | 'panel';
  * certificate page, the empty checklist that Verify fills (the verify page sends its rows, which
  * read as a list of the checks without JavaScript too). `how` is the how-to page.
  */
-export function verifierParts(mode: Mode, how: string): { result: HTMLElement; claims: HTMLElement; tools: HTMLElement; checklist?: HTMLOListElement } {
-  const verdict = el('p', 'lv-verdict', mode === 'page' ? CONTROL_WORDS.giveOne : '');
+export function verifierParts(mode: Mode, how: string, words: VerifierPageWords): { result: HTMLElement; claims: HTMLElement; tools: HTMLElement; checklist?: HTMLOListElement } {
+  const verdict = el('p', 'lv-verdict', mode === 'page' ? words.giveOne : '');
   verdict.dataset['verdict'] = '';
   const detail = el('div');
   detail.dataset['verdictDetail'] = '';
@@ -214,13 +107,13 @@ export function verifierParts(mode: Mode, how: string): { result: HTMLElement; c
   const claims = el('div', 'lv-claims');
   claims.dataset['claims'] = '';
   claims.hidden = true;
-  const showWork = el('button', undefined, CONTROL_WORDS.showWork);
+  const showWork = el('button', undefined, words.showWork);
   showWork.type = 'button';
   showWork.dataset['action'] = 'show-work';
   showWork.setAttribute('aria-pressed', 'false');
-  const howLink = el('a', undefined, CONTROL_WORDS.howEach);
+  const howLink = el('a', undefined, words.howEach);
   howLink.href = how;
-  const tools = el('div', 'lv-tools', el('h3', undefined, CONTROL_WORDS.checks), showWork, howLink);
+  const tools = el('div', 'lv-tools', el('h3', undefined, words.checks), showWork, howLink);
   tools.dataset['tools'] = '';
   // On a certificate page the tools and the checklist appear with the first run.
   tools.hidden = mode === 'panel';
@@ -232,16 +125,16 @@ export function verifierParts(mode: Mode, how: string): { result: HTMLElement; c
 }
 
 /** A certificate page's Verify button, beside the server's "Open in the verifier" link. */
-export function verifyButton(): HTMLButtonElement {
-  const button = el('button', undefined, CONTROL_WORDS.verify);
+export function verifyButton(words: VerifierPageWords): HTMLButtonElement {
+  const button = el('button', undefined, words.verify);
   button.type = 'button';
   button.dataset['action'] = 'verify';
   return button;
 }
 
 /** The note of a local preview (`npm run dev`, `npm run preview`), above the result. */
-export function localPreviewNote(preview: LocalPreview): HTMLParagraphElement {
-  const note = el('p', 'lv-note lv-local', CONTROL_WORDS.localPreview(preview));
+export function localPreviewNote(preview: LocalPreview, words: VerifierPageWords): HTMLParagraphElement {
+  const note = el('p', 'lv-note lv-local', words.localPreview(preview));
   note.dataset['localPreview'] = '';
   note.setAttribute('role', 'note');
   return note;
@@ -252,15 +145,15 @@ export function localPreviewNote(preview: LocalPreview): HTMLParagraphElement {
  * the verify page: a certificate page carries an empty list and gets its rows when Verify is
  * pressed. `how` is the how-to page; the recipient row holds the email form (`data-recipient`).
  */
-export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonly id: string; readonly title: string; readonly question: string }>, how: string, mode: Mode): void {
+export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonly id: string; readonly title: string; readonly question: string }>, how: string, mode: Mode, words: VerifierPageWords): void {
   list.replaceChildren(
     ...checks.map((check) => {
-      const link = el('a', 'lv-how', 'how');
+      const link = el('a', 'lv-how', words.how);
       link.href = `${how}#${check.id}`;
-      const mark = el('span', 'lv-mark', STATE_WORDS.pending.mark);
+      const mark = el('span', 'lv-mark', STATE_MARKS.pending);
       mark.setAttribute('aria-hidden', 'true');
-      const body = el('div', 'lv-body', el('p', 'lv-title', el('strong', undefined, check.title), ' ', el('span', 'lv-state', STATE_WORDS.pending.words), ' ', link), el('p', 'lv-summary', check.question));
-      if (check.id === 'recipient') body.append(recipientForm(`lv-email-${mode}`));
+      const body = el('div', 'lv-body', el('p', 'lv-title', el('strong', undefined, check.title), ' ', el('span', 'lv-state', words.states.pending), ' ', link), el('p', 'lv-summary', check.question));
+      if (check.id === 'recipient') body.append(recipientForm(`lv-email-${mode}`, words));
       body.append(el('div', 'lv-work-slot'));
       const row = el('li', 'lv-check', mark, body);
       row.dataset['check'] = check.id;
@@ -270,28 +163,28 @@ export function fillChecklist(list: HTMLElement, checks: ReadonlyArray<{ readonl
   );
 }
 
-function recipientForm(fieldId: string): HTMLFormElement {
-  const label = el('label', undefined, 'Email address the credential was awarded to');
+function recipientForm(fieldId: string, words: VerifierPageWords): HTMLFormElement {
+  const label = el('label', undefined, words.recipientLabel);
   label.htmlFor = fieldId;
   const input = el('input');
   Object.assign(input, { id: fieldId, name: 'email', type: 'email', required: true, autocomplete: 'off' });
-  const button = el('button', undefined, 'Compare');
+  const button = el('button', undefined, words.compare);
   button.type = 'submit';
-  const form = el('form', 'lv-recipient', label, el('div', 'lv-row', input, button), el('p', 'lv-note', "Hashed here with the credential's salt and compared; it is not sent anywhere."));
+  const form = el('form', 'lv-recipient', label, el('div', 'lv-row', input, button), el('p', 'lv-note', words.recipientNote));
   form.dataset['recipient'] = '';
   form.hidden = true;
   return form;
 }
 
-export function renderChecklist(list: HTMLElement, report: VerificationReport): void {
+export function renderChecklist(list: HTMLElement, report: VerificationReport, words: VerifierPageWords): void {
   for (const check of report.checks) {
     const row = list.querySelector<HTMLElement>(`[data-check="${check.id}"]`);
-    if (row) renderRow(row, check.state, check);
+    if (row) renderRow(row, check.state, words, check);
   }
 }
 
-export function resetChecklist(list: HTMLElement, state: RowState): void {
-  for (const row of list.querySelectorAll<HTMLElement>('[data-check]')) renderRow(row, state);
+export function resetChecklist(list: HTMLElement, state: RowState, words: VerifierPageWords): void {
+  for (const row of list.querySelectorAll<HTMLElement>('[data-check]')) renderRow(row, state, words);
 }
 
 /** The overall answer, in words first; `data-verification-status` is the stable hook for tests. */
@@ -299,7 +192,7 @@ export function resetChecklist(list: HTMLElement, state: RowState): void {
  * The verdict's headline and detail. Its words (`describeVerdict` of the core's messages) come in
  * with the lazily loaded engine, so the page's first script stays small.
  */
-export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined; readonly bundleUse?: string | undefined }, durationMs?: number): void {
+export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined; readonly bundleUse?: string | undefined }, words: VerifierPageWords, durationMs?: number): void {
   result.dataset['verificationStatus'] = report.status;
   const { title, issuer } = verdict;
   const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
@@ -312,18 +205,17 @@ export function renderVerdict(result: HTMLElement, report: VerificationReport, v
   const authentic = report.checks.some((check) => check.id === 'proof' && check.state === 'passed');
   const lines: string[] = [];
   if (issuer) lines.push(issuer);
-  if (report.status === 'verified') lines.push('Every check passed: the issuer signed this credential, nothing in it has changed since, and it is in force.');
-  if (report.status === 'expired') {
-    lines.push(`${authentic ? 'The issuer signed this credential and nothing in it has changed, but it' : 'It'} is past its end date, so it is no longer in force.`, ...failed.map((check) => `${check.title}: ${check.summary}`));
-  }
-  if (report.status === 'unchecked') lines.push('Nothing failed, but some checks could not be done, so nobody can say it is in force yet:', ...unknown.map((check) => `${check.title}: ${check.summary}`));
-  if (report.status === 'failed') lines.push(...failed.map((check) => `${check.title}: ${check.summary}`));
-  if (report.status === 'warning') lines.push('Nothing failed, but read these before you rely on it:', ...doubtful.map((check) => `${check.title}: ${check.summary}`));
+  const line = (check: Check) => words.checkLine(check.title, check.summary);
+  if (report.status === 'verified') lines.push(words.everyCheckPassed);
+  if (report.status === 'expired') lines.push(words.pastEndDate(authentic), ...failed.map(line));
+  if (report.status === 'unchecked') lines.push(words.someNotChecked, ...unknown.map(line));
+  if (report.status === 'failed') lines.push(...failed.map(line));
+  if (report.status === 'warning') lines.push(words.readBeforeRelying, ...doubtful.map(line));
   if (verdict.bundleUse) lines.push(verdict.bundleUse);
   explain.replaceChildren(...lines.map((line, index) => el('p', index === 0 && issuer ? 'lv-issuer' : undefined, line)));
   if (durationMs !== undefined && durationMs > 0) {
     result.dataset['durationMs'] = durationMs.toFixed(1);
-    explain.append(el('p', 'lv-timing', `Checked in your browser in ${Math.max(1, Math.round(durationMs))} ms.`));
+    explain.append(el('p', 'lv-timing', words.checkedIn(Math.max(1, Math.round(durationMs)))));
   } else {
     delete result.dataset['durationMs'];
   }
@@ -335,22 +227,26 @@ let bundleUrl: string | undefined;
  * The link that saves this run's verification bundle (a file the browser makes here, from the
  * files it just read), or none. One object URL at a time: the last one is released.
  */
-export function offerBundle(result: HTMLElement, bundle: { readonly fileName: string; readonly text: string } | undefined): void {
-  result.querySelector('[data-save-bundle]')?.remove();
-  if (bundleUrl) URL.revokeObjectURL(bundleUrl);
-  bundleUrl = undefined;
+export function offerBundle(result: HTMLElement, bundle: { readonly fileName: string; readonly text: string } | undefined, words: VerifierPageWords): void {
+  withdrawBundle(result);
   if (!bundle) return;
   bundleUrl = URL.createObjectURL(new Blob([bundle.text], { type: 'application/json' }));
-  const link = el('a', undefined, CONTROL_WORDS.saveBundle);
+  const link = el('a', undefined, words.saveBundle);
   link.href = bundleUrl;
   link.download = bundle.fileName;
-  const note = el('p', 'lv-save-bundle', link, ` ${CONTROL_WORDS.saveBundleNote}`);
+  const note = el('p', 'lv-save-bundle', link, ` ${words.saveBundleNote}`);
   note.dataset['saveBundle'] = '';
   result.append(note);
 }
 
+function withdrawBundle(result: HTMLElement): void {
+  result.querySelector('[data-save-bundle]')?.remove();
+  if (bundleUrl) URL.revokeObjectURL(bundleUrl);
+  bundleUrl = undefined;
+}
+
 export function clearVerdict(result: HTMLElement, message: string): void {
-  offerBundle(result, undefined);
+  withdrawBundle(result);
   delete result.dataset['verificationStatus'];
   delete result.dataset['durationMs'];
   delete result.dataset['fetchMs'];
@@ -364,7 +260,7 @@ const nameOf = (value: unknown): string | undefined => (isRecord(value) ? text(v
 const idOf = (value: unknown): string | undefined => (typeof value === 'string' ? clip(value) : isRecord(value) ? text(value['id']) : undefined);
 
 /** What the credential claims, labelled as claims: the checks say whether to believe them. */
-export function renderClaims(container: HTMLElement, credential: Record<string, unknown> | undefined): void {
+export function renderClaims(container: HTMLElement, credential: Record<string, unknown> | undefined, words: VerifierPageWords): void {
   container.replaceChildren();
   container.hidden = credential === undefined;
   if (!credential) return;
@@ -372,20 +268,20 @@ export function renderClaims(container: HTMLElement, credential: Record<string, 
   const achievement = isRecord(subject) ? subject['achievement'] : undefined;
   const types = [credential['type']].flat().filter((type): type is string => typeof type === 'string' && type !== 'VerifiableCredential');
   const rows: Array<[string, string | undefined]> = [
-    ['Credential', text(credential['name']) ?? nameOf(achievement) ?? (types.length > 0 ? types.join(', ') : undefined)],
-    ['Achievement', nameOf(achievement)],
-    ['Awarded to', nameOf(subject) ?? idOf(isRecord(subject) ? subject['id'] : undefined)],
-    ['Issued by', [nameOf(credential['issuer']), idOf(credential['issuer'])].filter(Boolean).join(' · ') || undefined],
-    ['Valid from', text(credential['validFrom']) ?? text(credential['issuanceDate'])],
-    ['Valid until', text(credential['validUntil']) ?? text(credential['expirationDate'])],
-    ['Identifier', idOf(credential['id'])],
+    [words.claims.credential, text(credential['name']) ?? nameOf(achievement) ?? (types.length > 0 ? types.join(', ') : undefined)],
+    [words.claims.achievement, nameOf(achievement)],
+    [words.claims.awardedTo, nameOf(subject) ?? idOf(isRecord(subject) ? subject['id'] : undefined)],
+    [words.claims.issuedBy, [nameOf(credential['issuer']), idOf(credential['issuer'])].filter(Boolean).join(' · ') || undefined],
+    [words.claims.validFrom, text(credential['validFrom']) ?? text(credential['issuanceDate'])],
+    [words.claims.validUntil, text(credential['validUntil']) ?? text(credential['expirationDate'])],
+    [words.claims.identifier, idOf(credential['id'])],
   ];
   const list = el('dl', 'lv-claims-list');
   for (const [label, value] of rows) if (value !== undefined) list.append(el('dt', undefined, label), el('dd', undefined, value));
   container.append(
-    el('h3', undefined, 'What the credential says'),
-    el('p', 'lv-note', 'As written in the credential. The checks below tell you whether to believe it.'),
+    el('h3', undefined, words.claims.heading),
+    el('p', 'lv-note', words.claims.note),
     list,
-    el('details', 'lv-work', el('summary', undefined, 'The credential as read (JSON)'), block(JSON.stringify(credential, null, 2))),
+    el('details', 'lv-work', el('summary', undefined, words.claims.asRead), block(JSON.stringify(credential, null, 2))),
   );
 }

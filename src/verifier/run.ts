@@ -12,9 +12,11 @@ import type { VerificationReport } from '../core/verify/check.ts';
 import type { Origin } from '../core/verify/input.ts';
 import { unreadableReport, verifyCredential, verifyCredentialJson } from '../core/verify/verify.ts';
 import { bundleFileName, makeBundle, recordingFetchers } from '../core/verify/bundle.ts';
+import { verifierMessagesFor } from '../core/verify/languages.ts';
 import { createFetcher, type Fetcher } from './fetcher.ts';
 import { loadInput, type VerifyInput } from './input.ts';
 import { localPreview, toLocal, type LocalPreview } from './local-preview.ts';
+import { verifierPageWordsFor } from './page-words.ts';
 
 export interface Run {
   report: VerificationReport;
@@ -53,32 +55,34 @@ function fetchTimer(): { timed: <F extends (url: string) => Promise<unknown>>(fe
  * revalidated cache (a status list changes when the issuer revokes). The browser hides why a
  * request failed (offline, DNS, CORS) from scripts on purpose, so the reason says what it may be.
  */
-function pageFetcher(preview: LocalPreview | undefined): Fetcher {
+function pageFetcher(preview: LocalPreview | undefined, unreachable: string): Fetcher {
   return createFetcher({
     fetch: (url, init) => fetch(toLocal(preview, url.href), init),
     base: location.href,
     allowedOrigins: [location.origin],
     init: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' },
     redirects: 'platform',
-    describeError: () => 'the address could not be reached (offline, not found, or the server does not allow other sites to read it)',
+    describeError: () => unreachable,
   });
 }
 
 /**
  * Verifies what the visitor gave. On a local preview of the site at `siteUrl`, the site's own
- * files are read from the local server (./local-preview.ts).
+ * files are read from the local server (./local-preview.ts). The report is worded in `language`,
+ * the page's.
  */
-export async function verifyInput(input: VerifyInput, siteUrl?: string): Promise<Run> {
+export async function verifyInput(input: VerifyInput, siteUrl?: string, language = 'en'): Promise<Run> {
+  const messages = verifierMessagesFor(language);
   // Warm up while the credential downloads, if that has not happened yet (a deep link).
   void warmUp().catch(() => undefined);
-  const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)));
+  const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)), verifierPageWordsFor(language).unreachable);
   const loaded = await loadInput(input, fetcher);
-  if (!loaded.ok) return { report: unreadableReport(loaded), durationMs: 0, fetchMs: 0 };
+  if (!loaded.ok) return { report: unreadableReport(loaded, messages), durationMs: 0, fetchMs: 0 };
   const timer = fetchTimer();
   const recording = recordingFetchers({ fetchJson: timer.timed(fetcher.fetchJson), fetchLogFile: timer.timed(fetcher.fetchLogFile) });
   const started = performance.now();
   const now = new Date();
-  const report = await verifyCredentialJson(loaded.text, { now, fetchJson: recording.fetchJson, fetchLogFile: recording.fetchLogFile, validateSchema: openBadgeSchemas });
+  const report = await verifyCredentialJson(loaded.text, { now, fetchJson: recording.fetchJson, fetchLogFile: recording.fetchLogFile, validateSchema: openBadgeSchemas, messages });
   const run: Run = { report, origin: loaded.origin, durationMs: performance.now() - started, fetchMs: timer.elapsed() };
   const live = (report.status === 'verified' || report.status === 'warning') && (report.bundle?.recorded.length ?? 0) === 0;
   if (!live || !report.credential) return run;
@@ -123,3 +127,4 @@ export function warmUp(): Promise<void> {
 /** Compares an email address with the credential's hashed recipient, here in the page; nothing is fetched. */
 export { plannedChecks, withRecipient } from '../core/verify/verify.ts';
 export { describeVerdict } from '../core/verify/messages.ts';
+export { verifierMessagesFor } from '../core/verify/languages.ts';

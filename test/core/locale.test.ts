@@ -89,9 +89,9 @@ describe('the catalogs', () => {
   };
   /** Every sentence of a catalog, its values filled in. */
   const sentences = (catalog: object): string[] =>
-    entries(catalog).flatMap(([key, value]) => {
+    entries(catalog).flatMap(([key, value]): string[] => {
       if (typeof value === 'string') return [value];
-      // A group (labels by state, the images' words): its own sentences, functions filled in too.
+      // A group of entries (the status labels, the wallet page's words, the images' words) is read as a catalog, functions filled in too.
       if (typeof value === 'object' && value !== null) return sentences(value);
       if (typeof value !== 'function') return [];
       return (notText[key] ?? [['x', 'x', 'x', 'x']]).map((args) => [value(...args)].flat().join(''));
@@ -100,6 +100,8 @@ describe('the catalogs', () => {
   it('hold the same entries, and French says each in its own words', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(frScripts).sort()).toEqual(Object.keys(enScripts).sort());
+    expect(Object.keys(fr.walletPage).sort()).toEqual(Object.keys(en.walletPage).sort());
+    expect(entries(en.walletPage).filter(([key, value]) => (fr.walletPage as unknown as Record<string, unknown>)[key] === value)).toEqual([]);
     expect(entries(enScripts).filter(([key, value]) => (frScripts as unknown as Record<string, unknown>)[key] === value)).toEqual([]);
     expect(Object.keys(fr.statusLabel).sort()).toEqual(Object.keys(en.statusLabel).sort());
     expect(Object.keys(fr.resultStatuses).sort()).toEqual(Object.keys(en.resultStatuses).sort());

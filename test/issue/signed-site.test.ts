@@ -8,7 +8,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { buildSignedSite, CREDENTIAL_ISSUER_FIELDS } from '../../src/issue/signed-site.ts';
 import { signSequentially, type SignMany } from '../../src/issue/signing.ts';
-import { issuerSchema } from '../../src/content/schemas/issuer.ts';
+import { issuerFields } from '../../src/content/schemas/issuer.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
@@ -111,12 +111,13 @@ describe('signing', () => {
       description: 'Another description.',
       linkedinOrganizationId: '42',
       language: 'fr',
+      languages: ['fr', 'en'],
       shareCards: 'personal',
       earners: 'unlisted',
       badgeName: 'Another',
     };
     // Every field of issuer.yaml is here, so a new one is decided on too.
-    expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerSchema.shape).sort());
+    expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerFields.shape).sort());
     const cache = memoryProofCache();
     const base = await buildSignedSite(content, { identity, keys, cache });
     for (const [field, value] of Object.entries(changes)) {

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserWalletPath, browserWalletPathForFile, CHAPI_MEDIATOR_ORIGIN, credentialFileFor } from '../../src/site/browser-wallet.ts';
+import { browserWalletPath, browserWalletPathForFile, CHAPI_MEDIATOR_ORIGIN, credentialFileFor, fillWords, walletControlWords } from '../../src/site/browser-wallet.ts';
+import { en } from '../../src/core/locale/en.ts';
+import { fr } from '../../src/core/locale/fr.ts';
 import { BROWSER_WALLET_STYLE_HASHES, browserWalletPolicy, CONTENT_SECURITY_POLICY } from '../../src/site/content-security-policy.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,5 +59,23 @@ describe('the wallet page policy', () => {
     ]);
     expect(policy.join(';')).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('frame-src');
+  });
+});
+
+describe("the wallet page's words for its control", () => {
+  it('writes out every sentence in the page language, leaving only what the browser knows as a placeholder', () => {
+    for (const catalog of [en, fr]) {
+      const words = walletControlWords(catalog.walletPage, 'authn.io');
+      expect(Object.keys(words).sort()).toEqual(Object.keys(catalog.walletPage).sort());
+      for (const sentence of Object.values(words)) expect(typeof sentence).toBe('string');
+      expect(words.ready).toContain('authn.io');
+      expect(fillWords(words.noSuchCredential, { id: 'abc-123' })).toBe(catalog.walletPage.noSuchCredential('abc-123'));
+      expect(fillWords(words.credentialTitle, { learner: 'Ada', achievement: 'Web' })).toBe(catalog.walletPage.credentialTitle('Ada', 'Web'));
+    }
+  });
+
+  it('fills placeholders in one pass, so a name that looks like one stays as it is', () => {
+    expect(fillWords('{learner}: {achievement}', { learner: '{achievement}', achievement: 'Web' })).toBe('{achievement}: Web');
+    expect(fillWords('{unknown} left', {})).toBe('{unknown} left');
   });
 });

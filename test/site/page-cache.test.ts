@@ -16,6 +16,7 @@ import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts
 import { certificatePageKeys, pageCache, pagesFingerprint } from '../../src/site/page-cache.ts';
 import { CERTIFICATES_INDEX, indexPages } from '../../src/site/search-index.ts';
 import { certificateSearchRecords } from '../../src/site/search-records.ts';
+import { allCertificateViews } from '../../src/site/page-model.ts';
 import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 
 const seed = hexToBytes('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4');
@@ -161,5 +162,44 @@ describe('certificateSearchRecords', async () => {
     const counts = (file: string) => Object.entries(entry(file).languages).map(([language, { page_count }]) => [language, page_count]);
     expect(counts('pagefind-entry.json')).toEqual([['en-gb', 1]]);
     expect(counts(`${CERTIFICATES_INDEX}/pagefind-entry.json`)).toEqual([['en-gb', records.length]]);
+  });
+});
+
+describe('a site in two languages', async () => {
+  const signed = await site((tree) => tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!.replace(/^language: .*\n/m, '')}languages: [en-GB, fr-CA]\n`));
+  const views = allCertificateViews(signed, NOW);
+  const keys = certificatePageKeys(signed, NOW, FINGERPRINT, views);
+  const ids = signed.awards.map((award) => award.record.id);
+
+  it('keys each certificate page in each language, by id in the default and under its folder in the other', () => {
+    expect([...keys.keys()].sort()).toEqual([...ids, ...ids.map((id) => `fr/${id}`)].sort());
+    expect(new Set(keys.values()).size).toBe(keys.size);
+    // Only the language changes between the two pages of an award: the key tells them apart.
+    expect(keys.get(ids[0]!)).not.toBe(keys.get(`fr/${ids[0]}`));
+  });
+
+  it("puts the other language's cached pages under its folder", async () => {
+    const cache = pageCache(path.join(scratch, 'bilingual-cache'));
+    const first = path.join(scratch, 'bilingual-first');
+    const file = (out: string, name: string) => path.join(out, ...(name.startsWith('fr/') ? ['fr', 'credentials', name.slice(3)] : ['credentials', name]), 'index.html');
+    for (const name of keys.keys()) {
+      await mkdir(path.dirname(file(first, name)), { recursive: true });
+      await writeFile(file(first, name), `<p>${name}</p>`);
+    }
+    await cache.complete(first, signed, keys, new Set(keys.keys()), { prune: true });
+    const second = path.join(scratch, 'bilingual-second');
+    await mkdir(second);
+    expect((await cache.complete(second, signed, keys, new Set(), { prune: true })).sort()).toEqual([...keys.keys()].map((name) => file(second, name)).sort());
+    expect(await readFile(file(second, `fr/${ids[0]}`), 'utf8')).toBe(`<p>fr/${ids[0]}</p>`);
+  });
+
+  it('has a search record per listed certificate in each language, in its words and filed under its language', () => {
+    const records = certificateSearchRecords(signed, NOW, views);
+    const bea = records.filter((record) => record.page.endsWith('credentials/bea-0000-expiring/'));
+    expect(bea.map((record) => [record.page, record.language, record.meta['kind']])).toEqual([
+      ['credentials/bea-0000-expiring/', 'en-gb', 'Certificate'],
+      ['fr/credentials/bea-0000-expiring/', 'fr-ca', 'Attestation'],
+    ]);
+    expect(bea[1]!.content).toMatch(/^Bea Example a obtenu .+ le 1er mars 2026\.$/);
   });
 });

@@ -3,11 +3,19 @@
  * (test/fixtures/sites/francais, `language: fr-CA`), built once for the run by
  * test/setup/fixture-sites.ts. Its pages speak French from the catalog (src/core/locale/fr.ts),
  * with the dates, numbers and durations Intl writes for fr-CA, with and without JavaScript; no
- * sentence of the English catalog is left on them; they pass axe.
+ * sentence of the English catalog is left on them; they pass axe. The site is in English too
+ * (`languages: [fr-CA, en]`): every page again under /en/, linked both ways (hreflang, the language
+ * switch), and searched in its own language.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { en, enScripts } from '../../src/core/locale/en.ts';
+import { english as englishVerifier } from '../../src/core/verify/messages.ts';
+import { englishWords } from '../../src/verifier/words-en.ts';
+import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
+import { verdict, WAIT } from '../helpers/verifier-page.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
@@ -34,22 +42,32 @@ const facts = (page: Page) => page.$$eval('.facts div', (rows) => rows.map((row)
 // Only the layout's white space is folded: French's no-break spaces are part of the text.
 const text = async (page: Page, selector: string) => (await page.textContent(selector))?.replace(/[ \t\r\n]+/g, ' ').trim();
 
-/** The English catalog's words and sentences (the fixed ones, and the fixed parts of the others), as a reader would meet them. */
-function englishPhrases(): string[] {
+/**
+ * English sentences as a reader would meet them: every string in `sources`, at any depth, and the
+ * fixed parts of every sentence made by a function (called with placeholders; one that needs
+ * another kind of argument is skipped, its fixed words are in the other sentences' tests).
+ */
+function phrasesOf(...sources: unknown[]): string[] {
   const phrases = new Set<string>();
-  const add = (value: unknown) => {
-    if (typeof value === 'string') for (const part of value.split(/[.:]\s+/)) if (part.trim().length >= 12) phrases.add(part.trim());
-    if (Array.isArray(value)) value.forEach(add);
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') for (const part of value.split(/[.:]\s+/)) phrases.add(part.trim());
+    else if (Array.isArray(value)) value.forEach(add);
+    else if (typeof value === 'function') {
+      try {
+        add((value as (...args: string[]) => unknown)('\u0000', '\u0000', '\u0000', '\u0000'));
+      } catch {
+        // Not a sentence of strings.
+      }
+    } else if (typeof value === 'object' && value !== null) Object.values(value).forEach(add);
   };
-  for (const [key, value] of [...Object.entries(en), ...Object.entries(enScripts)]) {
-    if (typeof value === 'function') add((value as (...args: string[]) => unknown)('\u0000', '\u0000', '\u0000', '\u0000'));
-    else if (typeof value === 'object') Object.values(value as Record<string, string>).forEach(add);
-    else if (key !== 'language') add(value);
-  }
+  sources.forEach(add);
   // A part of a sentence around a value: keep the words, not the placeholder.
   // Words, not a single one: "achievements" is also in every achievement's URL.
   return [...phrases].flatMap((phrase) => phrase.split('\u0000')).map((part) => part.trim()).filter((part) => part.length >= 12 && part.includes(' '));
 }
+
+/** The English catalog's words and sentences (its `language` is a name, not a sentence). */
+const englishPhrases = () => phrasesOf({ ...en, language: undefined }, enScripts);
 
 describe('a French-speaking site', () => {
   it('writes the certificate page in French, with the dates, numbers and durations of fr-CA, without JavaScript too', async () => {
@@ -168,15 +186,15 @@ describe('a French-speaking site', () => {
   it('leaves no sentence of the English catalog on its certificate, achievement and home pages, and passes axe', async () => {
     const phrases = englishPhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/'];
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/', `/wallet/?credential=${AMELIE}`];
     for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
       const id = pathname;
       const page = await open(pathname, { javaScriptEnabled });
       // With JavaScript, once the page's elements have made their buttons.
-      if (javaScriptEnabled && id.includes(AMELIE)) await page.waitForSelector('laurel-wallet button');
-      // What the verifier's element makes with JavaScript is still English (docs/languages.md): left out.
+      if (javaScriptEnabled && id.startsWith('/credentials/') && id.includes(AMELIE)) await page.waitForSelector('laurel-wallet button');
+      if (javaScriptEnabled && id.startsWith('/wallet/')) await page.waitForSelector('laurel-browser-wallet button');
+      if (javaScriptEnabled && id.startsWith('/credentials/')) await page.waitForSelector('laurel-verifier button');
       const shown = await page.evaluate(() => {
-        document.querySelectorAll('laurel-verifier > :not(noscript):not(.lv-inputs), laurel-verifier .lv-inputs > :not(a)').forEach((element) => element.remove());
         return [document.title, document.body.innerText, ...[...document.querySelectorAll('[alt], [aria-label], meta[content]')].map((element) => element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? element.getAttribute('content') ?? '')].join('\n');
       });
       const noscript = await page.$$eval('noscript', (elements) => elements.map((element) => element.textContent ?? '').join('\n'));
@@ -188,5 +206,130 @@ describe('a French-speaking site', () => {
       expect(await axeViolations(page), pathname).toEqual([]);
       await page.context().close();
     }
+  });
+});
+
+describe('the French verifier', () => {
+  // An English-speaking issuer's credential: the academy fixture's, valid and listed.
+  const academy = inject('sites').academy;
+  const ENGLISH_CREDENTIAL = `${academy.siteUrl}credentials/1a521cf3-550f-4750-b1e0-ba0987d85b45.json`;
+
+  it('verifies an English credential in French, its work too, and passes axe', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // The English issuer's site, answered from its dist/ as if it were published.
+    await routeSiteUrl(context, academy.siteUrl, academy.dist);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    await page.goto(`${site.origin}/verify/`, { waitUntil: 'load' });
+    expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
+    expect(await page.$$eval('[data-checklist] .lv-state', (states) => [...new Set(states.map((state) => state.textContent))])).toEqual(['En attente']);
+    await page.fill('form[data-input="url"] input', ENGLISH_CREDENTIAL);
+    await page.click('form[data-input="url"] button[type="submit"]');
+    expect(await verdict(page)).toBe('verified');
+    expect((await text(page, '[data-verdict]'))?.replace(/^\W+/u, '')).toBe('Vérifiée');
+    expect(await text(page, '[data-verdict-detail]')).toContain('Tous les contrôles ont réussi');
+    await page.click('button[data-action="show-work"]');
+    // Passed, or not checked where the English site publishes nothing to check (no log, say).
+    const done = await page.$$eval('[data-checklist] [data-check] .lv-state', (states) => states.map((state) => state.textContent ?? ''));
+    expect(done).toContain('Réussi');
+    expect(done.filter((state) => state !== 'Réussi' && state !== 'Non contrôlé')).toEqual([]);
+    // The credential's own words are English (its achievement, its issuer); none of the verifier's.
+    const shown = await page.evaluate(() => document.querySelector('laurel-verifier')?.textContent ?? '');
+    const phrases = phrasesOf(englishVerifier, englishWords);
+    expect(phrases.length).toBeGreaterThan(60);
+    for (const phrase of phrases) expect(shown, phrase).not.toContain(phrase);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a site in French and in English', () => {
+  const SITE_URL = inject('sites').francais.siteUrl;
+  /** Every page of the built site, relative to it ('' for the home page), but the search bundle's. */
+  async function builtPages(): Promise<string[]> {
+    const files = await readdir(dist, { recursive: true });
+    return files.filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind')).map((file) => file.split(path.sep).join('/').replace(/index\.html$/, ''));
+  }
+  const head = (html: string) => ({
+    lang: /<html lang="([^"]+)"/.exec(html)?.[1],
+    alternates: [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(([, language, href]) => [language, href]),
+  });
+
+  it('publishes every page in both languages, each naming itself and the other as its alternates', async () => {
+    const pages = await builtPages();
+    const french = pages.filter((page) => !page.startsWith('en/'));
+    expect(french.length).toBeGreaterThanOrEqual(8);
+    expect(pages.filter((page) => page.startsWith('en/')).sort()).toEqual(french.map((page) => `en/${page}`).sort());
+    for (const page of french) {
+      const frenchPage = head(await readFile(path.join(dist, page, 'index.html'), 'utf8'));
+      const englishPage = head(await readFile(path.join(dist, 'en', page, 'index.html'), 'utf8'));
+      expect([frenchPage.lang, englishPage.lang], page).toEqual(['fr-CA', 'en']);
+      const alternates = [['fr-CA', `${SITE_URL}${page}`], ['en', `${SITE_URL}en/${page}`], ['x-default', `${SITE_URL}${page}`]];
+      expect(frenchPage.alternates, page).toEqual(alternates);
+      expect(englishPage.alternates, page).toEqual(alternates);
+    }
+  });
+
+  it('offers the browser wallet in French', async () => {
+    const page = await open(`/wallet/?credential=${AMELIE}`);
+    expect(await page.title()).toBe('Enregistrer dans un portefeuille de navigateur');
+    await page.waitForSelector('laurel-browser-wallet button');
+    expect(await text(page, 'laurel-browser-wallet button')).toBe('Choisir un portefeuille de navigateur');
+    expect(await text(page, '.browser-wallet-status')).toMatch(/^Prêt\. Le bouton ouvre .+, où vous choisissez votre portefeuille\.$/);
+    expect(await text(page, '.browser-wallet-credential')).toBe(`Amélie Tremblay${NARROW_NBSP}: Travail en équipe`);
+    await page.context().close();
+    const unknown = await open('/wallet/?credential=not-an-id!');
+    await unknown.waitForFunction(() => document.querySelector('.browser-wallet-status')?.getAttribute('data-state') === 'failed');
+    expect(await text(unknown, '.browser-wallet-status')).toContain('n’est pas l’identifiant d’une attestation');
+    await unknown.context().close();
+  });
+
+  it('switches language on the same page, and back', async () => {
+    for (const pathname of [`/credentials/${AMELIE}/`, '/achievements/travail-equipe/', '/verify/', '/']) {
+      const page = await open(pathname);
+      const switchLink = page.locator('nav.language-switch a');
+      expect(await switchLink.count()).toBe(1);
+      expect(await switchLink.getAttribute('lang')).toBe('en');
+      await switchLink.click();
+      await page.waitForURL(`${site.origin}/en${pathname}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await text(page, 'nav.language-switch [aria-current="true"]')).toBe('English');
+      await page.locator('nav.language-switch a').click();
+      await page.waitForURL(`${site.origin}${pathname}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
+      await page.context().close();
+    }
+  });
+
+  it('writes the English pages in English, linking to English pages, and they pass axe', async () => {
+    const certificate = await open(`/en/credentials/${AMELIE}/`);
+    expect(await text(certificate, 'h1')).toBe('Amélie Tremblay has earned Travail en équipe');
+    expect(await certificate.getAttribute('a.brand', 'href')).toBe('/en/');
+    expect(await certificate.getAttribute('link[rel="canonical"]', 'href')).toBe(`${SITE_URL}en/credentials/${AMELIE}/`);
+    const links = await certificate.$$eval('main a[href^="/"]', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')!));
+    // Pages in English; the documents (JSON, images) have one address in every language.
+    for (const link of links) expect(link.startsWith('/en/') || /\.(json|png|svg)$/.test(link.split('?')[0]!), link).toBe(true);
+    await certificate.context().close();
+    for (const pathname of [`/en/credentials/${AMELIE}/`, `/en/credentials/${REVOKED}/`, '/en/achievements/travail-equipe/', '/en/', '/en/verify/']) {
+      const page = await open(pathname);
+      expect(await axeViolations(page), pathname).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('searches each language in its own words', async () => {
+    const page = await open('/en/');
+    expect(await text(page, 'label[for="search-input"]')).toBe(en.searchLabel);
+    await page.fill('#search-input', 'Amélie');
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const results = await page.$$eval('.search-results li', (items) => items.map((item) => [item.querySelector('a')?.getAttribute('href'), item.querySelector('.search-kind')?.textContent, item.querySelector('.search-excerpt')?.textContent]));
+    const certificate = results.find(([href]) => href?.includes(AMELIE));
+    expect(certificate?.[0]).toBe(`/en/credentials/${AMELIE}/`);
+    expect(certificate?.[1]).toBe('Certificate');
+    expect(certificate?.[2]).toContain('earned Travail en équipe on 1 September 2026');
+    // Nothing of the French pages is found from the English ones.
+    expect(results.filter(([href]) => !href?.startsWith('/en/'))).toEqual([]);
+    await page.context().close();
   });
 });

@@ -48,6 +48,58 @@ export interface Messages {
   footerIssuedBy(issuer: string): readonly [before: string, after: string];
   readonly issuerProfileLink: string;
   readonly publicKeysLink: string;
+  /** The name of the navigation between the languages of a site in several. */
+  readonly languageNavigation: string;
+  /** The language's name in its own words, for the language switch ("Français"). */
+  readonly languageName: string;
+  /** What the link to the same page in this language says to a screen reader and on hover. */
+  readonly readInThisLanguage: string;
+
+  // --- the verify page (src/site/pages/verify.astro) ---
+  readonly verifyTitle: string;
+  readonly verifyDescription: string;
+  /** Its introduction around the link to the "how to verify" page. */
+  readonly verifyPageIntro: readonly [before: string, link: string, after: string];
+  /** The verify page's inputs and the checklist as it is before JavaScript runs (src/site/components/Verifier.astro). */
+  readonly verifierForm: {
+    readonly urlLabel: string;
+    readonly verify: string;
+    readonly pasteLabel: string;
+    readonly verifyPasted: string;
+    readonly fileLabel: string;
+    readonly dropNote: string;
+    privacyNote(jsonLimit: string, depth: number, imageLimit: string): string;
+    /** The link from each check to its section of the "how to verify" page. */
+    readonly howLink: string;
+    readonly emailLabel: string;
+    readonly compare: string;
+    readonly emailNote: string;
+  };
+
+  // --- the browser wallet page (src/site/pages/wallet.astro) ---
+  readonly walletTitle: string;
+  readonly walletDescription: string;
+  readonly walletIntro: string;
+  readonly walletReading: string;
+  readonly walletNeedsJavaScript: string;
+  readonly walletWhatIsSent: string;
+  walletPrivacy(mediatorHost: string): string;
+  /** What the page's control says (src/site/components/browser-wallet.ts), given to it by the page. */
+  readonly walletPage: {
+    readonly aCredential: string;
+    /** "Ada Lovelace: Accessible Interfaces" */
+    credentialTitle(learner: string, achievement: string): string;
+    readonly noneNamed: string;
+    noSuchCredential(id: string): string;
+    notAnId(id: string): string;
+    readonly unreadable: string;
+    readonly choose: string;
+    ready(mediatorHost: string): string;
+    opening(mediatorHost: string): string;
+    readonly stored: string;
+    readonly notStored: string;
+    unreachable(mediatorHost: string): string;
+};
 
   // --- the certificate page (src/site/components/CertificatePage.astro) ---
   pageDescription(learner: string, achievement: string, issuer: string, awardedOn: string): string;
@@ -104,6 +156,8 @@ export interface Messages {
   catalogueIntro(issuer: string): string;
   readonly noAchievementsYet: string;
   noAchievementsYetText(issuer: string): string;
+  /** On a development build with no achievement yet, to its issuer, around the file, the command and the guide it names. */
+  readonly firstAchievementHint: readonly [string, string, string, guide: string, string];
   readonly otherAchievements: string;
   programmeOf(count: number): string;
   moreSkills(count: number): string;
@@ -219,3 +273,4 @@ export interface ScriptMessages {
   readonly searchNothing: string;
   readonly searchBrowseAll: string;
 }
+

@@ -18,9 +18,15 @@ export function formatDate(isoDate: string, language = 'en'): string {
     format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(locale, format);
   }
-  const parts = format.formatToParts(date);
-  // French writes the first day of a month as an ordinal, "1er" (Lexique des règles
-  // typographiques en usage à l'Imprimerie nationale); CLDR has no ordinal day, so Intl writes "1".
+  return dateInWords(format.formatToParts(date), locale);
+}
+
+/**
+ * A date Intl formatted in `locale`, as text. French writes the first day of a month as an
+ * ordinal, "1er" (Lexique des règles typographiques en usage à l'Imprimerie nationale); CLDR has
+ * no ordinal day, so Intl writes "1".
+ */
+export function dateInWords(parts: readonly Intl.DateTimeFormatPart[], locale: string): string {
   const french = locale.toLowerCase().startsWith('fr');
   return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }

@@ -22,3 +22,11 @@ export function formattingLocale(tag: string): string {
   if (interfaceLanguage(tag) !== primary) return 'en-GB';
   return tag.toLowerCase() === 'en' ? 'en-GB' : tag;
 }
+
+/**
+ * The folder of a language's pages on a site in several: its primary subtag, lower-cased (`fr` for
+ * fr-CA), as the shortest address a reader recognises.
+ */
+export function languageFolder(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}

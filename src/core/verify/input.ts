@@ -9,9 +9,9 @@ import { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limit
 
 export { MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_NODES } from '../limits.ts';
 
-/** A size in words: 1 MB, 512 KB. */
-export function describeBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** A size in words: 1 MB, 512 KB; French writes its units Mo and Ko. */
+export function describeBytes(bytes: number, units: { readonly mega: string; readonly kilo: string } = { mega: 'MB', kilo: 'KB' }): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} ${units.mega}` : `${Math.round(bytes / 1024)} ${units.kilo}`;
 }
 
 export type UnreadableCode =

@@ -11,6 +11,7 @@ import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
 import type { LogProblem, LoggedEvent } from './log.ts';
 import type { StatusProblem, StatusWarning } from './status.ts';
+import { anchorOf, clauseParams, eventDate, listCheck, loggedEvents, lowerFirst, readerDate, statusWarnings, text, withoutStop, type AnchorProblemCode } from './wording.ts';
 
 export interface VerifierMessages {
   /** The short name of each check, e.g. "Signature". */
@@ -49,8 +50,6 @@ export interface IssuerNamed {
   readonly id?: string | undefined;
 }
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-const lowerFirst = (value: string): string => value.charAt(0).toLowerCase() + value.slice(1);
 const describeLimit = (bytes: unknown): string => describeBytes(Number(bytes));
 
 const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = {
@@ -84,9 +83,9 @@ const STATUS_PROBLEMS: Record<StatusProblem, (params: CheckParams, messages: Ver
   'bad-size': () => 'the statusSize is not a positive whole number',
   'unsupported-method': (p) => `the status method ${JSON.stringify(p['method'])} is not supported`,
   'list-unreachable': (p) => `the status list ${text(p['url'])} could not be fetched (${text(p['reason'])})`,
-  'list-unreadable': (p, m) => `the status list ${text(p['url'])} could not be read: ${m.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}`,
+  'list-unreadable': (p, m) => `the status list ${text(p['url'])} could not be read: ${m.unreadable(p['unreadable'] as UnreadableCode, clauseParams(p, 'unreadableParams'))}`,
   'list-unverified': (p, m) => {
-    const check = p['check'] as Pick<CheckResult, 'id' | 'code' | 'params'>;
+    const check = listCheck(p);
     return `the status list ${text(p['url'])} could not be verified (${m.titles[check.id]}: ${m.summary(check.code, check.params ?? {})})`;
   },
   'list-out-of-date': (p) => `the status list ${text(p['url'])} is outside its validity period`,
@@ -125,15 +124,15 @@ const LOG_EVENT_WORDS: Record<LoggedEvent['event'], string> = {
 
 /** "issued 14 March 2026, revoked 2 April 2026": the credential's history as the log records it. */
 const logHistory = (p: CheckParams, m: VerifierMessages): string =>
-  ((p['events'] ?? []) as LoggedEvent[]).map((event) => `${LOG_EVENT_WORDS[event.event]} ${m.date(event.event === 're-signed' || event.event === 'reinstated' ? event.logged : event.date)}`).join(', ');
+  loggedEvents(p).map((event) => `${LOG_EVENT_WORDS[event.event]} ${m.date(eventDate(event))}`).join(', ');
 
 const STATUS_WARNINGS: Record<StatusWarning, string> = {
   'index-not-string': 'its statusListIndex is written as a number, not as the string the standard requires, and was read as that number',
 };
 
 /** " Note: …" for what the status check read past; nothing when it read nothing leniently. */
-const statusWarnings = (p: CheckParams): string => {
-  const warnings = (p['warnings'] ?? []) as StatusWarning[];
+const statusNote = (p: CheckParams): string => {
+  const warnings = statusWarnings(p);
   return warnings.length === 0 ? '' : ` Note: ${warnings.map((warning) => STATUS_WARNINGS[warning]).join('; ')}.`;
 };
 
@@ -166,7 +165,7 @@ const KINDS: Readonly<Record<string, string>> = {
 };
 const what = (kind: unknown) => KINDS[String(kind)] ?? 'Verifiable Credential';
 
-const ANCHOR_PROBLEMS: Record<string, string> = {
+const ANCHOR_PROBLEMS: Record<AnchorProblemCode, string> = {
   'index-unreadable': 'its list of timestamps is unreadable',
   'file-unreachable': 'one of its files could not be fetched',
   'checkpoint-not-signed': "the timestamped checkpoint is not signed by the issuer's key",
@@ -180,12 +179,12 @@ const ANCHOR_PROBLEMS: Record<string, string> = {
 
 /** What the log's Bitcoin timestamp (anchor) says of when the credential was logged, as a sentence to append. */
 function anchorSentence(p: CheckParams, m: VerifierMessages): string {
-  const anchor = (p['anchor'] ?? { state: 'none' }) as { state: string; size?: number; height?: number; time?: string; blockHash?: string; problem?: string };
+  const anchor = anchorOf(p);
   if (anchor.state === 'anchored') {
     return ` Bitcoin proves it was in the log by ${m.date(anchor.time)}: the log's checkpoint of ${text(anchor.size)} entries is timestamped in block ${text(anchor.height)}, whose hash ${text(anchor.blockHash)} any block explorer confirms.`;
   }
   if (anchor.state === 'pending') return " The log's Bitcoin timestamp of it is not complete yet; it usually is within a day of publication.";
-  if (anchor.state === 'invalid') return ` The log's Bitcoin timestamp does not check out (${ANCHOR_PROBLEMS[text(anchor.problem)] ?? text(anchor.problem)}), so when it was logged rests on the issuer's word alone.`;
+  if (anchor.state === 'invalid') return ` The log's Bitcoin timestamp does not check out (${ANCHOR_PROBLEMS[text(anchor.problem) as AnchorProblemCode] ?? text(anchor.problem)}), so when it was logged rests on the issuer's word alone.`;
   return '';
 }
 
@@ -203,8 +202,8 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
     const kindName = types.length > 0 ? ` (its type is ${types.join(', ')})` : '';
     return `This is a well-formed W3C Verifiable Credential, but not an Open Badge${kindName}: its signature, issuer, status and dates are checked, the Open Badges rules are not.`;
   },
-  'format.malformed': (p, m) => `This is not a well-formed ${what(p['kind'])}: ${m.formatProblem(p['problem'] as FormatProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
-  'format.unreadable': (p, m) => `This file cannot be read as a credential: ${m.unreadable(p['unreadable'] as UnreadableCode, (p['unreadableParams'] ?? {}) as CheckParams)}.`,
+  'format.malformed': (p, m) => `This is not a well-formed ${what(p['kind'])}: ${m.formatProblem(p['problem'] as FormatProblem, clauseParams(p, 'problemParams'))}.`,
+  'format.unreadable': (p, m) => `This file cannot be read as a credential: ${m.unreadable(p['unreadable'] as UnreadableCode, clauseParams(p, 'unreadableParams'))}.`,
 
   'contexts.known': () => 'Every vocabulary the credential uses is one this verifier knows and keeps its own copy of.',
   'contexts.missing': () => 'The credential does not say which vocabularies it uses (no @context).',
@@ -219,17 +218,17 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'schema.clr': () => 'This verifier does not carry the CLR 2.0 data rules (JSON Schema), so the record itself was not checked against them; the Open Badges it holds are.',
   'schema.checker-error': () => 'Could not check the Open Badges data rules because the schema checker stopped with an error.',
 
-  'issuer-key.published': (p) =>
-    `The key that signed this credential is published by the issuer at ${text(p['where'])}.${p['historySince'] === undefined ? '' : ` The issuer's verifiable DID history (did:webvh) has listed it since ${readerDate(p['historySince'])}.`}`,
+  'issuer-key.published': (p, m) =>
+    `The key that signed this credential is published by the issuer at ${text(p['where'])}.${p['historySince'] === undefined ? '' : ` The issuer's verifiable DID history (did:webvh) has listed it since ${m.date(p['historySince'])}.`}`,
   'issuer-key.did-key': () => "The key that signed this credential is the issuer's own did:key identifier.",
-  'issuer-key.not-found': (p) => `The key that should check the signature could not be found, so the signature cannot be trusted: ${text(p['reason']).replace(/\.$/, '')}.`,
+  'issuer-key.not-found': (p) => `The key that should check the signature could not be found, so the signature cannot be trusted: ${withoutStop(p['reason'])}.`,
   'issuer-key.wrong-controller': (p) => `The key that signed this credential belongs to ${text(p['controller'])}, not to the issuer ${text(p['issuer']) || '(none)'}.`,
   'issuer-key.other-controller': (p) =>
     `The signature was made with a key of ${text(p['controller'])}. The credential names ${text(p['issuer']) || 'no one'} as its issuer, which that key does not confirm: trust the issuer's name only if you trust ${text(p['controller'])}.`,
   'issuer-key.history-problem': (p) =>
-    `The key that signed this credential is published by the issuer at ${text(p['where'])}, but the verifiable history of the issuer's keys that its DID document names does not confirm it: ${text(p['reason']).replace(/\.$/, '')}.`,
+    `The key that signed this credential is published by the issuer at ${text(p['where'])}, but the verifiable history of the issuer's keys that its DID document names does not confirm it: ${withoutStop(p['reason'])}.`,
   'issuer-key.withdrawn': () => 'The issuer has withdrawn the key that signed this credential.',
-  'issuer-key.expired': (p) => `The issuer's key expired on ${readerDate(p['expires'])}; the signature was made with a key that is no longer current.`,
+  'issuer-key.expired': (p, m) => `The issuer's key expired on ${m.date(p['expires'])}; the signature was made with a key that is no longer current.`,
   'issuer-key.no-proof': () => 'There is no usable signature, so there is no key to look up.',
   'issuer-key.recorded': (p, m) =>
     `The verification bundle saved on ${m.date(p['savedAt'])} says the issuer published this key at ${text(p['where'])}, but the issuer's site could not be reached to confirm it, and anyone can write a bundle.`,
@@ -244,16 +243,16 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'proof.wrong-purpose': (p) => `The signature is for "${text(p['purpose'])}", not for issuing credentials (assertionMethod).`,
   'proof.unsupported': (p) => `The signature is of a kind this verifier does not support (${text(p['kind'])}); it checks eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020.`,
   'proof.expired': () => 'The signature has expired.',
-  'proof.after-key-expired': (p) => `The signature is dated ${readerDate(p['created'])}, after the issuer's key expired on ${readerDate(p['expires'])}: the key could no longer sign then.`,
-  'proof.created-in-future': (p) => `The signature is valid, but it is dated ${readerDate(p['created'])}, later than this computer's clock: the date it claims cannot be trusted.`,
+  'proof.after-key-expired': (p, m) => `The signature is dated ${m.date(p['created'])}, after the issuer's key expired on ${m.date(p['expires'])}: the key could no longer sign then.`,
+  'proof.created-in-future': (p, m) => `The signature is valid, but it is dated ${m.date(p['created'])}, later than this computer's clock: the date it claims cannot be trusted.`,
   'proof.contexts-unknown': () => 'The signature was not checked because the credential uses vocabularies this verifier does not know.',
   'proof.no-key': () => "The signature was not checked because the issuer's key could not be found.",
 
   'status.none': () => 'This credential has no status list, so its issuer cannot revoke or suspend it.',
-  'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.${statusWarnings(p)}`,
-  'status.revoked': (p) => `The issuer has revoked this credential.${statusWarnings(p)}`,
-  'status.suspended': (p) => `The issuer has suspended this credential.${statusWarnings(p)}`,
-  'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, (p['problemParams'] ?? {}) as CheckParams)}.${statusWarnings(p)}`,
+  'status.clear': (p) => `The issuer's status ${Number(p['lists']) > 1 ? 'lists show' : 'list shows'} this credential has not been ${text(p['what'])}.${statusNote(p)}`,
+  'status.revoked': (p) => `The issuer has revoked this credential.${statusNote(p)}`,
+  'status.suspended': (p) => `The issuer has suspended this credential.${statusNote(p)}`,
+  'status.unknown': (p, m) => `Could not check whether the issuer has revoked or suspended this credential: ${m.statusProblem(p['problem'] as StatusProblem, clauseParams(p, 'problemParams'))}.${statusNote(p)}`,
   'status.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
   'status.recorded': (p, m) =>
     `When the verification bundle was saved, on ${m.date(p['savedAt'])}, the issuer's status ${Number(p['lists']) > 1 ? 'lists showed' : 'list showed'} this credential had not been ${text(p['what'])}; whether it has been since could not be checked.`,
@@ -271,7 +270,7 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'log.not-logged': (p, m) => `This copy of the credential is not in the issuer's public log: the log has other versions of it (${logHistory(p, m)}), none with these exact contents.`,
   'log.checkpoint-not-signed': () => "The issuer's log is not signed by any key in the issuer's DID document, so it proves nothing.",
   'log.inconsistent': (p) => `The issuer's log does not prove entry ${text(p['index'])}: its files do not agree with its signed checkpoint.`,
-  'log.unknown': (p, m) => `Could not check the issuer's public log: ${m.logProblem(p['problem'] as LogProblem, (p['problemParams'] ?? {}) as CheckParams)}.`,
+  'log.unknown': (p, m) => `Could not check the issuer's public log: ${m.logProblem(p['problem'] as LogProblem, clauseParams(p, 'problemParams'))}.`,
   'log.not-authentic': () => 'Not checked, because the credential is not proven to come from its issuer.',
 
   'validity.until': (p, m) => `This credential is valid until ${m.date(p['until'])}.`,
@@ -344,16 +343,6 @@ export const english: VerifierMessages = {
     return `${saved}. ${use.recorded.length} of its ${use.files} saved files stood in for the issuer's, which could not be fetched: what rests on them is as of that day.`;
   },
 };
-
-/**
- * A date as the reader writes it: the locale and time zone of whoever runs the verifier (the
- * browser's, the terminal's). The exact ISO value stays in the check's details.
- */
-function readerDate(value: unknown): string {
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) return text(value);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(time));
-}
 
 const hostOf = (url: unknown): string | undefined => {
   if (typeof url !== 'string') return undefined;

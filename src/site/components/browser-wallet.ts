@@ -4,7 +4,7 @@
  * it to a browser wallet through the CHAPI mediator (../browser-wallet.ts). The polyfill, and with
  * it the mediator's frame, loads on that press, not with the page.
  */
-import { credentialFileFor } from '../browser-wallet.ts';
+import { credentialFileFor, fillWords, type WalletControlWords } from '../browser-wallet.ts';
 import { walletOffer } from '../wallet-link.ts';
 import { button } from './controls.ts';
 
@@ -14,14 +14,19 @@ interface Named {
 }
 
 /** "Ada Lovelace: Accessible Interfaces", from the signed credential's own words. */
-function describe(credential: Named): string {
+function describe(credential: Named, words: WalletControlWords): string {
   const achievement = credential.credentialSubject?.achievement?.name ?? credential.name;
   const learner = credential.credentialSubject?.name;
-  const title = typeof achievement === 'string' ? achievement : 'a credential';
-  return typeof learner === 'string' ? `${learner}: ${title}` : title;
+  const title = typeof achievement === 'string' ? achievement : words.aCredential;
+  return typeof learner === 'string' ? fillWords(words.credentialTitle, { learner, achievement: title }) : title;
 }
 
 class LaurelBrowserWallet extends HTMLElement {
+  /** In the page's language, from the page (../pages/wallet.astro). */
+  private get words(): WalletControlWords {
+    return JSON.parse(this.dataset['words'] ?? '{}') as WalletControlWords;
+  }
+
   connectedCallback(): void {
     if (this.querySelector('button')) return;
     void this.start();
@@ -34,40 +39,40 @@ class LaurelBrowserWallet extends HTMLElement {
   }
 
   private async start(): Promise<void> {
+    const t = this.words;
     const base = this.getAttribute('base') ?? '/';
     const mediator = this.getAttribute('mediator') ?? '';
     const named = credentialFileFor(base, location.search);
     const subject = this.querySelector<HTMLElement>('.browser-wallet-credential')!;
     if (!('file' in named)) {
-      this.say(named.problem === 'none'
-        ? 'No credential is named in this address. Open a certificate page, choose Add to wallet, then Browser wallet.'
-        : `“${named.id}” is not the id of a credential. Check the address you followed.`, 'failed');
+      this.say(named.problem === 'none' ? t.noneNamed : fillWords(t.notAnId, { id: named.id ?? '' }), 'failed');
       return;
     }
     let credential: unknown;
     try {
       const response = await fetch(named.file, { credentials: 'omit', referrerPolicy: 'no-referrer' });
       if (response.status === 404) {
-        this.say(`This site has no credential ${named.id}. Check the address you followed.`, 'failed');
+        this.say(fillWords(t.noSuchCredential, { id: named.id }), 'failed');
         return;
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       credential = await response.json();
     } catch {
-      this.say('Could not read the credential from this site: check the connection, then reload the page.', 'failed');
+      this.say(t.unreadable, 'failed');
       return;
     }
-    subject.textContent = describe(credential as Named);
+    subject.textContent = describe(credential as Named, t);
 
-    const store = button(this.getAttribute('sprite') ?? '', 'wallet', 'Choose a browser wallet');
+    const store = button(this.getAttribute('sprite') ?? '', 'wallet', t.choose);
     store.addEventListener('click', () => void this.store(store, credential, mediator));
     this.querySelector('.browser-wallet-actions')!.append(store);
-    this.say(`Ready. Pressing the button opens ${new URL(mediator).host}, where you pick your wallet.`, 'ready');
+    this.say(t.ready, 'ready');
   }
 
   private async store(control: HTMLButtonElement, credential: unknown, mediator: string): Promise<void> {
+    const t = this.words;
     control.disabled = true;
-    this.say(`Opening ${new URL(mediator).host}…`, 'working');
+    this.say(t.opening, 'working');
     try {
       const polyfill = await import('credential-handler-polyfill');
       await polyfill.loadOnce({ mediatorOrigin: mediator });
@@ -77,10 +82,10 @@ class LaurelBrowserWallet extends HTMLElement {
       // The polyfill's store resolves to what the wallet kept, or null (lib/CredentialsContainer.js).
       const credentials = navigator.credentials as unknown as { store(credential: unknown): Promise<unknown> };
       const stored = await credentials.store(new polyfill.WebCredential('VerifiablePresentation', verifiablePresentation));
-      if (stored) this.say('Stored. Your wallet now holds this credential.', 'stored');
-      else this.say('Nothing was stored: no wallet was chosen, or the wallet declined. You can try again.', 'not-stored');
+      if (stored) this.say(t.stored, 'stored');
+      else this.say(t.notStored, 'not-stored');
     } catch {
-      this.say(`Could not reach ${new URL(mediator).host} or your wallet. Check the connection, then try again; the JSON file on the certificate page works with any wallet.`, 'failed');
+      this.say(t.unreachable, 'failed');
     } finally {
       control.disabled = false;
     }
