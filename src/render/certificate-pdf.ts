@@ -23,7 +23,7 @@ import {
   type RGB,
 } from 'pdf-lib';
 import { mix } from '../content/colour.ts';
-import { messagesFor } from '../core/locale/messages.ts';
+import type { CertificateWords } from './certificate-words.ts';
 import { formatDate } from './dates.ts';
 import type { FittedText, FontFace, Fonts, Weight } from './fonts.ts';
 import { qrModules } from './qr-code.ts';
@@ -45,9 +45,12 @@ export interface CertificateInput {
   readonly qrSvg?: string;
   /** Tints the side panel and headings; the badge's primary colour suits. Navy if absent. */
   readonly accentColor?: string;
-  /** The site's language tag (issuer.yaml `language`): the page's words, its dates and the document's language. English if absent. */
+  /** The site's language tag (issuer.yaml `language`): its dates, its capitals and the document's language. English if absent. */
   readonly language?: string;
+  /** The certificate's own words, in that language (./certificate-words.ts). */
+  readonly words: CertificateWords;
 }
+
 
 /** Fixed, so two builds give the same bytes. */
 export const PDF_PRODUCER = 'Laurel';
@@ -135,14 +138,13 @@ function subsetName(face: FontFace): string {
 }
 
 /**
- * Embeds, as subsets, exactly the faces these texts need (an ellipsis too: a line cut to fit ends
- * with one), having read those faces first.
+ * Embeds, as subsets, exactly the faces these texts need (`certificateTexts`, each with its
+ * ellipsis), having read those faces first.
  */
 async function embedFaces(doc: PDFDocument, inter: Fonts, texts: ReadonlyArray<readonly [string, Weight]>): Promise<Map<FontFace, PDFFont>> {
-  const withEllipsis = texts.map(([text, weight]) => [`${text}…`, weight] as const);
-  await inter.loadFor(withEllipsis);
+  await inter.loadFor(texts);
   const fonts = new Map<FontFace, PDFFont>();
-  for (const [text, weight] of withEllipsis) {
+  for (const [text, weight] of texts) {
     for (const { face } of inter.splitRuns(text, weight)) {
       if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face) }));
     }
@@ -170,26 +172,46 @@ function drawQr(page: PDFPage, svg: string, x: number, top: number, size: number
   page.drawSvgPath(qr.path, { x, y: PAGE_HEIGHT - top, scale: size / qr.size, borderColor: rgb(0, 0, 0), borderWidth: 1 });
 }
 
+/**
+ * What the certificate writes, and each text with the weight it is set in: the faces embedded are
+ * those these need, and the build publishes the font files they can need (src/site/font-files.ts).
+ */
+export function certificateTexts(input: Omit<CertificateInput, 'badgePng' | 'qrSvg' | 'accentColor'>) {
+  const language = input.language ?? 'en';
+  const { words } = input;
+  // The labels are set in spaced capitals; French capitals keep their accents (« DÉCERNÉE LE »).
+  const label = (text: string) => text.toLocaleUpperCase(language);
+  const labels = { heading: label(words.certificateOfAchievement), awarded: label(words.awarded), validUntil: label(words.validUntil), skills: label(words.skills), verifyAt: label(words.verifyAt) };
+  const awarded = formatDate(input.awardedOn, language);
+  const validUntil = input.validUntil === undefined ? undefined : formatDate(input.validUntil, language);
+  const skills = input.skills.join('  ·  ');
+  // Each with an ellipsis, which a text cut to fit ends with.
+  const texts = ([
+    [input.issuerName, 600],
+    [`${labels.heading} ${labels.awarded} ${labels.validUntil} ${labels.skills} ${labels.verifyAt}`, 600],
+    [input.learnerName, 700],
+    [input.achievementName, 600],
+    [`${words.hasEarned} ${words.scanToVerify} ${awarded} ${validUntil ?? ''} ${input.achievementDescription} ${skills}`, 400],
+    [`${awarded} ${validUntil ?? ''}`, 600],
+    [input.credentialUrl, 400],
+  ] as const).map(([text, weight]): readonly [string, Weight] => [`${text}…`, weight]);
+  return { awarded, validUntil, skills, labels, texts };
+}
+
 /** The certificate, set in `fonts` (Inter: the same files give the same bytes, in Node or a browser). */
 export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts): Promise<Uint8Array> {
   const accentHex = input.accentColor ?? '#1e3a5f';
   const accent = color(accentHex);
   const language = input.language ?? 'en';
-  const messages = messagesFor(language);
-  const words = messages.images;
-  // The labels are set in spaced capitals; French capitals keep their accents (« DÉCERNÉE LE »).
-  const label = (text: string) => text.toLocaleUpperCase(language);
-  const [heading, awardedLabel, validUntilLabel, skillsLabel, verifyAtLabel] = [words.certificateOfAchievement, words.awarded, words.validUntil, words.skills, words.verifyAt].map(label) as [string, string, string, string, string];
-  const awarded = formatDate(input.awardedOn, language);
-  const validUntil = input.validUntil === undefined ? undefined : formatDate(input.validUntil, language);
-  const skills = input.skills.join('  ·  ');
+  const { words } = input;
+  const { awarded, validUntil, skills, labels, texts } = certificateTexts(input);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const date = new Date(`${input.awardedOn}T00:00:00Z`);
-  doc.setTitle(`${input.achievementName}${messages.colon}${input.learnerName}`, { showInWindowTitleBar: true });
+  doc.setTitle(`${input.achievementName}${words.colon}${input.learnerName}`, { showInWindowTitleBar: true });
   doc.setAuthor(input.issuerName);
-  doc.setSubject(words.documentSubject(input.credentialUrl));
+  doc.setSubject(words.documentSubject.replace('{url}', () => input.credentialUrl));
   doc.setKeywords([...input.skills]);
   doc.setCreator(PDF_PRODUCER);
   doc.setProducer(PDF_PRODUCER);
@@ -201,15 +223,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  const embedded = await embedFaces(doc, fonts, [
-    [input.issuerName, 600],
-    [`${heading} ${awardedLabel} ${validUntilLabel} ${skillsLabel} ${verifyAtLabel}`, 600],
-    [input.learnerName, 700],
-    [input.achievementName, 600],
-    [`${words.hasEarned} ${words.scanToVerify} ${awarded} ${validUntil ?? ''} ${input.achievementDescription} ${skills}`, 400],
-    [`${awarded} ${validUntil ?? ''}`, 600],
-    [input.credentialUrl, 400],
-  ]);
+  const embedded = await embedFaces(doc, fonts, texts);
   const type = new Typesetter(fonts, embedded, page);
 
   // The side panel: badge, QR code.
@@ -233,7 +247,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
   // The text column, top to bottom.
   let top = TOP;
   top = type.block(type.fit(input.issuerName, 600, 1, [13, 12, 11, 10, 9]), top, { weight: 600, color: MUTED, lineHeight: 1.3 }) + 30;
-  type.line(heading, LEFT, top, { weight: 600, size: 10, color: accent, spacing: 1.6 });
+  type.line(labels.heading, LEFT, top, { weight: 600, size: 10, color: accent, spacing: 1.6 });
   top += 24;
   top = type.block(type.fit(input.learnerName, 700, 2, [36, 34, 32, 30, 28, 26, 24, 22]), top, { weight: 700, color: INK, lineHeight: 1.15 }) + 10;
   type.line(words.hasEarned, LEFT, top, { weight: 400, size: 12, color: MUTED });
@@ -243,7 +257,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
   top += 17;
   top = type.block(type.fit(input.achievementDescription, 400, 4, [10.5, 10, 9.5]), top, { weight: 400, color: INK, lineHeight: 1.45 }) + 12;
   if (skills) {
-    type.line(skillsLabel, LEFT, top, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+    type.line(labels.skills, LEFT, top, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
     type.block(type.fit(skills, 400, 2, [10, 9.5, 9]), top + 15, { weight: 400, color: INK, lineHeight: 1.45 });
   }
 
@@ -252,9 +266,9 @@ export async function renderCertificatePdf(input: CertificateInput, fonts: Fonts
     type.line(label, x, FOOTER_TOP, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
     type.line(value, x, FOOTER_TOP + 15, { weight: 600, size: 11.5, color: INK });
   };
-  fact(awardedLabel, awarded, LEFT);
-  if (validUntil) fact(validUntilLabel, validUntil, LEFT + 170);
-  type.line(verifyAtLabel, LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
+  fact(labels.awarded, awarded, LEFT);
+  if (validUntil) fact(labels.validUntil, validUntil, LEFT + 170);
+  type.line(labels.verifyAt, LEFT, FOOTER_TOP + 50, { weight: 600, size: 8.5, color: accent, spacing: 1.2 });
   const url = type.fit(input.credentialUrl, 400, 1, [10, 9, 8, 7]);
   const urlWidth = type.line(url.lines[0]!, LEFT, FOOTER_TOP + 65, { weight: 400, size: url.size, color: accent });
   link(doc, page, input.credentialUrl, LEFT, FOOTER_TOP + 63, urlWidth, url.size + 4);

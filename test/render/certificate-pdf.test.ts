@@ -16,7 +16,9 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/core/locale/messages.ts';
 import { renderCertificatePdf, type CertificateInput } from '../../src/render/certificate-pdf.ts';
+import { certificateWords } from '../../src/render/certificate-words.ts';
 import { renderBadgeSvg, renderPng } from '../../src/render/badge-image.ts';
 import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
@@ -41,6 +43,7 @@ const input: CertificateInput = {
   badgePng,
   qrSvg: await qrCodeSvg(credentialUrl),
   accentColor: '#1e3a5f',
+  words: certificateWords(messagesFor('en')),
 };
 
 const bytesOf = (stream: PDFRawStream) => decodePDFRawStream(stream).decode();
@@ -159,7 +162,7 @@ describe('renderCertificatePdf', () => {
   });
 
   it('speaks the site’s language: French labels, dates and metadata, no English word left', async () => {
-    const pdf = await renderCertificatePdf({ ...input, awardedOn: '2026-03-01', language: 'fr-CA' }, packagedFonts);
+    const pdf = await renderCertificatePdf({ ...input, awardedOn: '2026-03-01', language: 'fr-CA', words: certificateWords(messagesFor('fr-CA')) }, packagedFonts);
     const text = pdfText(pdf);
     for (const expected of ['ATTESTATION DE RÉUSSITE', 'a obtenu', 'DÉCERNÉE LE', '1er mars 2026', 'VALABLE JUSQU’AU', '14 mars 2029', 'COMPÉTENCES', 'VÉRIFIER SUR', 'Scanner pour vérifier']) {
       expect(text).toContain(expected);

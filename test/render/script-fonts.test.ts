@@ -15,6 +15,8 @@ const { scriptSubsetsFor } = await import('../../src/render/script-fonts.ts');
 const { renderBadge, renderPng } = await import('../../src/render/badge-image.ts');
 const { renderShareCard } = await import('../../src/render/share-card.ts');
 const { renderCertificatePdf } = await import('../../src/render/certificate-pdf.ts');
+const { certificateWords } = await import('../../src/render/certificate-words.ts');
+const { messagesFor } = await import('../../src/core/locale/messages.ts');
 const { packagedFonts } = await import('../../src/render/packaged-fonts.ts');
 const { FIXED_SEAL } = await import('./golden.ts');
 
@@ -50,7 +52,7 @@ describe('the renderers', () => {
       skills: ['Semantic HTML'],
       badgePng: renderPng(badge.svg, 600),
     };
-    await renderCertificatePdf({ ...certificate, language: 'fr' }, packagedFonts);
+    await renderCertificatePdf({ ...certificate, language: 'fr', words: certificateWords(messagesFor('fr')) }, packagedFonts);
     expect(read.some((file) => file.includes('@fontsource/inter/'))).toBe(true);
     expect(scriptFiles()).toEqual([]);
 
