@@ -30,19 +30,11 @@ import vietnamese700 from '@fontsource/inter/files/inter-vietnamese-700-normal.w
 import { fontFileName, Fonts } from '../../../render/fonts.ts';
 
 /**
- * The script families' own slices (src/render/script-fonts.ts) in the weights the certificate
- * uses, by path: Vite publishes each with the site's assets (about 1,060 files, 39 MB, nearly all
- * CJK) and gives its address, a string each, so the chunk carries no font and a learner's browser
- * fetches only the few slices its certificate needs.
+ * The script families' slices (src/render/script-fonts.ts) are not bundled: there are about a
+ * thousand. The build publishes, under `fonts/<family>/` at the site's base path, those its own
+ * certificates read (src/site/script-font-files.ts), and a certificate asks for no other.
  */
-const SCRIPT_URLS: Readonly<Record<string, string>> = import.meta.glob(
-  [
-    '/node_modules/@fontsource/noto-sans-{jp,sc,kr}/files/noto-sans-{jp,sc,kr}-[0-9]*-{400,600,700}-normal.woff',
-    '/node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{400,600,700}-normal.woff',
-    '/node_modules/@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-{400,600,700}-normal.woff',
-  ],
-  { query: '?url&no-inline', import: 'default', eager: true },
-);
+const scriptUrl = (family: string, name: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}fonts/${family}/${name}`;
 
 /** Where each file is on this site, by its Fontsource name; never inlined, since the page's policy fetches no data: URL. */
 const URLS: Readonly<Record<string, string>> = {
@@ -70,7 +62,7 @@ const URLS: Readonly<Record<string, string>> = {
 };
 
 const urlOf = (family: string, name: string): string | undefined =>
-  family === 'inter' ? URLS[name] : SCRIPT_URLS[`/node_modules/@fontsource/${family}/files/${name}`];
+  family === 'inter' ? URLS[name] : scriptUrl(family, name);
 
 export const siteFonts = new Fonts(async (file) => {
   const name = fontFileName(file);
