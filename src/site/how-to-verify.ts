@@ -7,6 +7,7 @@
  */
 import { PINNED_CONTEXTS } from '../core/document-loader.ts';
 import { MAX_DEPTH, MAX_PROOFS } from '../core/limits.ts';
+import type { InterfaceLanguage } from '../core/locale/language.ts';
 import type { SignedSite } from '../issue/signed-site.ts';
 
 /** The prose comments inside the commands. */
@@ -34,7 +35,7 @@ interface Language {
   readonly comments: CommandComments;
 }
 
-const LANGUAGES: { readonly en: Language } = {
+const LANGUAGES: Record<InterfaceLanguage, Language> = {
   en: {
     title: 'How to verify without Laurel',
     description: 'Each step of verifying an Open Badges 3.0 credential, the standard it follows, and how to do it yourself with common tools.',
@@ -53,6 +54,26 @@ const LANGUAGES: { readonly en: Language } = {
       checkpoint: 'the checkpoint: origin, size, root (base64), a blank line, then "— <origin> <base64(key id ‖ signature)>"',
       logIndex: "the credential's entry numbers, in index/<first byte of SHA-256(id), hex>.json",
       leafHash: "an entry's leaf hash (RFC 6962 §2.1): SHA-256(0x00 ‖ entry bytes); its bytes must hash like the copy you hold",
+    },
+  },
+  fr: {
+    title: 'Vérifier une attestation sans Laurel',
+    description: 'Chaque étape de la vérification d’une attestation Open Badges 3.0, la norme qui la définit, et comment la refaire soi-même avec des outils courants.',
+    comments: {
+      base58: 'décode en base58btc une valeur multibase (sans le «\u202Fz\u202F» initial) et l’affiche en hexadécimal',
+      publicKey: 'publicKeyMultibase\u202F: ed01 suivi de la clé de 32 octets',
+      signature: 'proofValue\u202F: la signature, 64 octets',
+      subjectPublicKeyInfo: 'la clé brute, dans une structure X.509 SubjectPublicKeyInfo (RFC 8410)',
+      hashData: 'hashData\u202F: SHA-256(options de preuve) suivi de SHA-256(attestation), soit 64 octets',
+      pyld: 'Python, avec pyld (pip install pyld)\u202F: RDFC-1.0 est le nom normalisé d’URDNA2015',
+      proofNotSigned: 'la preuve elle-même n’est pas signée',
+      oneElementList: 'Laurel écrit une liste d’un seul élément',
+      proofOptionsContext: 'les options de preuve prennent les contextes de l’attestation',
+      statusBit: 'décompresse encodedList («\u202Fu\u202F» puis le GZIP en base64url, sans remplissage) et lit un bit',
+      identityHash: 'à comparer avec identityHash, après «\u202Fsha256$\u202F»',
+      checkpoint: 'le point de contrôle\u202F: origine, taille, racine (base64), une ligne vide, puis «\u202F— <origine> <base64(id de clé ‖ signature)>\u202F»',
+      logIndex: 'les numéros d’entrée de l’attestation, dans index/<premier octet de SHA-256(id), en hexadécimal>.json',
+      leafHash: 'empreinte de feuille d’une entrée (RFC 6962 §2.1)\u202F: SHA-256(0x00 ‖ octets de l’entrée)\u202F; elle doit être celle de la copie que vous détenez',
     },
   },
 };
@@ -83,7 +104,7 @@ export interface HowToVerify {
   };
 }
 
-export function howToVerify(site: Pick<SignedSite, 'did' | 'urls'>, language: keyof typeof LANGUAGES): HowToVerify {
+export function howToVerify(site: Pick<SignedSite, 'did' | 'urls'>, language: InterfaceLanguage): HowToVerify {
   const { title, description, comments: c } = LANGUAGES[language];
   const suspensionList = site.urls.statusList('suspension');
   const transparencyLog = site.urls.transparencyLog;
