@@ -3,8 +3,11 @@
  * (test/fixtures/sites/francais, `language: fr-CA`), built once for the run by
  * test/setup/fixture-sites.ts. Its pages speak French from the catalog (src/core/locale/fr.ts),
  * with the dates, numbers and durations Intl writes for fr-CA, with and without JavaScript; no
- * sentence of the English catalog is left on them; they pass axe.
+ * sentence of the English catalog is left on them; they pass axe. Its "How to verify" page is the
+ * English site's in French: the same commands and references, none of its paragraphs.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { en, enScripts } from '../../src/core/locale/en.ts';
@@ -12,7 +15,8 @@ import { axeViolations } from '../helpers/axe.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
 // Shared with every browser test of the run: read only, never written.
-const { dist } = inject('sites').francais;
+const { dist, siteUrl } = inject('sites').francais;
+const english = inject('sites').academy;
 // Award ids of the fixture's content/awards/.
 const AMELIE = '7d1c2a90-5b1e-4c7a-9f3e-2b8a6c4d0e11';
 const REVOKED = '2f6e9b14-8a3d-4d52-b7c1-9e0a5f3d2c77';
@@ -165,10 +169,10 @@ describe('a French-speaking site', () => {
     await suspended.context().close();
   });
 
-  it('leaves no sentence of the English catalog on its certificate, achievement and home pages, and passes axe', async () => {
+  it('leaves no sentence of the English catalog on its certificate, achievement, home and "How to verify" pages, and passes axe', async () => {
     const phrases = englishPhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/'];
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/', '/verify/how/'];
     for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
       const id = pathname;
       const page = await open(pathname, { javaScriptEnabled });
@@ -188,5 +192,53 @@ describe('a French-speaking site', () => {
       expect(await axeViolations(page), pathname).toEqual([]);
       await page.context().close();
     }
+  });
+});
+
+describe('the "How to verify" page of a French-speaking site', () => {
+  const page = (siteDist: string) => readFile(path.join(siteDist, 'verify', 'how', 'index.html'), 'utf8');
+  // The page's own text, without the layout's header and footer.
+  const article = (html: string) => /<article class="how"[^>]*>([^]*)<\/article>/.exec(html)![1]!;
+  const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  const all = (html: string, element: string) => [...html.matchAll(new RegExp(`<${element}[^>]*>([^]*?)</${element}>`, 'g'))].map(([, inner]) => inner!);
+  // The comments are in the page's language; what runs is not. Each site names its own host.
+  const commands = (html: string, url: string) =>
+    all(html, 'pre').map((block) => decode(block).replace(/(^|[ \t]+)# .*$/gm, '').replaceAll(new URL(url).host, '<host>'));
+  const comments = (html: string) => all(html, 'pre').flatMap((block) => [...decode(block).matchAll(/(?:^|[ \t])# (.*)$/gm)].map(([, comment]) => comment!));
+  const externalLinks = (html: string, url: string) => [...new Set([...html.matchAll(/<a href="(https?:[^"]+)"/g)].map(([, href]) => href!).filter((href) => !href.startsWith(url)))].sort();
+
+  it('is in French, with the English page’s commands and references and none of its paragraphs', async () => {
+    const [frenchHtml, englishHtml] = await Promise.all([page(dist), page(english.dist)]);
+    expect(frenchHtml).toContain('<html lang="fr-CA">');
+    expect(/<title>([^<]*)<\/title>/.exec(frenchHtml)?.[1]).toBe('Vérifier une attestation sans Laurel');
+    const [french, englishPage] = [article(frenchHtml), article(englishHtml)];
+    expect(all(french, 'h1').map(textOf)).toEqual(['Vérifier une attestation sans Laurel']);
+    expect(all(french, 'h2').map(textOf)).toEqual([
+      '0. Obtenir l’attestation',
+      '1. Format',
+      '2. Des termes connus uniquement',
+      '3. Règles Open Badges',
+      '4. La clé de l’émetteur',
+      '5. La signature',
+      '6. Révocation et suspension',
+      '7. Journal public',
+      '8. Dates de validité',
+      '9. Titulaire',
+      'Dossiers de vérification',
+      'Le résultat',
+    ]);
+    const frenchCommands = commands(french, siteUrl);
+    expect(frenchCommands.length).toBeGreaterThanOrEqual(7);
+    expect(frenchCommands).toEqual(commands(englishPage, english.siteUrl));
+    // Their comments are French: only what OpenSSL prints is the same.
+    const englishComments = new Set(comments(englishPage));
+    expect(comments(french).filter((comment) => englishComments.has(comment))).toEqual(['→ Signature Verified Successfully']);
+    expect(externalLinks(french, siteUrl).length).toBeGreaterThan(15);
+    expect(externalLinks(french, siteUrl)).toEqual(externalLinks(englishPage, english.siteUrl));
+    const paragraphs = all(englishPage, 'p').map(textOf);
+    expect(paragraphs.length).toBeGreaterThan(20);
+    const frenchText = textOf(french);
+    for (const paragraph of paragraphs) expect(frenchText, paragraph).not.toContain(paragraph);
   });
 });
