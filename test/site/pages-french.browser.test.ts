@@ -215,6 +215,19 @@ describe('the French verifier', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('says in French why it could not fetch an address', async () => {
+    const context = await site.browser.newContext();
+    await routeSiteUrl(context, academy.siteUrl, academy.dist);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    await page.goto(`${site.origin}/verify/`, { waitUntil: 'load' });
+    await page.fill('form[data-input="url"] input', `${academy.siteUrl}credentials/not-published.json`);
+    await page.click('form[data-input="url"] button[type="submit"]');
+    expect(await verdict(page)).toBe('failed');
+    expect(await text(page, 'laurel-verifier [data-verification-status]')).toContain('le serveur a répondu HTTP 404');
+    await context.close();
+  });
 });
 
 describe('a site in French and in English', () => {
