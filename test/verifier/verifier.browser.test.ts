@@ -102,6 +102,8 @@ async function open(pathname = 'verify/', options: { bypassCSP?: boolean; javaSc
   page.setDefaultTimeout(WAIT.timeout);
   // At the site's own URL, answered from dist/: the verifier runs as it does once published.
   await page.goto(`${SITE_URL}${pathname}`);
+  // With JavaScript, once the verifier has built its parts (its words load first).
+  if (options.javaScriptEnabled !== false && (await page.locator('laurel-verifier').count()) > 0) await page.locator('laurel-verifier[data-ready]').waitFor({ state: 'attached' });
   return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
 }
 
