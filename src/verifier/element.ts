@@ -4,7 +4,8 @@
  * need JavaScript (render.ts, verifierParts), and wires them to the engine in run.ts, which it
  * loads on first use. Two modes: `data-mode="page"` (the /verify/ page: a URL, pasted JSON or a
  * file; `?url=` runs at once) and `data-mode="panel"` with `credential-url` (a certificate page:
- * one button). `data-how` is the how-to page the checks link to.
+ * one button). `data-how` is the how-to page the checks link to. `data-ready` is set once its
+ * parts are built and wired.
  */
 import type { VerificationReport } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
@@ -85,6 +86,8 @@ class LaurelVerifier extends HTMLElement {
       if (field) field.value = deepLink;
       void this.verify({ kind: 'url', url: deepLink });
     }
+    // Built and wired: for tools and tests that must not look before (the words load first).
+    this.dataset['ready'] = '';
   }
 
   /** The email form of the recipient check, once its row is there. */

@@ -11,6 +11,7 @@ import { FETCH_TIMEOUT_MS, MAX_DEPTH, MAX_IMAGE_BYTES, MAX_INPUT_BYTES, MAX_LOG_
 import type { FetchLogFile } from '../core/verify/log.ts';
 import { credentialFromBytes, describeBytes, jsonNestingDepth, unreadable, type LoadedText } from '../core/verify/input.ts';
 import { credentialLinkOf } from './alternate-link.ts';
+import { englishFetchReasons, type FetchReasons } from './fetch-reasons.ts';
 
 /** `url` is where the body came from, after redirects (relative links on a page resolve against it). */
 export type Fetched = { ok: true; bytes: Uint8Array; contentType: string; url: string } | { ok: false; reason: string };
@@ -33,6 +34,8 @@ export interface FetcherOptions {
   readonly redirects?: 'checked' | 'platform' | undefined;
   /** A failed request in words; the cause is in `error.cause` under Node, hidden by browsers. */
   readonly describeError?: ((error: unknown) => string) | undefined;
+  /** Why an address was not fetched, in the reader's language (English by default). */
+  readonly reasons?: FetchReasons | undefined;
 }
 
 export interface Fetcher {
@@ -55,9 +58,10 @@ const CREDENTIAL_ACCEPT = 'application/vc+ld+json, application/vc, application/l
 const JSON_ACCEPT = 'application/vc+ld+json, application/vc, application/ld+json, application/json;q=0.9';
 
 /** A response body, refused as soon as it passes `limit` bytes (whatever Content-Length claims). */
-export async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+export async function readLimited(response: Response, limit: number, reasons: FetchReasons = englishFetchReasons): Promise<Uint8Array> {
+  const tooLarge = () => new RangeError(reasons.tooLarge(describeBytes(limit, reasons.units)));
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new RangeError(`the response is larger than ${describeBytes(limit)}`);
+  if (declared > limit) throw tooLarge();
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(await response.arrayBuffer());
   const chunks: Uint8Array[] = [];
@@ -68,7 +72,7 @@ export async function readLimited(response: Response, limit: number): Promise<Ui
     total += value.length;
     if (total > limit) {
       await reader.cancel();
-      throw new RangeError(`the response is larger than ${describeBytes(limit)}`);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -84,6 +88,7 @@ export async function readLimited(response: Response, limit: number): Promise<Ui
 export function createFetcher(options: FetcherOptions): Fetcher {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const reasons = options.reasons ?? englishFetchReasons;
   const describeError = options.describeError ?? ((error: unknown) => (error instanceof Error ? error.message : String(error)));
 
   const allowed: Fetcher['allowed'] = (address) => {
@@ -91,14 +96,14 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     try {
       url = options.base === undefined ? new URL(address.trim()) : new URL(address.trim(), options.base);
     } catch {
-      return { ok: false, reason: `"${address}" is not a web address` };
+      return { ok: false, reason: reasons.notAnAddress(address) };
     }
     if (allowedOrigins.has(url.origin)) return { ok: true, url };
-    if (url.protocol !== 'https:') return { ok: false, reason: `only https:// addresses are fetched, not ${url.protocol}` };
+    if (url.protocol !== 'https:') return { ok: false, reason: reasons.notHttps(url.protocol) };
     // A credential must not make the verifier reach this computer or its network (did-method-web
     // §2.4): no IP addresses in any notation, no single-label or .localhost names (RFC 6761 §6.3).
     if (isIpAddress(url.host) || !url.hostname.includes('.') || /(^|\.)localhost\.?$/i.test(url.hostname)) {
-      return { ok: false, reason: `only addresses on a domain name are fetched, not ${url.hostname}` };
+      return { ok: false, reason: reasons.notADomainName(url.hostname) };
     }
     return { ok: true, url };
   };
@@ -107,7 +112,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const request = async (first: URL, accept: string, signal: AbortSignal): Promise<Response | { ok: false; reason: string }> => {
     const landed = (response: Response) =>
       // Wherever the fetch function itself ended up (a browser follows redirects on its own).
-      response.url && !allowed(response.url).ok ? { ok: false as const, reason: `${first.href} redirected away from https` } : response;
+      response.url && !allowed(response.url).ok ? { ok: false as const, reason: reasons.redirectedAway(first.href) } : response;
     if (options.redirects === 'platform') return landed(await options.fetch(first, { ...options.init, headers: { accept }, signal }));
     let url = first;
     for (let hop = 0; ; hop += 1) {
@@ -115,9 +120,9 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const location = response.headers.get('location');
       if (response.status < 300 || response.status > 399 || location === null) return landed(response);
       await response.body?.cancel();
-      if (hop === MAX_REDIRECTS) return { ok: false, reason: `${first.href} redirected more than ${MAX_REDIRECTS} times` };
+      if (hop === MAX_REDIRECTS) return { ok: false, reason: reasons.tooManyRedirects(first.href, MAX_REDIRECTS) };
       const next = allowed(new URL(location, url).href);
-      if (!next.ok) return { ok: false, reason: `${first.href} redirected away from https (${next.reason})` };
+      if (!next.ok) return { ok: false, reason: `${reasons.redirectedAway(first.href)} (${next.reason})` };
       url = next.url;
     }
   };
@@ -128,10 +133,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     try {
       const response = await request(target.url, accept, AbortSignal.timeout(timeoutMs));
       if (!(response instanceof Response)) return response;
-      if (!response.ok) return { ok: false, reason: `the server answered HTTP ${response.status}` };
-      return { ok: true, bytes: await readLimited(response, limit), contentType: response.headers.get('content-type') ?? '', url: response.url || target.url.href };
+      if (!response.ok) return { ok: false, reason: reasons.httpStatus(response.status) };
+      return { ok: true, bytes: await readLimited(response, limit, reasons), contentType: response.headers.get('content-type') ?? '', url: response.url || target.url.href };
     } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') return { ok: false, reason: `no answer within ${timeoutMs / 1000} seconds` };
+      if (error instanceof Error && error.name === 'TimeoutError') return { ok: false, reason: reasons.noAnswer(timeoutMs / 1000) };
       if (error instanceof RangeError) return { ok: false, reason: error.message };
       return { ok: false, reason: describeError(error) };
     }
@@ -140,13 +145,13 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const fetchJson: FetchJson = async (url) => {
     const fetched = await fetchBytes(url, MAX_INPUT_BYTES, JSON_ACCEPT);
     if (!fetched.ok) return fetched;
-    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: `${url} is a web page, not JSON` };
+    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: reasons.webPageNotJson(url) };
     const text = new TextDecoder().decode(fetched.bytes).replace(/^\uFEFF/, '');
-    if (jsonNestingDepth(text) > MAX_DEPTH) return { ok: false, reason: `${url} is nested more than ${MAX_DEPTH} levels deep` };
+    if (jsonNestingDepth(text) > MAX_DEPTH) return { ok: false, reason: reasons.tooDeep(url, MAX_DEPTH) };
     try {
       return { ok: true, json: JSON.parse(text) as unknown };
     } catch {
-      return { ok: false, reason: `${url} is not valid JSON` };
+      return { ok: false, reason: reasons.notJson(url) };
     }
   };
 
@@ -154,7 +159,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     const fetched = await fetchBytes(url, MAX_LOG_FILE_BYTES, 'text/plain, application/octet-stream;q=0.9, */*;q=0.8');
     if (!fetched.ok) return fetched;
     // A host that answers every unknown path with its home page has no such file.
-    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: `${url} is a web page, not a log file` };
+    if (/text\/html/i.test(fetched.contentType)) return { ok: false, reason: reasons.webPageNotLogFile(url) };
     return { ok: true, bytes: fetched.bytes };
   };
 

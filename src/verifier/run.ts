@@ -17,6 +17,7 @@ import { createFetcher, type Fetcher } from './fetcher.ts';
 import { loadInput, type VerifyInput } from './input.ts';
 import { localPreview, toLocal, type LocalPreview } from './local-preview.ts';
 import { verifierPageWordsFor } from './page-words.ts';
+import type { VerifierPageWords } from './words.ts';
 
 export interface Run {
   report: VerificationReport;
@@ -55,14 +56,15 @@ function fetchTimer(): { timed: <F extends (url: string) => Promise<unknown>>(fe
  * revalidated cache (a status list changes when the issuer revokes). The browser hides why a
  * request failed (offline, DNS, CORS) from scripts on purpose, so the reason says what it may be.
  */
-function pageFetcher(preview: LocalPreview | undefined, unreachable: string): Fetcher {
+function pageFetcher(preview: LocalPreview | undefined, words: Pick<VerifierPageWords, 'unreachable' | 'fetchReasons'>): Fetcher {
   return createFetcher({
     fetch: (url, init) => fetch(toLocal(preview, url.href), init),
     base: location.href,
     allowedOrigins: [location.origin],
     init: { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' },
     redirects: 'platform',
-    describeError: () => unreachable,
+    describeError: () => words.unreachable,
+    reasons: words.fetchReasons,
   });
 }
 
@@ -75,7 +77,7 @@ export async function verifyInput(input: VerifyInput, siteUrl?: string, language
   const messages = verifierMessagesFor(language);
   // Warm up while the credential downloads, if that has not happened yet (a deep link).
   void warmUp().catch(() => undefined);
-  const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)), verifierPageWordsFor(language).unreachable);
+  const fetcher = pageFetcher(localPreview(siteUrl, new URL(location.href)), verifierPageWordsFor(language));
   const loaded = await loadInput(input, fetcher);
   if (!loaded.ok) return { report: unreadableReport(loaded, messages), durationMs: 0, fetchMs: 0 };
   const timer = fetchTimer();

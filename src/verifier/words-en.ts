@@ -1,5 +1,6 @@
 /** The browser verifier's words in English (the shape is words.ts's). */
 import type { VerifierPageWords } from './words.ts';
+import { englishFetchReasons } from './fetch-reasons.ts';
 
 export const englishWords: VerifierPageWords = {
   states: { passed: 'Passed', failed: 'Failed', warning: 'Warning', unknown: 'Could not check', skipped: 'Not checked', pending: 'Waiting', running: 'Checking' },
@@ -19,6 +20,7 @@ export const englishWords: VerifierPageWords = {
     "(one file with this credential and the issuer's files just read: this page verifies it later even with no network, and says what it can then no longer confirm).",
   cannotStart: (reason) => `The verifier could not start (${reason}). Check your connection and reload the page.`,
   unreachable: 'the address could not be reached (offline, not found, or the server does not allow other sites to read it)',
+  fetchReasons: englishFetchReasons,
   recipientLabel: 'Email address the credential was awarded to',
   compare: 'Compare',
   recipientNote: "Hashed here with the credential's salt and compared; it is not sent anywhere.",

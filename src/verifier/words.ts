@@ -7,6 +7,7 @@
 import type { CheckState } from '../core/verify/check.ts';
 import type { VerifyInput } from './input.ts';
 import type { LocalPreview } from './local-preview.ts';
+import type { FetchReasons } from './fetch-reasons.ts';
 
 export type RowState = CheckState | 'pending' | 'running';
 
@@ -35,6 +36,8 @@ export interface VerifierPageWords {
   readonly cannotStart: (reason: string) => string;
   /** Why the browser could not fetch an address: it hides the reason from scripts. */
   readonly unreachable: string;
+  /** Why an address was not fetched, when the verifier knows. */
+  readonly fetchReasons: FetchReasons;
   readonly recipientLabel: string;
   readonly compare: string;
   readonly recipientNote: string;

@@ -16,7 +16,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set(['npm run award', 'JSON', 'PNG', 'SVG', '
  * What is still written in English whatever the page's language, as docs/languages.md lists it:
  * the "How to verify" page's prose, and the checklist's state before the verifier's script runs.
  */
-const STILL_ENGLISH = ['pages/verify-how.astro: '];
+const STILL_ENGLISH: string[] = [];
 
 function astroFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })

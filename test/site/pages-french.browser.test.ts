@@ -5,22 +5,23 @@
  * with the dates, numbers and durations Intl writes for fr-CA, with and without JavaScript; no
  * sentence of the English catalog is left on them; they pass axe. The site is in English too
  * (`languages: [fr-CA, en]`): every page again under /en/, linked both ways (hreflang, the language
- * switch), and searched in its own language.
+ * switch), and searched in its own language. Its "How to verify" page is the English site's in
+ * French: the same commands and references, none of its paragraphs.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { en, enScripts } from '../../src/core/locale/en.ts';
-import { english as englishVerifier } from '../../src/core/verify/messages.ts';
-import { englishWords } from '../../src/verifier/words-en.ts';
+import { en } from '../../src/core/locale/en.ts';
+import { englishPagePhrases, englishVerifierPhrases } from '../helpers/english-phrases.ts';
 import { routeSiteUrl } from '../../src/commands/bench/browser.ts';
 import { verdict, WAIT } from '../helpers/verifier-page.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { useBrowserOnSite } from '../helpers/browser-suite.ts';
 
 // Shared with every browser test of the run: read only, never written.
-const { dist } = inject('sites').francais;
+const { dist, siteUrl } = inject('sites').francais;
+const english = inject('sites').academy;
 // Award ids of the fixture's content/awards/.
 const AMELIE = '7d1c2a90-5b1e-4c7a-9f3e-2b8a6c4d0e11';
 const REVOKED = '2f6e9b14-8a3d-4d52-b7c1-9e0a5f3d2c77';
@@ -41,33 +42,6 @@ async function open(pathname: string, options: { javaScriptEnabled?: boolean; ti
 const facts = (page: Page) => page.$$eval('.facts div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]));
 // Only the layout's white space is folded: French's no-break spaces are part of the text.
 const text = async (page: Page, selector: string) => (await page.textContent(selector))?.replace(/[ \t\r\n]+/g, ' ').trim();
-
-/**
- * English sentences as a reader would meet them: every string in `sources`, at any depth, and the
- * fixed parts of every sentence made by a function (called with placeholders; one that needs
- * another kind of argument is skipped, its fixed words are in the other sentences' tests).
- */
-function phrasesOf(...sources: unknown[]): string[] {
-  const phrases = new Set<string>();
-  const add = (value: unknown): void => {
-    if (typeof value === 'string') for (const part of value.split(/[.:]\s+/)) phrases.add(part.trim());
-    else if (Array.isArray(value)) value.forEach(add);
-    else if (typeof value === 'function') {
-      try {
-        add((value as (...args: string[]) => unknown)('\u0000', '\u0000', '\u0000', '\u0000'));
-      } catch {
-        // Not a sentence of strings.
-      }
-    } else if (typeof value === 'object' && value !== null) Object.values(value).forEach(add);
-  };
-  sources.forEach(add);
-  // A part of a sentence around a value: keep the words, not the placeholder.
-  // Words, not a single one: "achievements" is also in every achievement's URL.
-  return [...phrases].flatMap((phrase) => phrase.split('\u0000')).map((part) => part.trim()).filter((part) => part.length >= 12 && part.includes(' '));
-}
-
-/** The English catalog's words and sentences (its `language` is a name, not a sentence). */
-const englishPhrases = () => phrasesOf({ ...en, language: undefined }, enScripts);
 
 describe('a French-speaking site', () => {
   it('writes the certificate page in French, with the dates, numbers and durations of fr-CA, without JavaScript too', async () => {
@@ -183,10 +157,10 @@ describe('a French-speaking site', () => {
     await suspended.context().close();
   });
 
-  it('leaves no sentence of the English catalog on its certificate, achievement and home pages, and passes axe', async () => {
-    const phrases = englishPhrases();
+  it('leaves no sentence of the English catalog on its certificate, achievement, home and "How to verify" pages, and passes axe', async () => {
+    const phrases = englishPagePhrases();
     expect(phrases.length).toBeGreaterThan(40);
-    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/', `/wallet/?credential=${AMELIE}`];
+    const pages = [...[AMELIE, REVOKED, SUSPENDED].map((id) => `/credentials/${id}/`), '/achievements/travail-equipe/', '/', `/wallet/?credential=${AMELIE}`, '/verify/how/'];
     for (const [pathname, javaScriptEnabled] of pages.flatMap((pathname) => [[pathname, false], [pathname, true]] as const)) {
       const id = pathname;
       const page = await open(pathname, { javaScriptEnabled });
@@ -235,10 +209,23 @@ describe('the French verifier', () => {
     expect(done.filter((state) => state !== 'Réussi' && state !== 'Non contrôlé')).toEqual([]);
     // The credential's own words are English (its achievement, its issuer); none of the verifier's.
     const shown = await page.evaluate(() => document.querySelector('laurel-verifier')?.textContent ?? '');
-    const phrases = phrasesOf(englishVerifier, englishWords);
+    const phrases = englishVerifierPhrases();
     expect(phrases.length).toBeGreaterThan(60);
     for (const phrase of phrases) expect(shown, phrase).not.toContain(phrase);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('says in French why it could not fetch an address', async () => {
+    const context = await site.browser.newContext();
+    await routeSiteUrl(context, academy.siteUrl, academy.dist);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    await page.goto(`${site.origin}/verify/`, { waitUntil: 'load' });
+    await page.fill('form[data-input="url"] input', `${academy.siteUrl}credentials/not-published.json`);
+    await page.click('form[data-input="url"] button[type="submit"]');
+    expect(await verdict(page)).toBe('failed');
+    expect(await text(page, 'laurel-verifier [data-verification-status]')).toContain('le serveur a répondu HTTP 404');
     await context.close();
   });
 });
@@ -313,7 +300,15 @@ describe('a site in French and in English', () => {
     // Pages in English; the documents (JSON, images) have one address in every language.
     for (const link of links) expect(link.startsWith('/en/') || /\.(json|png|svg)$/.test(link.split('?')[0]!), link).toBe(true);
     await certificate.context().close();
-    for (const pathname of [`/en/credentials/${AMELIE}/`, `/en/credentials/${REVOKED}/`, '/en/achievements/travail-equipe/', '/en/', '/en/verify/']) {
+    // "How to verify" in English, sending its readers to the English verifier.
+    const how = await open('/en/verify/how/');
+    expect(await how.getAttribute('html', 'lang')).toBe('en');
+    expect(await text(how, 'h1')).toBe('How to verify without Laurel');
+    const verifierLinks = await how.$$eval('article.how a[href*="verify/"]', (anchors) => [...new Set(anchors.map((anchor) => anchor.getAttribute('href')!.split('#')[0]))]);
+    expect(verifierLinks.length).toBeGreaterThan(0);
+    for (const link of verifierLinks) expect(link).toMatch(/^\/en\/verify\//);
+    await how.context().close();
+    for (const pathname of [`/en/credentials/${AMELIE}/`, `/en/credentials/${REVOKED}/`, '/en/achievements/travail-equipe/', '/en/', '/en/verify/', '/en/verify/how/']) {
       const page = await open(pathname);
       expect(await axeViolations(page), pathname).toEqual([]);
       await page.context().close();
@@ -348,5 +343,53 @@ describe('a site in French and in English', () => {
     // Nothing of the French pages is found from the English ones.
     expect(results.filter(([href]) => !href?.startsWith('/en/'))).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('the "How to verify" page of a French-speaking site', () => {
+  const page = (siteDist: string) => readFile(path.join(siteDist, 'verify', 'how', 'index.html'), 'utf8');
+  // The page's own text, without the layout's header and footer.
+  const article = (html: string) => /<article class="how"[^>]*>([^]*)<\/article>/.exec(html)![1]!;
+  const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  const all = (html: string, element: string) => [...html.matchAll(new RegExp(`<${element}[^>]*>([^]*?)</${element}>`, 'g'))].map(([, inner]) => inner!);
+  // The comments are in the page's language; what runs is not. Each site names its own host.
+  const commands = (html: string, url: string) =>
+    all(html, 'pre').map((block) => decode(block).replace(/(^|[ \t]+)# .*$/gm, '').replaceAll(new URL(url).host, '<host>'));
+  const comments = (html: string) => all(html, 'pre').flatMap((block) => [...decode(block).matchAll(/(?:^|[ \t])# (.*)$/gm)].map(([, comment]) => comment!));
+  const externalLinks = (html: string, url: string) => [...new Set([...html.matchAll(/<a href="(https?:[^"]+)"/g)].map(([, href]) => href!).filter((href) => !href.startsWith(url)))].sort();
+
+  it('is in French, with the English page’s commands and references and none of its paragraphs', async () => {
+    const [frenchHtml, englishHtml] = await Promise.all([page(dist), page(english.dist)]);
+    expect(frenchHtml).toContain('<html lang="fr-CA">');
+    expect(/<title>([^<]*)<\/title>/.exec(frenchHtml)?.[1]).toBe('Vérifier une attestation sans Laurel');
+    const [french, englishPage] = [article(frenchHtml), article(englishHtml)];
+    expect(all(french, 'h1').map(textOf)).toEqual(['Vérifier une attestation sans Laurel']);
+    expect(all(french, 'h2').map(textOf)).toEqual([
+      '0. Obtenir l’attestation',
+      '1. Format',
+      '2. Des termes connus uniquement',
+      '3. Règles Open Badges',
+      '4. La clé de l’émetteur',
+      '5. La signature',
+      '6. Révocation et suspension',
+      '7. Journal public',
+      '8. Dates de validité',
+      '9. Titulaire',
+      'Dossiers de vérification',
+      'Le résultat',
+    ]);
+    const frenchCommands = commands(french, siteUrl);
+    expect(frenchCommands.length).toBeGreaterThanOrEqual(7);
+    expect(frenchCommands).toEqual(commands(englishPage, english.siteUrl));
+    // Their comments are French: only what OpenSSL prints is the same.
+    const englishComments = new Set(comments(englishPage));
+    expect(comments(french).filter((comment) => englishComments.has(comment))).toEqual(['→ Signature Verified Successfully']);
+    expect(externalLinks(french, siteUrl).length).toBeGreaterThan(15);
+    expect(externalLinks(french, siteUrl)).toEqual(externalLinks(englishPage, english.siteUrl));
+    const paragraphs = all(englishPage, 'p').map(textOf);
+    expect(paragraphs.length).toBeGreaterThan(20);
+    const frenchText = textOf(french);
+    for (const paragraph of paragraphs) expect(frenchText, paragraph).not.toContain(paragraph);
   });
 });

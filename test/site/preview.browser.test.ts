@@ -72,6 +72,8 @@ async function open(pathname: string): Promise<Session> {
 /** The note names this server as the stand-in for the published site. */
 async function expectLocalPreviewNote(page: Page): Promise<void> {
   const note = page.locator('laurel-verifier [data-local-preview]');
+  // Made by the element once its words have loaded.
+  await note.waitFor();
   // The element names the local site it stands in for, for tools and tests.
   expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBe(`${origin}/`);
   expect(await note.isVisible()).toBe(true);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REDIRECTS } from '../../src/core/limits.ts';
 import { MAX_INPUT_BYTES } from '../../src/core/verify/input.ts';
 import { createFetcher } from '../../src/verifier/fetcher.ts';
+import { frenchWords } from '../../src/verifier/words-fr.ts';
 
 type Responder = (url: URL, init: RequestInit) => Promise<Response>;
 
@@ -44,6 +45,21 @@ describe('createFetcher', () => {
     expect(await honest.fetchJson('https://example.org/big.json')).toEqual({ ok: false, reason: 'the response is larger than 1 MB' });
     const redirected = createFetcher({ fetch: async () => Object.defineProperty(json({}), 'url', { value: 'http://evil.example/' }) });
     expect(await redirected.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json redirected away from https' });
+  });
+
+  it('says why in the reader\'s language when given its words', async () => {
+    const reasons = frenchWords.fetchReasons;
+    const insecure = createFetcher({ fetch: async () => json({}), reasons });
+    expect(await insecure.fetchJson('http://example.org/did.json')).toEqual({ ok: false, reason: 'seules les adresses https:// sont téléchargées, pas http:' });
+    expect(await insecure.fetchJson('https://10.0.0.1/did.json')).toEqual({ ok: false, reason: 'seules les adresses sur un nom de domaine sont téléchargées, pas 10.0.0.1' });
+    const missing = createFetcher({ fetch: async () => new Response('no', { status: 404 }), reasons });
+    expect(await missing.fetchJson('https://example.org/did.json')).toEqual({ ok: false, reason: 'le serveur a répondu HTTP 404' });
+    const big = createFetcher({ fetch: async () => new Response('x', { headers: { 'content-length': String(MAX_INPUT_BYTES + 1) } }), reasons });
+    expect(await big.fetchJson('https://example.org/big.json')).toEqual({ ok: false, reason: 'la réponse dépasse 1 Mo' });
+    const page = createFetcher({ fetch: async () => new Response('<html></html>', { headers: { 'content-type': 'text/html' } }), reasons });
+    expect(await page.fetchJson('https://example.org/did.json')).toEqual({ ok: false, reason: 'https://example.org/did.json est une page web, pas du JSON' });
+    const deep = createFetcher({ fetch: async () => new Response('['.repeat(100) + ']'.repeat(100)), reasons });
+    expect(await deep.fetchJson('https://example.org/a.json')).toEqual({ ok: false, reason: 'https://example.org/a.json comporte plus de 64 niveaux d’imbrication' });
   });
 
   it('does not take a web page, an error status or broken JSON for a document', async () => {

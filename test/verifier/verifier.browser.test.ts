@@ -102,6 +102,8 @@ async function open(pathname = 'verify/', options: { bypassCSP?: boolean; javaSc
   page.setDefaultTimeout(WAIT.timeout);
   // At the site's own URL, answered from dist/: the verifier runs as it does once published.
   await page.goto(`${SITE_URL}${pathname}`);
+  // With JavaScript, once the verifier has built its parts (its words load first).
+  if (options.javaScriptEnabled !== false && (await page.locator('laurel-verifier').count()) > 0) await page.locator('laurel-verifier[data-ready]').waitFor({ state: 'attached' });
   return { context, page, requests, violations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp) };
 }
 
@@ -557,6 +559,8 @@ describe('the certificate page panel', () => {
   it('verifies the credential in place when pressed', async () => {
     const { page, context } = await open(`credentials/${good.id}/`);
     expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
+    // Once the element has built its parts (its words come in their own small file).
+    await page.locator('laurel-verifier button[data-action="verify"]').waitFor();
     // Before anyone presses Verify, no checklist of "waiting" checks.
     expect(await page.isVisible('laurel-verifier [data-checklist]')).toBe(false);
     expect(await page.locator('laurel-verifier :text("Waiting"):visible').count()).toBe(0);
@@ -638,7 +642,7 @@ describe('a local preview', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT.timeout);
     await page.goto(`${site.origin}/credentials/${good.id}/`);
-    expect(await page.isVisible(LOCAL_PREVIEW_NOTE)).toBe(true);
+    await page.locator(LOCAL_PREVIEW_NOTE).waitFor();
     expect(await page.textContent(LOCAL_PREVIEW_NOTE)).toContain(`${site.origin}/`);
     expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBe(`${site.origin}/`);
     await page.click('laurel-verifier button[data-action="verify"]');
