@@ -13,6 +13,7 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
+import { missingTranslations, translationFileName, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
@@ -44,6 +45,10 @@ export interface AchievementRecord {
   readonly badge: BadgeDesign | undefined;
   /** The Markdown body: the criteria narrative. */
   readonly criteria: string;
+  /** The language it is written in: its inLanguage, or the site's default. */
+  readonly language: string;
+  /** Its words in the site's other languages (`<slug>.<language>.md`, ./translations.ts), in the site's order. */
+  readonly translations: readonly AchievementTranslation[];
 }
 
 export interface Origin {
@@ -94,7 +99,8 @@ export interface SiteContent {
   readonly erased: readonly ErasedRecord[];
 }
 
-export type ContentResult = { ok: true; content: SiteContent } | { ok: false; errors: LaurelError[] };
+/** `warnings` are what the content may publish as it is, but should not (a missing translation). */
+export type ContentResult = { ok: true; content: SiteContent; warnings: LaurelError[] } | { ok: false; errors: LaurelError[] };
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -126,7 +132,7 @@ function validateIssuer(file: SourceFile | undefined, errors: LaurelError[], unr
   return parseWith(issuerSchema, source.value ?? {}, file.path, source, errors);
 }
 
-function validateAchievement(file: SourceFile, errors: LaurelError[]): AchievementRecord | undefined {
+function validateAchievement(file: SourceFile, errors: LaurelError[], siteLanguage: string): AchievementRecord | undefined {
   const slug = slugOf(file.path);
   if (!SLUG.test(slug)) {
     errors.push(contentError({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' }));
@@ -159,7 +165,7 @@ function validateAchievement(file: SourceFile, errors: LaurelError[]): Achieveme
     }
   });
   if (errors.length > before) return undefined;
-  return { slug, file: file.path, data, badge: data.badge, criteria };
+  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [] };
 }
 
 /** An email address in an award file would be published: only its salted hash may be there. */
@@ -264,7 +270,10 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   const invalidAchievements = new Set(unreadable.filter((error) => error.file?.startsWith('content/achievements/')).map((error) => slugOf(error.file!)));
   // The first file of each slug, in path order: a second one would silently replace its page.
   const slugFiles = new Map<string, string>();
+  // An achievement's own files first: its translations are checked against it.
+  const translationFiles = files.achievements.filter((file) => translationFileName(file.path));
   for (const file of files.achievements) {
+    if (translationFileName(file.path)) continue;
     const slug = slugOf(file.path);
     const first = slugFiles.get(slug);
     if (first === undefined) slugFiles.set(slug, file.path);
@@ -275,10 +284,30 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         expected: `one file named ${slug}.md or ${slug}.mdx in content/achievements/ and its folders: rename or remove one of ${first} and ${file.path}`,
       }));
     }
-    const record = validateAchievement(file, errors);
+    const record = validateAchievement(file, errors, issuer?.language ?? 'en');
     if (first !== undefined) continue;
     if (record) achievements.set(record.slug, record);
     else invalidAchievements.add(slug);
+  }
+  const translations = new Map<string, AchievementTranslation[]>();
+  for (const file of translationFiles) {
+    const { slug } = translationFileName(file.path)!;
+    const record = achievements.get(slug);
+    // An achievement whose own file is invalid has its error already; its translations wait for it.
+    if (!record && invalidAchievements.has(slug)) continue;
+    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id) };
+    const translation = validateTranslation(file, base, issuer?.languages, errors);
+    if (!translation) continue;
+    const earlier = translations.get(slug)?.find((other) => other.language === translation.language);
+    if (earlier) {
+      errors.push(contentError({ code: 'duplicate-achievement', file: file.path, line: 1, column: 1, field: '', message: `translates "${slug}" into ${translation.language}, as ${earlier.file} does already.`, expected: `one translation per language: remove one of ${earlier.file} and ${file.path}` }));
+      continue;
+    }
+    translations.set(slug, [...(translations.get(slug) ?? []), translation]);
+  }
+  for (const [slug, list] of translations) {
+    const order = (language: string) => issuer!.languages.indexOf(language);
+    achievements.set(slug, { ...achievements.get(slug)!, translations: list.sort((a, b) => order(a.language) - order(b.language)) });
   }
   const slugs = [...achievements.keys()];
   const awards: AwardRecord[] = [];
@@ -373,5 +402,6 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
-  return { ok: true, content: { issuer, achievements, awards, erased } };
+  const warnings = missingTranslations([...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [] })), issuer.languages);
+  return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
 }

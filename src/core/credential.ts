@@ -72,6 +72,14 @@ export interface AchievementInput {
   readonly version?: string | undefined;
   readonly resultDescriptions: readonly ResultDescriptionInput[];
   readonly creator?: JsonObject | undefined;
+  /** The same achievement in other languages (OB 3.0 Related: "alternate language editions or previous versions"; id, type, inLanguage). */
+  readonly related?: readonly RelatedInput[] | undefined;
+}
+
+export interface RelatedInput {
+  /** The other language's Achievement. */
+  readonly id: string;
+  readonly inLanguage: string;
 }
 
 export function buildAchievement(input: AchievementInput): JsonObject {
@@ -88,6 +96,7 @@ export function buildAchievement(input: AchievementInput): JsonObject {
     fieldOfStudy: input.fieldOfStudy,
     humanCode: input.humanCode,
     inLanguage: input.inLanguage,
+    related: input.related?.map((related) => ({ id: related.id, type: ['Related'], inLanguage: related.inLanguage })),
     version: input.version,
     tag: [...input.tags],
     alignment: input.alignments.map((alignment) => ({ type: ['Alignment'], ...alignment })),

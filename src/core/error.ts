@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'duplicate-status-index', // two awards share a status-list index
   'invalid-file-name', // an achievement file name is not a usable slug
   'duplicate-achievement', // two achievement files have the same slug (name.md and name.mdx, or one in a subfolder)
+  'orphan-translation', // a translation (name.fr.md) of an achievement that has no file of its own (name.md)
+  'unknown-language', // a translation in a language that is not one of the site's, or in the achievement's own
+  'missing-translation', // a warning, not an error: a site language an achievement has no translation for
   'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
   'invalid-encoding', // a file is not UTF-8 text
   'symlink-outside-repository', // a symbolic link in content/, keys/ or public/ leads out of the repository, or into .git/ or .laurel/ (from public/, keys/ too)
@@ -190,6 +193,14 @@ export function formatError(error: LaurelError): string {
   if (error.expected !== undefined) lines.push(`    expected: ${error.expected}`);
   if (error.received !== undefined) lines.push(`    found:    ${error.received}`);
   return lines.join('\n');
+}
+
+/**
+ * A warning, for the terminal, as an error is written (`file:line:column warning[code] …`): it
+ * names what to add, and the build goes on.
+ */
+export function formatWarning(warning: LaurelError): string {
+  return formatError(warning).replace(`error[${warning.code}]`, `warning[${warning.code}]`);
 }
 
 /** "1 error", "3 errors". */

@@ -25,6 +25,7 @@ export function jsonArtifacts(site: SignedSite): Artifact[] {
   if (site.didLog !== undefined) artifacts.push({ path: at(urls.didLog), bytes: site.didLog });
   for (const [purpose, list] of site.statusLists) artifacts.push({ path: at(urls.statusList(purpose)), bytes: jsonText(list) });
   for (const [slug, achievement] of site.achievements) artifacts.push({ path: at(urls.achievementJson(slug)), bytes: jsonText(achievement) });
+  for (const [name, edition] of site.achievementEditions) artifacts.push({ path: at(`${urls.achievementJson(name)}`), bytes: jsonText(edition) });
   for (const award of site.awards) artifacts.push({ path: at(urls.credentialJson(award.record.id)), bytes: award.json });
   return artifacts;
 }

@@ -4,7 +4,10 @@
  * I/O and no clock: the caller writes the result and passes the proof cache.
  */
 import { toDateTimeStamp } from '../core/dates.ts';
-import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput } from '../core/credential.ts';
+import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput, type RelatedInput } from '../core/credential.ts';
+import { languageFolder } from '../core/locale/language.ts';
+import { messagesFor } from '../core/locale/messages.ts';
+import { achievementText } from '../content/achievement-text.ts';
 import { didWebForSiteUrl, buildDidDocument, TRANSPARENCY_LOG_SERVICE_FRAGMENT } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
@@ -17,7 +20,7 @@ import { publishedReason } from '../content/privacy.ts';
 import type { KeyFile, SigningIdentity } from './keys.ts';
 import { credentialText } from './json-text.ts';
 import { proofCacheKey, type ProofCache } from './proof-cache.ts';
-import { siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
+import { pageUrls, siteUrls, type SiteUrls, type StatusPurpose } from './urls.ts';
 import { credentialsOverVerifierLimits, throwOverVerifierLimits, type CredentialText } from './verifier-limits.ts';
 
 export interface SignedAward {
@@ -37,6 +40,11 @@ export interface SignedSite {
   /** The did:webvh DID log (did.jsonl) a build publishes beside the DID document (./did-history.ts). */
   readonly didLog?: string | undefined;
   readonly achievements: ReadonlyMap<string, JsonObject>;
+  /**
+   * The other language editions of achievements with translations, by the name of their file
+   * (`<slug>.fr`, hosted at `achievements/<slug>.fr.json`, urls.achievementJsonIn).
+   */
+  readonly achievementEditions: ReadonlyMap<string, JsonObject>;
   readonly awards: readonly SignedAward[];
   readonly erased: readonly ErasedRecord[];
   readonly statusLists: ReadonlyMap<StatusPurpose, JsonObject>;
@@ -85,28 +93,74 @@ export function issuerDid(content: SiteContent): string {
   return did.value;
 }
 
-function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject): JsonObject {
+function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject, version?: AchievementVersion): JsonObject {
   const { data } = record;
-  const achievementUrl = urls.achievementJson(record.slug);
+  const achievementUrl = version?.id ?? urls.achievementJson(record.slug);
+  const text = version && achievementText(record, version.language);
+  const name = text?.name.text ?? data.name;
   return buildAchievement({
     id: achievementUrl,
-    name: data.name,
-    description: data.description,
-    criteriaUrl: `${urls.achievementPage(record.slug)}#criteria`,
-    criteriaNarrative: record.criteria,
+    name,
+    description: text?.description.text ?? data.description,
+    criteriaUrl: `${version?.page ?? urls.achievementPage(record.slug)}#criteria`,
+    criteriaNarrative: text?.criteria.text ?? record.criteria,
     achievementType: data.achievementType,
     imageUrl: urls.achievementImage(record.slug, 'png'),
-    imageCaption: `${data.name} badge`,
+    // An achievement in one language keeps the words it always had; each language edition its own.
+    imageCaption: version ? messagesFor(version.language).badgeAlt(name) : `${data.name} badge`,
     tags: data.tags,
     alignments: data.alignments,
     creditsAvailable: data.creditsAvailable,
     fieldOfStudy: data.fieldOfStudy,
     humanCode: data.humanCode,
-    inLanguage: data.inLanguage,
+    inLanguage: version?.language ?? data.inLanguage,
+    related: version?.related,
     version: data.version,
-    resultDescriptions: data.resultDescriptions.map((description) => ({ ...description, id: `${achievementUrl}#result-${description.id}` })),
+    resultDescriptions: data.resultDescriptions.map((description) => ({ ...description, name: text?.resultName(description.id).text ?? description.name, id: `${achievementUrl}#result-${description.id}` })),
     creator: { id: issuerProfile['id'] as string, type: ['Profile'], name: issuerProfile['name'] as string },
   });
+}
+
+/** One language edition of an achievement with translations: where it is, and the others it names. */
+interface AchievementVersion {
+  readonly language: string;
+  readonly id: string;
+  /** Its achievement page in that language (the criteria's address), or the default's for a language the site has no pages in. */
+  readonly page: string;
+  readonly related: readonly RelatedInput[];
+}
+
+/**
+ * An achievement's editions, its own language first, then its translations' in the site's order.
+ * OB 3.0 requires Achievement.name and description to be plain strings, so each language is an
+ * Achievement of its own, with its `inLanguage`, that names the others by `related` (OB 3.0
+ * §Related: "alternate language editions"). An achievement with no translations has one edition,
+ * made as it always was (no inLanguage it did not write, no related): its credentials keep their
+ * bytes.
+ */
+export function achievementVersions(record: AchievementRecord, urls: SiteUrls, siteLanguages: readonly string[]): readonly AchievementVersion[] | undefined {
+  if (!record.translations.length) return undefined;
+  const languages = [record.language, ...record.translations.map((translation) => translation.language)];
+  const id = (language: string) => (language === record.language ? urls.achievementJson(record.slug) : urls.achievementJsonIn(record.slug, language));
+  const pageOf = (language: string) => {
+    const index = siteLanguages.findIndex((tag) => languageFolder(tag) === languageFolder(language));
+    return pageUrls(urls.site, index > 0 ? `${languageFolder(siteLanguages[index]!)}/` : '').achievementPage(record.slug);
+  };
+  return languages.map((language) => ({
+    language,
+    id: id(language),
+    page: pageOf(language),
+    related: languages.filter((other) => other !== language).map((other) => ({ id: id(other), inLanguage: other })),
+  }));
+}
+
+/**
+ * The edition an award carries: the site's default language's, where the achievement has one,
+ * else its own. A credential is signed once, in one language; the site's default is the one its
+ * certificate page (the credential's own link) is in, and the others are a `related` away.
+ */
+export function signedVersion(versions: readonly AchievementVersion[], siteLanguage: string): AchievementVersion {
+  return versions.find((version) => languageFolder(version.language) === languageFolder(siteLanguage)) ?? versions[0]!;
 }
 
 function identifiersOf(award: AwardRecord): IdentityObjectInput[] {
@@ -247,14 +301,30 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const hostedProfile = buildProfile({ ...profile, description: issuer.description });
 
   const achievements = new Map<string, JsonObject>();
+  const editions = new Map<string, JsonObject>();
+  // What each award carries: the achievement's own document, or its edition in the default language.
+  const signedAchievements = new Map<string, JsonObject>();
   for (const record of content.achievements.values()) {
     if (record.data.draft) continue;
-    achievements.set(record.slug, achievementDocument(record, urls, credentialIssuer));
+    const versions = achievementVersions(record, urls, issuer.languages);
+    if (!versions) {
+      const document = achievementDocument(record, urls, credentialIssuer);
+      achievements.set(record.slug, document);
+      signedAchievements.set(record.slug, document);
+      continue;
+    }
+    const signedLanguage = signedVersion(versions, issuer.language).language;
+    for (const version of versions) {
+      const document = achievementDocument(record, urls, credentialIssuer, version);
+      if (version.language === record.language) achievements.set(record.slug, document);
+      else editions.set(`${record.slug}.${languageFolder(version.language)}`, document);
+      if (version.language === signedLanguage) signedAchievements.set(record.slug, document);
+    }
   }
 
   const documents: Signable[] = content.awards.map((record) => ({
     record,
-    unsecured: unsignedCredential(record, achievements.get(record.achievement)!, credentialIssuer, urls),
+    unsecured: unsignedCredential(record, signedAchievements.get(record.achievement)!, credentialIssuer, urls),
     created: record.awardedOn,
     where: record.origin,
     what: `award ${record.id}`,
@@ -263,10 +333,12 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const purposes = ['revocation', 'suspension'] as const;
   for (const purpose of purposes) documents.push(statusListDocument(content, purpose, urls, did, options.identity.created));
 
-  const hostedAchievements = new Map([...achievements].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json } as JsonObject]));
+  const hosted = (documents: ReadonlyMap<string, JsonObject>) => new Map([...documents].map(([slug, json]) => [slug, { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...json } as JsonObject]));
+  const hostedAchievements = hosted(achievements);
+  const hostedEditions = hosted(editions);
   // Before the costly signing, a credential its own verifier could not read is refused (the
   // signed bytes are checked again by signRepository).
-  const refuseUnreadable = (pending: readonly CredentialText[]) => throwOverVerifierLimits(credentialsOverVerifierLimits(content, hostedAchievements, pending));
+  const refuseUnreadable = (pending: readonly CredentialText[]) => throwOverVerifierLimits(credentialsOverVerifierLimits(content, new Map([...hostedAchievements, ...hostedEditions]), pending));
   const signed = await signAll(documents, key, options, refuseUnreadable);
   const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: credentialText(signed[index]) }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
@@ -305,6 +377,7 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     issuerProfile: { '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT], ...hostedProfile },
     didDocument,
     achievements: hostedAchievements,
+    achievementEditions: hostedEditions,
     awards,
     erased: content.erased,
     statusLists,

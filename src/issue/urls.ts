@@ -4,6 +4,7 @@
  * have no URL: the certificate page makes them in the learner's browser
  * (src/site/components/downloads/).
  */
+import { languageFolder } from '../core/locale/language.ts';
 
 export type StatusPurpose = 'revocation' | 'suspension';
 
@@ -16,6 +17,12 @@ export interface SiteUrls {
   readonly verifyPage: string;
   achievementPage(slug: string): string;
   achievementJson(slug: string): string;
+  /**
+   * The achievement in another of its languages, beside its own: `achievements/<slug>.fr.json`,
+   * named by the language's folder as its source file is (`<slug>.fr.md`). The achievement's own
+   * language keeps `achievements/<slug>.json`.
+   */
+  achievementJsonIn(slug: string, language: string): string;
   achievementImage(slug: string, format: 'png' | 'svg'): string;
   /** The small badge, without text, that lists and search results show at 48 to 76 pixels. */
   achievementSmallBadge(slug: string): string;
@@ -72,6 +79,7 @@ export function siteUrls(site: string): SiteUrls {
     verifyPage: pages.verifyPage,
     achievementPage: pages.achievementPage,
     achievementJson: (slug) => at(`achievements/${slug}.json`),
+    achievementJsonIn: (slug, language) => at(`achievements/${slug}.${languageFolder(language)}.json`),
     achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
     achievementSmallBadge: (slug) => at(`achievements/${slug}/small.svg`),
     achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),

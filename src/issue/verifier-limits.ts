@@ -8,6 +8,7 @@
  * signed, with a stand-in proof as large as any real one, so that a hostile award is refused
  * before it costs minutes of canonicalization. Pure.
  */
+import { languageFolder } from '../core/locale/language.ts';
 import type { JsonObject } from '../core/json.ts';
 import { errorCount, LaurelError, LaurelErrors } from '../core/error.ts';
 import { MAX_DEPTH, MAX_INPUT_BYTES, MAX_NODES } from '../core/limits.ts';
@@ -146,7 +147,10 @@ export function credentialsOverVerifierLimits(content: SiteContent, achievements
   const errors: LaurelError[] = [];
   const oversized = new Set<string>();
   for (const [slug, achievement] of achievements) {
-    const file = content.achievements.get(slug)?.file ?? 'content/achievements';
+    // An edition in another language (`<slug>.fr`, ./signed-site.ts) is its translation's file.
+    const [own, folder] = slug.split('.');
+    const record = content.achievements.get(own!);
+    const file = (folder === undefined ? record?.file : record?.translations.find((translation) => languageFolder(translation.language) === folder)?.file) ?? 'content/achievements';
     const error = refuse({ text: jsonText(achievement), what: `The achievement ${slug}`, where: { file }, explain: () => ({ field: largestPart(achievement)?.path, hint: '' }) });
     if (error) errors.push(error), oversized.add(slug);
   }
@@ -166,6 +170,7 @@ export interface SiteDocuments {
   readonly revocationList: JsonObject;
   readonly statusLists: ReadonlyMap<string, JsonObject>;
   readonly achievements: ReadonlyMap<string, JsonObject>;
+  readonly achievementEditions?: ReadonlyMap<string, JsonObject> | undefined;
   readonly awards: readonly CredentialText[];
 }
 
@@ -181,7 +186,7 @@ export function documentsOverVerifierLimits(site: SiteDocuments): LaurelError[] 
     ...[...site.statusLists].map(([purpose, list]) => ({ text: jsonText(list), what: `The ${purpose} list`, where: awards })),
   ];
   const errors = documents.flatMap((document) => refuse(document) ?? []);
-  return [...errors, ...credentialsOverVerifierLimits(site.content, site.achievements, site.awards)];
+  return [...errors, ...credentialsOverVerifierLimits(site.content, new Map([...site.achievements, ...(site.achievementEditions ?? [])]), site.awards)];
 }
 
 /** Throws the errors of a check at once, as the build reports them. */

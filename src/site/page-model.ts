@@ -13,6 +13,7 @@ import { en } from '../core/locale/en.ts';
 import type { Messages } from '../core/locale/messages.ts';
 import type { PageUrls } from '../issue/urls.ts';
 import { siteLanguages, type PageLanguage } from './page-language.ts';
+import { achievementWords, langFor, type AchievementText } from './achievement-words.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 
@@ -161,6 +162,9 @@ export interface CatalogueEntry {
   readonly slug: string;
   readonly name: string;
   readonly description: string;
+  /** The `lang` of the name and of the description where they fall back to another language than the page's. */
+  readonly nameLang: string | undefined;
+  readonly descriptionLang: string | undefined;
   readonly type: string;
   readonly skills: readonly string[];
   readonly earners: number;
@@ -182,10 +186,13 @@ export function catalogue(site: SignedSite, language: PageLanguage = defaultLang
   const others: CatalogueEntry[] = [];
   for (const slug of site.achievements.keys()) {
     const record = site.content.achievements.get(slug)!;
+    const words = achievementWords(record, language);
     const entry: CatalogueEntry = {
       slug,
-      name: record.data.name,
-      description: record.data.description,
+      name: words.name.text,
+      description: words.description.text,
+      nameLang: langFor(words.name, language),
+      descriptionLang: langFor(words.description, language),
       type: achievementTypeLabel(record.data.achievementType, messages),
       skills: skillFilterValues(record),
       earners: earnerCount(site, slug),
@@ -250,6 +257,8 @@ export function certificateUrls(site: Pick<SignedSite, 'content' | 'urls'>, awar
 
 export interface ResultLine {
   readonly name: string;
+  /** The name's `lang` where it is the achievement's own, in another language than the page's. */
+  readonly nameLang?: string | undefined;
   readonly value: string;
 }
 
@@ -270,6 +279,8 @@ export interface CertificateView {
   readonly folder: string;
   readonly learnerName: string;
   readonly achievement: AchievementRecord;
+  /** The achievement's words in the page's language, or its own where it has no translation (./achievement-words.ts). */
+  readonly words: AchievementText;
   readonly achievementType: string;
   readonly issuerName: string;
   /** The issuer's own website, else the badge site. */
@@ -316,15 +327,16 @@ export function resultValueText(value: string, description: ResultDescription | 
   return parts.map((part) => (part.type === 'literal' && percent && /^\s$/.test(part.value) ? '\u202F' : part.value)).join('');
 }
 
-function resultLines(award: AwardRecord, achievement: AchievementRecord, language: string, messages: Messages): ResultLine[] {
+function resultLines(award: AwardRecord, achievement: AchievementRecord, language: string, messages: Messages, words: AchievementText): ResultLine[] {
   const descriptions = new Map(achievement.data.resultDescriptions.map((description) => [description.id, description]));
   return award.results.map((result, index) => {
     const description = result.resultDescription === undefined ? undefined : descriptions.get(result.resultDescription);
-    const name = description?.name ?? messages.result(award.results.length > 1 ? index + 1 : undefined);
+    const translated = description && words.resultName(description.id);
+    const name = translated?.text ?? messages.result(award.results.length > 1 ? index + 1 : undefined);
     // "out of 100" says nothing a percent sign does not.
     const outOf = description?.valueMax !== undefined && description.resultType !== 'Percent' && result.value !== undefined ? messages.outOf(resultValueText(description.valueMax, description, language)) : '';
     const parts = [result.value === undefined ? undefined : `${resultValueText(result.value, description, language)}${outOf}`, result.achievedLevel, result.status === undefined ? undefined : (messages.resultStatuses[result.status] ?? result.status)];
-    return { name, value: parts.filter((part) => part !== undefined).join(', ') || '—' };
+    return { name, nameLang: translated && langFor(translated, { tag: language }), value: parts.filter((part) => part !== undefined).join(', ') || '—' };
   });
 }
 
@@ -347,8 +359,9 @@ interface AchievementParts {
   readonly skills: Skill[];
   readonly accentColor: string;
   readonly type: string;
+  readonly words: AchievementText;
 }
-function partsOf(achievement: AchievementRecord, messages: Messages): AchievementParts {
+function partsOf(achievement: AchievementRecord, messages: Messages, language: PageLanguage): AchievementParts {
   let inLanguages = achievementParts.get(achievement);
   if (!inLanguages) achievementParts.set(achievement, (inLanguages = new Map()));
   let parts = inLanguages.get(messages);
@@ -357,6 +370,7 @@ function partsOf(achievement: AchievementRecord, messages: Messages): Achievemen
       skills: skillsOf(achievement),
       accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: achievement.data.name }).primaryColor,
       type: achievementTypeLabel(achievement.data.achievementType, messages),
+      words: achievementWords(achievement, language),
     };
     inLanguages.set(messages, parts);
   }
@@ -371,13 +385,15 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
   const urls = certificateUrls(site, award, language.pages);
   const { messages } = language;
   const status = credentialStatus(record, now, messages);
-  const parts = partsOf(achievement, messages);
+  // A site has one language per catalog (fr-CA and fr are one folder), so its messages key its words too.
+  const parts = partsOf(achievement, messages, language);
   return {
     id: record.id,
     language: language.tag,
     folder: language.folder,
     learnerName: record.recipient.name,
     achievement,
+    words: parts.words,
     achievementType: parts.type,
     issuerName: issuer.name,
     issuerUrl: issuer.homepage ?? issuer.url,
@@ -387,7 +403,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
     skills: parts.skills,
     keywords: achievement.data.tags,
     evidence: record.evidence,
-    results: resultLines(record, achievement, language.tag, messages),
+    results: resultLines(record, achievement, language.tag, messages, parts.words),
     narrative: record.narrative,
     creditsEarned: record.creditsEarned,
     activity: activityInWords(record, messages),
@@ -400,7 +416,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
       accentColor: parts.accentColor,
     },
     linkedIn: linkedInAddToProfileUrl({
-      name: achievement.data.name,
+      name: parts.words.name.text,
       organizationId: issuer.linkedinOrganizationId,
       organizationName: issuer.name,
       issuedOn: record.awardedOn,
@@ -444,8 +460,8 @@ export function certificateJsonLd(view: CertificateView): Record<string, unknown
     '@type': 'EducationalOccupationalCredential',
     // No '@id' beside it: the same URL again, on every certificate page.
     url: view.urls.page,
-    name: view.achievement.data.name,
-    description: view.achievement.data.description,
+    name: view.words.name.text,
+    description: view.words.description.text,
     credentialCategory: view.achievementType,
     identifier: view.id,
     image: view.urls.shareCard,

@@ -23,7 +23,8 @@ export interface SearchRecord {
 /** The record of a certificate, or nothing for one kept out of search (unlisted, revoked, suspended). */
 export function certificateSearchRecord(view: CertificateView, site: Pick<SignedSite, 'urls' | 'content'>): SearchRecord | undefined {
   if (!view.listed) return undefined;
-  const name = view.achievement.data.name;
+  // Pagefind reads a record as one text in the page's language: the translated name where there is one.
+  const name = view.words.name.text;
   const skills = [...view.skills.map((skill) => skill.name), ...view.keywords];
   const { language } = view;
   const t = messagesFor(language);

@@ -45,6 +45,7 @@ export interface SiteSnapshot {
     readonly didDocument: JsonObject;
     readonly didLog?: string | undefined;
     readonly achievements: ReadonlyArray<[string, JsonObject]>;
+    readonly achievementEditions: ReadonlyArray<[string, JsonObject]>;
     readonly awards: ReadonlyArray<SnapshotAward>;
     readonly statusLists: ReadonlyArray<[StatusPurpose, JsonObject]>;
     readonly revocationList: JsonObject;
@@ -64,6 +65,7 @@ function toSnapshot(site: SignedSite, images: ImageSettings, plan: RenderPlan): 
       didDocument: site.didDocument,
       didLog: site.didLog,
       achievements: [...site.achievements],
+      achievementEditions: [...site.achievementEditions],
       statusLists: [...site.statusLists],
       revocationList: site.revocationList,
     },
@@ -131,6 +133,7 @@ export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images
       didDocument: site.didDocument,
       didLog: site.didLog,
       achievements: new Map(site.achievements),
+      achievementEditions: new Map(site.achievementEditions),
       // A build's pages have no credential text: they do not serve it (see RenderPlan).
       awards: site.awards.map(({ record, json = '' }) => ({ record, json, get credential() { return JSON.parse(json) as JsonObject; } })),
       erased: content.erased,

@@ -13,6 +13,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { checkStatus, decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
+import type { BuiltSite } from '../helpers/fixture-sites.ts';
 import { didWebUrl, offlineFetch, readJson, siteCredentials, siteFile, siteStatusLists, tampered, type Json, type OfflineFetch, type SiteCredential } from './offline-site.ts';
 
 const site = inject('sites').academy;
@@ -30,7 +31,10 @@ const didDocumentReads: string[] = [];
  * verification method, with the document's contexts: DID Core §7.2 "dereferencing"), and the
  * site's own files. Nothing else.
  */
-async function documentLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
+const documentLoader = loaderFor(site);
+
+function loaderFor(site: BuiltSite) {
+  return async (url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> => {
   if (url.startsWith('did:web:')) {
     const [did = '', fragment] = url.split('#');
     const file = siteFile(site, didWebUrl(did));
@@ -49,6 +53,7 @@ async function documentLoader(url: string): Promise<{ contextUrl: null; document
   } catch {
     throw refuse(url);
   }
+  };
 }
 
 function refuse(url: string): Error {
@@ -154,6 +159,27 @@ describe("Digital Bazaar's vc library verifies the built academy site", () => {
 
   it('never went to the network', () => {
     expect(network.refused).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+});
+
+describe("Digital Bazaar's vc library verifies an achievement in several languages (the built francais site)", () => {
+  const french = inject('sites').francais;
+  const loader = loaderFor(french);
+
+  it('verifies every credential, whose Achievement names its other language by related, and the hosted editions', async () => {
+    const signed = await siteCredentials(french);
+    expect(signed.length).toBeGreaterThan(0);
+    for (const { id, credential } of signed) {
+      const achievement = (credential['credentialSubject'] as Json)['achievement'] as Json;
+      const [related] = achievement['related'] as Json[];
+      expect(related?.['type']).toEqual(['Related']);
+      const edition = await readJson(siteFile(french, String(related!['id']))!);
+      expect(edition['inLanguage']).toBe(related!['inLanguage']);
+      expect((edition['related'] as Json[]).map((entry) => entry['id'])).toContain(achievement['id']);
+      const result = await vc.verifyCredential({ credential, suite, documentLoader: loader, checkStatus, now: withinValidity(credential) });
+      expect(result.verified, `${id}: ${JSON.stringify(result.error ?? result.results)}`).toBe(true);
+    }
     expect(refused).toEqual([]);
   });
 });

@@ -290,7 +290,10 @@ describe('a site in French and in English', () => {
 
   it('writes the English pages in English, linking to English pages, and they pass axe', async () => {
     const certificate = await open(`/en/credentials/${AMELIE}/`);
-    expect(await text(certificate, 'h1')).toBe('Amélie Tremblay has earned Travail en équipe');
+    // The achievement's English translation (travail-equipe.en.md), its name and result's.
+    expect(await text(certificate, 'h1')).toBe('Amélie Tremblay has earned Teamwork');
+    expect(await certificate.getAttribute('.achievement-name', 'lang')).toBeNull();
+    expect(await certificate.$$eval('.facts dt', (terms) => terms.map((term) => term.textContent))).toContain('Final grade');
     expect(await certificate.getAttribute('a.brand', 'href')).toBe('/en/');
     expect(await certificate.getAttribute('link[rel="canonical"]', 'href')).toBe(`${SITE_URL}en/credentials/${AMELIE}/`);
     const links = await certificate.$$eval('main a[href^="/"]', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')!));
@@ -312,6 +315,20 @@ describe('a site in French and in English', () => {
     }
   });
 
+  it("shows the achievement's English translation on its English page, and links to its English Achievement", async () => {
+    const page = await open('/en/achievements/travail-equipe/');
+    expect(await text(page, 'h1')).toBe('Teamwork');
+    expect(await page.getAttribute('h1', 'lang')).toBeNull();
+    expect(await text(page, '.lead')).toBe('Works effectively as a member of a group.');
+    expect(await text(page, '#criteria + .prose')).toBe('Nominated by peers and confirmed by a tutor.');
+    expect(await page.locator('a[href="/achievements/travail-equipe.en.json"]').count()).toBe(1);
+    await page.context().close();
+    const french = await open('/achievements/travail-equipe/');
+    expect(await text(french, 'h1')).toBe('Travail en équipe');
+    expect(await french.locator('a[href="/achievements/travail-equipe.json"]').count()).toBe(1);
+    await french.context().close();
+  });
+
   it('searches each language in its own words', async () => {
     const page = await open('/en/');
     expect(await text(page, 'label[for="search-input"]')).toBe(en.searchLabel);
@@ -322,7 +339,7 @@ describe('a site in French and in English', () => {
     const certificate = results.find(([href]) => href?.includes(AMELIE));
     expect(certificate?.[0]).toBe(`/en/credentials/${AMELIE}/`);
     expect(certificate?.[1]).toBe('Certificate');
-    expect(certificate?.[2]).toContain('earned Travail en équipe on 1 September 2026');
+    expect(certificate?.[2]).toContain('earned Teamwork on 1 September 2026');
     // Nothing of the French pages is found from the English ones.
     expect(results.filter(([href]) => !href?.startsWith('/en/'))).toEqual([]);
     await page.context().close();
