@@ -50,32 +50,50 @@ function lines(fitted: FittedText, weight: Weight, color: string, lineHeight: nu
 const caption = (text: string) =>
   el('div', { display: 'flex', fontSize: 22, fontWeight: 600, color: MUTED, letterSpacing: 2, textTransform: 'uppercase' }, text);
 
+/** The words the card sets around the names, in its language: its caption, its date line and its foot. */
+export interface ShareCardWords {
+  readonly caption: string;
+  /** Empty on an achievement's card, which names no one. */
+  readonly date: string;
+  readonly foot: string;
+}
+
+export function shareCardWords(input: Pick<ShareCardInput, 'earned' | 'language'>): ShareCardWords {
+  const language = input.language ?? 'en';
+  const words = messagesFor(language).images;
+  const { earned } = input;
+  return {
+    caption: earned ? words.awardedTo : words.certificateOfAchievement,
+    date: earned ? words.earnedOn(formatDate(earned.awardedOn, language)) : '',
+    foot: words.verifiableOpenBadge,
+  };
+}
+
 /** Renders the card as a PNG. */
 export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array> {
   const accent = input.accentColor ?? '#1e3a5f';
   const language = input.language ?? 'en';
-  const words = messagesFor(language).images;
   const sizes = (from: number, to: number) => Array.from({ length: (from - to) / 2 + 1 }, (_, i) => from - 2 * i);
   const { earned } = input;
-  const date = earned ? words.earnedOn(formatDate(earned.awardedOn, language)) : '';
+  const { caption: captionText, date, foot } = shareCardWords(input);
   // Inter's every face, and those of any other script these texts are in: fitting reads them, and satori is given them.
   const fonts = await satoriFonts([
-    [`${input.issuerName} ${words.awardedTo.toLocaleUpperCase(language)} ${words.certificateOfAchievement.toLocaleUpperCase(language)} ${input.achievementName}…`, 600],
+    [`${input.issuerName} ${captionText.toLocaleUpperCase(language)} ${input.achievementName}…`, 600],
     [`${earned?.learnerName ?? ''} ${input.achievementName}…`, 700],
-    [`${date} ${words.verifiableOpenBadge}`, 400],
+    [`${date} ${foot}`, 400],
   ]);
   const fit = packagedFonts.fitText.bind(packagedFonts);
   const issuer = fit(input.issuerName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 1, sizes: sizes(28, 20) });
   const rule = (margins: Style) => el('div', { display: 'flex', width: 72, height: 6, borderRadius: 3, backgroundColor: accent, ...margins });
   const middle = earned
     ? [
-        caption(words.awardedTo),
+        caption(captionText),
         lines(fit(earned.learnerName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 2, sizes: sizes(68, 40) }), 700, INK, 1.1, { marginTop: 10, letterSpacing: -0.5 }),
         rule({ marginTop: 28, marginBottom: 28 }),
         lines(fit(input.achievementName, { weight: 600, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(40, 26) }), 600, INK, 1.2),
       ]
     : [
-        caption(words.certificateOfAchievement),
+        caption(captionText),
         lines(fit(input.achievementName, { weight: 700, maxWidth: TEXT_WIDTH, maxLines: 3, sizes: sizes(60, 36) }), 700, INK, 1.15, { marginTop: 10, letterSpacing: -0.5 }),
         rule({ marginTop: 28 }),
       ];
@@ -111,7 +129,7 @@ export async function renderShareCard(input: ShareCardInput): Promise<Uint8Array
       el('div', { display: 'flex', flexDirection: 'column' }, middle),
       el('div', { display: 'flex', justifyContent: earned ? 'space-between' : 'flex-end', fontSize: 22, color: MUTED }, [
         ...(earned ? [el('div', { display: 'flex' }, date)] : []),
-        el('div', { display: 'flex' }, words.verifiableOpenBadge),
+        el('div', { display: 'flex' }, foot),
       ]),
     ],
   );
