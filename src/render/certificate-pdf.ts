@@ -1,7 +1,8 @@
 /**
- * The printable certificate: one A4 landscape page with real, selectable text (Inter embedded as
- * subsets, with ToUnicode maps, so copy, search and screen readers work), the badge, a QR code and
- * a link back to the credential. The same input gives the same bytes: dates come from the award,
+ * The printable certificate: one A4 landscape page with real, selectable text (Inter, and Noto
+ * Sans for the scripts it lacks, embedded as subsets, with ToUnicode maps, so copy, search and
+ * screen readers work; Arabic and Hebrew are drawn as shaped outlines under their invisible
+ * text), the badge, a QR code and a link back to the credential. The same input gives the same bytes: dates come from the award,
  * producer and creator are fixed, and the file identifier is a hash of the credential URL.
  * No I/O: the learner's browser makes it from the hosted credential, with the fonts it is given
  * (src/site/components/downloads/).
@@ -10,6 +11,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import {
+  concatTransformationMatrix,
   PageSizes,
   PDFDocument,
   PDFHexString,
@@ -18,6 +20,8 @@ import {
   pushGraphicsState,
   rgb,
   setCharacterSpacing,
+  setTextRenderingMode,
+  TextRenderingMode,
   type PDFFont,
   type PDFPage,
   type RGB,
@@ -27,6 +31,19 @@ import type { CertificateWords } from './certificate-words.ts';
 import { formatDate } from './dates.ts';
 import type { FittedText, FontFace, Fonts, Weight } from './fonts.ts';
 import { qrModules } from './qr-code.ts';
+import { SHAPED_FAMILIES, type ScriptFamily } from './script-fonts.ts';
+
+const isShaped = (face: FontFace) => SHAPED_FAMILIES.has(face.family as ScriptFamily);
+
+/**
+ * The OpenType features fontkit applies to Arabic and Hebrew, all off. A ToUnicode map gives each
+ * glyph one text (ISO 32000-1 §9.10.3), and shaping shares glyphs between letters (Noto Sans
+ * Arabic draws ب, ت and medial ي on one dotless body, their dots apart), so shaped text would
+ * copy as other letters. Unshaped, each letter is its nominal glyph and copies as itself.
+ */
+const UNSHAPED: Readonly<Record<string, boolean>> = Object.fromEntries(
+  ['ccmp', 'locl', 'isol', 'fina', 'fin2', 'fin3', 'medi', 'med2', 'init', 'rlig', 'calt', 'liga', 'clig', 'dlig', 'rclt', 'mset', 'curs', 'kern', 'mark', 'mkmk'].map((feature) => [feature, false]),
+);
 
 export interface CertificateInput {
   readonly learnerName: string;
@@ -89,7 +106,7 @@ class Typesetter {
     let width = this.#widths.get(key);
     if (width === undefined) {
       width = 0;
-      for (const run of this.#inter.splitRuns(text, weight)) width += this.#font(run.face).widthOfTextAtSize(run.text, 1);
+      for (const run of this.#inter.splitRuns(text, weight)) width += this.#runWidth(run.face, run.text, 1);
       this.#widths.set(key, width);
     }
     return width * size + spacing * [...text].length;
@@ -106,8 +123,17 @@ class Typesetter {
     if (style.spacing) this.#page.pushOperators(pushGraphicsState(), setCharacterSpacing(style.spacing));
     for (const run of this.#inter.splitRuns(text, style.weight)) {
       const font = this.#font(run.face);
-      this.#page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font, color: style.color });
-      cursor += font.widthOfTextAtSize(run.text, style.size) + (style.spacing ?? 0) * [...run.text].length;
+      if (isShaped(run.face)) {
+        this.#outlines(run.face, run.text, cursor, baseline, style.size, style.color);
+        // The text itself, invisible (ISO 32000-1 §9.3.6, rendering mode 3) over its outlines, so it is still copied, searched and read aloud.
+        this.#page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
+        this.#page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font });
+        this.#page.pushOperators(popGraphicsState());
+        cursor += this.#runWidth(run.face, run.text, style.size);
+      } else {
+        this.#page.drawText(run.text, { x: cursor, y: baseline, size: style.size, font, color: style.color });
+        cursor += font.widthOfTextAtSize(run.text, style.size) + (style.spacing ?? 0) * [...run.text].length;
+      }
     }
     if (style.spacing) this.#page.pushOperators(popGraphicsState());
     return cursor - x;
@@ -118,6 +144,30 @@ class Typesetter {
     const step = fitted.size * style.lineHeight;
     fitted.lines.forEach((text, i) => this.line(text, LEFT, top + i * step, { ...style, size: fitted.size }));
     return top + fitted.lines.length * step;
+  }
+
+  /** pdf-lib's width, from the advances alone, except for a shaped script: fontkit's, from its shaping, as its outlines are drawn. */
+  #runWidth(face: FontFace, text: string, size: number): number {
+    return isShaped(face) ? (face.font.layout(text).advanceWidth / face.font.unitsPerEm) * size : this.#font(face).widthOfTextAtSize(text, size);
+  }
+
+  /**
+   * Draws `text` as the glyph outlines fontkit's `layout()` shapes it into (joined forms, marks in
+   * place, right to left), from `x` on the baseline. drawSvgPath reads SVG's downward y and glyph
+   * outlines go up, so each glyph is drawn in a mirror about the baseline (and its offset up, mirrored, goes down).
+   */
+  #outlines(face: FontFace, text: string, x: number, baseline: number, size: number, color: RGB): void {
+    const scale = size / face.font.unitsPerEm;
+    const { glyphs, positions } = face.font.layout(text);
+    let pen = x;
+    this.#page.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, -1, 0, 2 * baseline));
+    glyphs.forEach((glyph, i) => {
+      const position = positions[i]!;
+      const path = glyph.path.toSVG();
+      if (path) this.#page.drawSvgPath(path, { x: pen + position.xOffset * scale, y: baseline - position.yOffset * scale, scale, color, borderWidth: 0 });
+      pen += position.xAdvance * scale;
+    });
+    this.#page.pushOperators(popGraphicsState());
   }
 
   #font(face: FontFace): PDFFont {
@@ -132,7 +182,8 @@ class Typesetter {
  * pdf-lib would append a number instead; the tag here is derived from the face, so it is stable.
  */
 function subsetName(face: FontFace): string {
-  const digest = sha256(utf8ToBytes(`${face.subset} ${face.weight}`));
+  // Inter's faces keep the tags they always had; another family's slice names its family too (Japanese and Chinese both number theirs).
+  const digest = sha256(utf8ToBytes(face.family === 'inter' ? `${face.subset} ${face.weight}` : `${face.family} ${face.subset} ${face.weight}`));
   const tag = String.fromCharCode(...digest.subarray(0, 6).map((byte) => 65 + (byte % 26)));
   return `${tag}+${face.font.postscriptName}`;
 }
@@ -146,7 +197,10 @@ async function embedFaces(doc: PDFDocument, inter: Fonts, texts: ReadonlyArray<r
   const fonts = new Map<FontFace, PDFFont>();
   for (const [text, weight] of texts) {
     for (const { face } of inter.splitRuns(text, weight)) {
-      if (!fonts.has(face)) fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face) }));
+      if (fonts.has(face)) continue;
+      // A shaped script's face only sets the invisible text over its outlines: unshaped, each character is its own glyph.
+      const features = isShaped(face) ? UNSHAPED : undefined;
+      fonts.set(face, await doc.embedFont(face.data, { subset: true, customName: subsetName(face), ...(features ? { features } : {}) }));
     }
   }
   return fonts;

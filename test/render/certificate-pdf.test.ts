@@ -142,6 +142,26 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('Nguyễn');
   });
 
+  it('copies an Arabic achievement as its own letters, though the font draws several on one body', async () => {
+    // Noto Sans Arabic draws ت and medial ي on one dotless glyph: shaped text would copy « تطوتر ».
+    const text = pdfText(await renderCertificatePdf({ ...input, achievementName: 'تطوير واجهات الويب' }, packagedFonts));
+    expect(text).toContain('تطوير واجهات الويب');
+  });
+
+  it.each([
+    ['Japanese', '山田 花子', /^[A-Z]{6}\+NotoSansJP-Bold$/],
+    ['Arabic', 'ليلى حداد', /^[A-Z]{6}\+NotoSansArabic-Bold$/],
+  ])('sets a %s name in Noto Sans, embedded as a subset, and keeps it extractable', async (_script, learnerName, font) => {
+    const pdf = await renderCertificatePdf({ ...input, learnerName }, packagedFonts);
+    // pdftotext gives the Arabic name in reading order, between its own direction marks: the
+    // page holds its glyphs in visual order, right to left, as PDF text is shown, and a reader reorders them.
+    expect(pdfText(pdf)).toContain(learnerName);
+    const doc = await PDFDocument.load(pdf);
+    const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+    const names = fonts.values().map((ref) => doc.context.lookup(ref as PDFRef, PDFDict).lookup(PDFName.of('BaseFont'), PDFName).decodeText());
+    expect(names.filter((name) => font.test(name)).length).toBeGreaterThan(0);
+  });
+
   it('embeds only subsets of Inter, named per ISO 32000-1 §9.6.4', async () => {
     const doc = await PDFDocument.load(await renderCertificatePdf(input, packagedFonts));
     const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
