@@ -232,14 +232,15 @@ function emblem(design: ResolvedBadgeDesign, cx: number, cy: number, size: numbe
 
 /** Lines of text set by satori as paths on a transparent 600×600 canvas; returns the inner markup. */
 async function satoriText(lines: readonly string[], box: Record<string, string | number>): Promise<string> {
+  const fonts = await satoriFonts(lines.map((line) => [line, 700] as const));
   const children = lines.map((line) => ({
     type: 'div',
     props: { style: { display: 'flex', whiteSpace: 'nowrap' }, children: line },
   }));
   const style = { position: 'absolute', display: 'flex', flexDirection: 'column', alignItems: 'center', fontFamily: FONT_FAMILY, fontWeight: 700, ...box };
   const root = { type: 'div', props: { style: { display: 'flex', width: BADGE_SIZE, height: BADGE_SIZE }, children: [{ type: 'div', props: { style, children } }] } };
-  // No loadAdditionalAsset: a glyph Inter lacks renders as a box, and nothing is ever fetched.
-  const svg = await satori(root, { width: BADGE_SIZE, height: BADGE_SIZE, fonts: await satoriFonts() });
+  // No loadAdditionalAsset: a glyph no packaged font has renders as a box, and nothing is ever fetched.
+  const svg = await satori(root, { width: BADGE_SIZE, height: BADGE_SIZE, fonts });
   return withoutUnusedMasks(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
 }
 
@@ -365,7 +366,9 @@ function document(design: ResolvedBadgeDesign, size: number, paint: Paint, body:
 export async function renderBadge(design: ResolvedBadgeDesign): Promise<RenderedBadge> {
   const spec = SHAPES[design.shape];
   const paint = paintOf(design);
-  await packagedFonts.loadAll(); // satori is given every face too
+  // Fitting and the ring read the faces of every text the badge sets (the ring and ribbon in capitals, and an ellipsis for a cut).
+  await packagedFonts.loadAll();
+  await packagedFonts.loadFor([design.label, design.issuerName?.toUpperCase(), design.ribbon?.toUpperCase()].filter((text) => text !== undefined).map((text) => [`${text}…`, 700] as const));
   const parts = [
     design.issuerName ? ring(design, design.issuerName, spec.layout) : undefined,
     await content(design, spec.layout),

@@ -2,8 +2,9 @@
  * The fonts every image and PDF is set in: Inter from @fontsource/inter, never the system's, so
  * renders are byte-identical on every machine, in Node and in the browser. Fontsource splits
  * Inter by script; the subsets, in fallback order, cover Latin, Latin Extended, Cyrillic, Greek
- * and Vietnamese. Also measures and wraps text in them, since satori and pdf-lib leave
- * line-fitting to us.
+ * and Vietnamese. After them come the Noto families of ./script-fonts.ts, for Japanese, Chinese,
+ * Korean, Arabic and Hebrew, read only for a text that has their characters. Also measures and
+ * wraps text in them, since satori and pdf-lib leave line-fitting to us.
  *
  * No file system here: whoever makes a `Fonts` says how a font file is read (./packaged-fonts.ts
  * from node_modules for the build; the certificate page from the site's own copy), and a text
@@ -11,32 +12,48 @@
  */
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { unzlibSync } from 'fflate';
+import { scriptSubsetsFor, type ScriptFamily } from './script-fonts.ts';
 
 export const FONT_FAMILY = 'Inter';
 export type Weight = 400 | 600 | 700;
 export const WEIGHTS: readonly Weight[] = [400, 600, 700];
 
-/** In fallback order: a character is set in the first subset that has it. */
+/** Inter's, in fallback order: a character is set in the first subset that has it. */
 export const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
 export type Subset = (typeof SUBSETS)[number];
 
-export interface FontFace {
-  /** Unique per subset, so satori falls back across them (it picks one font per name and weight). */
-  readonly name: string;
-  readonly subset: Subset;
+/** A Fontsource package's name after `@fontsource/`, and the start of each of its file names. */
+export type Family = 'inter' | ScriptFamily;
+
+/** One file: a family's subset in one weight. */
+export interface FontFile {
+  readonly family: Family;
+  readonly subset: string;
   readonly weight: Weight;
+}
+
+export interface FontFace extends FontFile {
+  /** Unique per file, so satori falls back across them (it picks one font per name and weight). */
+  readonly name: string;
   /** The font as TrueType (sfnt), unpacked from Fontsource's WOFF once, for satori, fontkit and pdf-lib. */
   readonly data: Uint8Array;
   readonly font: Font;
 }
 
-/** Fontsource's file of one subset in one weight, under @fontsource/inter/files/. */
-export function fontFileName(subset: Subset, weight: Weight): string {
-  return `inter-${subset}-${weight}-normal.woff`;
+/** Fontsource's name of a file, under @fontsource/<family>/files/. */
+export function fontFileName({ family, subset, weight }: FontFile): string {
+  return `${family}-${subset}-${weight}-normal.woff`;
 }
 
 /** The bytes of a font file (`fontFileName`), as Fontsource publishes it (WOFF 1.0). */
-export type ReadFontFile = (subset: Subset, weight: Weight) => Promise<Uint8Array>;
+export type ReadFontFile = (file: FontFile) => Promise<Uint8Array>;
+
+/** Inter's subsets, then the script subsets whose ranges hold one of `codes`: where a grapheme may be set, in fallback order. */
+function candidates(codes: readonly number[], weight: Weight): FontFile[] {
+  return [...SUBSETS.map((subset) => ({ family: 'inter' as const, subset, weight })), ...scriptSubsetsFor(codes).map((script) => ({ ...script, weight }))];
+}
+
+const keyOf = ({ family, subset, weight }: FontFile) => `${family} ${subset} ${weight}`;
 
 /**
  * WOFF 1.0 (W3C) §4–5 back to the sfnt it wraps: header, table directory, then each table
@@ -116,13 +133,15 @@ export class Fonts {
     this.#read = read;
   }
 
-  #load(subset: Subset, weight: Weight): Promise<FontFace> {
-    const key = `${subset} ${weight}`;
+  #load(file: FontFile): Promise<FontFace> {
+    const key = keyOf(file);
     let face = this.#faces.get(key);
     if (!face) {
-      face = this.#read(subset, weight).then((woff) => {
+      face = this.#read(file).then((woff) => {
         const data = woffToSfnt(woff);
-        const loaded: FontFace = { name: subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`, subset, weight, data, font: fontkit.create(data) };
+        const { family, subset } = file;
+        const name = family === 'inter' ? (subset === 'latin' ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`) : `${family} ${subset}`;
+        const loaded: FontFace = { ...file, name, data, font: fontkit.create(data) };
         this.#ready.set(key, loaded);
         return loaded;
       });
@@ -133,37 +152,44 @@ export class Fonts {
     return face;
   }
 
-  /** The face at `index` of `weight`'s fallback order; it must have been read. */
-  #face(weight: Weight, index: number): FontFace {
-    const subset = SUBSETS[index]!;
-    const face = this.#ready.get(`${subset} ${weight}`);
-    if (!face) throw new Error(`Inter ${subset} ${weight} has not been read: load the text with Fonts.loadFor first`);
+  /** A face that must have been read. */
+  #face(file: FontFile): FontFace {
+    const face = this.#ready.get(keyOf(file));
+    if (!face) throw new Error(`${file.family} ${file.subset} ${file.weight} has not been read: load the text with Fonts.loadFor first`);
     return face;
   }
 
-  /** Every subset in every weight, for satori (which falls back among all the fonts it is given). */
+  /** Inter's every subset in every weight, for satori (which falls back among all the fonts it is given). */
   loadAll(): Promise<FontFace[]> {
-    return Promise.all(WEIGHTS.flatMap((weight) => SUBSETS.map((subset) => this.#load(subset, weight))));
+    return Promise.all(WEIGHTS.flatMap((weight) => SUBSETS.map((subset) => this.#load({ family: 'inter', subset, weight }))));
   }
 
   /**
-   * Reads the faces that setting these texts can touch: for each grapheme, the subsets in
-   * fallback order up to the first that has all of it (every subset when none has). `splitRuns`
+   * Reads the faces that setting these texts can touch: for each grapheme, the candidates in
+   * fallback order up to the first that has all of it (every candidate when none has). `splitRuns`
    * looks at faces in that same order and stops at the same one, so it decides exactly as it
-   * would with every face read: a Latin name reads the Latin files only.
+   * would with every face read: a Latin name reads the Latin files only, a Japanese one Inter's
+   * and the few Japanese slices that hold its characters. Returns the faces of the script
+   * families it read (for satori, which must be given them), in fallback order.
    */
-  async loadFor(texts: ReadonlyArray<readonly [string, Weight]>): Promise<void> {
+  async loadFor(texts: ReadonlyArray<readonly [string, Weight]>): Promise<FontFace[]> {
+    const scripts = new Map<string, FontFace>();
     for (const [text, weight] of texts) {
       for (const { codes } of graphemeCodes(text)) {
-        for (const subset of SUBSETS) if (hasAll(await this.#load(subset, weight), codes)) break;
+        for (const file of candidates(codes, weight)) {
+          const face = await this.#load(file);
+          if (file.family !== 'inter') scripts.set(keyOf(file), face);
+          if (hasAll(face, codes)) break;
+        }
       }
     }
+    return [...scripts.values()];
   }
 
   splitRuns(text: string, weight: Weight): Run[] {
-    const first = (test: (face: FontFace) => boolean): FontFace | undefined => {
-      for (let i = 0; i < SUBSETS.length; i++) {
-        const face = this.#face(weight, i);
+    const first = (codes: readonly number[], test: (face: FontFace) => boolean): FontFace | undefined => {
+      for (const file of candidates(codes, weight)) {
+        const face = this.#face(file);
         if (test(face)) return face;
       }
       return undefined;
@@ -175,7 +201,7 @@ export class Fonts {
       const face =
         previous && (/^\s+$/.test(segment) || hasAll(previous.face, codes))
           ? previous.face
-          : (first((candidate) => hasAll(candidate, codes)) ?? first((candidate) => candidate.font.hasGlyphForCodePoint(codes[0]!)) ?? this.#face(weight, 0));
+          : (first(codes, (candidate) => hasAll(candidate, codes)) ?? first(codes, (candidate) => candidate.font.hasGlyphForCodePoint(codes[0]!)) ?? this.#face({ family: 'inter', subset: 'latin', weight }));
       if (previous?.face === face) previous.text += segment;
       else runs.push({ face, text: segment });
     }

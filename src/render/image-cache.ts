@@ -21,7 +21,11 @@ async function rendererSources(root: string): Promise<string[]> {
   const own = await readdir(path.join(root, RENDERER_FOLDER)).catch(() => [] as string[]);
   return [...own.filter((name) => name.endsWith('.ts')).sort().map((name) => `${RENDERER_FOLDER}/${name}`), ...RENDERER_MODULES];
 }
-const RENDERER_PACKAGES = ['satori', '@resvg/resvg-js', 'pdf-lib', '@pdf-lib/fontkit', '@fontsource/inter', 'qrcode', 'lucide-static'];
+const RENDERER_PACKAGES = [
+  'satori', '@resvg/resvg-js', 'pdf-lib', '@pdf-lib/fontkit', '@fontsource/inter',
+  '@fontsource/noto-sans-jp', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-kr', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-hebrew',
+  'qrcode', 'lucide-static',
+];
 
 /** A hash of the renderer code and library versions under `root`. */
 export async function rendererFingerprint(root: string): Promise<string> {

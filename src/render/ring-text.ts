@@ -60,11 +60,13 @@ export function ringText(fonts: Fonts, text: string, options: RingTextOptions): 
     const k = scale.toFixed(5);
     const { glyphs: shapes, positions } = face.font.layout(run);
     shapes.forEach((glyph, i) => {
-      const width = positions[i]!.xAdvance * scale;
-      // Each glyph stands on the circle at the angle of its middle, upright toward the outside.
+      const { xAdvance, xOffset, yOffset } = positions[i]!;
+      const width = xAdvance * scale;
+      // Each glyph stands on the circle at the angle of its middle, upright toward the outside,
+      // moved by the offsets the font's shaping gives it (marks over and under Arabic and Hebrew letters).
       const angle = ((pen + width / 2 - total / 2) / radius) * (180 / Math.PI);
       const d = glyph.path.toSVG();
-      if (d) glyphs.push(`<path transform="rotate(${f(angle)} ${cx} ${cy}) translate(${f(cx - width / 2)} ${cy - radius}) scale(${k} -${k})" d="${d}"/>`);
+      if (d) glyphs.push(`<path transform="rotate(${f(angle)} ${cx} ${cy}) translate(${f(cx - width / 2 + xOffset * scale)} ${f(cy - radius - yOffset * scale)}) scale(${k} -${k})" d="${d}"/>`);
       pen += width + tracking * size;
     });
   }

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import type { Artifact } from '../issue/hosted-documents.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
+import { achievementWords } from './achievement-words.ts';
 import { resolveBadgeDesign, type ResolvedBadgeDesign } from '../content/badge-design.ts';
 import type { ImageCache } from '../render/image-cache.ts';
 import { BADGE_SIZE, renderBadgeSvg, renderPng, renderSmallBadge } from '../render/badge-image.ts';
@@ -52,6 +53,7 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
   const badges = new Map<string, Promise<Badge>>();
   const issuerName = site.content.issuer.name;
   const ringName = site.content.issuer.badgeName ?? issuerName;
+  const { language } = site.content.issuer;
 
   const badge = (slug: string): Promise<Badge> => {
     let pending = badges.get(slug);
@@ -70,7 +72,10 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
 
   const shareCard = async (slug: string, earned?: { learnerName: string; awardedOn: string }) => {
     const chosen = await badge(slug);
-    const inputs = { achievementName: site.content.achievements.get(slug)!.data.name, issuerName, accentColor: chosen.design.primaryColor, ...(earned ? { earned } : {}) };
+    // The language is an input like the names: a site that changes it gets its cards redrawn.
+    // Its name in the site's default language, the one the card's words are in (a translation where it has one).
+    const achievementName = achievementWords(site.content.achievements.get(slug)!, { tag: language }).name.text;
+    const inputs = { achievementName, issuerName, accentColor: chosen.design.primaryColor, language, ...(earned ? { earned } : {}) };
     return cache.get(earned ? 'share-card' : 'achievement-share-card', 'png', { ...inputs, badge: sha256(chosen.svg) }, () => renderShareCard({ ...inputs, badgeSvg: chosen.svg }));
   };
 

@@ -37,6 +37,7 @@ import { placeFiles } from './file-cache.ts';
 import { assertNothingPrivate, recordChecked, takeCheckedRecord, type OutputCheck } from './published-output.ts';
 import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 import { certificateSearchRecords } from './search-records.ts';
+import { publishScriptFonts } from './script-font-files.ts';
 import { writeSnapshot, type RenderPlan } from './snapshot.ts';
 import { certificatePageKeys, pageCache, pagesFingerprint } from './page-cache.ts';
 import { allCertificateViews } from './page-model.ts';
@@ -247,6 +248,8 @@ export default function laurel(options: LaurelOptions = {}): AstroIntegration {
         const logFolder = path.join(out, distPath(site.urls.site, site.urls.transparencyLog)).replace(/index\.html$/, '');
         const logFiles = (site.log?.files ?? []).map((file) => ({ file: path.join(logFolder, file.path), content: file.bytes }));
         const writing = (async () => {
+          // The fonts of the scripts Inter lacks that this site's certificates are set in, and no other.
+          await publishScriptFonts(site, out);
           // The signed JSON, byte for byte what the dev server's route serves, linked from the cache when unchanged.
           await placeFiles(credentialFiles, { directory: path.join(cacheDirectory, 'credentials'), prune: !sharedCache });
           for (const { file, content } of logFiles) {

@@ -91,7 +91,7 @@ describe('the catalogs', () => {
   const sentences = (catalog: object): string[] =>
     entries(catalog).flatMap(([key, value]): string[] => {
       if (typeof value === 'string') return [value];
-      // A group of entries (the status labels, the wallet page's words) is read as a catalog.
+      // A group of entries (the status labels, the wallet page's words, the images' words) is read as a catalog, functions filled in too.
       if (typeof value === 'object' && value !== null) return sentences(value);
       if (typeof value !== 'function') return [];
       return (notText[key] ?? [['x', 'x', 'x', 'x']]).map((args) => [value(...args)].flat().join(''));
@@ -120,6 +120,17 @@ describe('the catalogs', () => {
         for (const given of values) expect(said, `${language}.${key}`).toContain(given);
       }
     }
+  });
+
+  it('hold the images’ words in both languages, each sentence with the values it is given', () => {
+    expect(Object.keys(fr.images).sort()).toEqual(Object.keys(en.images).sort());
+    for (const images of [en.images, fr.images]) {
+      expect(images.earnedOn('⟨date⟩')).toContain('⟨date⟩');
+      expect(images.documentSubject('⟨url⟩')).toContain('⟨url⟩');
+    }
+    expect(Object.entries(en.images).filter(([key, value]) => typeof value === 'string' && (fr.images as unknown as Record<string, unknown>)[key] === value)).toEqual([]);
+    expect(fr.images.earnedOn(formatDate('2026-03-01', 'fr'))).toBe('Obtenue le 1er mars 2026');
+    expect(fr.images.certificateOfAchievement.toLocaleUpperCase('fr')).toBe('ATTESTATION DE RÉUSSITE');
   });
 
   it('count people with the plural rules of each language', () => {

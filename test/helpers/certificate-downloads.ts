@@ -13,7 +13,9 @@ import { resolveBadgeDesign } from '../../src/content/badge-design.ts';
 import type { SiteContent } from '../../src/content/validate.ts';
 import { bakePng, bakeSvg } from '../../src/core/baking.ts';
 import { siteUrls } from '../../src/issue/urls.ts';
+import { messagesFor } from '../../src/core/locale/messages.ts';
 import { renderCertificatePdf } from '../../src/render/certificate-pdf.ts';
+import { certificateWords } from '../../src/render/certificate-words.ts';
 import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
 
@@ -69,6 +71,8 @@ export async function expectedCertificatePdf(dist: string, content: SiteContent,
       badgePng: new Uint8Array(await readFile(path.join(dist, 'achievements', `${achievement.slug}.png`))),
       qrSvg: await qrCodeSvg(page),
       accentColor: resolveBadgeDesign(achievement.badge, { slug: achievement.slug, name: data.name }).primaryColor,
+      language: content.issuer.language,
+      words: certificateWords(messagesFor(content.issuer.language)),
     },
     packagedFonts,
   );

@@ -152,6 +152,17 @@ describe('renderPng', () => {
     expect(pixelDifference(png, golden(name, png))).toBeLessThan(0.001);
   });
 
+  it.each([
+    ['badge-seal-ja.png', 'Japanese', { label: 'ウェブアクセシビリティ基礎', issuerName: '山田 花子 記念学院', ribbon: 'レベル 2' }],
+    ['badge-seal-ar.png', 'Arabic', { label: 'تطوير واجهات الويب', issuerName: 'معهد ليلى حداد', ribbon: 'المستوى 2' }],
+  ] as const)('matches the golden %s: label, ring and ribbon in %s', async (name, _script, texts) => {
+    const { svg, texts: set } = await renderBadge({ ...FIXED_SEAL, ...texts });
+    expect(set.map((text) => text.text)).toEqual([texts.issuerName, texts.label, texts.ribbon]);
+    expect(svg).not.toMatch(/<text|font-family|@font-face|href="http/);
+    const png = renderPng(svg, BADGE_SIZE);
+    expect(pixelDifference(png, golden(name, png))).toBeLessThan(0.001);
+  });
+
   it('renders larger on request and refuses less than 600 pixels', async () => {
     const svg = await renderBadgeSvg(FIXED_DESIGN);
     expect(pngSize(renderPng(svg, 1200))).toEqual({ width: 1200, height: 1200 });

@@ -16,10 +16,13 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/core/locale/messages.ts';
 import { renderCertificatePdf, type CertificateInput } from '../../src/render/certificate-pdf.ts';
+import { certificateWords } from '../../src/render/certificate-words.ts';
 import { renderBadgeSvg, renderPng } from '../../src/render/badge-image.ts';
 import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
+import { pdfText } from '../helpers/certificate-downloads.ts';
 import { FIXED_DESIGN } from './golden.ts';
 
 const credentialUrl = 'https://badges.example.org/credentials/7c1f3a52-9d1e-4b8f-a0c2-4e6f8d9b1a23/';
@@ -40,6 +43,7 @@ const input: CertificateInput = {
   badgePng,
   qrSvg: await qrCodeSvg(credentialUrl),
   accentColor: '#1e3a5f',
+  words: certificateWords(messagesFor('en')),
 };
 
 const bytesOf = (stream: PDFRawStream) => decodePDFRawStream(stream).decode();
@@ -138,6 +142,26 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('Nguyễn');
   });
 
+  it('copies an Arabic achievement as its own letters, though the font draws several on one body', async () => {
+    // Noto Sans Arabic draws ت and medial ي on one dotless glyph: shaped text would copy « تطوتر ».
+    const text = pdfText(await renderCertificatePdf({ ...input, achievementName: 'تطوير واجهات الويب' }, packagedFonts));
+    expect(text).toContain('تطوير واجهات الويب');
+  });
+
+  it.each([
+    ['Japanese', '山田 花子', /^[A-Z]{6}\+NotoSansJP-Bold$/],
+    ['Arabic', 'ليلى حداد', /^[A-Z]{6}\+NotoSansArabic-Bold$/],
+  ])('sets a %s name in Noto Sans, embedded as a subset, and keeps it extractable', async (_script, learnerName, font) => {
+    const pdf = await renderCertificatePdf({ ...input, learnerName }, packagedFonts);
+    // pdftotext gives the Arabic name in reading order, between its own direction marks: the
+    // page holds its glyphs in visual order, right to left, as PDF text is shown, and a reader reorders them.
+    expect(pdfText(pdf)).toContain(learnerName);
+    const doc = await PDFDocument.load(pdf);
+    const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+    const names = fonts.values().map((ref) => doc.context.lookup(ref as PDFRef, PDFDict).lookup(PDFName.of('BaseFont'), PDFName).decodeText());
+    expect(names.filter((name) => font.test(name)).length).toBeGreaterThan(0);
+  });
+
   it('embeds only subsets of Inter, named per ISO 32000-1 §9.6.4', async () => {
     const doc = await PDFDocument.load(await renderCertificatePdf(input, packagedFonts));
     const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
@@ -155,6 +179,20 @@ describe('renderCertificatePdf', () => {
     });
     expect(uris.length).toBeGreaterThanOrEqual(2);
     expect(new Set(uris)).toEqual(new Set([credentialUrl]));
+  });
+
+  it('speaks the site’s language: French labels, dates and metadata, no English word left', async () => {
+    const pdf = await renderCertificatePdf({ ...input, awardedOn: '2026-03-01', language: 'fr-CA', words: certificateWords(messagesFor('fr-CA')) }, packagedFonts);
+    const text = pdfText(pdf);
+    for (const expected of ['ATTESTATION DE RÉUSSITE', 'a obtenu', 'DÉCERNÉE LE', '1er mars 2026', 'VALABLE JUSQU’AU', '14 mars 2029', 'COMPÉTENCES', 'VÉRIFIER SUR', 'Scanner pour vérifier']) {
+      expect(text).toContain(expected);
+    }
+    for (const english of ['CERTIFICATE', 'ACHIEVEMENT', 'has earned', 'AWARDED', 'VALID UNTIL', 'SKILLS', 'VERIFY AT', 'Scan to verify', 'March']) {
+      expect(text).not.toContain(english);
+    }
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getSubject()).toBe(`Attestation de réussite, ${credentialUrl}`);
+    expect(doc.getTitle()).toBe('Accessible Front-End Development\u202F: Zoë Łukasiewicz-Ørsted');
   });
 
   it('renders without a QR code or expiry', async () => {

@@ -46,6 +46,24 @@ describe('renderShareCard', () => {
     expect(pixelDifference(png, await renderShareCard(card))).toBeGreaterThan(0.01);
   });
 
+  it('speaks the site’s language: a French card, its date written the French way, matching its golden', async () => {
+    const french = { ...card, language: 'fr-CA', earned: { learnerName: 'Amélie Tremblay', awardedOn: '2026-03-01' } };
+    const png = await renderShareCard(french);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(pixelDifference(png, golden('share-card-fr.png', png))).toBeLessThan(0.001);
+    // The words alone change the pixels: the same card in English is another picture.
+    expect(pixelDifference(png, await renderShareCard({ ...french, language: 'en' }))).toBeGreaterThan(0.001);
+  });
+
+  it.each([
+    ['share-card-ja.png', 'a Japanese name', '山田 花子'],
+    ['share-card-ar.png', 'an Arabic name, its letters joined and set right to left', 'ليلى حداد'],
+  ])('matches the golden %s: %s, in Noto Sans', async (name, _what, learnerName) => {
+    const png = await renderShareCard({ ...card, earned: { learnerName, awardedOn: '2026-03-14' } });
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(pixelDifference(png, golden(name, png))).toBeLessThan(0.001);
+  });
+
   it('renders a name in a script Inter lacks without fetching anything', async () => {
     const png = await renderShareCard({ ...card, earned: { learnerName: '山田 太郎', awardedOn: '2026-03-14' } });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });

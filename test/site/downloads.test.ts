@@ -16,7 +16,9 @@ import { keyPairFromSecretKey } from '../../src/core/multikey.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedAward, type SignedSite } from '../../src/issue/signed-site.ts';
+import { messagesFor } from '../../src/core/locale/messages.ts';
 import { renderCertificatePdf } from '../../src/render/certificate-pdf.ts';
+import { certificateWords } from '../../src/render/certificate-words.ts';
 import { createImageCache } from '../../src/render/image-cache.ts';
 import { packagedFonts } from '../../src/render/packaged-fonts.ts';
 import { qrCodeSvg } from '../../src/render/qr-code.ts';
@@ -69,6 +71,7 @@ const request = (id: string, format: DownloadRequest['format']): DownloadRequest
   badge: site.urls.achievementImage('teamwork', format === 'svg' ? 'svg' : 'png'),
   page: site.urls.credentialPage(id),
   accentColor: resolveBadgeDesign(undefined, { slug: 'teamwork', name: 'Teamwork' }).primaryColor,
+  words: certificateWords(messagesFor('en')),
 });
 const badgeFile = (format: 'png' | 'svg') => files.get(`/achievements/teamwork.${format}`)!;
 
@@ -124,6 +127,7 @@ describe('the PDF certificate a certificate page makes', () => {
           badgePng: badgeFile('png') as Uint8Array,
           qrSvg: await qrCodeSvg(page),
           accentColor: request(record.id, 'pdf').accentColor!,
+          words: certificateWords(messagesFor('en')),
         },
         packagedFonts,
       );

@@ -14,6 +14,8 @@ import { validateContent } from '../../src/content/validate.ts';
 import type { Artifact } from '../../src/issue/hosted-documents.ts';
 import { cacheKey, createImageCache, pruneUntouched, rendererFingerprint } from '../../src/render/image-cache.ts';
 import { imageArtifacts } from '../../src/site/images.ts';
+import { resolveBadgeDesign } from '../../src/content/badge-design.ts';
+import { renderShareCard } from '../../src/render/share-card.ts';
 import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
@@ -83,6 +85,22 @@ describe('imageArtifacts', async () => {
   it('renders one 1200×630 share card per achievement, and nothing per award: no badge, card or PDF', () => {
     expect(pngSize(bytesOf(first.get('achievements/teamwork/share.png')))).toEqual([1200, 630]);
     expect([...first.keys()].sort()).toEqual(['achievements/teamwork.png', 'achievements/teamwork.svg', 'achievements/teamwork/share.png', 'achievements/teamwork/small.svg']);
+  });
+
+  it("draws the achievement's name on its card in the site's default language, its translation's where it has one", async () => {
+    const tree = fixtureTree();
+    tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!}languages: [fr, en]\n`);
+    // Written in English, on a site whose default is French.
+    tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('name: Teamwork\n', 'name: Teamwork\ninLanguage: en\n'));
+    tree.set('content/achievements/teamwork.fr.md', '---\nname: Travail en équipe\ndescription: Collabore au sein d’un groupe.\n---\n');
+    const result = validateContent(toContentFiles(tree));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const french = byPath(await imageArtifacts(await buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() }), await freshCache()));
+    const badgeSvg = text(french.get('achievements/teamwork.svg'));
+    const { primaryColor } = resolveBadgeDesign(result.content.achievements.get('teamwork')!.badge, { slug: 'teamwork', name: 'Teamwork' }, 'Example Academy');
+    const card = (achievementName: string) => renderShareCard({ achievementName, issuerName: 'Example Academy', badgeSvg, accentColor: primaryColor, language: 'fr' });
+    expect(same(french.get('achievements/teamwork/share.png'), await card('Travail en équipe'))).toBe(true);
+    expect(same(french.get('achievements/teamwork/share.png'), await card('Teamwork'))).toBe(false);
   });
 
   it('renders, with shareCards: personal, a 1200×630 card per award instead, and none for an erased award', async () => {

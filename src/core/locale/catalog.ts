@@ -211,6 +211,35 @@ export interface Messages {
   /** Before the issuer's email address, which the page links. */
   readonly erasedContact: string;
   allAchievements(issuer: string): string;
+
+  // --- the share card, the badge and the PDF certificate (src/render/) ---
+  readonly images: ImageMessages;
+}
+
+/**
+ * The words drawn in the images and the PDF. Labels are written as in a sentence: the renderer
+ * sets some in capitals (CSS `text-transform` on the card, `toLocaleUpperCase` in the PDF), and
+ * French capitals keep their accents (« DÉCERNÉE LE »).
+ */
+export interface ImageMessages {
+  /** Above the learner's name on a personal share card. */
+  readonly awardedTo: string;
+  /** Above the achievement on its own share card, and the PDF's heading. */
+  readonly certificateOfAchievement: string;
+  /** The share card's foot: when it was earned (the date already written). */
+  earnedOn(date: string): string;
+  readonly verifiableOpenBadge: string;
+  /** In the PDF, between the learner's name and the achievement's. */
+  readonly hasEarned: string;
+  /** The PDF's labels over the award's dates, the skills and the credential's address. */
+  readonly awarded: string;
+  readonly validUntil: string;
+  readonly skills: string;
+  readonly verifyAt: string;
+  /** Under the PDF's QR code. */
+  readonly scanToVerify: string;
+  /** The PDF's document subject (its Info dictionary, ISO 32000-1 §14.3.3). */
+  documentSubject(credentialUrl: string): string;
 }
 
 /**

@@ -185,6 +185,20 @@ export const en: Messages = {
   erasedDescription: "This credential was withdrawn at the holder's request.",
   erasedContact: "If you were given this link to check someone's credential, ask them for a current one, or contact",
   allAchievements: (issuer) => `${issuer}: all achievements`,
+
+  images: {
+    awardedTo: 'Awarded to',
+    certificateOfAchievement: 'Certificate of achievement',
+    earnedOn: (date) => `Earned ${date}`,
+    verifiableOpenBadge: 'Verifiable Open Badge',
+    hasEarned: 'has earned',
+    awarded: 'Awarded',
+    validUntil: 'Valid until',
+    skills: 'Skills',
+    verifyAt: 'Verify at',
+    scanToVerify: 'Scan to verify',
+    documentSubject: (credentialUrl) => `Certificate of achievement, ${credentialUrl}`,
+  },
 };
 
 export const enScripts: ScriptMessages = {

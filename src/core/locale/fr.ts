@@ -229,6 +229,22 @@ export const fr: Messages = {
   erasedDescription: 'Cette attestation a été retirée à la demande de la personne titulaire.',
   erasedContact: 'Si l’on vous a transmis ce lien pour vérifier une attestation, demandez-en une à jour à la personne concernée, ou écrivez à',
   allAchievements: (issuer) => `${issuer}\u202F: toutes les certifications`,
+
+  // « Attestation de réussite », as a French university names what it issues for an achievement;
+  // « décernée » and « obtenue » agree with « attestation », feminine.
+  images: {
+    awardedTo: 'Décernée à',
+    certificateOfAchievement: 'Attestation de réussite',
+    earnedOn: (date) => `Obtenue le ${date}`,
+    verifiableOpenBadge: 'Open Badge vérifiable',
+    hasEarned: 'a obtenu',
+    awarded: 'Décernée le',
+    validUntil: 'Valable jusqu’au',
+    skills: 'Compétences',
+    verifyAt: 'Vérifier sur',
+    scanToVerify: 'Scanner pour vérifier',
+    documentSubject: (credentialUrl) => `Attestation de réussite, ${credentialUrl}`,
+  },
 };
 
 export const frScripts: ScriptMessages = {

@@ -3,8 +3,10 @@
  * credential the page links to (`<link rel="alternate" type="application/json">`) and the
  * achievement's badge (./make.ts), and saves it under the button's `filename`. The element's
  * attributes: `format` (png, svg or pdf), `filename`, `badge` (the badge's path on this site),
- * and for the PDF `page` (the certificate's public URL) and `accent`.
+ * and for the PDF `page` (the certificate's public URL), `accent` and `data-words` (the
+ * certificate's words in the page's language, as JSON).
  */
+import type { CertificateWords } from '../../../render/certificate-words.ts';
 import { makeFile, type DownloadFormat } from './make.ts';
 import { pageMessages } from '../page-messages.ts';
 
@@ -39,6 +41,9 @@ export async function download(element: HTMLElement): Promise<void> {
       badge: new URL(element.getAttribute('badge') ?? '', location.href).href,
       page: element.getAttribute('page') ?? location.href,
       accentColor: element.getAttribute('accent') ?? undefined,
+      // The page is in the site's language: the certificate is too.
+      language: document.documentElement.lang || 'en',
+      ...(element.dataset['words'] === undefined ? {} : { words: JSON.parse(element.dataset['words']) as CertificateWords }),
     });
     const url = URL.createObjectURL(new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type: TYPES[format] }));
     const anchor = document.createElement('a');

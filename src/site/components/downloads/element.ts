@@ -2,8 +2,10 @@
  * The certificate page's actions that only work with JavaScript, made in the browser rather than
  * sent with every page (at 100,000 awards each byte of a page is 100 kB of the site):
  *
- * - `<laurel-downloads badge="/achievements/<slug>" name="<slug>" accent="#…" sprite="/icons.svg">`
+ * - `<laurel-downloads badge="/achievements/<slug>" name="<slug>" accent="#…" sprite="/icons.svg" data-words="{…}">`
  *   makes, in its place, the PDF certificate, Print, and the PNG and SVG badges, in that order;
+ *   `data-words` are the PDF's words in the page's language (the page is rendered in it, so the
+ *   script carries no catalog);
  * - `<laurel-download format filename badge page accent>`: a button whose file the learner's
  *   browser makes (./download.ts, loaded on the first press, so none of that code weighs on the
  *   page); `page` is the certificate's public URL (the page's canonical link);
@@ -35,7 +37,7 @@ class LaurelDownloads extends HTMLElement {
     const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
     const t = pageMessages();
     this.append(
-      tagged('laurel-download', { format: 'pdf', filename: `${name}-certificate.pdf`, badge: `${badge}.png`, page, accent: this.getAttribute('accent') ?? undefined }, button(sprite, 'file-text', t.certificatePdf, 'PDF')),
+      tagged('laurel-download', { format: 'pdf', filename: `${name}-certificate.pdf`, badge: `${badge}.png`, page, accent: this.getAttribute('accent') ?? undefined, 'data-words': this.dataset['words'] }, button(sprite, 'file-text', t.certificatePdf, 'PDF')),
       tagged('laurel-print', {}, button(sprite, 'printer', t.print, t.printHint)),
       document.createElement('hr'),
       tagged('laurel-download', { format: 'png', filename: `${name}-badge.png`, badge: `${badge}.png` }, button(sprite, 'download', t.badgeImage, 'PNG')),

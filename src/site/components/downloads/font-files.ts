@@ -1,9 +1,10 @@
 /// <reference types="vite/client" />
 /**
- * Inter for the PDF certificate in the browser: Fontsource's files, the very ones a build in Node
- * reads from node_modules (src/render/packaged-fonts.ts), published with the site's own assets
- * and fetched from it, never from another site. A certificate reads only the subsets its text
- * needs (Fonts.loadFor): the Latin files for most names.
+ * The fonts for the PDF certificate in the browser: Fontsource's files, the very ones a build in
+ * Node reads from node_modules (src/render/packaged-fonts.ts), published with the site's own
+ * assets and fetched from it, never from another site. A certificate reads only the subsets its
+ * text needs (Fonts.loadFor): the Latin files for most names, a few Japanese, Chinese, Korean,
+ * Arabic or Hebrew slices for a name in those scripts, and nothing of them otherwise.
  */
 import latin400 from '@fontsource/inter/files/inter-latin-400-normal.woff?url&no-inline';
 import latinExt400 from '@fontsource/inter/files/inter-latin-ext-400-normal.woff?url&no-inline';
@@ -27,6 +28,13 @@ import greek700 from '@fontsource/inter/files/inter-greek-700-normal.woff?url&no
 import greekExt700 from '@fontsource/inter/files/inter-greek-ext-700-normal.woff?url&no-inline';
 import vietnamese700 from '@fontsource/inter/files/inter-vietnamese-700-normal.woff?url&no-inline';
 import { fontFileName, Fonts } from '../../../render/fonts.ts';
+
+/**
+ * The script families' slices (src/render/script-fonts.ts) are not bundled: there are about a
+ * thousand. The build publishes, under `fonts/<family>/` at the site's base path, those its own
+ * certificates read (src/site/script-font-files.ts), and a certificate asks for no other.
+ */
+const scriptUrl = (family: string, name: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}fonts/${family}/${name}`;
 
 /** Where each file is on this site, by its Fontsource name; never inlined, since the page's policy fetches no data: URL. */
 const URLS: Readonly<Record<string, string>> = {
@@ -53,9 +61,14 @@ const URLS: Readonly<Record<string, string>> = {
   'inter-vietnamese-700-normal.woff': vietnamese700,
 };
 
-export const siteFonts = new Fonts(async (subset, weight) => {
-  const file = fontFileName(subset, weight);
-  const response = await fetch(URLS[file]!);
-  if (!response.ok) throw new Error(`the font ${file} answered HTTP ${response.status}`);
+const urlOf = (family: string, name: string): string | undefined =>
+  family === 'inter' ? URLS[name] : scriptUrl(family, name);
+
+export const siteFonts = new Fonts(async (file) => {
+  const name = fontFileName(file);
+  const url = urlOf(file.family, name);
+  if (url === undefined) throw new Error(`the font ${name} is not published with this site`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the font ${name} answered HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 });

@@ -7,6 +7,7 @@
  * for a PDF.
  */
 import { bakePng, bakeSvg } from '../../../core/baking.ts';
+import type { CertificateWords } from '../../../render/certificate-words.ts';
 
 export type DownloadFormat = 'png' | 'svg' | 'pdf';
 
@@ -20,6 +21,10 @@ export interface DownloadRequest {
   readonly page: string;
   /** pdf: the accent colour (the badge's primary colour). */
   readonly accentColor?: string | undefined;
+  /** pdf: the page's language tag (its `<html lang>`, the site's), for the certificate's words and dates; English if absent. */
+  readonly language?: string | undefined;
+  /** pdf: the certificate's words in that language, from the page (its `data-words`). */
+  readonly words?: CertificateWords | undefined;
 }
 
 async function fetched(url: string): Promise<Response> {
@@ -35,6 +40,7 @@ export async function makeFile(request: DownloadRequest): Promise<Uint8Array | s
   if (request.format === 'svg') return bakeSvg(await (await fetched(request.badge)).text(), json);
   const badge = new Uint8Array(await (await fetched(request.badge)).arrayBuffer());
   if (request.format === 'png') return bakePng(badge, json);
+  if (!request.words) throw new Error('this page gives no words for the certificate');
   const { certificatePdf } = await import('./certificate.ts');
-  return certificatePdf(json, badge, request.page, request.accentColor);
+  return certificatePdf(json, badge, request.page, request.accentColor, request.language, request.words);
 }
