@@ -119,6 +119,10 @@ const MAX_LABEL_LENGTH = 80;
 /** A ribbon holds one line across the lower face, in capitals: a level or a place in a programme. */
 export const MAX_RIBBON_LENGTH = 24;
 
+/** The words drawn on a badge, which a translation (./schemas/translation.ts) gives again in its language. */
+export const badgeLabelText = nameText.max(MAX_LABEL_LENGTH, atMost(MAX_LABEL_LENGTH));
+export const badgeRibbonText = z.union([nameText.max(MAX_RIBBON_LENGTH, atMost(MAX_RIBBON_LENGTH)), z.literal(false)]);
+
 export const badgeDesignSchema = z
   .object({
     shape: z
@@ -137,12 +141,8 @@ export const badgeDesignSchema = z
     emblem: emblemName
       .optional()
       .describe('an icon from https://lucide.dev/icons by name, like graduation-cap or code (chosen from the achievement if absent)'),
-    label: nameText
-      .max(MAX_LABEL_LENGTH, atMost(MAX_LABEL_LENGTH))
-      .optional()
-      .describe('short text on the badge, best under 40 characters (the achievement name if absent)'),
-    ribbon: z
-      .union([nameText.max(MAX_RIBBON_LENGTH, atMost(MAX_RIBBON_LENGTH)), z.literal(false)])
+    label: badgeLabelText.optional().describe('short text on the badge, best under 40 characters (the achievement name if absent)'),
+    ribbon: badgeRibbonText
       .optional()
       .describe('a level or stage on a ribbon across the badge, like "Level 2" or "Advanced"; false for none (the programme part, like "Block 2 of 4", if absent)'),
   })

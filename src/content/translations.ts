@@ -43,6 +43,8 @@ export interface TranslationBase {
   /** The achievement's own language: its inLanguage, or the site's default. */
   readonly language: string;
   readonly resultIds: readonly string[];
+  /** Its programme's name and part, which a translation can only translate where they exist. */
+  readonly programme?: { readonly name: string; readonly part?: string | undefined } | undefined;
 }
 
 /**
@@ -92,6 +94,16 @@ export function validateTranslation(file: { readonly path: string; readonly text
       expected: base.resultIds.length ? `one of ${base.resultIds.join(', ')}` : `no resultDescriptions: ${base.file} has none`, received: id,
     }));
   }
+  const programme = parsed.data.programme;
+  for (const field of ['name', 'part'] as const) {
+    if (programme?.[field] === undefined || base.programme?.[field] !== undefined) continue;
+    const path = ['programme', field];
+    errors.push(contentError({
+      code: 'unknown-field', file: file.path, ...source.locate(path, { key: true }), field: formatPath(path),
+      message: base.programme ? `translates the programme part of ${base.file}, which gives none.` : `translates the programme of ${base.file}, which is in none.`,
+      expected: `no ${formatPath(path)} here, or programme.${field} in ${base.file} first`,
+    }));
+  }
   const criteria = parts.body.trim();
   if (criteria.length > TEXT_LIMITS.narrative) {
     errors.push(contentError({ ...atFile, line: file.text.slice(0, file.text.length - parts.body.length).split('\n').length, code: 'invalid-value', field: 'criteria', message: `(the Markdown after the frontmatter) is ${criteria.length.toLocaleString('en')} characters long: at most ${TEXT_LIMITS.narrative.toLocaleString('en')} characters fit here.`, expected: `criteria of at most ${TEXT_LIMITS.narrative.toLocaleString('en')} characters` }));
@@ -116,6 +128,36 @@ export function missingTranslations(achievements: Iterable<TranslationBase & { r
       message: `has no translation into ${missing.join(', ')}: its pages in ${missing.length === 1 ? 'that language' : 'those languages'} show it in ${achievement.language}.`,
       expected: missing.map((tag) => `content/achievements/${achievement.slug}.${languageFolder(tag)}.md`).join(', '),
     }));
+  }
+  return warnings;
+}
+
+/**
+ * One warning per translation that leaves a word on the badge in the achievement's own language: a
+ * label written in its own file, or a ribbon (its own, or the programme part it shows). A badge is
+ * an image, which cannot mark words of another language as a page does; a label left to the
+ * translated name is translated with it.
+ */
+export function untranslatedBadgeWords(achievements: Iterable<TranslationBase & { readonly draft: boolean; readonly badge?: { readonly label?: string | undefined; readonly ribbon?: string | false | undefined } | undefined; readonly translations: readonly AchievementTranslation[] }>): LaurelError[] {
+  const warnings: LaurelError[] = [];
+  for (const achievement of achievements) {
+    if (achievement.draft) continue;
+    const ownRibbon = achievement.badge?.ribbon ?? achievement.programme?.part;
+    for (const translation of achievement.translations) {
+      const left: Array<{ readonly words: string; readonly field: string }> = [];
+      if (achievement.badge?.label !== undefined && translation.data.badge?.label === undefined) left.push({ words: `label "${achievement.badge.label}"`, field: 'badge.label' });
+      const ribbonFromPart = achievement.badge?.ribbon === undefined;
+      if (ownRibbon && translation.data.badge?.ribbon === undefined && !(ribbonFromPart && translation.data.programme?.part !== undefined)) {
+        left.push({ words: `ribbon "${ownRibbon}"`, field: ribbonFromPart ? 'programme.part (or badge.ribbon)' : 'badge.ribbon' });
+      }
+      if (!left.length) continue;
+      const them = left.length === 1 ? 'it' : 'them';
+      warnings.push(contentError({
+        code: 'missing-translation', file: translation.file, line: 1, column: 1, field: left[0]!.field.replace(/ .*/, ''),
+        message: `leaves the badge's ${left.map((entry) => entry.words).join(' and ')} as ${achievement.file} writes ${them}: the badge on its ${translation.language} pages shows ${them} in ${achievement.language}.`,
+        expected: `${left.map((entry) => entry.field).join(' and ')} in this file, in ${translation.language} (the same words again to keep them)`,
+      }));
+    }
   }
   return warnings;
 }

@@ -13,7 +13,7 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
-import { missingTranslations, translationFileName, validateTranslation, type AchievementTranslation } from './translations.ts';
+import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
@@ -295,7 +295,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
     const record = achievements.get(slug);
     // An achievement whose own file is invalid has its error already; its translations wait for it.
     if (!record && invalidAchievements.has(slug)) continue;
-    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id) };
+    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme };
     const translation = validateTranslation(file, base, issuer?.languages, errors);
     if (!translation) continue;
     const earlier = translations.get(slug)?.find((other) => other.language === translation.language);
@@ -402,6 +402,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
-  const warnings = missingTranslations([...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [] })), issuer.languages);
+  const bases = [...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [], programme: record.data.programme }));
+  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases)];
   return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
 }

@@ -7,7 +7,7 @@ import { toDateTimeStamp } from '../core/dates.ts';
 import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput, type RelatedInput } from '../core/credential.ts';
 import { languageFolder } from '../core/locale/language.ts';
 import { messagesFor } from '../core/locale/messages.ts';
-import { achievementText } from '../content/achievement-text.ts';
+import { achievementText, badgeLanguage } from '../content/achievement-text.ts';
 import { didWebForSiteUrl, buildDidDocument, TRANSPARENCY_LOG_SERVICE_FRAGMENT } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
@@ -105,7 +105,7 @@ function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerPr
     criteriaUrl: `${version?.page ?? urls.achievementPage(record.slug)}#criteria`,
     criteriaNarrative: text?.criteria.text ?? record.criteria,
     achievementType: data.achievementType,
-    imageUrl: urls.achievementImage(record.slug, 'png'),
+    imageUrl: urls.achievementImage(record.slug, 'png', version && badgeLanguage(record, version.language)),
     // An achievement in one language keeps the words it always had; each language edition its own.
     imageCaption: version ? messagesFor(version.language).badgeAlt(name) : `${data.name} badge`,
     tags: data.tags,
@@ -179,9 +179,10 @@ function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, iss
     validFrom: award.awardedOn,
     validUntil: award.validUntil,
     awardedDate: award.awardedOn,
-    // For display (OB 3.0 AchievementCredential.image, 0..1): the achievement's badge, a file every
-    // site publishes. The badge with this credential baked in is made in the learner's browser.
-    imageUrl: urls.achievementImage(award.achievement, 'png'),
+    // For display (OB 3.0 AchievementCredential.image, 0..1): the badge of the Achievement it
+    // carries, a file every site publishes. The badge with this credential baked in is made in
+    // the learner's browser.
+    imageUrl: (achievementJson['image'] as { id: string }).id,
     subject: {
       id: award.recipient.id,
       name: award.recipient.name,

@@ -23,7 +23,12 @@ export interface SiteUrls {
    * language keeps `achievements/<slug>.json`.
    */
   achievementJsonIn(slug: string, language: string): string;
-  achievementImage(slug: string, format: 'png' | 'svg'): string;
+  /**
+   * The achievement's badge: `achievements/<slug>.png`, or, for a `language` whose translation puts
+   * other words on the badge (src/content/achievement-text.ts, badgeLanguage),
+   * `achievements/<slug>.fr.png` beside its edition's JSON.
+   */
+  achievementImage(slug: string, format: 'png' | 'svg', language?: string): string;
   /** The small badge, without text, that lists and search results show at 48 to 76 pixels. */
   achievementSmallBadge(slug: string): string;
   /** The 1200×630 image link previews of its certificate pages show, naming no one. */
@@ -80,7 +85,7 @@ export function siteUrls(site: string): SiteUrls {
     achievementPage: pages.achievementPage,
     achievementJson: (slug) => at(`achievements/${slug}.json`),
     achievementJsonIn: (slug, language) => at(`achievements/${slug}.${languageFolder(language)}.json`),
-    achievementImage: (slug, format) => at(`achievements/${slug}.${format}`),
+    achievementImage: (slug, format, language) => at(`achievements/${slug}${language ? `.${languageFolder(language)}` : ''}.${format}`),
     achievementSmallBadge: (slug) => at(`achievements/${slug}/small.svg`),
     achievementShareCard: (slug) => at(`achievements/${slug}/share.png`),
     credentialPage: pages.credentialPage,

@@ -3,12 +3,13 @@
  * own (src/content/achievement-text.ts), and the `lang` a fallback must carry so that a screen
  * reader reads English words as English on a French page (WCAG 2.2 SC 3.1.2 Language of Parts).
  */
-import { achievementText, translationInto, type AchievementText, type LanguageText } from '../content/achievement-text.ts';
+import { achievementText, badgeLanguage, translationInto, type AchievementText, type LanguageText } from '../content/achievement-text.ts';
 import type { AchievementRecord } from '../content/validate.ts';
 import { languageFolder } from '../core/locale/language.ts';
 import type { SiteUrls } from '../issue/urls.ts';
 
 export type { AchievementText, LanguageText };
+export { badgeLanguage };
 
 export function achievementWords(record: AchievementRecord, language: { readonly tag: string }): AchievementText {
   return achievementText(record, language.tag);

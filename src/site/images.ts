@@ -2,6 +2,8 @@
  * The images a build renders, as its routes serve them:
  *
  * - `/achievements/<slug>.svg|.png`: each achievement's badge, with the issuer's name around it;
+ * - `/achievements/<slug>.<folder>.svg|.png`: its badge in another language, where a translation
+ *   puts other words on it (src/content/achievement-text.ts, badgeLanguage);
  * - `/achievements/<slug>/small.svg`: its small badge, without text, for the catalogue and search;
  * - `/achievements/<slug>/share.png`: the achievement's 1200×630 Open Graph card, which every
  *   certificate page of it shows in link previews (issuer.yaml `shareCards: achievement`, the
@@ -19,7 +21,9 @@ import type { Artifact } from '../issue/hosted-documents.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { distPath } from '../issue/urls.ts';
 import { achievementWords } from './achievement-words.ts';
+import { badgeDesignIn, badgeLanguage } from '../content/achievement-text.ts';
 import { resolveBadgeDesign, type ResolvedBadgeDesign } from '../content/badge-design.ts';
+import { languageFolder } from '../core/locale/language.ts';
 import type { ImageCache } from '../render/image-cache.ts';
 import { BADGE_SIZE, renderBadgeSvg, renderPng, renderSmallBadge } from '../render/badge-image.ts';
 import { renderShareCard } from '../render/share-card.ts';
@@ -36,8 +40,26 @@ export interface Badge {
   readonly small: string;
 }
 
+/** A badge file of the site: an achievement's own (`language` undefined) or its badge in a language. */
+export interface BadgeFile {
+  /** What its address names: `<slug>` or `<slug>.<folder>`. */
+  readonly name: string;
+  readonly slug: string;
+  readonly language?: string | undefined;
+}
+
+/** Every badge the site publishes: each achievement's own, then one per language that words it otherwise. */
+export function badgeFiles(site: SignedSite): BadgeFile[] {
+  return [...site.achievements.keys()].flatMap((slug) => {
+    const record = site.content.achievements.get(slug)!;
+    const languages = new Set(record.translations.map((translation) => badgeLanguage(record, translation.language)).filter((language) => language !== undefined));
+    return [{ name: slug, slug }, ...[...languages].map((language) => ({ name: `${slug}.${languageFolder(language)}`, slug, language }))];
+  });
+}
+
 export interface SiteImages {
-  badge(slug: string): Promise<Badge>;
+  /** The achievement's badge in `language` (its own language's if absent or if the language words it alike). */
+  badge(slug: string, language?: string): Promise<Badge>;
   /** The achievement's link-preview card: no learner's name, so one serves every award of it. */
   achievementShareCard(slug: string): Promise<Uint8Array>;
   /** One award's card, with the learner's name and the date (`shareCards: personal`). */
@@ -55,23 +77,26 @@ export function siteImages(site: SignedSite, cache: ImageCache): SiteImages {
   const ringName = site.content.issuer.badgeName ?? issuerName;
   const { language } = site.content.issuer;
 
-  const badge = (slug: string): Promise<Badge> => {
-    let pending = badges.get(slug);
+  const badge = (slug: string, language?: string): Promise<Badge> => {
+    const record = site.content.achievements.get(slug)!;
+    const wordedIn = language === undefined ? undefined : badgeLanguage(record, language);
+    const key = `${slug}\n${wordedIn ?? ''}`;
+    let pending = badges.get(key);
     if (!pending) {
       pending = (async () => {
-        const record = site.content.achievements.get(slug)!;
-        const design = resolveBadgeDesign(record.badge, { slug, name: record.data.name, programme: record.data.programme }, ringName);
+        const design = resolveBadgeDesign(badgeDesignIn(record, wordedIn ?? record.language), { slug, name: record.data.name, programme: record.data.programme }, ringName);
         const svg = decoder.decode(await cache.get('badge-svg', 'svg', design, async () => encoder.encode(await renderBadgeSvg(design))));
         const png = await cache.get('badge-png', 'png', { svg: sha256(svg), width: BADGE_PNG_WIDTH }, () => renderPng(svg, BADGE_PNG_WIDTH));
         return { design, svg, png, small: renderSmallBadge(design).svg };
       })();
-      badges.set(slug, pending);
+      badges.set(key, pending);
     }
     return pending;
   };
 
   const shareCard = async (slug: string, earned?: { learnerName: string; awardedOn: string }) => {
-    const chosen = await badge(slug);
+    // The badge the card shows is in the card's language too.
+    const chosen = await badge(slug, language);
     // The language is an input like the names: a site that changes it gets its cards redrawn.
     // Its name in the site's default language, the one the card's words are in (a translation where it has one).
     const achievementName = achievementWords(site.content.achievements.get(slug)!, { tag: language }).name.text;
@@ -92,14 +117,16 @@ export async function imageArtifacts(site: SignedSite, cache: ImageCache): Promi
   const at = (url: string) => distPath(site.urls.site, url);
   const artifacts: Artifact[] = [];
   const personal = site.content.issuer.shareCards === 'personal';
-  for (const slug of site.achievements.keys()) {
-    const { svg, png, small } = await images.badge(slug);
+  for (const file of badgeFiles(site)) {
+    const { svg, png, small } = await images.badge(file.slug, file.language);
     artifacts.push(
-      { path: at(site.urls.achievementImage(slug, 'svg')), bytes: svg },
-      { path: at(site.urls.achievementImage(slug, 'png')), bytes: png },
-      { path: at(site.urls.achievementSmallBadge(slug)), bytes: small },
+      { path: at(site.urls.achievementImage(file.slug, 'svg', file.language)), bytes: svg },
+      { path: at(site.urls.achievementImage(file.slug, 'png', file.language)), bytes: png },
     );
-    if (!personal) artifacts.push({ path: at(site.urls.achievementShareCard(slug)), bytes: await images.achievementShareCard(slug) });
+    if (file.language) continue;
+    // The small badge has no words, and the achievement's card one language: one of each.
+    artifacts.push({ path: at(site.urls.achievementSmallBadge(file.slug)), bytes: small });
+    if (!personal) artifacts.push({ path: at(site.urls.achievementShareCard(file.slug)), bytes: await images.achievementShareCard(file.slug) });
   }
   if (personal) {
     for (const award of site.awards) artifacts.push({ path: at(shareCardUrl(site, award)), bytes: await images.personalShareCard(award) });

@@ -13,7 +13,7 @@ import { en } from '../core/locale/en.ts';
 import type { Messages } from '../core/locale/messages.ts';
 import type { PageUrls } from '../issue/urls.ts';
 import { siteLanguages, type PageLanguage } from './page-language.ts';
-import { achievementWords, langFor, type AchievementText } from './achievement-words.ts';
+import { achievementWords, badgeLanguage, langFor, type AchievementText, type LanguageText } from './achievement-words.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 
@@ -175,6 +175,8 @@ export interface CatalogueEntry {
 export interface CatalogueGroup {
   /** The programme's name, or undefined for achievements outside any programme. */
   readonly programme: string | undefined;
+  /** The `lang` its name needs on the page: set when it is in another language than the page. */
+  readonly programmeLang?: string | undefined;
   readonly programmeUrl?: string | undefined;
   readonly entries: readonly CatalogueEntry[];
 }
@@ -182,7 +184,9 @@ export interface CatalogueGroup {
 /** Published achievements by programme (programmes first, in order of appearance), then the rest. */
 export function catalogue(site: SignedSite, language: PageLanguage = defaultLanguage(site)): CatalogueGroup[] {
   const { messages } = language;
-  const groups = new Map<string, { programmeUrl: string | undefined; entries: Array<CatalogueEntry & { part: string | undefined }> }>();
+  // Grouped by the programme's name in the achievements' own files; titled in the page's language,
+  // as the first of its achievements translates it.
+  const groups = new Map<string, { title: LanguageText; programmeUrl: string | undefined; entries: Array<CatalogueEntry & { part: string | undefined }> }>();
   const others: CatalogueEntry[] = [];
   for (const slug of site.achievements.keys()) {
     const record = site.content.achievements.get(slug)!;
@@ -204,13 +208,14 @@ export function catalogue(site: SignedSite, language: PageLanguage = defaultLang
       others.push(entry);
       continue;
     }
-    const group = groups.get(programme.name) ?? { programmeUrl: programme.url, entries: [] };
+    const group = groups.get(programme.name) ?? { title: words.programme!.name, programmeUrl: programme.url, entries: [] };
     group.entries.push({ ...entry, part: programme.part });
     groups.set(programme.name, group);
   }
   return [
-    ...[...groups].map(([programme, group]) => ({
-      programme,
+    ...[...groups.values()].map((group) => ({
+      programme: group.title.text,
+      programmeLang: langFor(group.title, language),
       programmeUrl: group.programmeUrl,
       // In the programme's own order ("Block 1 of 4", "Block 2 of 4", …), parts before the rest.
       entries: group.entries
@@ -409,10 +414,10 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
     activity: activityInWords(record, messages),
     urls,
     achievementPage: language.pages.achievementPage(achievement.slug),
-    badgeImage: site.urls.achievementImage(achievement.slug, 'svg'),
+    badgeImage: site.urls.achievementImage(achievement.slug, 'svg', badgeLanguage(achievement, language.tag)),
     downloads: {
-      badgePng: site.urls.achievementImage(achievement.slug, 'png'),
-      badgeSvg: site.urls.achievementImage(achievement.slug, 'svg'),
+      badgePng: site.urls.achievementImage(achievement.slug, 'png', badgeLanguage(achievement, language.tag)),
+      badgeSvg: site.urls.achievementImage(achievement.slug, 'svg', badgeLanguage(achievement, language.tag)),
       accentColor: parts.accentColor,
     },
     linkedIn: linkedInAddToProfileUrl({

@@ -120,4 +120,41 @@ describe('achievement translations', () => {
     tree.set('content/achievements/teamwork.fr.md', FRENCH);
     expect(errorsOf(tree).map((error) => error.file)).not.toContain('content/achievements/teamwork.fr.md');
   });
+
+  it('takes the words on the badge and the programme in a translation, and refuses the badge\'s look there, at its line', () => {
+    const tree = bilingual();
+    tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('tags:', 'programme:\n  name: Skills\n  part: Block 1 of 3\ntags:'));
+    tree.set('content/achievements/teamwork.fr.md', FRENCH.replace('resultDescriptions:', 'programme:\n  name: Compétences\n  part: Bloc 1 sur 3\nbadge:\n  label: Équipe\n  ribbon: Niveau 1\nresultDescriptions:'));
+    const result = validate(tree);
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
+    expect(result.content.achievements.get('teamwork')!.translations[0]!.data).toMatchObject({ programme: { name: 'Compétences', part: 'Bloc 1 sur 3' }, badge: { label: 'Équipe', ribbon: 'Niveau 1' } });
+    tree.set('content/achievements/teamwork.fr.md', FRENCH.replace('resultDescriptions:', 'badge:\n  label: Équipe\n  shape: circle\nresultDescriptions:'));
+    const [error, ...others] = errorsOf(tree);
+    expect(others).toEqual([]);
+    expect(error).toMatchObject({ code: 'unknown-field', file: 'content/achievements/teamwork.fr.md', line: 6, field: 'badge.shape' });
+  });
+
+  it('refuses a programme translated for an achievement in none, at its line', () => {
+    const tree = bilingual();
+    tree.set('content/achievements/teamwork.fr.md', FRENCH.replace('resultDescriptions:', 'programme:\n  name: Compétences\nresultDescriptions:'));
+    const [error, ...others] = errorsOf(tree);
+    expect(others).toEqual([]);
+    expect(error).toMatchObject({ code: 'unknown-field', file: 'content/achievements/teamwork.fr.md', line: 5, field: 'programme.name' });
+    expect(error!.message).toContain('content/achievements/teamwork.md, which is in none');
+  });
+
+  it('warns, at the translation, about a badge label or ribbon it leaves in the achievement\'s language, until it gives them', () => {
+    const tree = bilingual();
+    tree.set('content/achievements/teamwork.md', tree.get('content/achievements/teamwork.md')!.replace('tags:', 'programme:\n  name: Skills\n  part: Block 1 of 3\nbadge:\n  label: Team\ntags:'));
+    tree.set('content/achievements/teamwork.fr.md', FRENCH);
+    const result = validate(tree);
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ code: 'missing-translation', file: 'content/achievements/teamwork.fr.md', line: 1, field: 'badge.label' });
+    expect(result.warnings[0]!.message).toBe('leaves the badge\'s label "Team" and ribbon "Block 1 of 3" as content/achievements/teamwork.md writes them: the badge on its fr pages shows them in en.');
+    tree.set('content/achievements/teamwork.fr.md', FRENCH.replace('resultDescriptions:', 'programme:\n  part: Bloc 1 sur 3\nbadge:\n  label: Équipe\nresultDescriptions:'));
+    const translated = validate(tree);
+    if (!translated.ok) throw new Error(translated.errors.map(formatError).join('\n'));
+    expect(translated.warnings).toEqual([]);
+  });
 });

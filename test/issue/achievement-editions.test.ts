@@ -73,7 +73,9 @@ describe('an achievement with a translation (the francais fixture: fr-CA first, 
     // Its criteria are on its own language's page, its results named in it, at its own address.
     expect(english['criteria']).toEqual({ id: `${base}en/achievements/${slug}/#criteria`, narrative: 'Nominated by peers and confirmed by a tutor.' });
     expect((english['resultDescription'] as JsonObject[])[0]).toMatchObject({ id: `${base}achievements/${slug}.en.json#result-note`, name: 'Final grade' });
-    expect(english['image']).toMatchObject({ id: `${base}achievements/${slug}.png`, caption: 'Teamwork badge' });
+    // Its badge has its own words (the English name and programme part): its own image.
+    expect(own['image']).toMatchObject({ id: `${base}achievements/${slug}.png` });
+    expect(english['image']).toMatchObject({ id: `${base}achievements/${slug}.en.png`, caption: 'Teamwork badge' });
     // What it does not translate is the achievement's own, in every edition.
     for (const field of ['achievementType', 'tag', 'alignment', 'creditsAvailable', 'creator']) expect(english[field], field).toEqual(own[field]);
   });

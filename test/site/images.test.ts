@@ -96,7 +96,8 @@ describe('imageArtifacts', async () => {
     const result = validateContent(toContentFiles(tree));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const french = byPath(await imageArtifacts(await buildSignedSite(result.content, { identity, keys: [], cache: memoryProofCache() }), await freshCache()));
-    const badgeSvg = text(french.get('achievements/teamwork.svg'));
+    // The card shows the badge in its language: the one with the French name on it.
+    const badgeSvg = text(french.get('achievements/teamwork.fr.svg'));
     const { primaryColor } = resolveBadgeDesign(result.content.achievements.get('teamwork')!.badge, { slug: 'teamwork', name: 'Teamwork' }, 'Example Academy');
     const card = (achievementName: string) => renderShareCard({ achievementName, issuerName: 'Example Academy', badgeSvg, accentColor: primaryColor, language: 'fr' });
     expect(same(french.get('achievements/teamwork/share.png'), await card('Travail en équipe'))).toBe(true);
