@@ -79,6 +79,8 @@ export interface NewAward {
   readonly creditsEarned?: number | undefined;
   /** Written only when given: left out, issuer.yaml's `earners` decides (src/content/privacy.ts). */
   readonly listed?: boolean | undefined;
+  /** The learner's key (./learner-keys.ts): their earlier awards', or a fresh one. */
+  readonly learner?: string | undefined;
 }
 
 /** An award entry in file order: the shape of `awards[]` in a batch, or a single file without `achievement`. */
@@ -88,6 +90,7 @@ export function newAwardEntry(award: NewAward, used: Set<number>, random: Random
   const entry: AwardEntry = {
     id: random.uuid(),
     statusIndex: pickStatusIndex(used, random),
+    ...(award.learner === undefined ? {} : { learner: award.learner }),
     recipient: { name: award.name.trim(), identity: hashEmail(award.email, random) },
   };
   if (award.awardedOn !== undefined) entry['awardedOn'] = award.awardedOn;

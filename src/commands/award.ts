@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMAIL_PATTERN, normalizeEmail } from '../core/identity-hash.ts';
 import { newAwardEntry, singleAwardPath, singleAwardYaml, systemRandom, usedStatusIndices } from './award-files.ts';
+import { learnerKeys, withLearnerKey, writeChanged, type LearnerMatch } from './learner-keys.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { LaurelError, LaurelErrors } from '../core/error.ts';
@@ -68,6 +69,16 @@ function creditsOf(input: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** What the learner key says of the learner's other awards. */
+function learnerLine(match: LearnerMatch, changed: readonly string[]): string {
+  const count = match.awards.length;
+  if (!count) return 'Learner key: new (no earlier award of this email).';
+  const lines = [`Learner key: the same as their ${count === 1 ? 'earlier award' : `${count} earlier awards`}.`];
+  if (match.unkeyed.length) lines.push(`${match.unkeyed.length === 1 ? '1 of them had' : `${match.unkeyed.length} of them had`} none yet: written into ${changed.join(', ')}.`);
+  if (match.otherKeys.length) lines.push(`! Their earlier awards carry ${match.otherKeys.length + 1} different learner keys; to give them one: npm run link-awards -- ${match.awards.join(' ')}`);
+  return lines.join('\n  ');
+}
+
 export async function award(context: CommandContext): Promise<number> {
   const { root } = context;
   const { values, positionals } = parse(context.argv);
@@ -91,19 +102,23 @@ export async function award(context: CommandContext): Promise<number> {
   const problem = achievementProblem(achievement, before.content.achievements);
   if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: 'achievement', expected: problem.expected });
   const results = resultsOf(values.result ?? [], before.content.achievements.get(achievement)!);
+  const learner = learnerKeys(before.content.awards, systemRandom).keyFor(email);
 
   const entry = newAwardEntry(
-    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, results, creditsEarned, listed: values.listed ? true : values.unlisted ? false : undefined },
+    { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, results, creditsEarned, listed: values.listed ? true : values.unlisted ? false : undefined, learner: learner.key },
     usedStatusIndices(before.content),
     systemRandom,
   );
   const file = singleAwardPath(achievement, name, entry.id, awardedOn);
   const text = singleAwardYaml(achievement, entry);
-  const after = validateContent({ ...files, awards: [...files.awards, { path: file, text }] });
+  // Earlier awards of this email made before learner keys existed get the key too.
+  const linked = withLearnerKey(files.awards, learner.unkeyed, learner.key);
+  const after = validateContent({ ...files, awards: [...linked.files, { path: file, text }] });
   if (!after.ok) throw new LaurelErrors(after.errors, `The new award (${file}) would not be valid. Nothing was written.`);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   // 'wx': never overwrite, however unlikely a clash of name and id.
   await writeFile(path.join(root, file), text, { flag: 'wx' });
+  await writeChanged(root, linked);
 
   const urls = siteUrls(before.content.issuer.url);
   const title = before.content.achievements.get(achievement)!.data.name;
@@ -111,6 +126,7 @@ export async function award(context: CommandContext): Promise<number> {
   context.out(`Wrote ${file}
   ${name}: ${title}, awarded ${awardedOn} (${listed ? 'listed: named under Recent earners and found by name in search' : 'unlisted: its page is reached by its link only'}).
   The email was hashed; it is not stored.
+  ${learnerLine(learner, linked.changed)}
 
   Certificate page: ${urls.credentialPage(entry.id)}
   Credential JSON:  ${urls.credentialJson(entry.id)}

@@ -1,7 +1,7 @@
 /**
  * npm run forget -- <award id> [--date YYYY-MM-DD]: erases an award at the learner's request. The
  * award becomes a tombstone (id, status index, erasure date): its name, email hash and salt,
- * evidence, narrative and results leave content/, a single-award file named after the learner is
+ * learner key, evidence, narrative and results leave content/, a single-award file named after the learner is
  * renamed, and the status index stays reserved. The build revokes every erased award (its bit is
  * set from the erasure date), so the credential is withdrawn, not merely hidden. Git history
  * still holds the old data: the command writes a replacements file for git filter-repo / BFG and
@@ -126,7 +126,10 @@ export async function forget(context: CommandContext): Promise<number> {
   const all = [...(files.issuer ? [files.issuer] : []), ...files.achievements, ...awards];
   const nameLeft = name ? traces(all, name) : [];
   // Text still in content/ stays out of the list, so that rewriting the history changes no file that stays.
-  const uniqueLeft = unique.flatMap((needle) => traces(all, needle));
+  // The learner key is meant to stay in the learner's other awards: it is said apart.
+  const learner = typeof location.data['learner'] === 'string' ? location.data['learner'] : undefined;
+  const keyLeft = learner ? traces(all, learner) : [];
+  const uniqueLeft = unique.filter((needle) => needle !== learner).flatMap((needle) => traces(all, needle));
   const kept = unique.filter((needle) => !traces(all, needle).length);
   const replacements = [...kept, ...(name && !nameLeft.length ? [name] : [])].map((needle) => `${needle}==>[erased]`);
   const folder = path.join(root, ERASE_FOLDER);
@@ -138,6 +141,7 @@ export async function forget(context: CommandContext): Promise<number> {
   const renamed = newPath === oldPath ? '' : `\n  renamed ${oldPath} → ${newPath} (the old file name named the learner)`;
   const warnings = [
     ...(nameLeft.length ? [`! The learner's name still appears in content/ at ${nameLeft.join(', ')}: other awards of theirs, or a comment.\n  Erase those awards too (npm run forget), or edit the comment, if the learner asked for everything to go.\n  The name is left out of ${replacementsFile} so that rewriting the history does not change those files; add it once they are gone.`] : []),
+    ...(keyLeft.length ? [`! The learner key of this award still links their other awards, at ${keyLeft.join(', ')}: it is left out of ${replacementsFile}, so that they keep it.\n  Erase those awards too (npm run forget) if the learner asked for everything to go.`] : []),
     ...(uniqueLeft.length ? [`! Data of this award still appears at ${uniqueLeft.join(', ')}: remove it by hand.\n  It is left out of ${replacementsFile}, so that rewriting the history does not change those files; add it once it is gone.`] : []),
   ];
   // Absolute, because the history is rewritten in a fresh clone, not in this folder.
@@ -147,7 +151,7 @@ export async function forget(context: CommandContext): Promise<number> {
   const bfg = `java -jar bfg.jar --replace-text ${list}${single ? ` --delete-files ${path.posix.basename(oldPath)}` : ''} YOUR-REPO.git`;
   context.out(`Erased ${id} (${location.achievement}) in ${newPath}:${location.line}${renamed}
   The tombstone keeps the id and status index ${String(location.data['statusIndex'])} (never reused); the name, email hash and salt,
-  evidence, narrative and results are gone from content/. The next build withdraws the credential:
+  learner key, evidence, narrative and results are gone from content/. The next build withdraws the credential:
   it sets its revocation bit, so a copy saved before fails verification as revoked; it leaves a page
   without personal data at the credential's address, and removes its JSON and images.
 ${warnings.length ? `\n${warnings.join('\n')}\n` : ''}

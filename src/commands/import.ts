@@ -8,6 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemRandom, usedStatusIndices } from './award-files.ts';
+import { learnerKeys, linkUnkeyed, writeChanged } from './learner-keys.ts';
+import { normalizeEmail } from '../core/identity-hash.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { formatError, LaurelError, LaurelErrors } from '../core/error.ts';
@@ -85,20 +87,27 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   }
 
   const now = context.now();
+  const learners = learnerKeys(content.awards, systemRandom);
   const batches = planBatches(fresh, {
     rosterFile,
     existingPaths: new Set(files.awards.map((file) => file.path)),
     usedIndices: usedStatusIndices(content),
     random: systemRandom,
+    learners,
     header: ` Imported from ${path.basename(rosterFile)} by npm run import on ${now.toISOString().slice(0, 10)}.`,
   });
-  const after = validateContent({ ...files, awards: [...files.awards, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] });
+  // Each learner once (planBatches looked each email up already: these are the same matches).
+  const matches = [...new Set(fresh.map((row) => normalizeEmail(row.email)))].map((email) => learners.keyFor(email));
+  // Earlier awards of these learners made before learner keys existed get their key too.
+  const linked = linkUnkeyed(files.awards, matches);
+  const after = validateContent({ ...files, awards: [...linked.files, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] });
   if (!after.ok) throw new LaurelErrors(after.errors, 'The new awards would not be valid. Nothing was written.');
 
   for (const batch of batches) {
     await mkdir(path.dirname(path.join(root, batch.path)), { recursive: true });
     await writeFile(path.join(root, batch.path), batch.text, { flag: 'wx' });
   }
+  await writeChanged(root, linked);
   const urls = siteUrls(content.issuer.url);
   const base = path.basename(rosterFile).replace(/\.[^.]*$/, '') || 'roster';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');
@@ -113,10 +122,14 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   // Each new award's listing as the site will apply it: its row, the option, else issuer.yaml's `earners`.
   const newIds = new Set(batches.flatMap((batch) => batch.awards.map((award) => award.id)));
   const listedCount = after.content.awards.filter((award) => newIds.has(award.id) && award.listed).length;
+  const known = matches.filter((match) => match.awards.length).length;
+  const unkeyed = matches.reduce((sum, match) => sum + match.unkeyed.length, 0);
+  const disagreeing = matches.filter((match) => match.otherKeys.length);
   context.out(`Imported ${plural(fresh.length, 'award')} from ${rosterFile}:
 ${written.join('\n')}
 Listed: ${listedCount} (named under Recent earners and found by name in search); unlisted: ${newIds.size - listedCount} (reached by their link only).
-${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
+Learner keys: ${plural(known, 'learner')} had earlier awards and keep their key; ${plural(matches.length - known, 'learner')} got a new one.
+${unkeyed ? `${plural(unkeyed, 'earlier award')} of theirs had no learner key yet: written into ${linked.changed.join(', ')}.\n` : ''}${disagreeing.map((match) => `! Earlier awards of one learner carry ${match.otherKeys.length + 1} different learner keys; to give them one: npm run link-awards -- ${match.awards.join(' ')}\n`).join('')}${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
 
 Mail-merge file (${MAIL_MERGE_COLUMNS.join(', ')}) to send each learner their link:
   ${path.relative(root, mailMerge)}

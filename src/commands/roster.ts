@@ -29,6 +29,7 @@ import { LaurelError } from '../core/error.ts';
 import { matchesIdentityHash, EMAIL_PATTERN, normalizeEmail } from '../core/identity-hash.ts';
 import { EMAIL_LIKE, webUrl } from '../content/schemas/common.ts';
 import { batchAwardYaml, newAwardEntry, slugify, type AwardEntry, type RandomSource } from './award-files.ts';
+import type { LearnerKeys } from './learner-keys.ts';
 import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { closest } from '../content/schema-issues.ts';
 import { normalizeResultValue, resultProblem } from '../content/results.ts';
@@ -380,6 +381,8 @@ export interface PlanOptions {
   /** Status indices taken; the new ones are added. */
   readonly usedIndices: Set<number>;
   readonly random: RandomSource;
+  /** Each learner's key (./learner-keys.ts): their earlier awards', or a fresh one. */
+  readonly learners?: LearnerKeys | undefined;
   /** A comment for the top of each file. */
   readonly header?: string | undefined;
 }
@@ -403,7 +406,7 @@ export function planBatches(rows: readonly RosterRow[], options: PlanOptions): P
     for (let n = 2; taken.has(path); n += 1) path = `${stem}-${n}.yaml`;
     taken.add(path);
     const entries: AwardEntry[] = group.map((row) =>
-      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result], listed: row.listed }, options.usedIndices, options.random),
+      newAwardEntry({ name: row.name, email: row.email, awardedOn: shared ? undefined : row.awardedOn, evidenceUrl: row.evidenceUrl, narrative: row.narrative, results: row.result && [row.result], listed: row.listed, learner: options.learners?.keyFor(row.email).key }, options.usedIndices, options.random),
     );
     return { path, achievement, text: batchAwardYaml(achievement, shared, entries, options.header), awards: group.map((row, index) => ({ row, id: entries[index]!.id })) };
   });

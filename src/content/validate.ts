@@ -63,6 +63,8 @@ export interface AwardRecord {
   readonly statusIndex: number;
   readonly origin: Origin;
   readonly recipient: Recipient;
+  /** The learner key its learner's other awards share (./schemas/award.ts), if it has one; never published. */
+  readonly learner: string | undefined;
   /** dateTimeStamp, UTC. */
   readonly awardedOn: string;
   /** dateTimeStamp, UTC, from the award's override or the achievement's validFor. */
@@ -386,7 +388,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
       }
       awards.push({
         kind: 'live', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
-        recipient: value.recipient, awardedOn, validUntil,
+        recipient: value.recipient, learner: value.learner, awardedOn, validUntil,
         evidence: value.evidence ?? defaults.evidence ?? [],
         narrative: value.narrative ?? defaults.narrative,
         results,

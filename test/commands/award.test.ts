@@ -126,10 +126,11 @@ describe('npm run award', () => {
   });
 
   it('validates the new file with the whole tree: an email in the name is refused with its position', async () => {
+    // Line 6: id, achievement, statusIndex, learner, recipient, then its name.
     const before = await readTree(repo.dir);
     const result = await repo.command(award, ['accessible-interfaces', '--name', 'Grace grace@example.org', '--email', 'grace@example.org']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/content\/awards\/\d{4}\/accessible-interfaces-grace-grace-example-org-[0-9a-f]{8}\.yaml:5:\d+ error\[plain-email\] recipient\.name/);
+    expect(result.stderr).toMatch(/content\/awards\/\d{4}\/accessible-interfaces-grace-grace-example-org-[0-9a-f]{8}\.yaml:6:\d+ error\[plain-email\] recipient\.name/);
     expect(result.stderr).toContain('Nothing was written.');
     expect(await readTree(repo.dir)).toEqual(before);
   });

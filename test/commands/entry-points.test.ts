@@ -21,6 +21,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   suspend: { args: [], message: 'Which award?' },
   reinstate: { args: [KENJI, '--reason', 'Appeal upheld'], message: "Unknown option '--reason'." },
   forget: { args: [], message: 'Which award?' },
+  'link-awards': { args: [], message: 'Which awards? Give the ids of two awards or more' },
   check: { args: ['--frobnicate'], message: 'npm run check takes no options (got --frobnicate).' },
   keygen: { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },
   'rotate-key': { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },

@@ -22,14 +22,46 @@ export const achievementTypeSchema = z
 /** OB 3.0 AlignmentTargetType (§B.3.2). */
 export const ALIGNMENT_TARGET_TYPES = ['ceasn:Competency', 'ceterms:Credential', 'CFItem', 'CFRubric', 'CFRubricCriterion', 'CFRubricCriterionLevel', 'CTDL'] as const;
 
+/**
+ * France's national register of professional certifications (RNCP, Code de l'éducation L.6113-1):
+ * a certification's code is `RNCP` and its number, a skill block's the certification's code and
+ * `BC` with the block's two digits (`RNCP38596BC02`); France Compétences publishes each
+ * certification, its blocks included, at `https://www.francecompetences.fr/recherche/rncp/<number>/`.
+ */
+export const RNCP_CODE = /^RNCP(\d{3,6})(BC\d{2})?$/;
+export const RNCP_PAGE = /^https:\/\/www\.francecompetences\.fr\/recherche\/rncp\/(\d{3,6})\/?$/;
+
+/** An alignment to the RNCP names a certification or block by its code, and links its page on France Compétences. */
+function checkRncpAlignment(alignment: { targetFramework?: string | undefined; targetCode?: string | undefined; targetUrl: string }, ctx: z.RefinementCtx): void {
+  if (alignment.targetFramework?.trim().toUpperCase() !== 'RNCP') return;
+  const code = alignment.targetCode === undefined ? undefined : RNCP_CODE.exec(alignment.targetCode.trim());
+  if (!code) {
+    ctx.addIssue({
+      code: 'custom', path: ['targetCode'], input: alignment.targetCode,
+      message: alignment.targetCode === undefined
+        ? 'is missing: an RNCP alignment names the certification or skill block by its code.'
+        : `"${alignment.targetCode}" is not an RNCP code: RNCP and the certification's number (RNCP38596), with BC and two digits for a skill block (RNCP38596BC02).`,
+    });
+    return;
+  }
+  const page = RNCP_PAGE.exec(alignment.targetUrl.trim());
+  if (page?.[1] === code[1]) return;
+  ctx.addIssue({
+    code: 'custom', path: ['targetUrl'], input: alignment.targetUrl,
+    message: page
+      ? `is the page of RNCP${page[1]}, not of ${alignment.targetCode!.trim()}: use https://www.francecompetences.fr/recherche/rncp/${code[1]}/.`
+      : `is not a France Compétences page: the page of ${alignment.targetCode!.trim()} is https://www.francecompetences.fr/recherche/rncp/${code[1]}/.`,
+  });
+}
+
 export const alignmentSchema = z
   .object({
     /** The skill or competency's name, e.g. "Accessible web design". */
     targetName: nameText.describe('the skill or competency name'),
     /** A page that describes it, in the framework's own site. */
     targetUrl: webUrl.describe("the URL of the skill in the framework's site"),
-    /** The framework, e.g. "ESCO", "SFIA 9", "RNCP37873". */
-    targetFramework: lineText.optional().describe('the framework name, like ESCO or SFIA 9'),
+    /** The framework, e.g. "ESCO", "SFIA 9", or "RNCP" (whose alignments are checked: checkRncpAlignment). */
+    targetFramework: lineText.optional().describe('the framework name, like ESCO, SFIA 9 or RNCP'),
     /** The skill's code in that framework. */
     targetCode: lineText.optional().describe("the skill's code in the framework"),
     targetDescription: descriptionText.optional().describe('a short description of the skill'),
@@ -38,7 +70,8 @@ export const alignmentSchema = z
       .optional()
       .describe(`one of ${ALIGNMENT_TARGET_TYPES.join(', ')}, or ext:YourType`),
   })
-  .strict();
+  .strict()
+  .superRefine(checkRncpAlignment);
 
 /** OB 3.0 ResultType (§B.3.6). */
 export const RESULT_TYPES = ['GradePointAverage', 'LetterGrade', 'Percent', 'PerformanceLevel', 'PredictedScore', 'RawScore', 'Result', 'RubricCriterion', 'RubricCriterionLevel', 'RubricScore', 'ScaledScore', 'Status'] as const;

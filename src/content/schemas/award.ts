@@ -13,6 +13,18 @@ export const IDENTIFIER_TYPES = [
   'ltiContextId', 'ltiDeploymentId', 'ltiToolId', 'ltiPlatformId', 'ltiUserId', 'identifier',
 ] as const;
 
+/**
+ * A learner key: `lk-` and 26 base32 letters, 128 random bits. The awards of one person carry the
+ * same key, so that the build can tell they are one learner's without knowing who: it is drawn at
+ * random, never derived from an email, and never published (src/commands/learner-keys.ts).
+ */
+export const LEARNER_KEY_PATTERN = /^lk-[a-z2-7]{26}$/;
+
+export const learnerKeySchema = z
+  .string()
+  .regex(LEARNER_KEY_PATTERN)
+  .describe('lk- followed by 26 letters a to z and digits 2 to 7 (npm run award and npm run import write one; npm run link-awards changes it)');
+
 export const awardIdSchema = z
   .string()
   .regex(AWARD_ID_PATTERN)
@@ -113,6 +125,8 @@ const permanentFields = {
 
 const liveFields = {
   ...permanentFields,
+  /** The same for every award of one learner; kept in the repository, never published. */
+  learner: learnerKeySchema.optional(),
   recipient: recipientSchema,
   /** Revoked for good: the credential no longer verifies. */
   revoked: statusChangeSchema.optional(),
@@ -184,7 +198,7 @@ export const batchSchema = z
 export const PERSONAL_AWARD_FIELDS = [
   'recipient.name', 'recipient.id', 'recipient.identity.hash', 'recipient.identity.salt', 'recipient.identity.value',
   'narrative', 'evidence[].url', 'evidence[].name', 'evidence[].description', 'evidence[].narrative',
-  'results[].value', 'results[].achievedLevel', 'revoked.reason', 'suspended.reason',
+  'results[].value', 'results[].achievedLevel', 'revoked.reason', 'suspended.reason', 'learner',
 ] as const;
 
 export const IMPERSONAL_AWARD_FIELDS = [
