@@ -164,6 +164,12 @@ function awardFields(before: AwardRecord, after: AwardRecord): string[] {
 function achievementFields(before: AchievementRecord, after: AchievementRecord): string[] {
   const fields = changedFields(before.data, after.data, unionKeys(before.data, after.data).filter((key) => key !== 'draft'));
   if (before.criteria !== after.criteria) fields.push('criteria');
+  // A translation is the achievement in another language (its edition, and the award's where it is the default's).
+  const words = (record: AchievementRecord) => new Map(record.translations.map((translation) => [translation.language, stable({ ...translation.data, criteria: translation.criteria })]));
+  const [old, now] = [words(before), words(after)];
+  for (const language of unionKeys(Object.fromEntries(old), Object.fromEntries(now))) {
+    if (old.get(language) !== now.get(language)) fields.push(`translation ${language}`);
+  }
   return fields;
 }
 

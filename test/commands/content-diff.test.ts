@@ -350,3 +350,13 @@ describe('a pull request that links awards to their learner', () => {
     expect(summary).not.toContain(learner);
   });
 });
+
+describe('a pull request that edits a translation', () => {
+  it('lists the achievement as changed, naming the translation', () => {
+    const bilingual = { ...BASE, 'content/issuer.yaml': `${ISSUER}languages: [en, fr]\n`, 'content/achievements/web-basics.fr.md': '---\nname: Bases du Web\ndescription: Fait bien les choses.\n---\n' };
+    const head = { ...bilingual, 'content/achievements/web-basics.fr.md': '---\nname: Bases du Web\ndescription: Fait bien les choses.\nbadge:\n  label: Web\n---\n' };
+    const diff = published(diffContent(snapshot(bilingual), snapshot(head)));
+    expect(diff.achievementsChanged).toMatchObject([{ slug: 'web-basics', fields: ['translation fr'] }]);
+    expect(published(diffContent(snapshot(bilingual), snapshot(bilingual))).achievementsChanged).toEqual([]);
+  });
+});
