@@ -8,18 +8,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EMAIL_PATTERN, normalizeEmail } from '../core/identity-hash.ts';
 import { newAwardEntry, singleAwardPath, singleAwardYaml, systemRandom, usedStatusIndices } from './award-files.ts';
-import { learnerKeys, withLearnerKey, writeChanged, type LearnerMatch } from './learner-keys.ts';
+import { learnerKeys, newLearnerKey, withLearnerKey, writeChanged, type LearnerMatch } from './learner-keys.ts';
+import { normalizeAwardId } from './award-files.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { LaurelError, LaurelErrors } from '../core/error.ts';
 import { achievementProblem, isIsoDate } from './roster.ts';
 import { normalizeResultValue } from '../content/results.ts';
-import type { AchievementRecord } from '../content/validate.ts';
+import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { webUrl } from '../content/schemas/common.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
-const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--result [key=]VALUE]… [--credits N] [--listed | --unlisted]';
+const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--result [key=]VALUE]… [--credits N] [--listed | --unlisted] [--learner-of <award id> | --new-learner]';
 
 function parse(argv: readonly string[]) {
   try {
@@ -36,6 +37,8 @@ function parse(argv: readonly string[]) {
         result: { type: 'string', multiple: true },
         credits: { type: 'string' },
         unlisted: { type: 'boolean' },
+        'learner-of': { type: 'string' },
+        'new-learner': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -69,13 +72,34 @@ function creditsOf(input: string | undefined): number | undefined {
   return Number(text);
 }
 
+/**
+ * The learner of the new award: the one its email's earlier awards name, unless `--learner-of`
+ * names another award's (a learner whose email changed) or `--new-learner` a new one (someone
+ * else at a shared address). Earlier awards of the email that belong to several learners (linked
+ * apart with link-awards --unlink) are refused without one of the two: the command cannot tell
+ * whose the new award is.
+ */
+function chooseLearner(match: LearnerMatch, values: { 'learner-of'?: string | undefined; 'new-learner'?: boolean | undefined }, awards: readonly AwardRecord[]): LearnerMatch {
+  if (values['learner-of'] !== undefined && values['new-learner']) throw usage(`Give --learner-of or --new-learner, not both.\n${USAGE}`);
+  if (values['new-learner']) return { key: newLearnerKey(systemRandom), awards: [], unkeyed: [], otherKeys: [] };
+  if (values['learner-of'] !== undefined) {
+    const id = normalizeAwardId(values['learner-of']);
+    const award = awards.find((candidate) => candidate.id === id);
+    if (!award) throw new LaurelError('unknown-award', `--learner-of: no award has the id "${id}" in content/awards/. Nothing was written.`, { field: '--learner-of', received: id });
+    return { ...match, key: award.learner ?? match.key, otherKeys: [] };
+  }
+  if (match.otherKeys.length) {
+    throw new LaurelError('ambiguous-learner', `The earlier awards of this email belong to ${match.otherKeys.length + 1} learners (${match.awards.join(', ')}): say whose this award is with --learner-of <award id>, or --new-learner for someone else. Nothing was written.`, { field: '--email' });
+  }
+  return match;
+}
+
 /** What the learner key says of the learner's other awards. */
 function learnerLine(match: LearnerMatch, changed: readonly string[]): string {
   const count = match.awards.length;
   if (!count) return 'Learner key: new (no earlier award of this email).';
   const lines = [`Learner key: the same as their ${count === 1 ? 'earlier award' : `${count} earlier awards`}.`];
   if (match.unkeyed.length) lines.push(`${match.unkeyed.length === 1 ? '1 of them had' : `${match.unkeyed.length} of them had`} none yet: written into ${changed.join(', ')}.`);
-  if (match.otherKeys.length) lines.push(`! Their earlier awards carry ${match.otherKeys.length + 1} different learner keys; to give them one: npm run link-awards -- ${match.awards.join(' ')}`);
   return lines.join('\n  ');
 }
 
@@ -102,7 +126,7 @@ export async function award(context: CommandContext): Promise<number> {
   const problem = achievementProblem(achievement, before.content.achievements);
   if (problem) throw new LaurelError(problem.code, `${problem.message} Nothing was written.`, { field: 'achievement', expected: problem.expected });
   const results = resultsOf(values.result ?? [], before.content.achievements.get(achievement)!);
-  const learner = learnerKeys(before.content.awards, systemRandom).keyFor(email);
+  const learner = chooseLearner(learnerKeys(before.content.awards, systemRandom).keyFor(email), values, before.content.awards);
 
   const entry = newAwardEntry(
     { name, email, awardedOn, evidenceUrl: values.evidence, narrative: values.narrative, results, creditsEarned, listed: values.listed ? true : values.unlisted ? false : undefined, learner: learner.key },
@@ -115,10 +139,11 @@ export async function award(context: CommandContext): Promise<number> {
   const linked = withLearnerKey(files.awards, learner.unkeyed, learner.key);
   const after = validateContent({ ...files, awards: [...linked.files, { path: file, text }] });
   if (!after.ok) throw new LaurelErrors(after.errors, `The new award (${file}) would not be valid. Nothing was written.`);
+  // The earlier awards first: a key in them alone is harmless, a new award without them would not be.
+  await writeChanged(root, linked);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   // 'wx': never overwrite, however unlikely a clash of name and id.
   await writeFile(path.join(root, file), text, { flag: 'wx' });
-  await writeChanged(root, linked);
 
   const urls = siteUrls(before.content.issuer.url);
   const title = before.content.achievements.get(achievement)!.data.name;

@@ -24,11 +24,15 @@ import { usage, type CommandContext } from './cli.ts';
 import { benchHostile } from './bench/hostile.ts';
 import { benchSiteBuild, type SiteBuildFigures } from './bench/site-build.ts';
 import { describeSigningRace, signingRace } from './bench/signing-race.ts';
+import { learnerKeys } from './learner-keys.ts';
+import { systemRandom } from './award-files.ts';
 
 const USAGE = 'Usage: npm run bench [-- --awards N] or npm run bench -- --hostile';
 /** The race signs and verifies this many of the synthetic credentials, this many times over. */
 const RACE_CREDENTIALS = 100;
 const RACE_ROUNDS = 3;
+/** Emails looked up for their learner key, half of them known. */
+const LEARNER_LOOKUPS = 50;
 
 function syntheticBatch(count: number, achievement: string): string {
   const lines = [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:'];
@@ -87,6 +91,10 @@ export async function bench(context: CommandContext): Promise<number> {
     for (const { credential } of sample) await verifyProof(credential, (credential['proof'] as DataIntegrityProof[])[0]!, pair.publicKey, loader);
   });
   const bytes = site.awards.reduce((sum, award) => sum + Buffer.byteLength(award.json), 0);
+  // What npm run award and import pay per email to find a learner's key: a hash with every award's salt.
+  const learners = learnerKeys(result.content.awards, systemRandom);
+  const lookups = Array.from({ length: LEARNER_LOOKUPS }, (_, index) => (index % 2 ? `learner${index}@example.org` : `someone.new.${index}@example.org`));
+  const [, lookupMs] = await time(() => lookups.forEach((email) => learners.keyFor(email)));
 
   context.out(`Laurel benchmark, ${total} awards (${count} synthetic and the ${total - count} of content/), Node ${process.version}`);
   context.out(`  validate content        ${seconds(validateMs)}   (${(validateMs / total).toFixed(3)} ms per award)`);
@@ -95,6 +103,7 @@ export async function bench(context: CommandContext): Promise<number> {
   context.out(`  sign, warm cache        ${seconds(warmMs)}   (${(warmMs / total).toFixed(3)} ms per award; ${(coldMs / warmMs).toFixed(1)}× faster than cold)`);
   context.out(`  verify proof            ${(verifyMs / sample.length).toFixed(2)} ms per credential (${sample.length} sampled)`);
   context.out(`  credential JSON         ${(bytes / total / 1024).toFixed(1)} KiB per award on average`);
+  context.out(`  learner key lookup      ${(lookupMs / lookups.length).toFixed(1)} ms per email (${total} award hashes each; ${((total * lookups.length) / (lookupMs / 1000) / 1e6).toFixed(2)} million hashes a second)`);
 
   // The signing race against Digital Bazaar's reference implementation, on a sample of the same
   // credentials (unsecured again), interleaved in this thread.

@@ -79,6 +79,8 @@ export interface PublishedChanges {
   readonly suspended: readonly StatusEvent[];
   readonly reinstated: readonly AwardLine[];
   readonly erased: readonly AwardLine[];
+  /** Published awards whose learner key changed (linked to their learner, or separated): nothing published changes. */
+  readonly relinked: readonly AwardLine[];
   readonly achievementsAdded: readonly AchievementLine[];
   readonly achievementsChanged: readonly AchievementChange[];
   readonly achievementsRemoved: readonly AchievementLine[];
@@ -162,6 +164,12 @@ function awardFields(before: AwardRecord, after: AwardRecord): string[] {
 function achievementFields(before: AchievementRecord, after: AchievementRecord): string[] {
   const fields = changedFields(before.data, after.data, unionKeys(before.data, after.data).filter((key) => key !== 'draft'));
   if (before.criteria !== after.criteria) fields.push('criteria');
+  // A translation is the achievement in another language (its edition, and the award's where it is the default's).
+  const words = (record: AchievementRecord) => new Map(record.translations.map((translation) => [translation.language, stable({ ...translation.data, criteria: translation.criteria })]));
+  const [old, now] = [words(before), words(after)];
+  for (const language of unionKeys(Object.fromEntries(old), Object.fromEntries(now))) {
+    if (old.get(language) !== now.get(language)) fields.push(`translation ${language}`);
+  }
   return fields;
 }
 
@@ -237,6 +245,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   const suspended: StatusEvent[] = [];
   const reinstated: AwardLine[] = [];
   const erased: AwardLine[] = [];
+  const relinked: AwardLine[] = [];
   const warn = (award: AwardRecord | ErasedRecord, message: string) => warnings.push({ file: award.origin.file, line: award.origin.line, message });
 
   for (const award of after.awards) {
@@ -255,6 +264,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
     if (old.statusIndex !== award.statusIndex) warn(award, `The statusIndex of ${award.id} changed from ${old.statusIndex} to ${award.statusIndex}: status indices never change once published.`);
     const fields = awardFields(old, award);
     if (fields.length) changed.push({ ...summary, fields });
+    if (old.learner !== award.learner) relinked.push(summary);
   }
   for (const record of after.erased) {
     if (beforeErased.has(record.id)) continue;
@@ -300,7 +310,7 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   const byPlace = <T extends AwardLine>(lines: T[]) => lines.sort((a, b) => a.origin.file.localeCompare(b.origin.file) || a.origin.line - b.origin.line);
   return {
     ok: true, baseValid, site: after.issuer.url,
-    awarded: byPlace(awarded), changed: byPlace(changed), revoked: byPlace(revoked), suspended: byPlace(suspended), reinstated: byPlace(reinstated), erased: byPlace(erased),
+    awarded: byPlace(awarded), changed: byPlace(changed), revoked: byPlace(revoked), suspended: byPlace(suspended), reinstated: byPlace(reinstated), erased: byPlace(erased), relinked: byPlace(relinked),
     achievementsAdded, achievementsChanged, achievementsRemoved, issuerFields,
     keys: diffKeys(base.keys, head.keys, warnings), warnings,
   };
@@ -334,6 +344,7 @@ export function headline(diff: ContentDiff): string {
     diff.suspended.length && `suspends ${diff.suspended.length}`,
     diff.reinstated.length && `reinstates ${diff.reinstated.length}`,
     diff.erased.length && `erases ${diff.erased.length}`,
+    diff.relinked.length && `links ${plural(diff.relinked.length, 'earlier award')} to ${diff.relinked.length === 1 ? 'its' : 'their'} learner`,
     diff.achievementsAdded.length && `adds ${plural(diff.achievementsAdded.length, 'achievement')}`,
     diff.achievementsChanged.length && `changes ${plural(diff.achievementsChanged.length, 'achievement')}`,
     diff.achievementsRemoved.length && `removes ${plural(diff.achievementsRemoved.length, 'achievement')}`,
@@ -412,6 +423,10 @@ export function renderSummary(diff: ContentDiff): string {
     ...table(`Reinstated (${diff.reinstated.length})`, ['Recipient', 'Achievement', 'Credential', 'File'], diff.reinstated.map(awardRow)),
     ...table(`Erased at the holder's request (${diff.erased.length})`, ['Achievement', 'Credential', 'File'], diff.erased.map((line) => [cell(line.achievementName), link(line), where(line.origin)])),
   );
+  if (diff.relinked.length) {
+    lines.push(...table(`Learner key changed (${diff.relinked.length})`, ['Recipient', 'Achievement', 'Credential', 'File'], diff.relinked.map(awardRow)));
+    lines.push('The learner key links the awards of one person. It stays in the repository: these credentials and their pages do not change.', '');
+  }
   const achievementRow = (line: AchievementLine) => [cell(line.name), code(line.slug), where({ file: line.file })];
   lines.push(
     ...table(`Achievements added (${diff.achievementsAdded.length})`, ['Achievement', 'Slug', 'File'], diff.achievementsAdded.map(achievementRow)),

@@ -88,6 +88,15 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
 
   const now = context.now();
   const learners = learnerKeys(content.awards, systemRandom);
+  // A row whose email's earlier awards belong to several learners (linked apart with link-awards
+  // --unlink) cannot be given one: it is awarded on its own, where the learner can be named.
+  const ambiguous = fresh.filter((row) => learners.keyFor(row.email).otherKeys.length);
+  if (ambiguous.length) {
+    throw new LaurelErrors(
+      ambiguous.map((row) => new LaurelError('ambiguous-learner', `row ${row.row}: the earlier awards of this email belong to ${learners.keyFor(row.email).otherKeys.length + 1} learners (${learners.keyFor(row.email).awards.join(', ')}), so the row cannot be given one.`, { file: rosterFile, line: row.row, expected: 'the row left out of the roster and awarded with npm run award -- … --learner-of <award id> (or --new-learner)' })),
+      'Nothing was written.',
+    );
+  }
   const batches = planBatches(fresh, {
     rosterFile,
     existingPaths: new Set(files.awards.map((file) => file.path)),
@@ -103,11 +112,12 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   const after = validateContent({ ...files, awards: [...linked.files, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] });
   if (!after.ok) throw new LaurelErrors(after.errors, 'The new awards would not be valid. Nothing was written.');
 
+  // The earlier awards first: a key in them alone is harmless, new awards without them would not be.
+  await writeChanged(root, linked);
   for (const batch of batches) {
     await mkdir(path.dirname(path.join(root, batch.path)), { recursive: true });
     await writeFile(path.join(root, batch.path), batch.text, { flag: 'wx' });
   }
-  await writeChanged(root, linked);
   const urls = siteUrls(content.issuer.url);
   const base = path.basename(rosterFile).replace(/\.[^.]*$/, '') || 'roster';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');

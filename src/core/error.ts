@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'secret-in-content', // a secret signing key pasted into a content file: it would be published
   // Awards changed by the commands
   'unknown-award', // no award has this id
+  'ambiguous-learner', // an email's earlier awards belong to several learners: the command cannot tell whose a new award is
   'erased', // the award was erased: it has no status left to change
   'already-erased', // the award is erased already
   'already-revoked', // revoking twice

@@ -330,3 +330,33 @@ describe('npm run pr-summary', () => {
     }
   });
 });
+
+describe('a pull request that links awards to their learner', () => {
+  it('lists the awards whose learner key changed, as changing nothing published', () => {
+    const learner = 'lk-3dkkus7xt2rvh5odnpun337ij4';
+    const head = {
+      ...BASE,
+      'content/awards/2026/alice.yaml': single(ALICE).replace(`statusIndex: ${ALICE.index}\n`, `statusIndex: ${ALICE.index}\nlearner: ${learner}\n`),
+      'content/awards/2026/dan.yaml': single(DAN).replace(`statusIndex: ${DAN.index}\n`, `statusIndex: ${DAN.index}\nlearner: ${learner}\n`),
+    };
+    const diff = published(diffContent(snapshot(BASE), snapshot(head)));
+    expect(diff.relinked.map((line) => line.id)).toEqual([ALICE.id]);
+    expect(diff.changed).toEqual([]);
+    expect(headline(diff)).toBe('This pull request awards 1 credential and links 1 earlier award to its learner.');
+    const summary = renderSummary(diff);
+    expect(summary).toContain('### Learner key changed (1)');
+    expect(summary).toContain('these credentials and their pages do not change');
+    // The key itself stays out of the summary, which a pull request shows to everyone who can read it.
+    expect(summary).not.toContain(learner);
+  });
+});
+
+describe('a pull request that edits a translation', () => {
+  it('lists the achievement as changed, naming the translation', () => {
+    const bilingual = { ...BASE, 'content/issuer.yaml': `${ISSUER}languages: [en, fr]\n`, 'content/achievements/web-basics.fr.md': '---\nname: Bases du Web\ndescription: Fait bien les choses.\n---\n' };
+    const head = { ...bilingual, 'content/achievements/web-basics.fr.md': '---\nname: Bases du Web\ndescription: Fait bien les choses.\nbadge:\n  label: Web\n---\n' };
+    const diff = published(diffContent(snapshot(bilingual), snapshot(head)));
+    expect(diff.achievementsChanged).toMatchObject([{ slug: 'web-basics', fields: ['translation fr'] }]);
+    expect(published(diffContent(snapshot(bilingual), snapshot(bilingual))).achievementsChanged).toEqual([]);
+  });
+});

@@ -155,6 +155,47 @@ describe('npm run link-awards', () => {
     expect((await repo.command(check)).code).toBe(0);
   });
 
+  it('joins whole learners: the awards that shared a key with those given get the new one too', async () => {
+    const keyIn = async (file: string) => (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+    const a1 = written((await repo.command(award, ['accessible-interfaces', '--name', 'Lise Meitner', '--email', 'lise@old.example', '--date', '2026-03-14'])).stdout);
+    const a2 = written((await repo.command(award, ['data-privacy', '--name', 'Lise Meitner', '--email', 'lise@old.example', '--date', '2026-03-15', '--result', '70'])).stdout);
+    const b1 = written((await repo.command(award, ['design-systems', '--name', 'Lise Meitner', '--email', 'lise@new.example', '--date', '2026-04-14'])).stdout);
+    const b2 = written((await repo.command(award, ['incident-response', '--name', 'Lise Meitner', '--email', 'lise@new.example', '--date', '2026-04-15'])).stdout);
+    expect(await keyIn(a2.file)).toBe(await keyIn(a1.file));
+    expect(await keyIn(b2.file)).toBe(await keyIn(b1.file));
+    expect(await keyIn(b1.file)).not.toBe(await keyIn(a1.file));
+    const result = await repo.command(linkAwards, [a1.id, b1.id]);
+    expect(result.code, result.stderr).toBe(0);
+    const key = await keyIn(a1.file);
+    expect(await Promise.all([a2, b1, b2].map((entry) => keyIn(entry.file)))).toEqual([key, key, key]);
+    expect(result.stdout).toContain(b2.id);
+  });
+
+  it('leaves awards separated by --unlink apart: the next award of their shared email asks whose it is', async () => {
+    const keyIn = async (file: string) => (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+    const alice = written((await repo.command(award, ['accessible-interfaces', '--name', 'Alice Ball', '--email', 'family@example.org', '--date', '2025-03-14'])).stdout);
+    const bob = written((await repo.command(award, ['data-privacy', '--name', 'Bob Ball', '--email', 'family@example.org', '--date', '2026-03-14', '--result', '70'])).stdout);
+    expect((await repo.command(linkAwards, ['--unlink', bob.id])).code).toBe(0);
+    const before = await readTree(repo.dir);
+    const refused = await repo.command(award, ['design-systems', '--name', 'Bob Ball', '--email', 'family@example.org', '--date', '2026-05-01']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error[ambiguous-learner]');
+    expect(refused.stderr).toContain('--learner-of <award id>');
+    expect(refused.stderr).not.toContain('family@example.org');
+    expect(await readTree(repo.dir)).toEqual(before);
+    await writeFile(path.join(repo.dir, 'family.csv'), 'name,email,achievement,date\nBob Ball,family@example.org,design-systems,2026-05-01\n');
+    const imported = await repo.command(importRoster, ['family.csv']);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('family.csv:2');
+    expect(imported.stderr).toContain('ambiguous-learner');
+    expect(await readTree(repo.dir)).toEqual(before);
+
+    const his = written((await repo.command(award, ['design-systems', '--name', 'Bob Ball', '--email', 'family@example.org', '--date', '2026-05-01', '--learner-of', bob.id])).stdout);
+    expect(await keyIn(his.file)).toBe(await keyIn(bob.file));
+    const someone = written((await repo.command(award, ['incident-response', '--name', 'Carol Ball', '--email', 'family@example.org', '--date', '2026-05-01', '--new-learner'])).stdout);
+    expect([await keyIn(alice.file), await keyIn(bob.file)]).not.toContain(await keyIn(someone.file));
+  });
+
   it('refuses an unknown award, an erased one and bad usage, and writes nothing', async () => {
     const before = await readTree(repo.dir);
     const unknown = await repo.command(linkAwards, ['no-such-award-0001', 'no-such-award-0002']);

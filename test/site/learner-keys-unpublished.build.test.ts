@@ -1,9 +1,11 @@
 /**
  * Learner keys stay in the repository: the academy fixture gives Kenji Mori's two awards one
- * learner key, and no file of its built dist/ (pages, JSON, images, search index) holds it.
+ * learner key, and no file of its built dist/ (pages, JSON, images, the search index read
+ * uncompressed) holds it.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { LEARNER_KEY_PATTERN } from '../../src/content/schemas/award.ts';
 
@@ -19,8 +21,12 @@ describe('a built site whose awards carry learner keys', () => {
     const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(dist, file)).isFile());
     // The scan reads the credentials of the awards that carry the keys.
     expect(files).toContain('credentials/f03ab81a-54ba-4f1b-a4ca-8e178ad8d519.json');
+    // The search index's files are gzip-compressed: they are read as what they hold.
+    const compressed = files.filter((file) => readFileSync(path.join(dist, file)).subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])));
+    expect(compressed.some((file) => file.startsWith('pagefind/'))).toBe(true);
     for (const file of files) {
-      const bytes = readFileSync(path.join(dist, file)).toString('latin1');
+      const raw = readFileSync(path.join(dist, file));
+      const bytes = (compressed.includes(file) ? gunzipSync(raw) : raw).toString('latin1');
       for (const key of new Set(keys)) expect(bytes.includes(key), file).toBe(false);
     }
   });
