@@ -86,7 +86,8 @@ function chooseLearner(match: LearnerMatch, values: { 'learner-of'?: string | un
     const id = normalizeAwardId(values['learner-of']);
     const award = awards.find((candidate) => candidate.id === id);
     if (!award) throw new LaurelError('unknown-award', `--learner-of: no award has the id "${id}" in content/awards/. Nothing was written.`, { field: '--learner-of', received: id });
-    return { ...match, key: award.learner ?? match.key, otherKeys: [] };
+    // That award's learner: its key, or, for an award made before keys, a new one it gets too.
+    return { key: award.learner ?? newLearnerKey(systemRandom), awards: [award.id], unkeyed: award.learner ? [] : [award.id], otherKeys: [] };
   }
   if (match.otherKeys.length) {
     throw new LaurelError('ambiguous-learner', `The earlier awards of this email belong to ${match.otherKeys.length + 1} learners (${match.awards.join(', ')}): say whose this award is with --learner-of <award id>, or --new-learner for someone else. Nothing was written.`, { field: '--email' });

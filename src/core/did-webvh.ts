@@ -9,6 +9,7 @@
  * them is refused, never half-checked. Every function that reads untrusted input returns a
  * result and never throws.
  */
+import { keyFailure } from './key-problems.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base58 } from '@scure/base';
@@ -85,7 +86,8 @@ export function didWebvhToUrl(did: string): Result<string> {
   const parts = locationOf(did);
   if (!parts.ok) return parts;
   const url = didWebToUrl(`did:web:${parts.value.location}`);
-  if (!url.ok) return fail(url.reason.replace(`did:web:${parts.value.location}`, did));
+  // The same problem, about the did:webvh DID the reader gave.
+  if (!url.ok) return url.problem ? keyFailure(url.problem.code, { ...url.problem.params, did }) : fail(url.reason.replace(`did:web:${parts.value.location}`, did));
   return { ok: true, value: `${url.value}l` };
 }
 

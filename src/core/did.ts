@@ -5,9 +5,11 @@
  * algorithm (https://www.w3.org/TR/cid-1.0/ §3.3), which also covers plain HTTPS documents.
  * Every function that reads untrusted input returns a result and never throws.
  */
+import { keyFailure, type KeyProblem } from './key-problems.ts';
 import { decodePublicKeyMultibase } from './multikey.ts';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A failure says why in English (`reason`) and, where a reader may meet it, as data (`problem`, ./key-problems.ts). */
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: string; problem?: KeyProblem };
 
 /** The fetcher the caller supplies (the build, the CLI and the browser each bring their own). */
 export type FetchJson = (url: string) => Promise<{ ok: true; json: unknown } | { ok: false; reason: string }>;
@@ -50,11 +52,11 @@ interface DidWebParts {
 }
 
 function parseDidWeb(did: string): Result<DidWebParts> {
-  if (!did.startsWith('did:web:')) return fail(`"${did}" is not a did:web identifier.`);
-  if (/[#?/]/.test(did)) return fail(`"${did}" contains a character a did:web identifier may not contain.`);
+  if (!did.startsWith('did:web:')) return keyFailure('not-did-web', { did });
+  if (/[#?/]/.test(did)) return keyFailure('did-web-character', { did });
   const [host = '', ...path] = did.slice('did:web:'.length).split(':');
-  if (!DID_WEB_HOST.test(host) || isIpAddress(host.replace(/%3a\d+$/i, ''))) return fail(`"${host}" in ${did} is not a domain name.`);
-  if (!path.every((segment) => DID_WEB_SEGMENT.test(segment))) return fail(`The path of ${did} is not valid.`);
+  if (!DID_WEB_HOST.test(host) || isIpAddress(host.replace(/%3a\d+$/i, ''))) return keyFailure('did-web-host', { host, did });
+  if (!path.every((segment) => DID_WEB_SEGMENT.test(segment))) return keyFailure('did-web-path', { did });
   return { ok: true, value: { host, path } };
 }
 
@@ -175,10 +177,10 @@ export function buildDidDocument(did: string, publicKeyMultibases: readonly stri
  * single Multikey `did:key:<mb>#<mb>` that is also the assertion method.
  */
 export function expandDidKey(did: string): Result<{ document: Record<string, unknown>; publicKey: Uint8Array }> {
-  if (!did.startsWith('did:key:')) return fail(`"${did}" is not a did:key identifier.`);
+  if (!did.startsWith('did:key:')) return keyFailure('not-did-key', { did });
   const multibase = did.slice('did:key:'.length);
   const publicKey = decodePublicKeyMultibase(multibase);
-  if (!publicKey) return fail(`${did} is not an Ed25519 did:key (it must start with z6Mk).`);
+  if (!publicKey) return keyFailure('did-key-not-ed25519', { did });
   const id = `${did}#${multibase}`;
   return {
     ok: true,
@@ -218,32 +220,32 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : v
  */
 export function extractVerificationMethod(document: unknown, vmId: string): Result<ExtractedKey> {
   const { did: documentUrl, fragment } = splitDidUrl(vmId);
-  if (!fragment) return fail(`The verification method ${vmId} has no #fragment naming a key.`);
+  if (!fragment) return keyFailure('no-fragment', { vmId });
   // Step 6: the document is a conforming controlled identifier document.
-  if (!isRecord(document)) return fail('The key document is not a JSON object.');
+  if (!isRecord(document)) return keyFailure('document-not-object');
   // Step 7: its id is the URL it was retrieved from (did-method-web §3.2 step 7 too).
   if (document['id'] !== documentUrl) {
-    return fail(`The key document says it is ${JSON.stringify(document['id'])}, not ${documentUrl}.`);
+    return keyFailure('document-other-id', { said: String(JSON.stringify(document['id'])), url: documentUrl });
   }
   // Step 8: find the method, listed in verificationMethod or embedded in the relationship.
   const relationship = asArray(document['assertionMethod']);
   const candidates = [...asArray(document['verificationMethod']), ...relationship].filter(isRecord);
   const method = candidates.find((candidate) => candidate['id'] === vmId);
-  if (!method) return fail(`The key document has no verification method with the id ${vmId} (ids must be absolute).`);
+  if (!method) return keyFailure('no-method', { vmId });
   // Step 9: the method is conforming, and controlled by the document's subject (step 10).
   if (method['type'] !== 'Multikey' && method['type'] !== 'Ed25519VerificationKey2020') {
-    return fail(`The verification method is a ${JSON.stringify(method['type'])}, not a Multikey.`);
+    return keyFailure('method-type', { type: String(JSON.stringify(method['type'])) });
   }
   if (method['controller'] !== documentUrl) {
-    return fail(`The verification method's controller ${JSON.stringify(method['controller'])} is not ${documentUrl}.`);
+    return keyFailure('method-controller', { controller: String(JSON.stringify(method['controller'])), url: documentUrl });
   }
   // Step 11: the method is authorised for the proof purpose (here assertionMethod).
   const authorised = relationship.some((entry) => entry === vmId || (isRecord(entry) && entry['id'] === vmId));
-  if (!authorised) return fail(`The key ${vmId} is not listed under assertionMethod, so it may not sign credentials.`);
+  if (!authorised) return keyFailure('not-assertion-method', { vmId });
   // vc-di-eddsa §2.1.1: an Ed25519 public key must carry the 0xed01 header and be 32 bytes.
   const publicKeyMultibase = method['publicKeyMultibase'];
   const publicKey = typeof publicKeyMultibase === 'string' ? decodePublicKeyMultibase(publicKeyMultibase) : undefined;
-  if (!publicKey || typeof publicKeyMultibase !== 'string') return fail('The verification method does not hold an Ed25519 public key (z6Mk…).');
+  if (!publicKey || typeof publicKeyMultibase !== 'string') return keyFailure('no-ed25519-key');
   return {
     ok: true,
     value: {

@@ -7,6 +7,7 @@
 import { didWebToUrl, expandDidKey, extractVerificationMethod, splitDidUrl, type ExtractedKey, type FetchJson, type Result } from './did.ts';
 import { didWebvhToUrl, keyHistoryOf, parseDidLog, resolveDidLog, type KeyHistory, type ResolvedDidLog } from './did-webvh.ts';
 import type { JsonObject } from './json.ts';
+import { keyFailure, quoted, type KeyProblem } from './key-problems.ts';
 import { decodePublicKeyMultibase } from './multikey.ts';
 
 /** Reads a file as bytes (the verifier's log-file fetcher, within its limits): a did:webvh DID log. */
@@ -39,6 +40,8 @@ export interface ResolvedKey extends ExtractedKey {
   history?: KeyHistory & { readonly did: string; readonly versions: number; readonly versionTime: string };
   /** Why the history a did:web document names could not be read or does not verify, or disagrees with the document. */
   historyProblem?: string;
+  /** The same, as data, to be said in the reader's language (./key-problems.ts). */
+  historyProblemData?: KeyProblem;
 }
 
 async function fetchSafely(fetchJson: FetchJson, url: string): Promise<{ ok: true; json: unknown } | { ok: false; reason: string }> {
@@ -61,7 +64,7 @@ const resolved = (key: ExtractedKey, rest: Omit<ResolvedKey, keyof ExtractedKey>
  * HTTPS Multikey document. Every https form is fetched: a key is never taken from its name alone.
  */
 export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJson, options: { readonly fetchBytes?: FetchBytes | undefined; readonly now?: Date | undefined } = {}): Promise<Result<ResolvedKey>> {
-  if (typeof vmId !== 'string' || vmId === '') return fail('The signature does not name the key that made it (no verificationMethod).');
+  if (typeof vmId !== 'string' || vmId === '') return keyFailure('no-verification-method');
   const { did: documentUrl, fragment } = splitDidUrl(vmId);
 
   if (documentUrl.startsWith('did:key:')) {
@@ -77,42 +80,42 @@ export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJ
     const url = didWebToUrl(documentUrl);
     if (!url.ok) return url;
     const fetched = await fetchSafely(fetchJson, url.value);
-    if (!fetched.ok) return fail(`Could not fetch the issuer's DID document ${url.value}: ${fetched.reason}`);
+    if (!fetched.ok) return keyFailure('did-document-unreachable', { url: url.value, reason: fetched.reason });
     const key = extractVerificationMethod(fetched.json, vmId);
     const alias = await aliasHistory(fetched.json, documentUrl, options);
     const publicKeyMultibase = key.ok ? key.value.publicKeyMultibase : fragment;
     const history = alias?.ok && publicKeyMultibase !== undefined ? keyHistoryOf(alias.value.log, publicKeyMultibase) : undefined;
     if (!key.ok) {
       // A key gone from the document: its history says when it was the issuer's, and when it stopped.
-      const known = history?.removed === undefined ? '' : ` The issuer's DID history listed it from ${history.added} until ${history.removed}.`;
-      return fail(`${key.reason} (in ${url.value})${known}`);
+      const known = history?.removed === undefined ? {} : { added: history.added, removed: history.removed };
+      return keyFailure('in-did-document', { inner: quoted(key), url: url.value, ...known });
     }
     const inHistory = alias?.ok && history !== undefined ? { history: { ...history, did: alias.value.log.did, versions: alias.value.log.versions.length, versionTime: alias.value.log.versions.at(-1)!.versionTime } } : {};
-    const problem = alias === undefined ? undefined : !alias.ok ? alias.reason : history?.removed !== undefined ? `The issuer's DID history (${alias.value.url}) removed this key on ${history.removed}, and its DID document still lists it.` : undefined;
-    return resolved(key.value, { source: 'did:web', verificationMethodId: vmId, documentUrl: url.value, ...(isRecord(fetched.json) ? { didDocument: fetched.json } : {}), ...inHistory, ...(problem === undefined ? {} : { historyProblem: problem }) });
+    const problem = alias === undefined ? undefined : !alias.ok ? alias : history?.removed !== undefined ? keyFailure('history-removed-key', { url: alias.value.url, removed: history.removed }) : undefined;
+    return resolved(key.value, { source: 'did:web', verificationMethodId: vmId, documentUrl: url.value, ...(isRecord(fetched.json) ? { didDocument: fetched.json } : {}), ...inHistory, ...(problem === undefined ? {} : { historyProblem: problem.reason, ...(problem.problem ? { historyProblemData: problem.problem } : {}) }) });
   }
 
   if (documentUrl.startsWith('did:webvh:')) return resolveDidWebvhKey(vmId, documentUrl, options);
 
-  if (documentUrl.startsWith('did:')) return fail(`The DID method of ${documentUrl} is not supported (did:web, did:webvh and did:key are).`);
+  if (documentUrl.startsWith('did:')) return keyFailure('did-method-unsupported', { did: documentUrl });
   let url: URL;
   try {
     url = new URL(documentUrl);
   } catch {
-    return fail(`The verification method ${vmId} is not an absolute URL.`);
+    return keyFailure('method-not-absolute', { vmId });
   }
-  if (url.protocol !== 'https:') return fail(`The key document ${documentUrl} is not on https.`);
+  if (url.protocol !== 'https:') return keyFailure('key-document-not-https', { url: documentUrl });
 
   // CID §3.3 steps 3-4: the key is whatever the document at the URL says, never what the URL
   // spells. A key written into the fragment (`<issuer>#z6Mk…`, a form the 1EdTech validator reads
   // without fetching) is only believed when the issuer's own document lists it: otherwise anyone
   // could put their own key in a name that looks like the issuer's.
   const fetched = await fetchSafely(fetchJson, documentUrl);
-  if (!fetched.ok) return fail(`Could not fetch the key document ${documentUrl}: ${fetched.reason}. The key is only trusted when the issuer's own document publishes it.`);
-  if (!isRecord(fetched.json)) return fail(`The key document ${documentUrl} is not a JSON object.`);
+  if (!fetched.ok) return keyFailure('key-document-unreachable', { url: documentUrl, reason: fetched.reason });
+  if (!isRecord(fetched.json)) return keyFailure('key-document-not-object', { url: documentUrl });
   if (fragment !== undefined) {
     const key = extractVerificationMethod(fetched.json, vmId);
-    if (!key.ok) return fail(`${key.reason} (in ${documentUrl}; the key is only trusted when that document publishes it)`);
+    if (!key.ok) return keyFailure('in-key-document', { inner: quoted(key), url: documentUrl });
     return resolved(key.value, { source: 'controlled-identifier-document', verificationMethodId: vmId, documentUrl });
   }
   // 1EdTech form 4: a standalone Multikey document at the method's URL.
@@ -123,7 +126,7 @@ export async function resolveVerificationMethod(vmId: unknown, fetchJson: FetchJ
   if (document['id'] === vmId && document['type'] === 'Multikey' && typeof controller === 'string' && publicKey && typeof publicKeyMultibase === 'string') {
     return resolved({ publicKey, publicKeyMultibase, controller, verificationMethod: document }, { source: 'multikey-document', verificationMethodId: vmId, documentUrl });
   }
-  return fail(`The document at ${documentUrl} is not a Multikey verification method.`);
+  return keyFailure('not-multikey-document', { url: documentUrl });
 }
 
 /**
@@ -137,7 +140,7 @@ async function resolveDidWebvhKey(vmId: string, did: string, options: LogOptions
   const { log, url } = read.value;
   const { document, versions, deactivated } = log;
   const latest = versions.at(-1)!;
-  if (deactivated) return fail(`The issuer deactivated ${did} on ${latest.versionTime} (${url}).`);
+  if (deactivated) return keyFailure('did-deactivated', { did, on: latest.versionTime, url });
   // A portable DID that moved keeps its SCID: the key is looked up under the DID's latest name.
   const { fragment } = splitDidUrl(vmId);
   const currentId = fragment === undefined ? vmId : `${log.did}#${fragment}`;
@@ -145,8 +148,8 @@ async function resolveDidWebvhKey(vmId: string, did: string, options: LogOptions
   const publicKeyMultibase = fragment !== undefined && fragment.startsWith('z') ? fragment : undefined;
   const history = publicKeyMultibase === undefined ? undefined : keyHistoryOf(log, publicKeyMultibase);
   if (!key.ok) {
-    if (history?.removed !== undefined) return fail(`The issuer's DID history listed this key from ${history.added} until ${history.removed}, when it was removed (${url}).`);
-    return fail(`${key.reason} (in ${url})`);
+    if (history?.removed !== undefined) return keyFailure('key-removed', { added: history.added, removed: history.removed, url });
+    return keyFailure('in-did-log', { inner: quoted(key), url });
   }
   return resolved({ ...key.value, controller: did }, {
     source: 'did:webvh',
@@ -175,23 +178,23 @@ async function aliasHistory(document: unknown, didWeb: string, options: LogOptio
 async function readDidLog(did: string, options: LogOptions): Promise<Result<{ log: ResolvedDidLog; url: string }>> {
   const url = didWebvhToUrl(did);
   if (!url.ok) return url;
-  if (!options.fetchBytes) return fail(`The issuer's DID log ${url.value} cannot be read here.`);
+  if (!options.fetchBytes) return keyFailure('did-log-unreadable-here', { url: url.value });
   let fetched: Awaited<ReturnType<FetchBytes>>;
   try {
     fetched = await options.fetchBytes(url.value);
   } catch (error) {
     fetched = fail(error instanceof Error ? error.message : String(error));
   }
-  if (!fetched.ok) return fail(`Could not fetch the issuer's DID log ${url.value}: ${fetched.reason}`);
+  if (!fetched.ok) return keyFailure('did-log-unreachable', { url: url.value, reason: fetched.reason });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fetched.bytes);
   } catch {
-    return fail(`The issuer's DID log ${url.value} is not UTF-8 text.`);
+    return keyFailure('did-log-not-utf8', { url: url.value });
   }
   const entries = parseDidLog(text);
-  if (!entries.ok) return fail(`${entries.reason} (${url.value})`);
+  if (!entries.ok) return keyFailure('did-log-unparsable', { inner: quoted(entries), url: url.value });
   const log = await resolveDidLog(entries.value, did, url.value, options.now ?? new Date());
-  if (!log.ok) return fail(`The issuer's DID log does not verify: ${log.reason} (${url.value})`);
+  if (!log.ok) return keyFailure('did-log-invalid', { inner: quoted(log), url: url.value });
   return { ok: true, value: { log: log.value, url: url.value } };
 }

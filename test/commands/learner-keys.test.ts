@@ -192,6 +192,12 @@ describe('npm run link-awards', () => {
 
     const his = written((await repo.command(award, ['design-systems', '--name', 'Bob Ball', '--email', 'family@example.org', '--date', '2026-05-01', '--learner-of', bob.id])).stdout);
     expect(await keyIn(his.file)).toBe(await keyIn(bob.file));
+    // --learner-of an award made before learner keys: both get one new key.
+    const legacy = 'content/awards/2025/design-systems-dora-legacy.yaml';
+    await writeFile(path.join(repo.dir, legacy), `id: dora-legacy-00001\nachievement: design-systems\nstatusIndex: 4444\nrecipient:\n  name: "Dora Ball"\n  identity:\n    type: sourcedId\n    value: D-4444\nawardedOn: 2025-06-01\n`);
+    const hers = written((await repo.command(award, ['data-privacy', '--name', 'Dora Ball', '--email', 'dora@example.org', '--date', '2026-05-01', '--result', '80', '--learner-of', 'dora-legacy-00001'])).stdout);
+    expect(await keyIn(legacy)).toBe(await keyIn(hers.file));
+    expect(await keyIn(hers.file)).toMatch(LEARNER_KEY_PATTERN);
     const someone = written((await repo.command(award, ['incident-response', '--name', 'Carol Ball', '--email', 'family@example.org', '--date', '2026-05-01', '--new-learner'])).stdout);
     expect([await keyIn(alice.file), await keyIn(bob.file)]).not.toContain(await keyIn(someone.file));
   });

@@ -41,7 +41,8 @@ export async function checkIssuerKey(
   if (!selection.ok) return { check: result('issuer-key', 'skipped', 'issuer-key.no-proof') };
   const vmId = selection.proof.verificationMethod;
   const resolved = await resolveVerificationMethod(vmId, fetchJson, { fetchBytes, now });
-  if (!resolved.ok) return { check: result('issuer-key', 'failed', 'issuer-key.not-found', { reason: resolved.reason }, { verificationMethod: vmId, reason: resolved.reason }) };
+  // The problem as data too, for a verifier that says it in its reader's language (../key-problems.ts).
+  if (!resolved.ok) return { check: result('issuer-key', 'failed', 'issuer-key.not-found', { reason: resolved.reason, ...(resolved.problem ? { problem: resolved.problem } : {}) }, { verificationMethod: vmId, reason: resolved.reason }) };
   const key = resolved.value;
   const issuer = idOf(doc['issuer']);
   const details = keyDetails(key, issuer);
@@ -58,7 +59,7 @@ export async function checkIssuerKey(
   if (key.source === 'did:key') return { key, check: result('issuer-key', 'passed', 'issuer-key.did-key', parties, details) };
   const where = key.documentUrl ?? key.controller;
   // did:web with a did:webvh alias: a history that does not verify, or that removed the key, is not the issuer's word.
-  if (key.historyProblem !== undefined) return { key, check: result('issuer-key', 'warning', 'issuer-key.history-problem', { ...parties, where, reason: key.historyProblem }, details) };
+  if (key.historyProblem !== undefined) return { key, check: result('issuer-key', 'warning', 'issuer-key.history-problem', { ...parties, where, reason: key.historyProblem, ...(key.historyProblemData ? { problem: key.historyProblemData } : {}) }, details) };
   const since = key.history === undefined ? {} : { historySince: key.history.added };
   return { key, check: result('issuer-key', 'passed', 'issuer-key.published', { ...parties, where, ...since }, details) };
 }

@@ -11,11 +11,15 @@ import type { FormatProblem } from './format.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { LoggedEvent, LogProblem } from './log.ts';
 import type { VerifierMessages } from './messages.ts';
+import { isKeyProblem, sayKeyProblem } from '../key-problems.ts';
+import { frenchKeyProblems } from './key-problems-fr.ts';
 import type { StatusProblem, StatusWarning } from './status.ts';
 import { anchorOf, clauseParams, eventDate, listCheck, loggedEvents, lowerFirst, readerDate, statusWarnings, text, withoutStop, type AnchorProblemCode } from './wording.ts';
 
 const describeLimit = (bytes: unknown): string => describeBytes(Number(bytes), { mega: 'Mo', kilo: 'Ko' });
 const quoted = (value: unknown): string => `«\u202F${text(value)}\u202F»`;
+/** Why the key could not be found, in French where the check gives it as data (../key-problems.ts). */
+const keyReason = (p: CheckParams): string => (isKeyProblem(p['problem']) ? sayKeyProblem(p['problem'], frenchKeyProblems) : text(p['reason']));
 
 const FORMAT_PROBLEMS: Record<FormatProblem, (params: CheckParams) => string> = {
   'context-not-list': () => '@context doit être une liste commençant par le contexte Verifiable Credentials',
@@ -203,12 +207,12 @@ const SUMMARIES: Record<CheckCode, (params: CheckParams, messages: VerifierMessa
   'issuer-key.published': (p, m) =>
     `La clé qui a signé cette attestation est publiée par l’émetteur à l’adresse ${text(p['where'])}.${p['historySince'] === undefined ? '' : ` L’historique DID vérifiable de l’émetteur (did:webvh) la mentionne depuis le ${m.date(p['historySince'])}.`}`,
   'issuer-key.did-key': () => 'La clé qui a signé cette attestation est l’identifiant did:key de l’émetteur lui-même.',
-  'issuer-key.not-found': (p) => `La clé qui devrait permettre de contrôler la signature est introuvable, si bien que la signature ne peut pas être tenue pour fiable\u202F: ${withoutStop(p['reason'])}.`,
+  'issuer-key.not-found': (p) => `La clé qui devrait permettre de contrôler la signature est introuvable, si bien que la signature ne peut pas être tenue pour fiable\u202F: ${withoutStop(keyReason(p))}.`,
   'issuer-key.wrong-controller': (p) => `La clé qui a signé cette attestation appartient à ${text(p['controller'])}, et non à l’émetteur ${text(p['issuer']) || '(aucun)'}.`,
   'issuer-key.other-controller': (p) =>
     `La signature a été produite avec une clé de ${text(p['controller'])}. L’attestation désigne ${text(p['issuer']) || 'personne'} comme émetteur, ce que cette clé ne confirme pas\u202F: ne vous fiez au nom de l’émetteur que si vous faites confiance à ${text(p['controller'])}.`,
   'issuer-key.history-problem': (p) =>
-    `La clé qui a signé cette attestation est publiée par l’émetteur à l’adresse ${text(p['where'])}, mais l’historique vérifiable des clés de l’émetteur que désigne son document DID ne la confirme pas\u202F: ${withoutStop(p['reason'])}.`,
+    `La clé qui a signé cette attestation est publiée par l’émetteur à l’adresse ${text(p['where'])}, mais l’historique vérifiable des clés de l’émetteur que désigne son document DID ne la confirme pas\u202F: ${withoutStop(keyReason(p))}.`,
   'issuer-key.withdrawn': () => 'L’émetteur a retiré la clé qui a signé cette attestation.',
   'issuer-key.expired': (p, m) => `La clé de l’émetteur a expiré le ${m.date(p['expires'])}\u202F; la signature a été produite avec une clé qui n’est plus en vigueur.`,
   'issuer-key.no-proof': () => 'Il n’y a aucune signature exploitable, donc aucune clé à rechercher.',
