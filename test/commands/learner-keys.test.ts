@@ -31,6 +31,18 @@ function written(stdout: string): { file: string; id: string } {
   return { file, id };
 }
 
+/** The learner key written in an award file. */
+async function learnerIn(repo: Repository, file: string): Promise<string> {
+  return (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+}
+
+/** A repository with the academy fixture's content for one describe block, removed after it. */
+function academyRepository(): { ready: Promise<Repository> } {
+  const ready = makeRepository({ fixture: 'academy' });
+  afterAll(async () => (await ready).cleanup());
+  return { ready };
+}
+
 describe('a learner key', () => {
   it('is 128 random bits in RFC 4648 base32, different every time', () => {
     // RFC 4648 §10 test vectors, lower-cased and without padding.
@@ -59,11 +71,11 @@ describe('a learner key', () => {
 });
 
 describe('npm run award and npm run import', () => {
+  const scratch = academyRepository();
   let repo: Repository;
   beforeAll(async () => {
-    repo = await makeRepository({ fixture: 'academy' });
+    repo = await scratch.ready;
   });
-  afterAll(() => repo.cleanup());
 
   it('give a new award of a known email its earlier awards\' key, and a different email another', async () => {
     const first = await repo.command(award, ['accessible-interfaces', '--name', 'Grace Hopper', '--email', EMAIL, '--date', '2026-03-14']);
@@ -128,16 +140,16 @@ describe('npm run award and npm run import', () => {
 });
 
 describe('npm run link-awards', () => {
+  const scratch = academyRepository();
   let repo: Repository;
   beforeAll(async () => {
-    repo = await makeRepository({ fixture: 'academy' });
+    repo = await scratch.ready;
   });
-  afterAll(() => repo.cleanup());
 
   it('links awards of one learner whose email changed, and separates one linked by mistake', async () => {
     const one = written((await repo.command(award, ['accessible-interfaces', '--name', 'Mary Somerville', '--email', 'mary@old.example', '--date', '2026-03-14'])).stdout);
     const two = written((await repo.command(award, ['data-privacy', '--name', 'Mary Somerville', '--email', 'mary@new.example', '--date', '2026-04-14', '--result', '75'])).stdout);
-    const keyIn = async (file: string) => (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+    const keyIn = (file: string) => learnerIn(repo, file);
     const first = await keyIn(one.file);
     expect(await keyIn(two.file)).not.toBe(first);
 
@@ -156,7 +168,7 @@ describe('npm run link-awards', () => {
   });
 
   it('joins whole learners: the awards that shared a key with those given get the new one too', async () => {
-    const keyIn = async (file: string) => (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+    const keyIn = (file: string) => learnerIn(repo, file);
     const a1 = written((await repo.command(award, ['accessible-interfaces', '--name', 'Lise Meitner', '--email', 'lise@old.example', '--date', '2026-03-14'])).stdout);
     const a2 = written((await repo.command(award, ['data-privacy', '--name', 'Lise Meitner', '--email', 'lise@old.example', '--date', '2026-03-15', '--result', '70'])).stdout);
     const b1 = written((await repo.command(award, ['design-systems', '--name', 'Lise Meitner', '--email', 'lise@new.example', '--date', '2026-04-14'])).stdout);
@@ -172,7 +184,7 @@ describe('npm run link-awards', () => {
   });
 
   it('leaves awards separated by --unlink apart: the next award of their shared email asks whose it is', async () => {
-    const keyIn = async (file: string) => (parse(await readFile(path.join(repo.dir, file), 'utf8')) as { learner: string }).learner;
+    const keyIn = (file: string) => learnerIn(repo, file);
     const alice = written((await repo.command(award, ['accessible-interfaces', '--name', 'Alice Ball', '--email', 'family@example.org', '--date', '2025-03-14'])).stdout);
     const bob = written((await repo.command(award, ['data-privacy', '--name', 'Bob Ball', '--email', 'family@example.org', '--date', '2026-03-14', '--result', '70'])).stdout);
     expect((await repo.command(linkAwards, ['--unlink', bob.id])).code).toBe(0);
@@ -220,16 +232,16 @@ describe('npm run link-awards', () => {
 });
 
 describe('npm run forget', () => {
+  const scratch = academyRepository();
   let repo: Repository;
   beforeAll(async () => {
-    repo = await makeRepository({ fixture: 'academy' });
+    repo = await scratch.ready;
   });
-  afterAll(() => repo.cleanup());
 
   it('takes the learner key with the rest, and leaves it to the learner\'s other awards', async () => {
     const one = written((await repo.command(award, ['accessible-interfaces', '--name', 'Emmy Noether', '--email', 'emmy@example.org', '--date', '2026-03-14'])).stdout);
     const two = written((await repo.command(award, ['data-privacy', '--name', 'Emmy Noether', '--email', 'emmy@example.org', '--date', '2026-04-14', '--result', '75'])).stdout);
-    const key = (parse(await readFile(path.join(repo.dir, two.file), 'utf8')) as { learner: string }).learner;
+    const key = await learnerIn(repo, two.file);
     const result = await repo.command(forget, [one.id, '--date', '2026-05-01']);
     expect(result.code, result.stderr).toBe(0);
     const tree = await readTree(repo.dir);

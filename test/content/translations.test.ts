@@ -29,9 +29,9 @@ function errorsOf(tree: Map<string, string>) {
 
 describe('achievement translations', () => {
   it('names a translation by its slug and language, and an achievement\'s own file by none', () => {
-    expect(translationFileName('content/achievements/web-accessibility.fr.md')).toEqual({ slug: 'web-accessibility', language: 'fr' });
+    expect(translationFileName('content/achievements/teamwork.fr.md')).toEqual({ slug: 'teamwork', language: 'fr' });
     expect(translationFileName('content/achievements/programmes/web.fr-CA.mdx')).toEqual({ slug: 'web', language: 'fr-CA' });
-    expect(translationFileName('content/achievements/web-accessibility.md')).toBeUndefined();
+    expect(translationFileName('content/achievements/teamwork.md')).toBeUndefined();
   });
 
   it('attaches a translation to its achievement, in the site language its file name gives', () => {
