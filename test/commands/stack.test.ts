@@ -3,8 +3,8 @@
  * learner who holds a stack's blocks gets a stacked award file, written once (its id and status
  * index never change after), naming the blocks it was earned with; `award` writes it with the
  * block that completes the stack; `revoke` and `suspend` of a block do the same to the stacked
- * award; `check` says what is due. In a repository with the academy fixture's content and a
- * stacked achievement written here over two of its blocks.
+ * award; `check` says what is due. In a repository with the academy fixture's content, whose
+ * Interface Design Certificate stacks two of its achievements.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,20 +16,10 @@ import { stack } from '../../src/commands/stack.ts';
 import { status } from '../../src/commands/status.ts';
 import { makeRepository, readTree, type Repository } from '../helpers/repository.ts';
 
-/** Zainab Okoye's award of accessible-interfaces in the academy fixture (in a batch of 2025). */
-const ZAINAB_BLOCK = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
+/** Thảo Nguyễn's award of accessible-interfaces in the academy fixture (in a batch of 2025). */
+const THAO_BLOCK = 'bf31ca94-6dc1-4a44-b206-dcaea823102f';
 /** Lena Fischer's award of accessible-interfaces, suspended. */
 const LENA_BLOCK = 'f50be354-bfdc-47d2-a26f-0c74e81a2faa';
-const STACK = `---
-name: Interface Design Certificate
-description: Holds both blocks of the Interface Design Certificate.
-achievementType: Certificate
-requires:
-  achievements: [accessible-interfaces, design-systems]
----
-
-Awarded to holders of both blocks.
-`;
 
 interface AwardFile {
   id: string;
@@ -57,7 +47,6 @@ const read = async (file: string) => parse(await readFile(path.join(repo.dir, fi
 
 beforeAll(async () => {
   repo = await makeRepository({ fixture: 'academy' });
-  await writeFile(path.join(repo.dir, 'content/achievements/interface-design.md'), STACK);
 });
 afterAll(() => repo.cleanup());
 
@@ -66,20 +55,20 @@ describe('a stack completed by npm run award', () => {
   let blockId: string;
 
   it('is written with the block that completes it: same learner, its blocks, the last block\'s date and recipient', async () => {
-    const result = await repo.command(award, ['design-systems', '--name', 'Zainab Okoye', '--email', 'zainab.okoye@learners.example', '--date', '2026-09-01']);
+    const result = await repo.command(award, ['design-systems', '--name', 'Thảo Nguyễn', '--email', 'thao.nguyen@learners.example', '--date', '2026-09-01']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('This award completes a stack: also wrote');
-    expect(result.stdout).toMatch(/Zainab Okoye: Interface Design Certificate, earned 2026-09-01 with 1a521cf3-550f-4750-b1e0-ba0987d85b45, [0-9a-f-]{36}/);
+    expect(result.stdout).toMatch(new RegExp(`Thảo Nguyễn: Interface Design Certificate, earned 2026-09-01 with ${THAO_BLOCK}, [0-9a-f-]{36}`));
     blockId = newId(result.stdout);
     file = stackedFile(result.stdout);
     const stacked = await read(file);
     const block = await read(/Wrote (content\/awards\/\S+\.yaml)/.exec(result.stdout)![1]!);
-    expect(stacked).toMatchObject({ achievement: 'interface-design', learner: block.learner, awardedOn: '2026-09-01', blocks: [ZAINAB_BLOCK, blockId] });
+    expect(stacked).toMatchObject({ achievement: 'interface-design', learner: block.learner, awardedOn: '2026-09-01', blocks: [THAO_BLOCK, blockId] });
     expect(stacked.learner).toMatch(/^lk-/);
     expect(stacked.recipient).toEqual(block.recipient);
     expect(stacked.id).not.toBe(blockId);
     // No address anywhere in content/.
-    for (const text of (await readTree(repo.dir)).values()) expect(text).not.toContain('zainab.okoye@');
+    for (const text of (await readTree(repo.dir)).values()) expect(text).not.toContain('thao.nguyen@');
     expect((await repo.command(check)).stdout).not.toMatch(/warning\[stack-/);
   });
 
@@ -118,7 +107,12 @@ describe('a stack whose block is suspended', () => {
     expect(checked.stdout).toContain(`warning[stack-due] The learner of ${LENA_BLOCK}, ${blockId} holds the blocks of interface-design since 2026-08-01, and has no award of it yet.`);
   });
 
-  it('is written by npm run stack, and the warning goes', async () => {
+  it('is written by npm run stack, and the warning goes; --dry-run only lists it', async () => {
+    const filesBefore = [...(await readTree(repo.dir)).keys()];
+    const dry = await repo.command(stack, ['--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Would write 1 stacked award:');
+    expect([...(await readTree(repo.dir)).keys()]).toEqual(filesBefore);
     const result = await repo.command(stack);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Wrote 1 stacked award:');

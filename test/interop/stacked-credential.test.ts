@@ -6,72 +6,24 @@
  * and eddsa-rdfc-2022, offline: the site's own documents and the pinned contexts, nothing else.
  * Its id and bytes are the same in every build.
  */
-import { hexToBytes } from '@noble/hashes/utils.js';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { describe, expect, it } from 'vitest';
 import { stackedAwardFiles } from '../../src/commands/stack.ts';
-import type { RandomSource } from '../../src/commands/award-files.ts';
-import { validateContent, type ContentFiles, type SiteContent } from '../../src/content/validate.ts';
 import { createDocumentLoader } from '../../src/core/document-loader.ts';
-import { keyPairFromSecretKey } from '../../src/core/multikey.ts';
 import { verifyCredential } from '../../src/core/verify/verify.ts';
 import { openBadgeSchemas } from '../../src/core/schemas/ob-schema.ts';
 import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
-import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
-import { fixtureTree, toContentFiles } from '../helpers/content-fixtures.ts';
 import { validateAchievementCredential } from '../helpers/ob-schema.ts';
+import { fixedRandom, stackIdentity as identity, stackKeys as keys, stackedContent, validated } from '../helpers/stack-content.ts';
 
 type Json = Record<string, unknown>;
 
-const seed = hexToBytes('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4');
-const pair = keyPairFromSecretKey(seed);
-const identity: SigningIdentity = { secretKey: seed, publicKeyMultibase: pair.publicKeyMultibase, created: '2026-01-01T00:00:00Z', development: false };
-const keys = [{ type: 'Multikey' as const, publicKeyMultibase: pair.publicKeyMultibase, created: identity.created, status: 'current' as const, file: 'keys/test.json' }];
 const NOW = new Date('2026-06-01T00:00:00Z');
-const KEY = 'lk-dddddddddddddddddddddddddd';
-
-/** A fixed random source, so that the test is the same every run (the command uses the system's). */
-function fixedRandom(): RandomSource {
-  let counter = 0;
-  return {
-    bytes: (length) => Uint8Array.from({ length }, (_, index) => (counter * 37 + index * 11) & 0xff),
-    uuid: () => `5ac4ed00-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
-  } as RandomSource;
-}
-
-function blockAward(id: string, achievement: string, statusIndex: number, awardedOn: string): [string, string] {
-  return [`content/awards/${id}.yaml`, `id: ${id}\nachievement: ${achievement}\nstatusIndex: ${statusIndex}\nlearner: ${KEY}\nrecipient:\n  name: Grace Example\n  identity:\n    type: emailAddress\n    hash: sha256$c40bcbb760282c5223588cea114edccce3bf5045eaf0fea7f9f6415ab4c2f018\n    salt: fixture-salt-0002\nawardedOn: ${awardedOn}\n`];
-}
-
-/** The minimal tree with two blocks, a stack of both, one learner's award of each block. */
-function contentFiles(): ContentFiles {
-  const tree = fixtureTree();
-  tree.set('content/achievements/planning.md', '---\nname: Planning\ndescription: Plans a project.\n---\n\nAssessed on a plan.\n');
-  tree.set('content/achievements/delivery.md', '---\nname: Delivery\ndescription: Delivers a project.\n---\n\nAssessed on a delivery.\n');
-  tree.set('content/achievements/project-lead.md', '---\nname: Project Lead\ndescription: Holds both project blocks.\nachievementType: Certificate\nrequires:\n  achievements: [planning, delivery]\n---\n\nAwarded to holders of both blocks.\n');
-  for (const [file, text] of [blockAward('planning-00000001', 'planning', 5101, '2026-02-01'), blockAward('delivery-00000001', 'delivery', 5102, '2026-04-15')]) tree.set(file, text);
-  return toContentFiles(tree);
-}
-
-function validated(files: ContentFiles): SiteContent {
-  const result = validateContent(files);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.content;
-}
-
-/** The content with the stacked award npm run stack writes. */
-function stackedContent(): { files: ContentFiles; content: SiteContent; id: string } {
-  const files = contentFiles();
-  const { files: awards, written } = stackedAwardFiles(files, validated(files), fixedRandom());
-  expect(written).toHaveLength(1);
-  const withStack = { ...files, awards };
-  return { files: withStack, content: validated(withStack), id: written[0]!.id };
-}
 
 /** Every hosted JSON document of the signed site, by its URL. */
 function hosted(site: SignedSite): Map<string, Json> {
