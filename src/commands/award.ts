@@ -19,6 +19,7 @@ import type { AchievementRecord, AwardRecord } from '../content/validate.ts';
 import { siteUrls } from '../issue/urls.ts';
 import { webUrl } from '../content/schemas/common.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
+import { stackedAwardFiles, stackedLines, writeStackedFiles } from './stack.ts';
 
 const USAGE = 'Usage: npm run award -- <achievement> --name "Full Name" --email learner@example.org [--date YYYY-MM-DD] [--evidence URL] [--narrative "…"] [--result [key=]VALUE]… [--credits N] [--listed | --unlisted] [--learner-of <award id> | --new-learner]';
 
@@ -140,11 +141,14 @@ export async function award(context: CommandContext): Promise<number> {
   const linked = withLearnerKey(files.awards, learner.unkeyed, learner.key);
   const after = validateContent({ ...files, awards: [...linked.files, { path: file, text }] });
   if (!after.ok) throw new LaurelErrors(after.errors, `The new award (${file}) would not be valid. Nothing was written.`);
+  // A block that completes a stack: the stacked award is written with it, in the same pull request.
+  const stacked = stackedAwardFiles({ ...files, awards: [...linked.files, { path: file, text }] }, after.content, systemRandom, new Set([learner.key])).written;
   // The earlier awards first: a key in them alone is harmless, a new award without them would not be.
   await writeChanged(root, linked);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   // 'wx': never overwrite, however unlikely a clash of name and id.
   await writeFile(path.join(root, file), text, { flag: 'wx' });
+  await writeStackedFiles(root, stacked);
 
   const urls = siteUrls(before.content.issuer.url);
   const title = before.content.achievements.get(achievement)!.data.name;
@@ -156,8 +160,8 @@ export async function award(context: CommandContext): Promise<number> {
 
   Certificate page: ${urls.credentialPage(entry.id)}
   Credential JSON:  ${urls.credentialJson(entry.id)}
-
-Commit the file and open a pull request: the next build signs and publishes the credential at these URLs.`);
+${stacked.length ? `\nThis award completes a stack: also wrote\n  ${stackedLines(stacked, after.content).join('\n  ')}\n` : ''}
+Commit the ${stacked.length ? 'files' : 'file'} and open a pull request: the next build signs and publishes the ${stacked.length ? 'credentials' : 'credential at these URLs'}.`);
   return 0;
 }
 

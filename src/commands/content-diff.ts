@@ -247,6 +247,10 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
   const erased: AwardLine[] = [];
   const relinked: AwardLine[] = [];
   const warn = (award: AwardRecord | ErasedRecord, message: string) => warnings.push({ file: award.origin.file, line: award.origin.line, message });
+  // What the reviewer decides on: a stacked award due, or one whose block was withdrawn (src/content/stacks.ts).
+  for (const warning of head.content.warnings) {
+    if (warning.code === 'stack-due' || warning.code === 'stack-unsupported') warnings.push({ file: warning.file!, line: warning.line!, message: `${warning.field ? `${warning.field}: ` : ''}${warning.message} (${warning.expected!})` });
+  }
 
   for (const award of after.awards) {
     const summary = line(award, award.recipient.name);

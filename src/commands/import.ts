@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemRandom, usedStatusIndices } from './award-files.ts';
 import { learnerKeys, linkUnkeyed, writeChanged } from './learner-keys.ts';
+import { stackedAwardFiles, stackedLines, writeStackedFiles } from './stack.ts';
 import { normalizeEmail } from '../core/identity-hash.ts';
 import { validateContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
@@ -111,6 +112,10 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
   const linked = linkUnkeyed(files.awards, matches);
   const after = validateContent({ ...files, awards: [...linked.files, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] });
   if (!after.ok) throw new LaurelErrors(after.errors, 'The new awards would not be valid. Nothing was written.');
+  // Blocks that complete a stack: the stacked awards are written with them, in the same pull request.
+  const newIds = new Set(batches.flatMap((batch) => batch.awards.map((award) => award.id)));
+  const newLearners = new Set(after.content.awards.flatMap((award) => (newIds.has(award.id) && award.learner !== undefined ? [award.learner] : [])));
+  const stacked = stackedAwardFiles({ ...files, awards: [...linked.files, ...batches.map((batch) => ({ path: batch.path, text: batch.text }))] }, after.content, systemRandom, newLearners).written;
 
   // The earlier awards first: a key in them alone is harmless, new awards without them would not be.
   await writeChanged(root, linked);
@@ -118,6 +123,7 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
     await mkdir(path.dirname(path.join(root, batch.path)), { recursive: true });
     await writeFile(path.join(root, batch.path), batch.text, { flag: 'wx' });
   }
+  await writeStackedFiles(root, stacked);
   const urls = siteUrls(content.issuer.url);
   const base = path.basename(rosterFile).replace(/\.[^.]*$/, '') || 'roster';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');
@@ -130,14 +136,13 @@ ${plural(roster.errors.length, 'problem')} in ${plural(rows.length, 'row')} of $
 
   const written = batches.map((batch) => `  ${batch.path}  ${plural(batch.awards.length, 'award')} of ${content.achievements.get(batch.achievement)!.data.name}`);
   // Each new award's listing as the site will apply it: its row, the option, else issuer.yaml's `earners`.
-  const newIds = new Set(batches.flatMap((batch) => batch.awards.map((award) => award.id)));
   const listedCount = after.content.awards.filter((award) => newIds.has(award.id) && award.listed).length;
   const known = matches.filter((match) => match.awards.length).length;
   const unkeyed = matches.reduce((sum, match) => sum + match.unkeyed.length, 0);
   const disagreeing = matches.filter((match) => match.otherKeys.length);
   context.out(`Imported ${plural(fresh.length, 'award')} from ${rosterFile}:
 ${written.join('\n')}
-Listed: ${listedCount} (named under Recent earners and found by name in search); unlisted: ${newIds.size - listedCount} (reached by their link only).
+${stacked.length ? `These awards complete stacks: also wrote ${plural(stacked.length, 'stacked award')}:\n  ${stackedLines(stacked, after.content).join('\n  ')}\n` : ''}Listed: ${listedCount} (named under Recent earners and found by name in search); unlisted: ${newIds.size - listedCount} (reached by their link only).
 Learner keys: ${plural(known, 'learner')} had earlier awards and keep their key; ${plural(matches.length - known, 'learner')} got a new one.
 ${unkeyed ? `${plural(unkeyed, 'earlier award')} of theirs had no learner key yet: written into ${linked.changed.join(', ')}.\n` : ''}${disagreeing.map((match) => `! Earlier awards of one learner carry ${match.otherKeys.length + 1} different learner keys; to give them one: npm run link-awards -- ${match.awards.join(' ')}\n`).join('')}${skipped ? `${skipped}\n` : ''}The email addresses were hashed; they are not stored in content/.
 

@@ -12,9 +12,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { awardEditError, documentText, type AwardLocation } from './award-files.ts';
+import { awardEditError, documentText, findAward, type AwardLocation } from './award-files.ts';
 import { LaurelErrors } from '../core/error.ts';
-import { validateContent } from '../content/validate.ts';
+import { validateContent, type AwardRecord } from '../content/validate.ts';
 import { changeDate, loadAward, requireOneAward } from './award-lookup.ts';
 import { usage, usageFromParseError, type CommandContext } from './cli.ts';
 
@@ -73,6 +73,18 @@ export function changeStatus(location: AwardLocation, action: StatusAction, chan
   return { text: documentText(document), notes };
 }
 
+/**
+ * The stacked awards that name this block among their `blocks` and are not revoked: to revoke
+ * with it; those in force, to suspend with it; and those suspended, which reinstating the block
+ * leaves as they are (they may have been suspended for a reason of their own).
+ */
+function supportedStacks(awards: readonly AwardRecord[], blockId: string, action: StatusAction): string[] {
+  return awards
+    .filter((award) => award.blocks.includes(blockId) && !award.revoked)
+    .filter((award) => (action === 'revoke' ? true : action === 'suspend' ? !award.suspended : award.suspended !== undefined))
+    .map((award) => award.id);
+}
+
 const USAGE = `Usage: npm run revoke -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
        npm run suspend -- <award id> --reason "…" [--date YYYY-MM-DD] [--publish-reason]
        npm run reinstate -- <award id>`;
@@ -105,16 +117,28 @@ export async function status(context: CommandContext): Promise<number> {
   const { files, id, location } = await loadAward(positionals, USAGE, root);
   const publishReason = options['publish-reason'] === true;
   const result = changeStatus(location, action, reason ? { on, reason, publishReason } : undefined);
-  const validated = validateContent({ ...files, awards: files.awards.map((file) => (file === location.file ? { path: file.path, text: result.text } : file)) });
+  let awards = files.awards.map((file) => (file === location.file ? { path: file.path, text: result.text } : file));
+  let validated = validateContent({ ...files, awards });
   if (!validated.ok) throw new LaurelErrors(validated.errors, 'content/ would not be valid after this change. Nothing was written.');
-  await writeFile(path.join(root, location.file.path), result.text);
+  // A block revoked or suspended takes the stacked awards it supports with it (docs/stacks.md).
+  const stacked = action === 'reinstate' ? [] : supportedStacks(validated.content.awards, id, action);
+  for (const stackedId of stacked) {
+    const stackedLocation = findAward(awards, stackedId)!;
+    const cascaded = changeStatus(stackedLocation, action, { on, reason: `${action === 'revoke' ? 'Revoked' : 'Suspended'} with its block ${id}: ${reason!}`, publishReason });
+    awards = awards.map((file) => (file === stackedLocation.file ? { path: file.path, text: cascaded.text } : file));
+  }
+  if (stacked.length) validated = validateContent({ ...files, awards });
+  if (!validated.ok) throw new LaurelErrors(validated.errors, 'content/ would not be valid after this change. Nothing was written.');
+  const changed = awards.filter((file, index) => file.text !== files.awards[index]!.text);
+  for (const file of changed) await writeFile(path.join(root, file.path), file.text);
+  const heldBy = action === 'reinstate' ? supportedStacks(validated.content.awards, id, action) : [];
 
   const recipient = location.data['recipient'] as { name?: string } | undefined;
   const who = `${recipient?.name ?? 'the learner'}, ${location.achievement}`;
   const what = action === 'reinstate' ? '' : ` on ${on}: ${reason}${publishReason ? ' (published on the certificate page)' : ' (kept private: the page gives only the date)'}`;
   context.out(`${DONE[action]} ${id} (${who})${what}
   edited ${location.file.path}:${location.line}
-${result.notes.map((note) => `${note}\n`).join('')}
+${stacked.length ? `${action === 'revoke' ? 'Revoked' : 'Suspended'} with it, as ${stacked.length === 1 ? 'a stacked award' : 'stacked awards'} it supports: ${stacked.join(', ')} (${changed.map((file) => file.path).filter((file) => file !== location.file.path).join(', ') || location.file.path}).\n` : ''}${heldBy.length ? `The stacked ${heldBy.length === 1 ? 'award' : 'awards'} this block supports (${heldBy.join(', ')}) ${heldBy.length === 1 ? 'stays' : 'stay'} suspended: npm run reinstate -- <id> lifts ${heldBy.length === 1 ? 'it' : 'each'}.\n` : ''}${result.notes.map((note) => `${note}\n`).join('')}
 Commit the change and open a pull request: the next build publishes the new status in the status list${action === 'reinstate' ? '' : ' and on the certificate page'}.`);
   return 0;
 }

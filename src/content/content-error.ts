@@ -13,11 +13,11 @@ export const READING_ERROR_CODES = ['invalid-encoding', 'symlink-outside-reposit
 export const CONTENT_ERROR_CODES = [
   'yaml-syntax', 'yaml-alias-limit', 'missing-file', 'missing-field', 'unknown-field', 'invalid-value', 'invalid-date', 'plain-email',
   'unknown-achievement', 'unknown-result', 'invalid-result', 'draft-achievement', 'duplicate-award-id', 'duplicate-status-index', 'invalid-file-name',
-  'duplicate-achievement', 'orphan-translation', 'unknown-language', ...READING_ERROR_CODES,
+  'duplicate-achievement', 'orphan-translation', 'unknown-language', 'invalid-stack', 'unknown-award', ...READING_ERROR_CODES,
 ] as const satisfies readonly ErrorCode[];
 
 /** The codes of what validation reports without refusing the content: the build goes on. */
-export const CONTENT_WARNING_CODES = ['missing-translation'] as const satisfies readonly ErrorCode[];
+export const CONTENT_WARNING_CODES = ['missing-translation', 'stack-due', 'stack-unsupported'] as const satisfies readonly ErrorCode[];
 
 export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number] | (typeof CONTENT_WARNING_CODES)[number];
 

@@ -15,6 +15,7 @@ import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
 import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
+import { blocksProblem, dueStacks, stackRule, withdrawnBlocks } from './stacks.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -70,6 +71,8 @@ export interface AwardRecord {
   /** dateTimeStamp, UTC, from the award's override or the achievement's validFor. */
   readonly validUntil: string | undefined;
   readonly evidence: readonly Evidence[];
+  /** For a stacked achievement: the ids of the learner's awards of its blocks (./stacks.ts). */
+  readonly blocks: readonly string[];
   readonly narrative: string | undefined;
   readonly results: readonly Result[];
   readonly creditsEarned: number | undefined;
@@ -134,7 +137,9 @@ function validateIssuer(file: SourceFile | undefined, errors: LaurelError[], unr
   return parseWith(issuerSchema, source.value ?? {}, file.path, source, errors);
 }
 
-function validateAchievement(file: SourceFile, errors: LaurelError[], siteLanguage: string): AchievementRecord | undefined {
+type Locate = (path: FieldPath) => { file: string; line: number; column: number; field: string };
+
+function validateAchievement(file: SourceFile, errors: LaurelError[], siteLanguage: string, locators: Map<string, Locate>): AchievementRecord | undefined {
   const slug = slugOf(file.path);
   if (!SLUG.test(slug)) {
     errors.push(contentError({ code: 'invalid-file-name', file: file.path, line: 1, column: 1, field: '', message: `"${slug}" cannot be used in a URL.`, expected: 'a file name of lower-case letters, digits and dashes, like web-accessibility.md' }));
@@ -167,6 +172,7 @@ function validateAchievement(file: SourceFile, errors: LaurelError[], siteLangua
     }
   });
   if (errors.length > before) return undefined;
+  locators.set(slug, (path) => ({ file: file.path, ...source.locate(path), field: formatPath(path) }));
   return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [] };
 }
 
@@ -272,6 +278,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   const invalidAchievements = new Set(unreadable.filter((error) => error.file?.startsWith('content/achievements/')).map((error) => slugOf(error.file!)));
   // The first file of each slug, in path order: a second one would silently replace its page.
   const slugFiles = new Map<string, string>();
+  const locators = new Map<string, Locate>();
   // An achievement's own files first: its translations are checked against it.
   const translationFiles = files.achievements.filter((file) => translationFileName(file.path));
   for (const file of files.achievements) {
@@ -286,7 +293,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         expected: `one file named ${slug}.md or ${slug}.mdx in content/achievements/ and its folders: rename or remove one of ${first} and ${file.path}`,
       }));
     }
-    const record = validateAchievement(file, errors, issuer?.language ?? 'en');
+    const record = validateAchievement(file, errors, issuer?.language ?? 'en', locators);
     if (first !== undefined) continue;
     if (record) achievements.set(record.slug, record);
     else invalidAchievements.add(slug);
@@ -312,7 +319,10 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
     achievements.set(slug, { ...achievements.get(slug)!, translations: list.sort((a, b) => order(a.language) - order(b.language)) });
   }
   const slugs = [...achievements.keys()];
+  checkRequirements(achievements, invalidAchievements, locators, errors);
   const awards: AwardRecord[] = [];
+  // Where each stacked award writes its blocks, to check them once every award is known.
+  const blockLists = new Map<AwardRecord, Locate>();
   const erased: ErasedRecord[] = [];
   const seenIds = new Map<string, Origin>();
   const seenIndices = new Map<number, Origin>();
@@ -386,10 +396,11 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
       if (validUntil !== undefined && validUntil <= awardedOn) {
         errors.push(contentError({ ...at('validUntil'), code: 'invalid-date', message: 'is not after the award date.', expected: `a date after ${awardedOn.slice(0, 10)}`, received: validUntil.slice(0, 10) }));
       }
-      awards.push({
+      const record: AwardRecord = {
         kind: 'live', id: value.id, achievement: value.achievement, statusIndex: value.statusIndex, origin,
         recipient: value.recipient, learner: value.learner, awardedOn, validUntil,
         evidence: value.evidence ?? defaults.evidence ?? [],
+        blocks: value.blocks ?? [],
         narrative: value.narrative ?? defaults.narrative,
         results,
         creditsEarned,
@@ -398,13 +409,111 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         revoked: value.revoked, suspended: value.suspended,
         // The issuer is checked first; without it the content has an error already.
         listed: issuer ? isListed(value, issuer) : false,
-      });
+      };
+      awards.push(record);
+      if (value.blocks) blockLists.set(record, (field) => ({ file: file.path, ...source.locate([...path, 'blocks', ...field]), field: formatPath([...path, 'blocks', ...field]) }));
     }
   }
+  const stackWarnings = checkBlocks(blockLists, awards, erased, achievements, errors);
   if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
   const bases = [...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [], programme: record.data.programme }));
-  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases)];
+  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...stackWarnings, ...dueStackWarnings({ achievements, awards })];
   return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
+}
+
+/**
+ * An achievement's `requires` names other achievements, each once, never itself, and no stack
+ * requires itself through others (a cycle could never be earned).
+ */
+function checkRequirements(achievements: ReadonlyMap<string, AchievementRecord>, invalid: ReadonlySet<string>, locators: ReadonlyMap<string, Locate>, errors: LaurelError[]): void {
+  const slugs = [...achievements.keys()];
+  for (const record of achievements.values()) {
+    const requires = record.data.requires;
+    if (!requires) continue;
+    const at = locators.get(record.slug)!;
+    requires.achievements.forEach((slug, index) => {
+      const where = at(['requires', 'achievements', index]);
+      if (slug === record.slug) errors.push(contentError({ ...where, code: 'invalid-value', message: `is ${record.slug} itself: an achievement cannot be one of its own blocks.`, expected: 'the file names of other achievements', received: JSON.stringify(slug) }));
+      else if (requires.achievements.indexOf(slug) < index) errors.push(contentError({ ...where, code: 'invalid-value', message: `names ${slug} a second time.`, expected: 'each block once', received: JSON.stringify(slug) }));
+      else if (!achievements.has(slug) && !invalid.has(slug)) {
+        const hint = closest(slug, slugs);
+        errors.push(contentError({ ...where, code: 'unknown-achievement', message: `"${slug}" is not an achievement.${hint ? ` Did you mean "${hint}"?` : ''}`, expected: `one of ${slugs.filter((other) => other !== record.slug).join(', ')}`, received: JSON.stringify(slug) }));
+      }
+    });
+    if (requires.count !== undefined && requires.count > requires.achievements.length) {
+      errors.push(contentError({ ...at(['requires', 'count']), code: 'invalid-value', message: `is ${requires.count}, but only ${requires.achievements.length} blocks are listed.`, expected: `a whole number from 1 to ${requires.achievements.length}`, received: String(requires.count) }));
+    }
+    const cycle = requirementCycle(record.slug, achievements);
+    if (cycle) errors.push(contentError({ ...at(['requires', 'achievements']), code: 'invalid-value', message: `make a cycle: ${cycle.join(' requires ')}. A stack that needs itself can never be earned.`, expected: 'blocks that do not require this achievement, directly or through other stacks' }));
+  }
+}
+
+/** The path from a stack back to itself through the `requires` of others, if there is one. */
+function requirementCycle(start: string, achievements: ReadonlyMap<string, AchievementRecord>): string[] | undefined {
+  const seen = new Set<string>();
+  const walk = (slug: string, path: string[]): string[] | undefined => {
+    for (const next of achievements.get(slug)?.data.requires?.achievements ?? []) {
+      if (next === start && slug !== start) return [...path, next];
+      if (next === slug || seen.has(next)) continue;
+      seen.add(next);
+      const found = walk(next, [...path, next]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(start, [start]);
+}
+
+/**
+ * Each stacked award's `blocks` are awards of this learner that make up the stack it awards:
+ * an error where they do not (the record is wrong). A block revoked or suspended since, or
+ * erased, leaves the stacked award standing but is a warning: the issuer decides, and
+ * `npm run revoke` and `suspend` of a block do the same to the stacked awards it supports.
+ */
+function checkBlocks(lists: ReadonlyMap<AwardRecord, Locate>, awards: readonly AwardRecord[], erased: readonly ErasedRecord[], achievements: ReadonlyMap<string, AchievementRecord>, errors: LaurelError[]): LaurelError[] {
+  const warnings: LaurelError[] = [];
+  const live = new Map(awards.map((award) => [award.id, award]));
+  const erasedIds = new Set(erased.map((award) => award.id));
+  for (const [award, at] of lists) {
+    const achievement = achievements.get(award.achievement);
+    if (!achievement) continue;
+    const rule = stackRule(achievement);
+    if (!rule) {
+      errors.push(contentError({ ...at([]), code: 'invalid-stack', message: `are given, but ${award.achievement} stacks no blocks (it has no requires).`, expected: `no blocks, or a requires list in ${achievement.file}` }));
+      continue;
+    }
+    const unknown = award.blocks.findIndex((id) => !live.has(id) && !erasedIds.has(id));
+    if (unknown >= 0) {
+      errors.push(contentError({ ...at([unknown]), code: 'unknown-award', message: `"${award.blocks[unknown]}" is not the id of an award in content/awards/.`, expected: "the id of one of this learner's awards of a block", received: JSON.stringify(award.blocks[unknown]) }));
+      continue;
+    }
+    const gone = award.blocks.filter((id) => erasedIds.has(id));
+    const problem = gone.length ? undefined : blocksProblem(award, rule, award.blocks.map((id) => live.get(id)!));
+    if (problem) {
+      errors.push(contentError({ ...at([]), code: 'invalid-stack', message: problem, expected: `the ids of one learner's awards of ${rule.count === rule.achievements.length ? 'all' : rule.count} of ${rule.achievements.join(', ')}, as npm run stack writes them` }));
+      continue;
+    }
+    const withdrawn = [...withdrawnBlocks(award, live).map((block) => `${block.id} (${block.achievement}) is ${block.revoked ? 'revoked' : 'suspended'}`), ...(award.revoked || award.suspended ? [] : gone.map((id) => `${id} was erased`))];
+    if (!withdrawn.length) continue;
+    warnings.push(contentError({
+      ...at([]), code: 'stack-unsupported',
+      message: `rest on withdrawn blocks: ${withdrawn.join('; ')}. The stacked award ${award.id} is still in force.`,
+      expected: `npm run revoke -- ${award.id} --reason "…" (or suspend), if it should not stand without them`,
+    }));
+  }
+  return warnings;
+}
+
+/** A learner who holds every block of a stack and has no award of it yet: `npm run stack` writes it. */
+function dueStackWarnings(content: Pick<SiteContent, 'achievements' | 'awards'>): LaurelError[] {
+  return dueStacks(content).map((due) => {
+    const last = due.blocks.reduce((a, b) => (a.awardedOn >= b.awardedOn ? a : b));
+    return contentError({
+      file: last.origin.file, line: last.origin.line, column: 1, field: '', code: 'stack-due',
+      message: `The learner of ${due.blocks.map((block) => block.id).join(', ')} holds the blocks of ${due.achievement} since ${due.awardedOn.slice(0, 10)}, and has no award of it yet.`,
+      expected: 'npm run stack, which writes the stacked award',
+    });
+  });
 }

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'orphan-translation', // a translation (name.fr.md) of an achievement that has no file of its own (name.md)
   'unknown-language', // a translation in a language that is not one of the site's, or in the achievement's own
   'missing-translation', // a warning, not an error: a site language an achievement has no translation for
+  'invalid-stack', // an award's blocks do not make up the stack it awards: another achievement, another learner, too few, too far apart, later than the award
+  'stack-due', // a warning: a learner holds every block of a stack and has no award of it yet (npm run stack writes it)
+  'stack-unsupported', // a warning: a stacked award in force whose block was revoked, suspended or erased since
   'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
   'invalid-encoding', // a file is not UTF-8 text
   'symlink-outside-repository', // a symbolic link in content/, keys/ or public/ leads out of the repository, or into .git/ or .laurel/ (from public/, keys/ too)

@@ -4,7 +4,7 @@
  * I/O and no clock: the caller writes the result and passes the proof cache.
  */
 import { toDateTimeStamp } from '../core/dates.ts';
-import { buildAchievement, buildCredential, buildProfile, type IdentityObjectInput, type RelatedInput } from '../core/credential.ts';
+import { buildAchievement, buildCredential, buildProfile, type EvidenceInput, type IdentityObjectInput, type RelatedInput } from '../core/credential.ts';
 import { languageFolder } from '../core/locale/language.ts';
 import { messagesFor } from '../core/locale/messages.ts';
 import { achievementText, badgeLanguage } from '../content/achievement-text.ts';
@@ -170,7 +170,18 @@ function identifiersOf(award: AwardRecord): IdentityObjectInput[] {
     : [{ identityType: identity.type, hashed: false, identityHash: identity.value }];
 }
 
-function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, issuerProfile: JsonObject, urls: SiteUrls): JsonObject {
+/**
+ * A stacked award's blocks, as evidence (OB 3.0 §B.1.13 Evidence: "a URL to a webpage or file
+ * presenting the evidence"): each block's credential, by its id, named by its achievement.
+ */
+function blockEvidence(award: AwardRecord, achievementOf: ReadonlyMap<string, string>, achievements: ReadonlyMap<string, JsonObject>, urls: SiteUrls): EvidenceInput[] {
+  return award.blocks.map((id) => {
+    const name = achievements.get(achievementOf.get(id) ?? '')?.['name'];
+    return { id: urls.credentialJson(id), name: typeof name === 'string' ? name : undefined };
+  });
+}
+
+function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, issuerProfile: JsonObject, urls: SiteUrls, blocks: readonly EvidenceInput[]): JsonObject {
   const achievementUrl = achievementJson['id'] as string;
   return buildCredential({
     id: urls.credentialJson(award.id),
@@ -196,7 +207,7 @@ function unsignedCredential(award: AwardRecord, achievementJson: JsonObject, iss
         resultDescription: result.resultDescription === undefined ? undefined : `${achievementUrl}#result-${result.resultDescription}`,
       })),
     },
-    evidence: award.evidence.map(({ url, ...rest }) => ({ id: url, ...rest })),
+    evidence: [...blocks, ...award.evidence.map(({ url, ...rest }) => ({ id: url, ...rest }))],
     status: { statusListCredential: urls.statusList('revocation'), statusListIndex: award.statusIndex, statusPurpose: 'revocation' },
   });
 }
@@ -323,9 +334,10 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     }
   }
 
+  const achievementOf = new Map([...content.awards, ...content.erased].map((award) => [award.id, award.achievement]));
   const documents: Signable[] = content.awards.map((record) => ({
     record,
-    unsecured: unsignedCredential(record, signedAchievements.get(record.achievement)!, credentialIssuer, urls),
+    unsecured: unsignedCredential(record, signedAchievements.get(record.achievement)!, credentialIssuer, urls, blockEvidence(record, achievementOf, signedAchievements, urls)),
     created: record.awardedOn,
     where: record.origin,
     what: `award ${record.id}`,

@@ -16,6 +16,7 @@ import { siteLanguages, type PageLanguage } from './page-language.ts';
 import { achievementWords, badgeLanguage, langFor, type AchievementText, type LanguageText } from './achievement-words.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
+import { earnedWith, stackProgress, type BlockLine, type StackProgress } from './stack-view.ts';
 
 // --- dates -------------------------------------------------------------------------------------
 
@@ -311,6 +312,10 @@ export interface CertificateView {
   readonly linkedInShare: string;
   /** In search, catalogue and search engines: listed and not withdrawn. */
   readonly listed: boolean;
+  /** For a block: each stack it is part of, and how far the learner is towards it (./stack-view.ts). */
+  readonly stacks: readonly StackProgress[];
+  /** For a stacked award: the blocks it was earned with. */
+  readonly earnedWith: readonly BlockLine[];
 }
 
 /**
@@ -431,6 +436,8 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
     }),
     linkedInShare: linkedInShareUrl(urls.page),
     listed: isSearchable(record),
+    stacks: stackProgress(site, record, language),
+    earnedWith: earnedWith(site, record, language),
   };
 }
 

@@ -360,3 +360,26 @@ describe('a pull request that edits a translation', () => {
     expect(published(diffContent(snapshot(bilingual), snapshot(bilingual))).achievementsChanged).toEqual([]);
   });
 });
+
+describe('a pull request that withdraws a block of a stacked award by hand', () => {
+  it('warns the reviewer that the stacked award still stands, at its file and line', () => {
+    const learner = 'lk-3dkkus7xt2rvh5odnpun337ij4';
+    const keyed = (award: Award, slug: string, extra = '') => single({ ...award, extra }, slug).replace(`statusIndex: ${award.index}\n`, `statusIndex: ${award.index}\nlearner: ${learner}\n`);
+    const STACKED: Award = { id: 'award-stack-0005', index: 105, name: 'Alice Martin' };
+    const base = {
+      ...BASE,
+      'content/achievements/data-basics.md': achievement('Data Basics'),
+      'content/achievements/both-basics.md': achievement('Both Basics').replace('---\n\n', 'requires:\n  achievements: [web-basics, data-basics]\n---\n\n'),
+      'content/awards/2026/alice.yaml': keyed(ALICE, 'web-basics'),
+      'content/awards/2026/dan.yaml': keyed(DAN, 'data-basics'),
+      'content/awards/2026/stack.yaml': keyed(STACKED, 'both-basics', `blocks: [${ALICE.id}, ${DAN.id}]\n`),
+    };
+    expect(published(diffContent(snapshot(BASE), snapshot(base))).warnings).toEqual([]);
+    const head = { ...base, 'content/awards/2026/dan.yaml': keyed(DAN, 'data-basics', 'revoked:\n  on: 2026-04-01\n  reason: Awarded in error.\n') };
+    const diff = published(diffContent(snapshot(base), snapshot(head)));
+    expect(diff.warnings).toEqual([{
+      file: 'content/awards/2026/stack.yaml', line: 12,
+      message: `blocks: rest on withdrawn blocks: ${DAN.id} (data-basics) is revoked. The stacked award ${STACKED.id} is still in force. (npm run revoke -- ${STACKED.id} --reason "…" (or suspend), if it should not stand without them)`,
+    }]);
+  });
+});

@@ -22,6 +22,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   reinstate: { args: [KENJI, '--reason', 'Appeal upheld'], message: "Unknown option '--reason'." },
   forget: { args: [], message: 'Which award?' },
   'link-awards': { args: [], message: 'Which awards? Give the ids of two awards or more' },
+  stack: { args: ['--frobnicate'], message: "Unknown option '--frobnicate'" },
   check: { args: ['--frobnicate'], message: 'npm run check takes no options (got --frobnicate).' },
   keygen: { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },
   'rotate-key': { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },

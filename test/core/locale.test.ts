@@ -86,6 +86,9 @@ describe('the catalogs', () => {
     earnersCounted: [[0], [1], [2]],
     searchCount: [[1, 12], [2, 12], [40, 12]],
     badgeFile: [['PNG'], ['SVG']],
+    blockOf: [[1], [4]],
+    blocksHeld: [['x', 1, 3], ['x', 2, 4]],
+    stackRule: [[1, 1, undefined], [2, 2, 'x'], [4, 4, undefined], [3, 5, 'x']],
   };
   /** Every sentence of a catalog, its values filled in. */
   const sentences = (catalog: object): string[] =>

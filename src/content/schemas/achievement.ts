@@ -99,6 +99,21 @@ export const programmeSchema = z
   })
   .strict();
 
+/**
+ * What a stacked achievement is made of: all of its blocks, or `count` of them, earned within
+ * `within` of each other if that is set. A learner who holds them receives it (src/content/stacks.ts).
+ */
+export const requiresSchema = z
+  .object({
+    /** The file names (without .md) of the blocks: other achievements in content/achievements/. */
+    achievements: z.array(z.string().max(TEXT_LIMITS.line, atMost(TEXT_LIMITS.line))).min(1).describe('a list of achievement file names, without .md'),
+    /** How many of them: all when left out. */
+    count: z.number().int().positive().optional().describe('a whole number of blocks, at most the number listed'),
+    /** The longest time between the first and the last block counted. */
+    within: isoDuration.optional(),
+  })
+  .strict();
+
 export function achievementSchema<Badge extends z.ZodType>(badgeDesign: Badge) {
   return z
     .object({
@@ -121,6 +136,8 @@ export function achievementSchema<Badge extends z.ZodType>(badgeDesign: Badge) {
       /** How long an award stays valid; absent means it never expires. */
       validFor: isoDuration.optional(),
       programme: programmeSchema.optional(),
+      /** The blocks this achievement stacks: a learner who holds them is awarded it by `npm run stack`. */
+      requires: requiresSchema.optional(),
       resultDescriptions: z.array(resultDescriptionSchema).default([]).describe('the results an award may report'),
       /** The badge image design. */
       badge: badgeDesign.optional(),

@@ -128,6 +128,11 @@ const liveFields = {
   /** The same for every award of one learner; kept in the repository, never published. */
   learner: learnerKeySchema.optional(),
   recipient: recipientSchema,
+  /**
+   * For an achievement that stacks others (its `requires`): the ids of the learner's awards of the
+   * blocks it was earned with, as `npm run stack` writes them. Each becomes evidence in the credential.
+   */
+  blocks: z.array(awardIdSchema).min(1).optional().describe("the ids of the learner's awards of the blocks (npm run stack writes them)"),
   /** Revoked for good: the credential no longer verifies. */
   revoked: statusChangeSchema.optional(),
   /** Suspended until reinstated. */
@@ -202,7 +207,7 @@ export const PERSONAL_AWARD_FIELDS = [
 ] as const;
 
 export const IMPERSONAL_AWARD_FIELDS = [
-  'id', 'achievement', 'statusIndex', 'listed', 'awardedOn', 'activityStartDate', 'activityEndDate', 'validUntil', 'creditsEarned',
+  'id', 'achievement', 'statusIndex', 'listed', 'blocks[]', 'awardedOn', 'activityStartDate', 'activityEndDate', 'validUntil', 'creditsEarned',
   'recipient.identity.type', 'evidence[].genre', 'results[].resultDescription', 'results[].status', 'revoked.on', 'revoked.publishReason', 'suspended.on', 'suspended.publishReason',
 ] as const;
 

@@ -134,6 +134,14 @@ export interface Messages {
   /** Before a programme's name (a link when it has one). */
   readonly partOf: string;
   whatItCertifies(achievement: string): string;
+  /** Before a stack's name on a block's certificate page: "One of the 4 blocks of". */
+  blockOf(total: number): string;
+  /** After it: how many of the stack's blocks the learner holds. */
+  blocksHeld(learner: string, held: number, needed: number): string;
+  /** After it: the learner holds the stack itself (a link to its certificate where it is listed). */
+  holdsStack(learner: string): string;
+  /** Heading of the blocks a stacked award was earned with. */
+  readonly earnedWith: string;
   readonly aboutAward: string;
   readonly skills: string;
   readonly keywords: string;
@@ -192,6 +200,11 @@ export interface Messages {
   /** How many have earned it: plural by Intl.PluralRules of the language. */
   earnedByCount(count: number): string;
   readonly criteria: string;
+  /** A stack's achievement page: heading of its blocks, and what it takes of them. */
+  readonly stackBlocks: string;
+  stackRule(needed: number, total: number, within: string | undefined): string;
+  /** A block's achievement page: before the stacks it counts towards. */
+  readonly countsTowards: string;
   readonly resultsRecorded: string;
   atLeast(value: string): string;
   scale(minimum: string, maximum: string): string;
