@@ -95,6 +95,37 @@ describe('npm run check', () => {
   });
 });
 
+describe('npm run check -- --rncp', () => {
+  const EXPORT = path.resolve(import.meta.dirname, '../fixtures/rncp/export_fiches_RNCP_excerpt.xml');
+  const block = (name: string, code: string) => `---\nname: A block\ndescription: A skill block.\nalignments:\n  - targetName: "${name}"\n    targetUrl: https://www.francecompetences.fr/recherche/rncp/37873/\n    targetFramework: RNCP\n    targetCode: ${code}\n---\n\nAssessed.\n`;
+  let scratch: Repository;
+  beforeAll(async () => {
+    scratch = await makeRepository({ fixture: 'academy' });
+  });
+  afterAll(() => scratch.cleanup());
+
+  it('confirms RNCP alignments against the register, refuses one it does not confirm at its line, and exits 2 on a file it cannot read', async () => {
+    const file = path.join(scratch.dir, 'content', 'achievements', 'cda-block.md');
+    await writeFile(file, block('Développer une application sécurisée', 'RNCP37873BC01'));
+    const ok = await scratch.command(check, ['--rncp', EXPORT], { now: TODAY });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('✓ 1 RNCP alignment matches the register (export_fiches_RNCP_excerpt.xml): codes and titles.');
+    await writeFile(file, block('Développer une application', 'RNCP37873BC01'));
+    const refused = await scratch.command(check, ['--rncp', EXPORT], { now: TODAY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('content/achievements/cda-block.md:5:');
+    expect(refused.stderr).toContain('error[invalid-value] alignments[0].targetName: is not the title the register gives RNCP37873BC01.');
+    expect(refused.stderr).toContain('expected: "Développer une application sécurisée"');
+    const missing = await scratch.command(check, ['--rncp', 'no-such-export.xml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--rncp: no-such-export.xml cannot be read (ENOENT).');
+    await writeFile(path.join(scratch.dir, 'not-xml.xml'), 'name,code\n');
+    const notXml = await scratch.command(check, ['--rncp', 'not-xml.xml']);
+    expect(notXml.code).toBe(2);
+    expect(notXml.stderr).toContain("--rncp: not-xml.xml is not France Compétences' XML export");
+  });
+});
+
 /**
  * Revocation is final: check compares the working tree with HEAD and with each parent of HEAD, in
  * a git repository the test makes, so un-revoking is refused before a commit, after it, and in the
