@@ -13,6 +13,7 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
+import { annexIReports, missingAnnexIElements } from './annex-i.ts';
 import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
@@ -49,6 +50,8 @@ export interface AchievementRecord {
   readonly language: string;
   /** Its words in the site's other languages (`<slug>.<language>.md`, ./translations.ts), in the site's order. */
   readonly translations: readonly AchievementTranslation[];
+  /** Where its `microCredential:` block is, for the report of what it misses (./annex-i.ts). */
+  readonly microCredentialAt?: { readonly line: number; readonly column: number } | undefined;
 }
 
 export interface Origin {
@@ -167,7 +170,8 @@ function validateAchievement(file: SourceFile, errors: LaurelError[], siteLangua
     }
   });
   if (errors.length > before) return undefined;
-  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [] };
+  const microCredentialAt = data.microCredential && source.locate(['microCredential'], { key: true });
+  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [], ...(microCredentialAt && { microCredentialAt }) };
 }
 
 /** An email address in an award file would be published: only its salted hash may be there. */
@@ -405,6 +409,9 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
   const bases = [...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [], programme: record.data.programme }));
-  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases)];
+  const microCredentials = missingAnnexIElements(annexIReports(achievements.values(), issuer), parseYamlSource(files.issuer!.text).locate(['address', 'addressCountry'], { key: true }));
+  // issuer.yaml's microCredentialElements: error refuses what is otherwise a warning.
+  if (issuer.microCredentialElements === 'error' && microCredentials.length) return { ok: false, errors: sortErrors(microCredentials) };
+  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...microCredentials];
   return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
 }

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'orphan-translation', // a translation (name.fr.md) of an achievement that has no file of its own (name.md)
   'unknown-language', // a translation in a language that is not one of the site's, or in the achievement's own
   'missing-translation', // a warning, not an error: a site language an achievement has no translation for
+  'missing-micro-credential-element', // a warning (an error with issuer.yaml microCredentialElements: error): an achievement marked as an EU micro-credential misses a mandatory element of Annex I
   'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
   'invalid-encoding', // a file is not UTF-8 text
   'symlink-outside-repository', // a symbolic link in content/, keys/ or public/ leads out of the repository, or into .git/ or .laurel/ (from public/, keys/ too)
