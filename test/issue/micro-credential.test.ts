@@ -5,41 +5,23 @@
  * valid against the official OB 3.0 JSON Schema. Built in memory from the micro-credential fixture.
  */
 import { describe, expect, it } from 'vitest';
-import { hexToBytes } from '@noble/hashes/utils.js';
-import { validateContent } from '../../src/content/validate.ts';
-import { buildSignedSite } from '../../src/issue/signed-site.ts';
-import { memoryProofCache } from '../../src/issue/proof-cache.ts';
-import type { SigningIdentity } from '../../src/issue/keys.ts';
 import { CREDENTIAL_CONTEXTS } from '../../src/core/credential.ts';
 import { ANNEX_I_URL } from '../../src/core/micro-credential.ts';
-import { keyPairFromSecretKey } from '../../src/core/multikey.ts';
 import { validateOpenBadgeSchema } from '../../src/core/schemas/ob-schema.ts';
 import { verifyCredential } from '../../src/core/verify/verify.ts';
-import { fixtureTreeWith, toContentFiles } from '../helpers/content-fixtures.ts';
+import { signedMicroCredentialSite } from '../helpers/micro-credential-site.ts';
 import { validateAchievementCredential } from '../helpers/ob-schema.ts';
-
-const seed = hexToBytes('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4');
-const pair = keyPairFromSecretKey(seed);
-const identity: SigningIdentity = { secretKey: seed, publicKeyMultibase: pair.publicKeyMultibase, created: '2026-01-01T00:00:00Z', development: false };
-const keys = [{ type: 'Multikey' as const, publicKeyMultibase: pair.publicKeyMultibase, created: identity.created, status: 'current' as const, file: 'keys/test.json' }];
 
 type Json = Record<string, unknown>;
 
-async function signedFixture(edit?: (tree: Map<string, string>) => void) {
-  const tree = fixtureTreeWith('micro-credential');
-  edit?.(tree);
-  const result = validateContent(toContentFiles(tree));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return buildSignedSite(result.content, { identity, keys, cache: memoryProofCache() });
-}
-
 const achievementOf = (credential: Json) => (credential['credentialSubject'] as Json)['achievement'] as Json;
-const annexI = (alignment: Json, targetType: string, targetName: string, targetDescription: string, targetCode?: string) => ({
-  type: ['Alignment'], targetName, targetDescription, targetUrl: ANNEX_I_URL, targetFramework: 'Council Recommendation 2022/C 243/02, Annex I', ...(targetCode && { targetCode }), targetType, ...alignment,
+/** An element of Annex I other than the EQF level, as its alignment. */
+const annexI = (targetType: string, targetName: string, targetDescription: string, targetCode?: string) => ({
+  type: ['Alignment'], targetName, targetDescription, targetUrl: ANNEX_I_URL, targetFramework: 'Council Recommendation 2022/C 243/02, Annex I', ...(targetCode && { targetCode }), targetType,
 });
 
 describe('an EU micro-credential in the signed credential', async () => {
-  const site = await signedFixture((tree) => {
+  const site = await signedMicroCredentialSite((tree) => {
     const file = 'content/achievements/data-literacy.md';
     tree.set(file, tree.get(file)!.replace('microCredential:\n', 'creditsAvailable: 2\nmicroCredential:\n  qualityAssurance: Reviewed every year by the academic board.\n  prerequisites: None.\n'));
   });
@@ -51,12 +33,12 @@ describe('an EU micro-credential in the signed credential', async () => {
     expect(achievement['alignment']).toEqual([
       { type: ['Alignment'], targetName: 'Data literacy', targetUrl: 'https://example.org/skills/data-literacy' },
       { type: ['Alignment'], targetName: 'EQF level 5', targetUrl: 'http://data.europa.eu/snb/eqf/5', targetFramework: 'European Qualifications Framework', targetCode: '5', targetType: 'ext:EQFLevel' },
-      annexI({}, 'ext:AssessmentType', 'Type of assessment', 'Written exam and a graded project.'),
-      annexI({}, 'ext:FormOfParticipation', 'Form of participation', 'Blended: online and on site', 'blended'),
-      annexI({}, 'ext:QualityAssurance', 'Quality assurance', 'Reviewed every year by the academic board.'),
-      annexI({}, 'ext:Prerequisites', 'Prerequisites', 'None.'),
-      annexI({}, 'ext:SupervisionAndIdentityVerification', 'Supervision and identity verification', 'Supervised, with identity verification', 'supervised-with-identity-verification'),
-      annexI({}, 'ext:Stackability', 'Stackability', 'Stackable towards Certificate in Applied Data', 'stackable'),
+      annexI('ext:AssessmentType', 'Type of assessment', 'Written exam and a graded project.'),
+      annexI('ext:FormOfParticipation', 'Form of participation', 'Blended: online and on site', 'blended'),
+      annexI('ext:QualityAssurance', 'Quality assurance', 'Reviewed every year by the academic board.'),
+      annexI('ext:Prerequisites', 'Prerequisites', 'None.'),
+      annexI('ext:SupervisionAndIdentityVerification', 'Supervision and identity verification', 'Supervised, with identity verification', 'supervised-with-identity-verification'),
+      annexI('ext:Stackability', 'Stackability', 'Stackable towards Certificate in Applied Data', 'stackable'),
     ]);
   });
 
