@@ -301,7 +301,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
     const record = achievements.get(slug);
     // An achievement whose own file is invalid has its error already; its translations wait for it.
     if (!record && invalidAchievements.has(slug)) continue;
-    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme };
+    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme, microCredential: record.data.microCredential };
     const translation = validateTranslation(file, base, issuer?.languages, errors);
     if (!translation) continue;
     const earlier = translations.get(slug)?.find((other) => other.language === translation.language);

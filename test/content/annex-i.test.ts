@@ -90,6 +90,16 @@ describe('the Annex I report', () => {
     ]);
   });
 
+  it('refuses a translation of an element the achievement does not state', () => {
+    const tree = fixtureTreeWith('micro-credential');
+    const french = 'content/achievements/data-literacy.fr.md';
+    tree.set(french, tree.get(french)!.replace('  assessment:', '  qualityAssurance: Revue chaque année.\n  assessment:'));
+    const result = validateContent(toContentFiles(tree));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => [error.code, error.file, error.line, error.field])).toEqual([['unknown-field', french, 7, 'microCredential.qualityAssurance']]);
+  });
+
   it('refuses a value outside Annex I\'s lists, naming the values allowed', () => {
     const tree = fixtureTreeWith('micro-credential');
     tree.set(ACHIEVEMENT, tree.get(ACHIEVEMENT)!.replace('participation: blended', 'participation: hybrid').replace('eqfLevel: 5', 'eqfLevel: 9'));
