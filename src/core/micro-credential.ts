@@ -35,6 +35,8 @@ export interface MicroCredentialInput {
   /** The texts in the Achievement's language. */
   readonly assessment?: string | undefined;
   readonly qualityAssurance?: string | undefined;
+  /** The quality-assurance decision's page: that alignment's targetUrl, in place of the Recommendation's. */
+  readonly qualityAssuranceUrl?: string | undefined;
   readonly prerequisites?: string | undefined;
   readonly participation?: keyof Messages['microCredential']['participationForms'] | undefined;
   readonly supervision?: keyof Messages['microCredential']['supervisionLevels'] | undefined;
@@ -50,8 +52,8 @@ export interface MicroCredentialInput {
  */
 export function microCredentialAlignments(input: MicroCredentialInput, words: Messages['microCredential']): AlignmentInput[] {
   const types = MICRO_CREDENTIAL_TARGET_TYPES;
-  const element = (targetType: string, targetName: string, targetDescription: string, targetCode?: string): AlignmentInput => ({
-    targetName, targetDescription, targetUrl: ANNEX_I_URL, targetFramework: ANNEX_I_FRAMEWORK, targetCode, targetType,
+  const element = (targetType: string, targetName: string, targetDescription: string, targetCode?: string, targetUrl = ANNEX_I_URL): AlignmentInput => ({
+    targetName, targetDescription, targetUrl, targetFramework: ANNEX_I_FRAMEWORK, targetCode, targetType,
   });
   const alignments: AlignmentInput[] = [];
   if (typeof input.eqfLevel === 'number') {
@@ -59,7 +61,7 @@ export function microCredentialAlignments(input: MicroCredentialInput, words: Me
   }
   if (input.assessment) alignments.push(element(types.assessment, words.assessment, input.assessment));
   if (input.participation) alignments.push(element(types.participation, words.participation, words.participationForms[input.participation], input.participation));
-  if (input.qualityAssurance) alignments.push(element(types.qualityAssurance, words.qualityAssurance, input.qualityAssurance));
+  if (input.qualityAssurance) alignments.push(element(types.qualityAssurance, words.qualityAssurance, input.qualityAssurance, undefined, input.qualityAssuranceUrl));
   if (input.prerequisites) alignments.push(element(types.prerequisites, words.prerequisites, input.prerequisites));
   if (input.supervision) alignments.push(element(types.supervision, words.supervision, words.supervisionLevels[input.supervision], input.supervision));
   if (input.integration) {

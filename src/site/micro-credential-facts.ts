@@ -15,6 +15,8 @@ export interface MicroCredentialFact {
   readonly value: string;
   /** The value's language, where it is the achievement's own words on a page in another language. */
   readonly lang?: string | undefined;
+  /** A page the value links to: the quality-assurance decision's. */
+  readonly url?: string | undefined;
 }
 
 /** "FR" → "France", « France »; a country written as a name stays as written. */
@@ -33,15 +35,16 @@ export function microCredentialFacts(record: Pick<AchievementRecord, 'data'>, wo
   const t = messages.microCredential;
   const language = words.language;
   const text = (value: LanguageText | undefined) => value && { value: value.text, lang: langFor(value, { tag: language }) };
+  const withUrl = <Fact extends object>(fact: Fact | undefined, url: string | undefined) => fact && (url ? { ...fact, url } : fact);
   const country = issuer.address?.addressCountry;
   const credits = record.data.creditsAvailable;
-  const rows: Array<{ readonly label: string; readonly fact: { readonly value: string; readonly lang?: string | undefined } | undefined }> = [
+  const rows: Array<{ readonly label: string; readonly fact: Omit<MicroCredentialFact, 'label'> | undefined }> = [
     { label: t.issuerCountry, fact: country === undefined ? undefined : { value: countryName(country, language) } },
     { label: t.workload, fact: credits === undefined ? undefined : { value: t.ects(credits, new Intl.NumberFormat(formattingLocale(language)).format(credits)) } },
     { label: t.eqfLevel, fact: block.eqfLevel === undefined ? undefined : { value: block.eqfLevel === 'not-applicable' ? t.notApplicable : t.eqfLevelValue(block.eqfLevel) } },
     { label: t.assessment, fact: text(words.microCredentialText('assessment')) },
     { label: t.participation, fact: block.participation && { value: t.participationForms[block.participation] } },
-    { label: t.qualityAssurance, fact: text(words.microCredentialText('qualityAssurance')) },
+    { label: t.qualityAssurance, fact: withUrl(text(words.microCredentialText('qualityAssurance')), block.qualityAssuranceUrl) },
     { label: t.prerequisites, fact: text(words.microCredentialText('prerequisites')) },
     { label: t.supervision, fact: block.supervision && { value: t.supervisionLevels[block.supervision] } },
     { label: t.integration, fact: block.integration && { value: block.integration === 'stackable' && words.programme ? t.stackableTowards(words.programme.name.text) : t.integrationOptions[block.integration] } },

@@ -23,7 +23,7 @@ const annexI = (targetType: string, targetName: string, targetDescription: strin
 describe('an EU micro-credential in the signed credential', async () => {
   const site = await signedMicroCredentialSite((tree) => {
     const file = 'content/achievements/data-literacy.md';
-    tree.set(file, tree.get(file)!.replace('microCredential:\n', 'creditsAvailable: 2\nmicroCredential:\n  qualityAssurance: Reviewed every year by the academic board.\n  prerequisites: None.\n'));
+    tree.set(file, tree.get(file)!.replace('microCredential:\n', 'creditsAvailable: 2\nmicroCredential:\n  qualityAssurance: Reviewed every year by the academic board.\n  qualityAssuranceUrl: https://example.org/decisions/qa-7\n  prerequisites: None.\n'));
   });
   const award = site.awards.find((signed) => signed.record.achievement === 'data-literacy')!;
 
@@ -35,7 +35,8 @@ describe('an EU micro-credential in the signed credential', async () => {
       { type: ['Alignment'], targetName: 'EQF level 5', targetUrl: 'http://data.europa.eu/snb/eqf/5', targetFramework: 'European Qualifications Framework', targetCode: '5', targetType: 'ext:EQFLevel' },
       annexI('ext:AssessmentType', 'Type of assessment', 'Written exam and a graded project.'),
       annexI('ext:FormOfParticipation', 'Form of participation', 'Blended: online and on site', 'blended'),
-      annexI('ext:QualityAssurance', 'Quality assurance', 'Reviewed every year by the academic board.'),
+      // The decision's page, where the achievement gives one, as the educredentials and DC4EU examples link it.
+      { ...annexI('ext:QualityAssurance', 'Quality assurance', 'Reviewed every year by the academic board.'), targetUrl: 'https://example.org/decisions/qa-7' },
       annexI('ext:Prerequisites', 'Prerequisites', 'None.'),
       annexI('ext:SupervisionAndIdentityVerification', 'Supervision and identity verification', 'Supervised, with identity verification', 'supervised-with-identity-verification'),
       annexI('ext:Stackability', 'Stackability', 'Stackable towards Certificate in Applied Data', 'stackable'),

@@ -48,13 +48,13 @@ describe('the micro-credential facts panel', () => {
     const site = content((tree) => {
       tree.set('content/issuer.yaml', tree.get('content/issuer.yaml')!.replace('addressLocality: Lyon', 'addressLocality: Lyon\n  addressCountry: FR'));
       const file = 'content/achievements/data-literacy.md';
-      tree.set(file, tree.get(file)!.replace('microCredential:\n', 'creditsAvailable: 2.5\nmicroCredential:\n  qualityAssurance: Reviewed every year by the academic board.\n'));
+      tree.set(file, tree.get(file)!.replace('microCredential:\n', 'creditsAvailable: 2.5\nmicroCredential:\n  qualityAssurance: Reviewed every year by the academic board.\n  qualityAssuranceUrl: https://example.org/decisions/qa-7\n'));
     });
     expect(factsIn(site, 'data-literacy', 'en').slice(0, 2)).toEqual([{ label: 'Country of the issuer', value: 'France' }, { label: 'Notional workload', value: '2.5 ECTS credits' }]);
     const french = factsIn(site, 'data-literacy', 'fr');
     expect(french.slice(0, 2)).toEqual([{ label: 'Pays de l’émetteur', value: 'France' }, { label: 'Charge de travail théorique', value: '2,5 crédits ECTS' }]);
     // The translation gives no quality assurance: the English words stay, marked as English.
-    expect(french.find((fact) => fact.label === 'Assurance de la qualité')).toEqual({ label: 'Assurance de la qualité', value: 'Reviewed every year by the academic board.', lang: 'en' });
+    expect(french.find((fact) => fact.label === 'Assurance de la qualité')).toEqual({ label: 'Assurance de la qualité', value: 'Reviewed every year by the academic board.', lang: 'en', url: 'https://example.org/decisions/qa-7' });
   });
 
   it('has no rows, so no panel, for an achievement without the block, or whose block states nothing', () => {

@@ -7,7 +7,7 @@
  * credits, and the grade the achievement's resultDescriptions: each number has one place.
  */
 import { z } from 'zod';
-import { descriptionText } from './common.ts';
+import { descriptionText, webUrl } from './common.ts';
 
 /** Annex I, part I: "Form of participation in the learning activity (online, onsite or blended, volunteering, work experience)". */
 export const PARTICIPATION_FORMS = ['online', 'onsite', 'blended', 'volunteering', 'work-experience'] as const;
@@ -41,6 +41,8 @@ export const microCredentialSchema = z
     participation: z.enum(PARTICIPATION_FORMS).optional().describe(`the form of participation: one of ${PARTICIPATION_FORMS.join(', ')}`),
     /** The quality assurance behind it, e.g. "Internal quality assurance of the institute, accredited by the national agency". */
     qualityAssurance: descriptionText.optional().describe('the type of quality assurance, like "Internal quality assurance, accredited by the national agency"'),
+    /** The page of the accreditation or quality-assurance decision, where there is one (as the educredentials and DC4EU examples link it). */
+    qualityAssuranceUrl: webUrl.optional().describe("the page of the quality-assurance or accreditation decision"),
     /** Optional in Annex I: what a learner needs before enrolling. */
     prerequisites: descriptionText.optional().describe('what a learner needs before enrolling'),
     supervision: z.enum(SUPERVISION_LEVELS).optional().describe(`supervision and identity verification during assessment: one of ${SUPERVISION_LEVELS.join(', ')}`),
