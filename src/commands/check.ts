@@ -1,7 +1,8 @@
 /**
  * npm run check: validates content/ and keys/ without signing anything, lists every error at
  * once, refuses content that undoes a revocation of the last commits, and warns about achievements
- * missing a translation into a site language and about awards that expire in the next 30 days.
+ * missing a translation into a site language and about awards that expire in the next 30 days,
+ * and reports what each achievement marked as an EU micro-credential misses of Annex I.
  * With --rncp <export>, checks the achievements' RNCP alignments against France Compétences'
  * register (src/content/rncp-register.ts). Exit 0 valid (warnings or not), 1 invalid, 2 bad usage.
  */
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { validateContent, type AwardRecord, type ErasedRecord, type SiteContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { listingNotice } from '../content/privacy.ts';
+import { annexIReportLines, annexIReports } from '../content/annex-i.ts';
 import { errorCount, formatWarning, LaurelError, LaurelErrors, sortErrors } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
 import { refusePastedSecrets } from '../issue/pasted-secrets.ts';
@@ -114,6 +116,9 @@ export async function check(context: CommandContext): Promise<number> {
   const warnings = [...result.warnings, ...(rncp?.warnings ?? [])];
   // What may be published as it is but should not be: a missing translation. The build goes on.
   if (warnings.length) context.out(`${warnings.map(formatWarning).join('\n')}\n! ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} in content/ (the content is valid).`);
+  // The Annex I report: for each achievement marked as an EU micro-credential, the mandatory elements it misses.
+  const annexI = annexIReportLines(annexIReports(content.achievements.values(), content.issuer));
+  if (annexI.length) context.out(annexI.join('\n'));
   const notice = listingNotice(content.issuer);
   if (notice) context.out(`! ${notice.replaceAll('\n', '\n  ')}`);
   context.out(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${plural(keys.length - 1, 'other key')}.` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');

@@ -13,6 +13,7 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
+import { annexIReports, missingAnnexIElements } from './annex-i.ts';
 import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { blocksProblem, dueStacks, stackRule, withdrawnBlocks } from './stacks.ts';
@@ -50,6 +51,8 @@ export interface AchievementRecord {
   readonly language: string;
   /** Its words in the site's other languages (`<slug>.<language>.md`, ./translations.ts), in the site's order. */
   readonly translations: readonly AchievementTranslation[];
+  /** Where its `microCredential:` block is, for the report of what it misses (./annex-i.ts). */
+  readonly microCredentialAt?: { readonly line: number; readonly column: number } | undefined;
 }
 
 export interface Origin {
@@ -173,7 +176,8 @@ function validateAchievement(file: SourceFile, errors: LaurelError[], siteLangua
   });
   if (errors.length > before) return undefined;
   locators.set(slug, (path) => ({ file: file.path, ...source.locate(path), field: formatPath(path) }));
-  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [] };
+  const microCredentialAt = data.microCredential && source.locate(['microCredential'], { key: true });
+  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [], ...(microCredentialAt && { microCredentialAt }) };
 }
 
 /** An email address in an award file would be published: only its salted hash may be there. */
@@ -304,7 +308,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
     const record = achievements.get(slug);
     // An achievement whose own file is invalid has its error already; its translations wait for it.
     if (!record && invalidAchievements.has(slug)) continue;
-    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme };
+    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme, microCredential: record.data.microCredential };
     const translation = validateTranslation(file, base, issuer?.languages, errors);
     if (!translation) continue;
     const earlier = translations.get(slug)?.find((other) => other.language === translation.language);
@@ -419,7 +423,10 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
   const bases = [...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [], programme: record.data.programme }));
-  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...stackWarnings, ...dueStackWarnings({ achievements, awards })];
+  const microCredentials = missingAnnexIElements(annexIReports(achievements.values(), issuer), parseYamlSource(files.issuer!.text).locate(['address', 'addressCountry'], { key: true }));
+  // issuer.yaml's microCredentialElements: error refuses what is otherwise a warning.
+  if (issuer.microCredentialElements === 'error' && microCredentials.length) return { ok: false, errors: sortErrors(microCredentials) };
+  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...stackWarnings, ...dueStackWarnings({ achievements, awards }), ...microCredentials];
   return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
 }
 

@@ -8,6 +8,7 @@ import { buildAchievement, buildCredential, buildProfile, type EvidenceInput, ty
 import { languageFolder } from '../core/locale/language.ts';
 import { messagesFor } from '../core/locale/messages.ts';
 import { achievementText, badgeLanguage } from '../content/achievement-text.ts';
+import { microCredentialAlignments } from '../core/micro-credential.ts';
 import { didWebForSiteUrl, buildDidDocument, TRANSPARENCY_LOG_SERVICE_FRAGMENT } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
@@ -93,6 +94,24 @@ export function issuerDid(content: SiteContent): string {
   return did.value;
 }
 
+/**
+ * The elements of an EU micro-credential (its `microCredential:` block) as alignments, in the
+ * edition's language (src/core/micro-credential.ts); none for an achievement without the block,
+ * whose credentials keep their bytes.
+ */
+function microCredentialAlignmentsOf(record: AchievementRecord, language: string) {
+  const block = record.data.microCredential;
+  if (!block) return [];
+  const words = achievementText(record, language);
+  return microCredentialAlignments({
+    ...block,
+    assessment: words.microCredentialText('assessment')?.text,
+    qualityAssurance: words.microCredentialText('qualityAssurance')?.text,
+    prerequisites: words.microCredentialText('prerequisites')?.text,
+    programme: words.programme?.name.text,
+  }, messagesFor(language).microCredential);
+}
+
 function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject, version?: AchievementVersion): JsonObject {
   const { data } = record;
   const achievementUrl = version?.id ?? urls.achievementJson(record.slug);
@@ -109,7 +128,7 @@ function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerPr
     // An achievement in one language keeps the words it always had; each language edition its own.
     imageCaption: version ? messagesFor(version.language).badgeAlt(name) : `${data.name} badge`,
     tags: data.tags,
-    alignments: data.alignments,
+    alignments: [...data.alignments, ...microCredentialAlignmentsOf(record, version?.language ?? record.language)],
     creditsAvailable: data.creditsAvailable,
     fieldOfStudy: data.fieldOfStudy,
     humanCode: data.humanCode,

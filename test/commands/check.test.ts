@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { check } from '../../src/commands/check.ts';
 import { forget } from '../../src/commands/forget.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
+import { FIXTURES } from '../helpers/content-fixtures.ts';
 import { encodeSecretKeyMultibase, keyPairFromSeed } from '../../src/core/multikey.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -67,6 +68,21 @@ describe('npm run check', () => {
       expect(result.stdout).toContain('! content/issuer.yaml has no `earners` setting, so this site lists its earners');
     } finally {
       await writeFile(file, chosen);
+    }
+  });
+
+  it('reports the Annex I elements an achievement marked as an EU micro-credential misses, as warnings', async () => {
+    const file = path.join(repo.dir, 'content', 'achievements', 'data-literacy.md');
+    await writeFile(file, await readFile(path.join(FIXTURES, 'micro-credential', 'content', 'achievements', 'data-literacy.md')));
+    try {
+      const result = await repo.command(check, [], { now: TODAY });
+      expect(result.code, result.stderr).toBe(0);
+      // The academy's address names its country: only the achievement's own elements are missing.
+      expect(result.stdout).toContain('  ! data-literacy: 2 of the 11 mandatory elements missing: notional workload, in ECTS credits (creditsAvailable), type of quality assurance (microCredential.qualityAssurance).');
+      expect(result.stdout).toContain('content/achievements/data-literacy.md:9:1 warning[missing-micro-credential-element] creditsAvailable');
+      expect(result.stdout).not.toContain('addressCountry');
+    } finally {
+      await rm(file);
     }
   });
 

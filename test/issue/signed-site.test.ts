@@ -115,6 +115,7 @@ describe('signing', () => {
       shareCards: 'personal',
       earners: 'unlisted',
       badgeName: 'Another',
+      microCredentialElements: 'error',
     };
     // Every field of issuer.yaml is here, so a new one is decided on too.
     expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerFields.shape).sort());

@@ -206,6 +206,27 @@ export const en: Messages = {
     scanToVerify: 'Scan to verify',
     documentSubject: (credentialUrl) => `Certificate of achievement, ${credentialUrl}`,
   },
+
+  microCredential: {
+    heading: 'Micro-credential facts',
+    intro: 'The elements of a European micro-credential, as Annex I of Council Recommendation 2022/C 243/02 lists them.',
+    workload: 'Notional workload',
+    ects: (credits, written) => `${written} ECTS ${plural(credits) === 'one' ? 'credit' : 'credits'}`,
+    eqfLevel: 'EQF level',
+    eqfLevelValue: (level) => `EQF level ${level}`,
+    notApplicable: 'Not applicable',
+    assessment: 'Type of assessment',
+    participation: 'Form of participation',
+    participationForms: { online: 'Online', onsite: 'On site', blended: 'Blended: online and on site', volunteering: 'Volunteering', 'work-experience': 'Work experience' },
+    qualityAssurance: 'Quality assurance',
+    prerequisites: 'Prerequisites',
+    supervision: 'Supervision and identity verification',
+    supervisionLevels: { unsupervised: 'Unsupervised, no identity verification', supervised: 'Supervised, no identity verification', 'supervised-with-identity-verification': 'Supervised, with identity verification' },
+    integration: 'Stackability',
+    integrationOptions: { 'stand-alone': 'Stand-alone micro-credential', stackable: 'Stackable towards another credential' },
+    stackableTowards: (programme) => `Stackable towards ${programme}`,
+    issuerCountry: 'Country of the issuer',
+  },
 };
 
 export const enScripts: ScriptMessages = {

@@ -252,6 +252,27 @@ export const fr: Messages = {
     scanToVerify: 'Scanner pour vérifier',
     documentSubject: (credentialUrl) => `Attestation de réussite, ${credentialUrl}`,
   },
+
+  microCredential: {
+    heading: 'Caractéristiques de la microcertification',
+    intro: 'Les éléments d’une microcertification européenne, tels que les énumère l’annexe I de la recommandation du Conseil 2022/C 243/02.',
+    workload: 'Charge de travail théorique',
+    ects: (credits, written) => `${written} ${plural(credits) === 'one' ? 'crédit' : 'crédits'} ECTS`,
+    eqfLevel: 'Niveau du CEC',
+    eqfLevelValue: (level) => `Niveau ${level} du CEC`,
+    notApplicable: 'Sans objet',
+    assessment: 'Type d’évaluation',
+    participation: 'Forme de participation',
+    participationForms: { online: 'En ligne', onsite: 'Sur place', blended: 'Hybride\u202F: en ligne et sur place', volunteering: 'Bénévolat', 'work-experience': 'Expérience professionnelle' },
+    qualityAssurance: 'Assurance de la qualité',
+    prerequisites: 'Conditions préalables',
+    supervision: 'Surveillance et vérification de l’identité',
+    supervisionLevels: { unsupervised: 'Sans surveillance ni vérification de l’identité', supervised: 'Sous surveillance, sans vérification de l’identité', 'supervised-with-identity-verification': 'Sous surveillance, avec vérification de l’identité' },
+    integration: 'Possibilités d’empilement',
+    integrationOptions: { 'stand-alone': 'Microcertification autonome', stackable: 'Peut être empilée pour obtenir une autre certification' },
+    stackableTowards: (programme) => `Peut être empilée pour obtenir «\u202F${programme}\u202F»`,
+    issuerCountry: 'Pays de l’émetteur',
+  },
 };
 
 export const frScripts: ScriptMessages = {
