@@ -17,6 +17,7 @@ import { annexIReports, missingAnnexIElements } from './annex-i.ts';
 import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { blocksProblem, dueStacks, stackRule, withdrawnBlocks } from './stacks.ts';
+import { portfolioProblems } from './portfolios.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -76,6 +77,8 @@ export interface AwardRecord {
   readonly evidence: readonly Evidence[];
   /** For a stacked achievement: the ids of the learner's awards of its blocks (./stacks.ts). */
   readonly blocks: readonly string[];
+  /** The id of its learner's portfolio page, where they asked for one (./portfolios.ts). */
+  readonly portfolio: string | undefined;
   readonly narrative: string | undefined;
   readonly results: readonly Result[];
   readonly creditsEarned: number | undefined;
@@ -327,6 +330,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   const awards: AwardRecord[] = [];
   // Where each stacked award writes its blocks, to check them once every award is known.
   const blockLists = new Map<AwardRecord, Locate>();
+  const portfolioAt = new Map<AwardRecord, ReturnType<Locate>>();
   const erased: ErasedRecord[] = [];
   const seenIds = new Map<string, Origin>();
   const seenIndices = new Map<number, Origin>();
@@ -405,6 +409,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         recipient: value.recipient, learner: value.learner, awardedOn, validUntil,
         evidence: value.evidence ?? defaults.evidence ?? [],
         blocks: value.blocks ?? [],
+        portfolio: value.portfolio,
         narrative: value.narrative ?? defaults.narrative,
         results,
         creditsEarned,
@@ -415,10 +420,12 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         listed: issuer ? isListed(value, issuer) : false,
       };
       awards.push(record);
+      if (value.portfolio) portfolioAt.set(record, at('portfolio'));
       if (value.blocks) blockLists.set(record, (field) => ({ file: file.path, ...source.locate([...path, 'blocks', ...field]), field: formatPath([...path, 'blocks', ...field]) }));
     }
   }
   const stackWarnings = checkBlocks(blockLists, awards, erased, achievements, errors);
+  errors.push(...portfolioProblems(awards, (award) => portfolioAt.get(award)!));
   if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));

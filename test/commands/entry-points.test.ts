@@ -23,6 +23,7 @@ const CASES: Record<string, { readonly args: readonly string[]; readonly message
   forget: { args: [], message: 'Which award?' },
   'link-awards': { args: [], message: 'Which awards? Give the ids of two awards or more' },
   stack: { args: ['--frobnicate'], message: "Unknown option '--frobnicate'" },
+  'publish-portfolio': { args: [], message: 'Whose portfolio? Give the id of one of the learner' },
   check: { args: ['--frobnicate'], message: 'npm run check takes no options but --rncp (got --frobnicate).' },
   keygen: { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },
   'rotate-key': { args: ['--frobnicate'], message: 'Unknown option --frobnicate. Usage: npm run keygen' },

@@ -142,6 +142,16 @@ export interface Messages {
   holdsStack(learner: string): string;
   /** Heading of the blocks a stacked award was earned with. */
   readonly earnedWith: string;
+
+  // --- a learner's portfolio page (src/site/pages/portfolio.astro) and transcript ---
+  /** The signed transcript's name (ClrCredential.name), in the site's language. */
+  transcriptName(learner: string): string;
+  portfolioTitle(learner: string): string;
+  portfolioIntro(learner: string, issuer: string): string;
+  readonly transcriptLink: string;
+  readonly transcriptNote: string;
+  /** On a certificate page whose learner has a portfolio. */
+  readonly allTheirCredentials: string;
   readonly aboutAward: string;
   readonly skills: string;
   readonly keywords: string;
