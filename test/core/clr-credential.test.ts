@@ -22,7 +22,7 @@ import { credentialFromBytes, credentialFromText } from '../../src/core/verify/i
 import { english } from '../../src/core/verify/messages.ts';
 import { french } from '../../src/core/verify/messages-fr.ts';
 import { verifyCredential, verifyCredentialJson, withRecipient, type VerifyDeps } from '../../src/core/verify/verify.ts';
-import { compileClrCredentialSchema, validateAchievementCredential } from '../helpers/ob-schema.ts';
+import { compileClrCredentialSchema, validateAchievementCredential, validateClrCredential } from '../helpers/ob-schema.ts';
 import { DID, DID_URL, EMAIL, NOW, REVOCATION_LIST, SITE, buildSite, key, loader, memoryFetch, VERIFICATION_METHOD, type Json } from '../helpers/verify-site.ts';
 
 const issuer = buildProfile({ id: DID, name: 'Example Academy', url: SITE });
@@ -243,6 +243,13 @@ describe("1EdTech's ClrCredential JSON Schema", () => {
       Object.assign(inner, { issuanceDate: inner['validFrom'], credentialStatus: { id: status['id'], type: status['type'] } });
     }
     expect(compileClrCredentialSchema()(vc11)).toEqual([]);
+  });
+
+  it("passes 1EdTech's published CLR 2.0 schema (draft 2019-09, VC 2.0) as it is, which finds a broken association too", () => {
+    expect(validateClrCredential(clr)).toEqual([]);
+    const broken = structuredClone(clr);
+    ((subjectOf(broken)['association'] as Json[])[0]!)['associationType'] = 'isNextTo';
+    expect(validateClrCredential(broken).length).toBeGreaterThan(0);
   });
 
   it('finds a broken association', () => {

@@ -16,6 +16,8 @@ function compile(file: string) {
 
 export const validateAchievementCredential = compile('ob_v3p0_achievementcredential_schema.json');
 export const validateProfile = compile('ob_v3p0_profile_schema.json');
+/** 1EdTech's CLR 2.0 ClrCredential schema as published at its `$id` (draft 2019-09, VC 2.0). */
+export const validateClrCredential = compile('clr_v2p0_clrcredential_schema.json');
 
 /**
  * 1EdTech's CLR 2.0 ClrCredential schema (test/fixtures/schemas/SOURCE.md): draft-04 by its

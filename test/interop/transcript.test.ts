@@ -17,6 +17,7 @@ import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
 import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
 import { validateContent } from '../../src/content/validate.ts';
+import { validateClrCredential } from '../helpers/ob-schema.ts';
 import { BLOCK_IDS, stackIdentity as identity, stackKeys as keys, stackedContent } from '../helpers/stack-content.ts';
 
 type Json = Record<string, unknown>;
@@ -52,6 +53,12 @@ describe("a learner's transcript", async () => {
       { type: 'Association', associationType: 'isPartOf', sourceId: achievement('delivery'), targetId: achievement('project-lead') },
     ]);
     expect(transcript['validFrom']).toBe('2026-04-15T00:00:00Z');
+  });
+
+  it("validates against 1EdTech's published CLR 2.0 ClrCredential schema", () => {
+    expect(validateClrCredential(transcript)).toEqual([]);
+    // The schema is not one that accepts anything: a transcript without its subject fails it.
+    expect(validateClrCredential({ ...transcript, credentialSubject: undefined })).not.toEqual([]);
   });
 
   it("verifies with Laurel's verifier, and each credential in it; one changed inside fails it", async () => {
