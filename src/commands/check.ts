@@ -1,16 +1,22 @@
 /**
  * npm run check: validates content/ and keys/ without signing anything, lists every error at
  * once, refuses content that undoes a revocation of the last commits, and warns about achievements
- * missing a translation into a site language and about awards that expire in the next 30 days.
- * Exit 0 valid (warnings or not), 1 invalid.
+ * missing a translation into a site language and about awards that expire in the next 30 days,
+ * and reports what each achievement marked as an EU micro-credential misses of Annex I.
+ * With --rncp <export>, checks the achievements' RNCP alignments against France Compétences'
+ * register (src/content/rncp-register.ts). Exit 0 valid (warnings or not), 1 invalid, 2 bad usage.
  */
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { validateContent, type AwardRecord, type ErasedRecord, type SiteContent } from '../content/validate.ts';
 import { readContentFiles } from '../content/files.ts';
 import { listingNotice } from '../content/privacy.ts';
-import { errorCount, formatWarning, LaurelErrors, sortErrors, type LaurelError } from '../core/error.ts';
+import { annexIReportLines, annexIReports } from '../content/annex-i.ts';
+import { errorCount, formatWarning, LaurelError, LaurelErrors, sortErrors } from '../core/error.ts';
 import { currentKey, readKeyFiles } from '../issue/keys.ts';
 import { refusePastedSecrets } from '../issue/pasted-secrets.ts';
 import { usage, type CommandContext } from './cli.ts';
+import { checkAgainstRegister, rncpCertificationsNamed, rncpRegisterReader, type RegisterCheck } from '../content/rncp-register.ts';
 import { selectContentFiles } from './content-diff.ts';
 import { changedSince, filesAt, headAndParents } from './git-files.ts';
 import { undoneRevocations } from './revocations.ts';
@@ -49,10 +55,45 @@ async function revocationsUndone(root: string, content: SiteContent): Promise<{ 
   return { compared: commits.length, errors: sortErrors(errors) };
 }
 
+const USAGE = 'Usage: npm run check [-- --rncp <France Compétences export, export_fiches_RNCP_V4_1_….xml>]';
+
+function parse(argv: readonly string[]): { rncp?: string | undefined } {
+  const args = [...argv];
+  if (!args.length) return {};
+  if (args[0] !== '--rncp') throw usage(`npm run check takes no options but --rncp (got ${args[0]}).\n${USAGE}`);
+  if (args.length !== 2 || !args[1]) throw usage(`--rncp takes the path of the register's export.\n${USAGE}`);
+  return { rncp: args[1] };
+}
+
+/** The RNCP alignments of the achievements against the register's export, read as a stream. */
+async function registerCheck(root: string, file: string, content: SiteContent, texts: ReadonlyMap<string, string>): Promise<RegisterCheck> {
+  const reader = rncpRegisterReader(rncpCertificationsNamed(content.achievements.values()));
+  const notXml = (error: unknown) => usage(`--rncp: ${file} is not France Compétences' XML export: ${(error as Error).message.split('\n')[0]}.\n${USAGE}`);
+  const where = path.resolve(root, file);
+  try {
+    for await (const chunk of createReadStream(where, { encoding: 'utf8' })) {
+      try {
+        reader.write(chunk as string);
+      } catch (error) {
+        throw notXml(error);
+      }
+    }
+  } catch (error) {
+    if (LaurelError.is(error)) throw error;
+    throw usage(`--rncp: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n${USAGE}`);
+  }
+  let register;
+  try {
+    register = reader.close();
+  } catch (error) {
+    throw notXml(error);
+  }
+  return checkAgainstRegister(content.achievements.values(), texts, register, path.basename(file));
+}
+
 export async function check(context: CommandContext): Promise<number> {
   const { root } = context;
-  const args = [...context.argv];
-  if (args.length) throw usage(`npm run check takes no options (got ${args[0]}).`);
+  const options = parse(context.argv);
   const files = await readContentFiles(root);
   // Before validation, whose errors may quote a value: a pasted secret is never repeated.
   refusePastedSecrets(files, []);
@@ -61,6 +102,8 @@ export async function check(context: CommandContext): Promise<number> {
   const { content } = result;
   const revocations = await revocationsUndone(root, content);
   if (revocations.errors.length) throw new LaurelErrors(revocations.errors, `${errorCount(revocations.errors)} in content/: un-revoking is not allowed. Nothing was built.`);
+  const rncp = options.rncp === undefined ? undefined : await registerCheck(root, options.rncp, content, new Map(files.achievements.map((file) => [file.path, file.text])));
+  if (rncp?.errors.length) throw new LaurelErrors(sortErrors(rncp.errors), `${errorCount(rncp.errors)} in content/: RNCP alignments that the register (${path.basename(options.rncp!)}) does not confirm.`);
   const keys = await readKeyFiles(root);
   const current = currentKey(keys);
   const live = content.awards;
@@ -69,8 +112,13 @@ export async function check(context: CommandContext): Promise<number> {
   context.out(revocations.compared
     ? `✓ Every revocation of HEAD${revocations.compared > 1 ? ` and of its ${revocations.compared === 2 ? 'parent' : 'parents'}` : ''} is kept.`
     : '! Not a git repository with commits: revocations were not compared with earlier content.');
+  if (rncp) context.out(`✓ ${plural(rncp.checked, 'RNCP alignment')} ${rncp.checked === 1 ? 'matches' : 'match'} the register (${path.basename(options.rncp!)}): codes and titles.`);
+  const warnings = [...result.warnings, ...(rncp?.warnings ?? [])];
   // What may be published as it is but should not be: a missing translation. The build goes on.
-  if (result.warnings.length) context.out(`${result.warnings.map(formatWarning).join('\n')}\n! ${result.warnings.length === 1 ? '1 warning' : `${result.warnings.length} warnings`} in content/ (the content is valid).`);
+  if (warnings.length) context.out(`${warnings.map(formatWarning).join('\n')}\n! ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} in content/ (the content is valid).`);
+  // The Annex I report: for each achievement marked as an EU micro-credential, the mandatory elements it misses.
+  const annexI = annexIReportLines(annexIReports(content.achievements.values(), content.issuer));
+  if (annexI.length) context.out(annexI.join('\n'));
   const notice = listingNotice(content.issuer);
   if (notice) context.out(`! ${notice.replaceAll('\n', '\n  ')}`);
   context.out(current ? `✓ keys/: current key ${current.publicKeyMultibase} (${current.file}), ${plural(keys.length - 1, 'other key')}.` : '! keys/: no current key yet. Local builds use a development key; run npm run keygen before publishing.');

@@ -147,7 +147,7 @@ type Records = Pick<SiteContent, 'achievements' | 'awards' | 'erased'>;
 const EMPTY: Records = { achievements: new Map(), awards: [], erased: [] };
 
 /** The fields of an award that go into its credential or its page; where it is written does not. */
-const AWARD_FIELDS = ['achievement', 'statusIndex', 'awardedOn', 'validUntil', 'evidence', 'narrative', 'results', 'creditsEarned', 'activityStartDate', 'activityEndDate', 'listed'] as const;
+const AWARD_FIELDS = ['achievement', 'statusIndex', 'awardedOn', 'validUntil', 'evidence', 'narrative', 'results', 'creditsEarned', 'activityStartDate', 'activityEndDate', 'listed', 'blocks'] as const;
 
 function awardFields(before: AwardRecord, after: AwardRecord): string[] {
   const fields: string[] = [];

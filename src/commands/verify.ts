@@ -267,7 +267,10 @@ function verdict(report: VerificationReport): string {
     const authentic = report.checks.some((c) => c.id === 'proof' && c.state === 'passed');
     return `${mark} ${title}: it is no longer in force${authentic ? ', though its signature is authentic' : ''}.`;
   }
+  if (report.status === 'unchecked' && titles(['unknown']) === '') return `${mark} ${title}: some credentials it holds could not be fully checked, so it cannot be called verified.`;
   if (report.status === 'unchecked') return `${mark} ${title}: ${titles(['unknown'])} could not be checked, so it cannot be called verified.`;
+  // A CLR whose own checks passed fails by a credential it holds: the line above the verdict names it.
+  if (titles(['failed']) === '') return `${mark} ${title}: a credential it holds did not verify.`;
   return `${mark} ${title}: ${titles(['failed'])} failed.`;
 }
 
@@ -294,8 +297,10 @@ function printHuman(outcome: Outcome, out: (text: string) => void): void {
   const nested = outcome.report.nested;
   if (nested) {
     for (const inner of nested.reports) out(`    ${inner.role === 'endorsement' ? 'Endorsement' : 'Credential'} at ${inner.pointer}: ${verdict(inner.report)}`);
-    if (nested.notVerified > 0) out(`    ${nested.notVerified} more not verified: at most ${MAX_NESTED_CREDENTIALS} are.`);
+    if (nested.notVerified > 0 && !outcome.report.held) out(`    ${nested.notVerified} more not verified: at most ${MAX_NESTED_CREDENTIALS} are.`);
   }
+  const { held } = describeVerdict(outcome.report);
+  if (held) out(`  ${held}`);
   out(`  ${verdict(outcome.report)}`);
 }
 

@@ -6,6 +6,7 @@
  */
 import { languageFolder } from '../core/locale/language.ts';
 import type { BadgeDesign } from './badge-design.ts';
+import type { MicroCredentialText } from './schemas/micro-credential.ts';
 import type { AchievementTranslation } from './translations.ts';
 import type { AchievementRecord } from './validate.ts';
 
@@ -26,6 +27,8 @@ export interface AchievementText {
   resultName(id: string): LanguageText;
   /** The programme it is part of, or undefined for one outside any programme. */
   readonly programme?: { readonly name: LanguageText; readonly part?: LanguageText | undefined } | undefined;
+  /** An EU micro-credential element written in words (./schemas/micro-credential.ts), or undefined where the achievement states none. */
+  microCredentialText(field: MicroCredentialText): LanguageText | undefined;
 }
 
 /** The translation into `language`, matched on its primary subtag as the pages' folders are. */
@@ -50,6 +53,10 @@ export function achievementText(record: Pick<AchievementRecord, 'data' | 'criter
     programme: programme && {
       name: translated(translation?.data.programme?.name, programme.name),
       part: programme.part ? translated(translation?.data.programme?.part, programme.part) : undefined,
+    },
+    microCredentialText: (field) => {
+      const text = record.data.microCredential?.[field];
+      return text === undefined ? undefined : translated(translation?.data.microCredential?.[field], text);
     },
   };
 }

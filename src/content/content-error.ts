@@ -17,7 +17,7 @@ export const CONTENT_ERROR_CODES = [
 ] as const satisfies readonly ErrorCode[];
 
 /** The codes of what validation reports without refusing the content: the build goes on. */
-export const CONTENT_WARNING_CODES = ['missing-translation', 'stack-due', 'stack-unsupported'] as const satisfies readonly ErrorCode[];
+export const CONTENT_WARNING_CODES = ['missing-translation', 'stack-due', 'stack-unsupported', 'rncp-inactive', 'missing-micro-credential-element'] as const satisfies readonly ErrorCode[];
 
 export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number] | (typeof CONTENT_WARNING_CODES)[number];
 

@@ -16,6 +16,7 @@ import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { translationSchema, type TranslationData } from './schemas/translation.ts';
 import { parseYamlSource, splitFrontmatter } from './yaml-source.ts';
 import { TEXT_LIMITS } from './schemas/common.ts';
+import { MICRO_CREDENTIAL_TEXTS, type MicroCredential } from './schemas/micro-credential.ts';
 
 export interface AchievementTranslation {
   /** The site's language tag it is in, as issuer.yaml writes it (`fr-CA` for `<slug>.fr.md`). */
@@ -45,6 +46,8 @@ export interface TranslationBase {
   readonly resultIds: readonly string[];
   /** Its programme's name and part, which a translation can only translate where they exist. */
   readonly programme?: { readonly name: string; readonly part?: string | undefined } | undefined;
+  /** Its EU micro-credential elements, whose texts a translation can only translate where they exist. */
+  readonly microCredential?: MicroCredential | undefined;
 }
 
 /**
@@ -102,6 +105,15 @@ export function validateTranslation(file: { readonly path: string; readonly text
       code: 'unknown-field', file: file.path, ...source.locate(path, { key: true }), field: formatPath(path),
       message: base.programme ? `translates the programme part of ${base.file}, which gives none.` : `translates the programme of ${base.file}, which is in none.`,
       expected: `no ${formatPath(path)} here, or programme.${field} in ${base.file} first`,
+    }));
+  }
+  for (const field of MICRO_CREDENTIAL_TEXTS) {
+    if (parsed.data.microCredential?.[field] === undefined || base.microCredential?.[field] !== undefined) continue;
+    const path = ['microCredential', field];
+    errors.push(contentError({
+      code: 'unknown-field', file: file.path, ...source.locate(path, { key: true }), field: formatPath(path),
+      message: `translates the micro-credential ${field} of ${base.file}, which states none.`,
+      expected: `no ${formatPath(path)} here, or ${formatPath(path)} in ${base.file} first`,
     }));
   }
   const criteria = parts.body.trim();

@@ -13,9 +13,11 @@ import { addIsoDuration, toDateTimeStamp } from '../core/dates.ts';
 import { sortErrors, type LaurelError } from '../core/error.ts';
 import { contentError } from './content-error.ts';
 import { descriptionProblems, resultProblem } from './results.ts';
+import { annexIReports, missingAnnexIElements } from './annex-i.ts';
 import { missingTranslations, translationFileName, untranslatedBadgeWords, validateTranslation, type AchievementTranslation } from './translations.ts';
 import { closest, formatPath, issuesToErrors } from './schema-issues.ts';
 import { blocksProblem, dueStacks, stackRule, withdrawnBlocks } from './stacks.ts';
+import { portfolioProblems } from './portfolios.ts';
 import { cachedYamlSource, parseYamlSource, splitFrontmatter, type FieldPath, type YamlParseCache, type YamlSource } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -50,6 +52,8 @@ export interface AchievementRecord {
   readonly language: string;
   /** Its words in the site's other languages (`<slug>.<language>.md`, ./translations.ts), in the site's order. */
   readonly translations: readonly AchievementTranslation[];
+  /** Where its `microCredential:` block is, for the report of what it misses (./annex-i.ts). */
+  readonly microCredentialAt?: { readonly line: number; readonly column: number } | undefined;
 }
 
 export interface Origin {
@@ -73,6 +77,8 @@ export interface AwardRecord {
   readonly evidence: readonly Evidence[];
   /** For a stacked achievement: the ids of the learner's awards of its blocks (./stacks.ts). */
   readonly blocks: readonly string[];
+  /** The id of its learner's portfolio page, where they asked for one (./portfolios.ts). */
+  readonly portfolio: string | undefined;
   readonly narrative: string | undefined;
   readonly results: readonly Result[];
   readonly creditsEarned: number | undefined;
@@ -173,7 +179,8 @@ function validateAchievement(file: SourceFile, errors: LaurelError[], siteLangua
   });
   if (errors.length > before) return undefined;
   locators.set(slug, (path) => ({ file: file.path, ...source.locate(path), field: formatPath(path) }));
-  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [] };
+  const microCredentialAt = data.microCredential && source.locate(['microCredential'], { key: true });
+  return { slug, file: file.path, data, badge: data.badge, criteria, language: data.inLanguage ?? siteLanguage, translations: [], ...(microCredentialAt && { microCredentialAt }) };
 }
 
 /** An email address in an award file would be published: only its salted hash may be there. */
@@ -304,7 +311,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
     const record = achievements.get(slug);
     // An achievement whose own file is invalid has its error already; its translations wait for it.
     if (!record && invalidAchievements.has(slug)) continue;
-    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme };
+    const base = record && { slug, file: record.file, language: record.language, resultIds: record.data.resultDescriptions.map((description) => description.id), programme: record.data.programme, microCredential: record.data.microCredential };
     const translation = validateTranslation(file, base, issuer?.languages, errors);
     if (!translation) continue;
     const earlier = translations.get(slug)?.find((other) => other.language === translation.language);
@@ -323,6 +330,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
   const awards: AwardRecord[] = [];
   // Where each stacked award writes its blocks, to check them once every award is known.
   const blockLists = new Map<AwardRecord, Locate>();
+  const portfolioAt = new Map<AwardRecord, ReturnType<Locate>>();
   const erased: ErasedRecord[] = [];
   const seenIds = new Map<string, Origin>();
   const seenIndices = new Map<number, Origin>();
@@ -401,6 +409,7 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         recipient: value.recipient, learner: value.learner, awardedOn, validUntil,
         evidence: value.evidence ?? defaults.evidence ?? [],
         blocks: value.blocks ?? [],
+        portfolio: value.portfolio,
         narrative: value.narrative ?? defaults.narrative,
         results,
         creditsEarned,
@@ -411,15 +420,20 @@ export function validateContent(files: ContentFiles, options: ValidateOptions = 
         listed: issuer ? isListed(value, issuer) : false,
       };
       awards.push(record);
+      if (value.portfolio) portfolioAt.set(record, at('portfolio'));
       if (value.blocks) blockLists.set(record, (field) => ({ file: file.path, ...source.locate([...path, 'blocks', ...field]), field: formatPath([...path, 'blocks', ...field]) }));
     }
   }
   const stackWarnings = checkBlocks(blockLists, awards, erased, achievements, errors);
+  errors.push(...portfolioProblems(awards, (award) => portfolioAt.get(award)!));
   if (errors.length || !issuer) return { ok: false, errors: sortErrors(errors) };
   awards.sort((a, b) => a.awardedOn.localeCompare(b.awardedOn) || a.id.localeCompare(b.id));
   erased.sort((a, b) => a.id.localeCompare(b.id));
   const bases = [...achievements.values()].map((record) => ({ ...record, draft: record.data.draft, resultIds: [], programme: record.data.programme }));
-  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...stackWarnings, ...dueStackWarnings({ achievements, awards })];
+  const microCredentials = missingAnnexIElements(annexIReports(achievements.values(), issuer), parseYamlSource(files.issuer!.text).locate(['address', 'addressCountry'], { key: true }));
+  // issuer.yaml's microCredentialElements: error refuses what is otherwise a warning.
+  if (issuer.microCredentialElements === 'error' && microCredentials.length) return { ok: false, errors: sortErrors(microCredentials) };
+  const warnings = [...missingTranslations(bases, issuer.languages), ...untranslatedBadgeWords(bases), ...stackWarnings, ...dueStackWarnings({ achievements, awards }), ...microCredentials];
   return { ok: true, content: { issuer, achievements, awards, erased }, warnings };
 }
 

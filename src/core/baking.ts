@@ -1,7 +1,12 @@
 /**
  * Baking: a credential carried inside its badge image (OB 3.0 §"Baking", docformat.md). PNG gets one uncompressed `iTXt` chunk with keyword `openbadgecredential`; SVG gets one
- * `<openbadges:credential>` element right after the root start tag. Baking again replaces the old
- * credential: the spec forbids more than one. Extraction is for untrusted files, so it returns
+ * `<openbadges:credential>` element right after the root start tag. A CLR 2.0 ClrCredential is
+ * baked the same way under its own names: keyword `clrcredential`, element `credential` in the
+ * namespace `https://purl.imsglobal.org/clr/v2p0`, as 1EdTech's validator reads a baked CLR 2.0
+ * (github.com/1EdTech/digital-credentials-public-validator at commit 38254719,
+ * inspector-vc/…/payload/PngParser.java and SvgParser.java, the `CLR20` entries), the rest of the
+ * method being OB 3.0's. Baking again replaces the old credential, of either kind:
+ * the spec forbids more than one. Extraction is for untrusted files, so it returns
  * undefined rather than throwing, and its work grows no faster than the file: one pass over an
  * SVG, one chunk of a PNG decoded, and at most MAX_INPUT_BYTES inflated.
  */
@@ -10,6 +15,21 @@ import { MAX_INPUT_BYTES } from './limits.ts';
 
 export const OB3_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 export const PNG_KEYWORD = 'openbadgecredential';
+export const CLR_NAMESPACE = 'https://purl.imsglobal.org/clr/v2p0';
+export const CLR_PNG_KEYWORD = 'clrcredential';
+
+/** The names a kind of credential is baked under: its PNG iTXt keyword and its SVG element's namespace. */
+export interface BakedKind {
+  readonly pngKeyword: string;
+  readonly svgNamespace: string;
+  /** The prefix the element is written with (readers match the namespace, not the prefix). */
+  readonly svgPrefix: string;
+}
+
+export const OPEN_BADGE_BAKING: BakedKind = { pngKeyword: PNG_KEYWORD, svgNamespace: OB3_NAMESPACE, svgPrefix: 'openbadges' };
+export const CLR_BAKING: BakedKind = { pngKeyword: CLR_PNG_KEYWORD, svgNamespace: CLR_NAMESPACE, svgPrefix: 'clr' };
+/** Every kind a verifier reads from an image. */
+export const BAKED_KINDS: readonly BakedKind[] = [OPEN_BADGE_BAKING, CLR_BAKING];
 
 // ---------------------------------------------------------------------------------------------
 // PNG (ISO/IEC 15948, "PNG")
@@ -99,8 +119,8 @@ export function pngChunk(type: string, data: Uint8Array): Uint8Array {
  * translated keyword, NUL, text. OB 3.0: flag 0 and method 0 ("Compression MUST NOT be used"),
  * empty language tag and translated keyword, text = the credential (JSON or compact JWS).
  */
-function credentialItxt(credential: string): Uint8Array {
-  const keyword = new TextEncoder().encode(PNG_KEYWORD); // ASCII, so Latin-1 as §11.3.4.5 asks
+function credentialItxt(credential: string, kind: BakedKind): Uint8Array {
+  const keyword = new TextEncoder().encode(kind.pngKeyword); // ASCII, so Latin-1 as §11.3.4.5 asks
   const text = new TextEncoder().encode(credential);
   const data = new Uint8Array(keyword.length + 5 + text.length);
   data.set(keyword, 0);
@@ -110,12 +130,14 @@ function credentialItxt(credential: string): Uint8Array {
   return pngChunk('iTXt', data);
 }
 
-/** An iTXt chunk whose keyword is `openbadgecredential`, read or not. */
-function isCredentialChunk(chunk: Chunk): boolean {
-  if (chunk.type !== 'iTXt') return false;
+/** The keyword of an iTXt chunk that carries a credential of one of `kinds`, read or not. */
+function credentialKeyword(chunk: Chunk, kinds: readonly BakedKind[]): string | undefined {
+  if (chunk.type !== 'iTXt') return undefined;
   // PNG §11.3.4.5: keywords are 1–79 bytes, so the NUL is looked for in the first 80 bytes only.
   const keywordEnd = chunk.data.subarray(0, 80).indexOf(0);
-  return keywordEnd === PNG_KEYWORD.length && String.fromCharCode(...chunk.data.subarray(0, keywordEnd)) === PNG_KEYWORD;
+  if (keywordEnd < 0) return undefined;
+  const keyword = String.fromCharCode(...chunk.data.subarray(0, keywordEnd));
+  return kinds.some((kind) => kind.pngKeyword === keyword) ? keyword : undefined;
 }
 
 /** What an image holds: the credential's text, or why there is none to read. */
@@ -126,9 +148,8 @@ export type BakedCredential =
 
 const NO_CREDENTIAL: BakedCredential = { ok: false, reason: 'no-credential' };
 
-/** The text of an `openbadgecredential` iTXt chunk (`isCredentialChunk`). */
-function credentialFromItxt(data: Uint8Array): BakedCredential {
-  const keywordEnd = PNG_KEYWORD.length;
+/** The text of a credential iTXt chunk (`credentialKeyword`) whose keyword is `keywordEnd` bytes long. */
+function credentialFromItxt(data: Uint8Array, keywordEnd: number): BakedCredential {
   const flag = data[keywordEnd + 1];
   const method = data[keywordEnd + 2];
   const languageEnd = data.indexOf(0, keywordEnd + 3);
@@ -150,16 +171,16 @@ function credentialFromItxt(data: Uint8Array): BakedCredential {
 }
 
 /**
- * Returns a copy of `png` with `credential` baked in, right after IHDR, and every earlier
- * `openbadgecredential` chunk removed. Throws on a file that is not a well-formed PNG, since
- * the build only ever bakes images it has just rendered.
+ * Returns a copy of `png` with `credential` baked in under `kind`'s keyword, right after IHDR,
+ * and every earlier credential chunk (of any kind) removed. Throws on a file that is not a
+ * well-formed PNG, since the build only ever bakes images it has just rendered.
  */
-export function bakePng(png: Uint8Array, credential: string): Uint8Array {
+export function bakePng(png: Uint8Array, credential: string, kind: BakedKind = OPEN_BADGE_BAKING): Uint8Array {
   const chunks = isWellFormed(png) ? [...chunksOf(png)] : undefined;
   const header = chunks?.[0];
   if (!chunks || header?.type !== 'IHDR') throw new TypeError('bakePng: not a well-formed PNG image');
-  const kept = chunks.filter((chunk) => !isCredentialChunk(chunk));
-  const parts = [png.subarray(0, 8), png.subarray(header.start, header.end), credentialItxt(credential)];
+  const kept = chunks.filter((chunk) => credentialKeyword(chunk, BAKED_KINDS) === undefined);
+  const parts = [png.subarray(0, 8), png.subarray(header.start, header.end), credentialItxt(credential, kind)];
   for (const chunk of kept.slice(1)) parts.push(png.subarray(chunk.start, chunk.end));
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
@@ -171,16 +192,17 @@ export function bakePng(png: Uint8Array, credential: string): Uint8Array {
 }
 
 /**
- * The credential of the first `openbadgecredential` iTXt chunk, if its CRC is valid. OB 3.0 allows
- * one such chunk, so the first decides and no other is read: whatever the file holds, at most one
- * chunk is decoded and at most MAX_INPUT_BYTES inflated.
+ * The credential of the first credential iTXt chunk of one of `kinds` (an Open Badge or a CLR by
+ * default), if its CRC is valid. OB 3.0 allows one such chunk, so the first decides and no other
+ * is read: whatever the file holds, at most one chunk is decoded and at most MAX_INPUT_BYTES inflated.
  */
-export function readPngCredential(png: Uint8Array): BakedCredential {
+export function readPngCredential(png: Uint8Array, kinds: readonly BakedKind[] = BAKED_KINDS): BakedCredential {
   try {
     if (!isWellFormed(png)) return NO_CREDENTIAL;
     for (const chunk of chunksOf(png)) {
-      if (!isCredentialChunk(chunk)) continue;
-      return crcOk(png, chunk) ? credentialFromItxt(chunk.data) : NO_CREDENTIAL;
+      const keyword = credentialKeyword(chunk, kinds);
+      if (keyword === undefined) continue;
+      return crcOk(png, chunk) ? credentialFromItxt(chunk.data, keyword.length) : NO_CREDENTIAL;
     }
   } catch {
     // A malformed file is "no credential", never an exception.
@@ -188,9 +210,9 @@ export function readPngCredential(png: Uint8Array): BakedCredential {
   return NO_CREDENTIAL;
 }
 
-/** The first `openbadgecredential` iTXt text with a valid CRC; undefined for anything else. */
-export function extractPng(png: Uint8Array): string | undefined {
-  const read = readPngCredential(png);
+/** The first credential iTXt text of one of `kinds` with a valid CRC; undefined for anything else. */
+export function extractPng(png: Uint8Array, kinds: readonly BakedKind[] = BAKED_KINDS): string | undefined {
+  const read = readPngCredential(png, kinds);
   return read.ok ? read.text : undefined;
 }
 
@@ -231,13 +253,18 @@ function rootStartTag(svg: string): StartTag | undefined {
   return undefined;
 }
 
-/** The prefixes the root binds to the OB 3.0 namespace (the validator matches the QName). */
-function obPrefixes(startTag: string): ReadonlySet<string> {
+/**
+ * The prefixes the root binds to the namespaces of `kinds` (the validator matches the QName); a
+ * kind whose namespace the root does not declare is looked for under its usual prefix.
+ */
+function credentialPrefixes(startTag: string, kinds: readonly BakedKind[]): ReadonlySet<string> {
   const prefixes = new Set<string>();
-  for (const m of startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g)) {
-    if (m[3] === OB3_NAMESPACE) prefixes.add(m[1]!);
+  const bound = [...startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g)];
+  for (const kind of kinds) {
+    const mine = bound.filter((m) => m[3] === kind.svgNamespace).map((m) => m[1]!);
+    for (const prefix of mine.length > 0 ? mine : [kind.svgPrefix]) prefixes.add(prefix);
   }
-  return prefixes.size > 0 ? prefixes : new Set(['openbadges']);
+  return prefixes;
 }
 
 /** Every `<p:credential …/>` or `<p:credential …>…</p:credential>`, as [start, end) ranges. */
@@ -327,10 +354,10 @@ function findOutsideCdata(text: string, needle: string, from: number): number {
   }
 }
 
-/** Binds `openbadges` to the OB 3.0 namespace on the root start tag (rebinding a stray value). */
-function declareNamespace(startTag: string, selfClosing: boolean): string {
-  const declaration = `xmlns:openbadges="${OB3_NAMESPACE}"`;
-  const existing = /\sxmlns:openbadges\s*=\s*("[^"]*"|'[^']*')/.exec(startTag);
+/** Binds the kind's prefix to its namespace on the root start tag (rebinding a stray value). */
+function declareNamespace(startTag: string, selfClosing: boolean, kind: BakedKind): string {
+  const declaration = `xmlns:${kind.svgPrefix}="${kind.svgNamespace}"`;
+  const existing = new RegExp(`\\sxmlns:${kind.svgPrefix}\\s*=\\s*("[^"]*"|'[^']*')`).exec(startTag);
   if (existing) return startTag.replace(existing[0], ` ${declaration}`);
   const at = selfClosing ? startTag.length - 2 : startTag.length - 1;
   return `${startTag.slice(0, at).trimEnd()} ${declaration}${startTag.slice(at)}`;
@@ -348,11 +375,12 @@ function cdata(text: string): string {
 }
 
 /**
- * Returns `svg` with `credential` (embedded-proof JSON) baked in: the namespace declared on the
- * root, and one `<openbadges:credential>` directly after the root start tag, replacing any
- * earlier one. Throws if `svg` has no `<svg>` root or the text cannot be put in XML.
+ * Returns `svg` with `credential` (embedded-proof JSON) baked in: the kind's namespace declared on
+ * the root, and one `<openbadges:credential>` (`<clr:credential>` for a CLR) directly after the
+ * root start tag, replacing any earlier one of either kind. Throws if `svg` has no `<svg>` root or
+ * the text cannot be put in XML.
  */
-export function bakeSvg(svg: string, credential: string): string {
+export function bakeSvg(svg: string, credential: string, kind: BakedKind = OPEN_BADGE_BAKING): string {
   if (NOT_XML_CHAR.test(credential)) throw new TypeError('bakeSvg: the credential has characters XML cannot hold');
   const found = rootStartTag(svg);
   if (!found) throw new TypeError('bakeSvg: no <svg> root element');
@@ -361,14 +389,14 @@ export function bakeSvg(svg: string, credential: string): string {
   const after = svg.slice(found.end);
   const kept: string[] = [];
   let from = 0;
-  for (const element of credentialElements(after, obPrefixes(startTag), false)) {
+  for (const element of credentialElements(after, credentialPrefixes(startTag, BAKED_KINDS), false)) {
     kept.push(after.slice(from, element.start));
     from = element.end;
   }
   kept.push(after.slice(from));
   const rest = kept.join('');
-  startTag = declareNamespace(startTag, found.selfClosing);
-  const element = `<openbadges:credential>${cdata(credential)}</openbadges:credential>`;
+  startTag = declareNamespace(startTag, found.selfClosing, kind);
+  const element = `<${kind.svgPrefix}:credential>${cdata(credential)}</${kind.svgPrefix}:credential>`;
   if (found.selfClosing) return `${svg.slice(0, found.start)}${startTag.slice(0, -2)}>${element}</svg>${rest}`;
   return `${svg.slice(0, found.start)}${startTag}${element}${rest}`;
 }
@@ -402,15 +430,16 @@ function textContent(body: string): string {
 }
 
 /**
- * The credential baked in an SVG: the JSON of the first `credential` element in the OB 3.0
- * namespace, or its `verify` attribute (a VC-JWT). Undefined when there is none.
+ * The credential baked in an SVG: the JSON of the first `credential` element in the namespace of
+ * one of `kinds` (OB 3.0 or CLR 2.0 by default), or its `verify` attribute (a VC-JWT). Undefined
+ * when there is none.
  */
-export function extractSvg(svg: string): string | undefined {
+export function extractSvg(svg: string, kinds: readonly BakedKind[] = BAKED_KINDS): string | undefined {
   try {
     const found = rootStartTag(svg);
     if (!found) return undefined;
     const rest = svg.slice(found.end);
-    const [element] = credentialElements(rest, obPrefixes(svg.slice(found.start, found.end)), true);
+    const [element] = credentialElements(rest, credentialPrefixes(svg.slice(found.start, found.end), kinds), true);
     if (!element) return undefined;
     const verify = /\sverify\s*=\s*(["'])(.*?)\1/.exec(element.open);
     const text = verify ? decodeEntities(verify[2]!) : textContent(element.body);

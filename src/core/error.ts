@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'invalid-stack', // an award's blocks do not make up the stack it awards: another achievement, another learner, too few, too far apart, later than the award
   'stack-due', // a warning: a learner holds every block of a stack and has no award of it yet (npm run stack writes it)
   'stack-unsupported', // a warning: a stacked award in force whose block was revoked, suspended or erased since
+  'rncp-inactive', // a warning of npm run check --rncp: an alignment names a certification the register no longer lists as active
+  'missing-micro-credential-element', // a warning (an error with issuer.yaml microCredentialElements: error): an achievement marked as an EU micro-credential misses a mandatory element of Annex I
   'yaml-alias-limit', // the YAML's aliases (*name) expand to too much data (a "billion laughs")
   'invalid-encoding', // a file is not UTF-8 text
   'symlink-outside-repository', // a symbolic link in content/, keys/ or public/ leads out of the repository, or into .git/ or .laurel/ (from public/, keys/ too)

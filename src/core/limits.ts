@@ -34,12 +34,19 @@ export const MAX_PAGE_HEAD_BYTES = 64 * 1024;
 export const MAX_PROOFS = 8;
 
 /**
- * How many credentials inside a credential are verified: the endorsements of an Open Badge (and of
- * its achievement and issuer), or the credentials a CLR holds. Each is a full verification, with
- * its own key and status fetches; those beyond this are counted and not verified. Only one level:
- * a nested credential's own nested credentials are not verified.
+ * How many endorsements inside a credential are verified: those of an Open Badge, of its
+ * achievement and of its issuer. Each is a full verification, with its own key and status
+ * fetches; those beyond this are counted and not verified. Only one level: a nested credential's
+ * own nested credentials are not verified.
  */
 export const MAX_NESTED_CREDENTIALS = 16;
+/**
+ * How many of the credentials a CLR 2.0 transcript holds are verified, the same way and one level
+ * deep too. A learner's transcript of 50 awards is well within it; one verification fetches each
+ * of the issuer's files once, so 50 credentials of one issuer cost 50 signatures, not 50 downloads.
+ * A transcript holding more is not called verified: those beyond are counted as not checked.
+ */
+export const MAX_CLR_CREDENTIALS = 128;
 
 /** How many issuers a trust list may name (the list itself is held to MAX_INPUT_BYTES too). */
 export const MAX_TRUST_LIST_ENTRIES = 10_000;
@@ -68,6 +75,7 @@ export const VERIFIER_LIMITS = {
   redirects: MAX_REDIRECTS,
   proofs: MAX_PROOFS,
   nestedCredentials: MAX_NESTED_CREDENTIALS,
+  clrCredentials: MAX_CLR_CREDENTIALS,
   trustListEntries: MAX_TRUST_LIST_ENTRIES,
   logFileBytes: MAX_LOG_FILE_BYTES,
   logEntriesPerCredential: MAX_LOG_ENTRIES_PER_CREDENTIAL,

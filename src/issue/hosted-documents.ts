@@ -27,5 +27,6 @@ export function jsonArtifacts(site: SignedSite): Artifact[] {
   for (const [slug, achievement] of site.achievements) artifacts.push({ path: at(urls.achievementJson(slug)), bytes: jsonText(achievement) });
   for (const [name, edition] of site.achievementEditions) artifacts.push({ path: at(`${urls.achievementJson(name)}`), bytes: jsonText(edition) });
   for (const award of site.awards) artifacts.push({ path: at(urls.credentialJson(award.record.id)), bytes: award.json });
+  for (const [id, transcript] of site.transcripts) artifacts.push({ path: at(urls.portfolioTranscript(id)), bytes: transcript.json });
   return artifacts;
 }

@@ -8,12 +8,15 @@ import { buildAchievement, buildCredential, buildProfile, type EvidenceInput, ty
 import { languageFolder } from '../core/locale/language.ts';
 import { messagesFor } from '../core/locale/messages.ts';
 import { achievementText, badgeLanguage } from '../content/achievement-text.ts';
+import { microCredentialAlignments } from '../core/micro-credential.ts';
 import { didWebForSiteUrl, buildDidDocument, TRANSPARENCY_LOG_SERVICE_FRAGMENT } from '../core/did.ts';
 import { CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT, createDocumentLoader, type DocumentLoader } from '../core/document-loader.ts';
 import type { JsonObject } from '../core/json.ts';
 import { LaurelError } from '../core/error.ts';
 import type { DataIntegrityProof, ProofFailure, SigningKey } from '../core/proof.ts';
 import { signSequentially, type SignMany, type SigningJob } from './signing.ts';
+import { unsignedTranscript } from './transcripts.ts';
+import { portfoliosOf } from '../content/portfolios.ts';
 import { buildStatusListCredential, createBitstring, encodeStatusList, setBit, MIN_STATUS_LIST_ENTRIES } from '../core/status-list.ts';
 import type { AchievementRecord, AwardRecord, ErasedRecord, SiteContent } from '../content/validate.ts';
 import { publishedReason } from '../content/privacy.ts';
@@ -50,6 +53,15 @@ export interface SignedSite {
   readonly statusLists: ReadonlyMap<StatusPurpose, JsonObject>;
   /** For OB 3.0 displayers that read 1EdTechRevocationList (OB 3.0 §"Revocation"). */
   readonly revocationList: JsonObject;
+  /** The signed CLR 2.0 transcript of each portfolio, by its id (./transcripts.ts). */
+  readonly transcripts: ReadonlyMap<string, SignedTranscript>;
+}
+
+export interface SignedTranscript {
+  /** The awards it holds. */
+  readonly awards: readonly string[];
+  /** The exact bytes hosted at its URL. */
+  readonly json: string;
 }
 
 /** A document the build could not sign: a field its contexts do not define, most likely. */
@@ -93,6 +105,24 @@ export function issuerDid(content: SiteContent): string {
   return did.value;
 }
 
+/**
+ * The elements of an EU micro-credential (its `microCredential:` block) as alignments, in the
+ * edition's language (src/core/micro-credential.ts); none for an achievement without the block,
+ * whose credentials keep their bytes.
+ */
+function microCredentialAlignmentsOf(record: AchievementRecord, language: string) {
+  const block = record.data.microCredential;
+  if (!block) return [];
+  const words = achievementText(record, language);
+  return microCredentialAlignments({
+    ...block,
+    assessment: words.microCredentialText('assessment')?.text,
+    qualityAssurance: words.microCredentialText('qualityAssurance')?.text,
+    prerequisites: words.microCredentialText('prerequisites')?.text,
+    programme: words.programme?.name.text,
+  }, messagesFor(language).microCredential);
+}
+
 function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerProfile: JsonObject, version?: AchievementVersion): JsonObject {
   const { data } = record;
   const achievementUrl = version?.id ?? urls.achievementJson(record.slug);
@@ -109,7 +139,7 @@ function achievementDocument(record: AchievementRecord, urls: SiteUrls, issuerPr
     // An achievement in one language keeps the words it always had; each language edition its own.
     imageCaption: version ? messagesFor(version.language).badgeAlt(name) : `${data.name} badge`,
     tags: data.tags,
-    alignments: data.alignments,
+    alignments: [...data.alignments, ...microCredentialAlignmentsOf(record, version?.language ?? record.language)],
     creditsAvailable: data.creditsAvailable,
     fieldOfStudy: data.fieldOfStudy,
     humanCode: data.humanCode,
@@ -355,6 +385,15 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
   const signed = await signAll(documents, key, options, refuseUnreadable);
   const awards: SignedAward[] = content.awards.map((record, index) => ({ record, credential: signed[index]!, json: credentialText(signed[index]) }));
   const statusLists = new Map<StatusPurpose, JsonObject>(purposes.map((purpose, index) => [purpose, signed[content.awards.length + index]!]));
+  // Transcripts hold signed credentials, so they are signed once those are.
+  const signedById = new Map(awards.map((award) => [award.record.id, award.credential]));
+  const words = messagesFor(issuer.language);
+  const pending = portfoliosOf(content.awards).flatMap((portfolio) => {
+    const transcript = unsignedTranscript(portfolio, signedById, credentialIssuer, urls, words.transcriptName(portfolio.awards.at(-1)!.recipient.name));
+    return transcript ? [transcript] : [];
+  });
+  const signedTranscripts = await signAll(pending.map((transcript) => ({ unsecured: transcript.unsecured, created: transcript.created, where: { file: 'content/awards' }, what: `the transcript of portfolio ${transcript.portfolio}` })), key, options, () => {});
+  const transcripts = new Map(pending.map((transcript, index) => [transcript.portfolio, { awards: transcript.awards, json: credentialText(signedTranscripts[index]) }]));
 
   const publishedKeyIds = [
     ...options.keys.filter((candidate) => candidate.status !== 'compromised').map((candidate) => candidate.publicKeyMultibase),
@@ -395,5 +434,6 @@ export async function buildSignedSite(content: SiteContent, options: BuildSiteOp
     erased: content.erased,
     statusLists,
     revocationList,
+    transcripts,
   };
 }

@@ -37,6 +37,10 @@ export interface SiteUrls {
   credentialJson(id: string): string;
   /** One award's own 1200×630 preview image, with the learner's name (issuer.yaml `shareCards: personal`). */
   credentialShareCard(id: string): string;
+  /** A learner's portfolio page, where they asked for one (src/content/portfolios.ts). */
+  portfolioPage(id: string): string;
+  /** Its signed CLR 2.0 transcript, beside it. */
+  portfolioTranscript(id: string): string;
   statusList(purpose: StatusPurpose): string;
   revocationList: string;
   /** The transparency log's prefix (C2SP tlog-tiles): `checkpoint` and `tile/…` under it. */
@@ -56,6 +60,7 @@ export interface PageUrls {
   readonly walletPage: string;
   achievementPage(slug: string): string;
   credentialPage(id: string): string;
+  portfolioPage(id: string): string;
 }
 
 /** `folder` is '' for the default language, or a language's folder with its slash (`fr/`). */
@@ -68,6 +73,7 @@ export function pageUrls(site: string, folder = ''): PageUrls {
     walletPage: at('wallet/'),
     achievementPage: (slug) => at(`achievements/${slug}/`),
     credentialPage: (id) => at(`credentials/${id}/`),
+    portfolioPage: (id) => at(`portfolios/${id}/`),
   };
 }
 
@@ -91,6 +97,8 @@ export function siteUrls(site: string): SiteUrls {
     credentialPage: pages.credentialPage,
     credentialJson: (id) => at(`credentials/${id}.json`),
     credentialShareCard: (id) => at(`credentials/${id}/share.png`),
+    portfolioPage: pages.portfolioPage,
+    portfolioTranscript: (id) => at(`portfolios/${id}/transcript.json`),
     statusList: (purpose) => at(`status/${purpose}.json`),
     revocationList: at('status/1edtech-revocation-list.json'),
     transparencyLog: at('log/'),

@@ -17,6 +17,7 @@ import { achievementWords, badgeLanguage, langFor, type AchievementText, type La
 import { linkedInAddToProfileUrl, linkedInShareUrl } from './linkedin.ts';
 import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
 import { earnedWith, stackProgress, type BlockLine, type StackProgress } from './stack-view.ts';
+import { portfolioPageOf } from './portfolio-links.ts';
 
 // --- dates -------------------------------------------------------------------------------------
 
@@ -316,6 +317,8 @@ export interface CertificateView {
   readonly stacks: readonly StackProgress[];
   /** For a stacked award: the blocks it was earned with. */
   readonly earnedWith: readonly BlockLine[];
+  /** The learner's portfolio page, where they asked for one (./portfolio-view.ts). */
+  readonly portfolio: string | undefined;
 }
 
 /**
@@ -438,6 +441,7 @@ export function certificateView(site: SignedSite, award: SignedAward, now: Date,
     listed: isSearchable(record),
     stacks: stackProgress(site, record, language),
     earnedWith: earnedWith(site, record, language),
+    portfolio: portfolioPageOf(site, record, language),
   };
 }
 

@@ -27,6 +27,7 @@ export function routesFor(siteUrl: string, folders: readonly string[] = ['']): I
       page(at('verify'), 'verify.astro'),
       page(at('verify/how'), 'verify-how.astro'),
       page(at('wallet'), 'wallet.astro'),
+      page(at('portfolios/[id]'), 'portfolio.astro'),
     ];
   });
   return [
@@ -44,6 +45,7 @@ export function routesFor(siteUrl: string, folders: readonly string[] = ['']): I
     document('/achievements/[slug]/small.svg', 'small-badge.ts'),
     document('/achievements/[slug]/share.png', 'achievement-share-card.ts'),
     document('/credentials/[id].json', 'credential-json.ts'),
+    document('/portfolios/[id]/transcript.json', 'transcript.ts'),
     // Baked badges and the PDF certificate are made on the certificate page, in the browser.
     document('/credentials/[id]/share.png', 'share-card.ts'),
   ];

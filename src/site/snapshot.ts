@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import type { AchievementRecord, SiteContent } from '../content/validate.ts';
 import type { JsonObject } from '../core/json.ts';
-import type { SignedAward, SignedSite } from '../issue/signed-site.ts';
+import type { SignedAward, SignedSite, SignedTranscript } from '../issue/signed-site.ts';
 import { siteUrls, type StatusPurpose } from '../issue/urls.ts';
 
 /** What the image routes need to render and cache badges and share cards. */
@@ -49,6 +49,7 @@ export interface SiteSnapshot {
     readonly awards: ReadonlyArray<SnapshotAward>;
     readonly statusLists: ReadonlyArray<[StatusPurpose, JsonObject]>;
     readonly revocationList: JsonObject;
+    readonly transcripts: ReadonlyArray<[string, SignedTranscript]>;
   };
   readonly images: ImageSettings;
   readonly plan: RenderPlan;
@@ -68,6 +69,7 @@ function toSnapshot(site: SignedSite, images: ImageSettings, plan: RenderPlan): 
       achievementEditions: [...site.achievementEditions],
       statusLists: [...site.statusLists],
       revocationList: site.revocationList,
+      transcripts: [...site.transcripts],
     },
     images,
     plan,
@@ -139,6 +141,7 @@ export function fromSnapshot(snapshot: SiteSnapshot): { site: SignedSite; images
       erased: content.erased,
       statusLists: new Map(site.statusLists),
       revocationList: site.revocationList,
+      transcripts: new Map(site.transcripts),
     },
     images: snapshot.images,
     plan: snapshot.plan,

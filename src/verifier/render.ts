@@ -192,7 +192,7 @@ export function resetChecklist(list: HTMLElement, state: RowState, words: Verifi
  * The verdict's headline and detail. Its words (`describeVerdict` of the core's messages) come in
  * with the lazily loaded engine, so the page's first script stays small.
  */
-export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined; readonly bundleUse?: string | undefined }, words: VerifierPageWords, durationMs?: number): void {
+export function renderVerdict(result: HTMLElement, report: VerificationReport, verdict: { readonly title: string; readonly issuer?: string | undefined; readonly bundleUse?: string | undefined; readonly held?: string | undefined }, words: VerifierPageWords, durationMs?: number): void {
   result.dataset['verificationStatus'] = report.status;
   const { title, issuer } = verdict;
   const heading = result.querySelector<HTMLElement>('[data-verdict]')!;
@@ -211,6 +211,8 @@ export function renderVerdict(result: HTMLElement, report: VerificationReport, v
   if (report.status === 'unchecked') lines.push(words.someNotChecked, ...unknown.map(line));
   if (report.status === 'failed') lines.push(...failed.map(line));
   if (report.status === 'warning') lines.push(words.readBeforeRelying, ...doubtful.map(line));
+  // A CLR 2.0 transcript: whether each credential it holds verified, and which did not.
+  if (verdict.held) lines.push(verdict.held);
   if (verdict.bundleUse) lines.push(verdict.bundleUse);
   explain.replaceChildren(...lines.map((line, index) => el('p', index === 0 && issuer ? 'lv-issuer' : undefined, line)));
   if (durationMs !== undefined && durationMs > 0) {

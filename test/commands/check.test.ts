@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { check } from '../../src/commands/check.ts';
 import { forget } from '../../src/commands/forget.ts';
 import { makeRepository, type Repository } from '../helpers/repository.ts';
+import { FIXTURES } from '../helpers/content-fixtures.ts';
 import { encodeSecretKeyMultibase, keyPairFromSeed } from '../../src/core/multikey.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -70,6 +71,21 @@ describe('npm run check', () => {
     }
   });
 
+  it('reports the Annex I elements an achievement marked as an EU micro-credential misses, as warnings', async () => {
+    const file = path.join(repo.dir, 'content', 'achievements', 'data-literacy.md');
+    await writeFile(file, await readFile(path.join(FIXTURES, 'micro-credential', 'content', 'achievements', 'data-literacy.md')));
+    try {
+      const result = await repo.command(check, [], { now: TODAY });
+      expect(result.code, result.stderr).toBe(0);
+      // The academy's address names its country: only the achievement's own elements are missing.
+      expect(result.stdout).toContain('  ! data-literacy: 2 of the 11 mandatory elements missing: notional workload, in ECTS credits (creditsAvailable), type of quality assurance (microCredential.qualityAssurance).');
+      expect(result.stdout).toContain('content/achievements/data-literacy.md:9:1 warning[missing-micro-credential-element] creditsAvailable');
+      expect(result.stdout).not.toContain('addressCountry');
+    } finally {
+      await rm(file);
+    }
+  });
+
   it('refuses a secret key pasted into an award, at its file and line, without repeating it', async () => {
     const secret = encodeSecretKeyMultibase(keyPairFromSeed(new Uint8Array(32).fill(42)).secretKey);
     const file = path.join(repo.dir, 'content', 'awards', 'pasted.yaml');
@@ -92,6 +108,37 @@ describe('npm run check', () => {
     expect(result.stderr).toContain('Nothing was built.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect((await repo.command(check, ['--frobnicate'])).code).toBe(2);
+  });
+});
+
+describe('npm run check -- --rncp', () => {
+  const EXPORT = path.resolve(import.meta.dirname, '../fixtures/rncp/export_fiches_RNCP_excerpt.xml');
+  const block = (name: string, code: string) => `---\nname: A block\ndescription: A skill block.\nalignments:\n  - targetName: "${name}"\n    targetUrl: https://www.francecompetences.fr/recherche/rncp/37873/\n    targetFramework: RNCP\n    targetCode: ${code}\n---\n\nAssessed.\n`;
+  let scratch: Repository;
+  beforeAll(async () => {
+    scratch = await makeRepository({ fixture: 'academy' });
+  });
+  afterAll(() => scratch.cleanup());
+
+  it('confirms RNCP alignments against the register, refuses one it does not confirm at its line, and exits 2 on a file it cannot read', async () => {
+    const file = path.join(scratch.dir, 'content', 'achievements', 'cda-block.md');
+    await writeFile(file, block('Développer une application sécurisée', 'RNCP37873BC01'));
+    const ok = await scratch.command(check, ['--rncp', EXPORT], { now: TODAY });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('✓ 1 RNCP alignment matches the register (export_fiches_RNCP_excerpt.xml): codes and titles.');
+    await writeFile(file, block('Développer une application', 'RNCP37873BC01'));
+    const refused = await scratch.command(check, ['--rncp', EXPORT], { now: TODAY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('content/achievements/cda-block.md:5:');
+    expect(refused.stderr).toContain('error[invalid-value] alignments[0].targetName: is not the title the register gives RNCP37873BC01.');
+    expect(refused.stderr).toContain('expected: "Développer une application sécurisée"');
+    const missing = await scratch.command(check, ['--rncp', 'no-such-export.xml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--rncp: no-such-export.xml cannot be read (ENOENT).');
+    await writeFile(path.join(scratch.dir, 'not-xml.xml'), 'name,code\n');
+    const notXml = await scratch.command(check, ['--rncp', 'not-xml.xml']);
+    expect(notXml.code).toBe(2);
+    expect(notXml.stderr).toContain("--rncp: not-xml.xml is not France Compétences' XML export");
   });
 });
 

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zlibSync } from 'fflate';
 import { runCommand } from '../../src/commands/cli.ts';
 import { verify as verifyCommand } from '../../src/commands/verify.ts';
-import { bakePng, bakeSvg, crc32 } from '../../src/core/baking.ts';
+import { bakePng, bakeSvg, CLR_BAKING, crc32 } from '../../src/core/baking.ts';
+import { buildClrCredential } from '../../src/core/clr-credential.ts';
+import type { JsonObject } from '../../src/core/json.ts';
 import { keyPairFromSeed } from '../../src/core/multikey.ts';
 import { EMAIL, NOW, SITE, buildSite, sign, statusEntry, unsignedCredential, REVOKED_INDEX } from '../helpers/verify-site.ts';
 import rdfcVector from '../fixtures/vectors/eddsa-rdfc-2022-vector.json' with { type: 'json' };
@@ -105,6 +107,17 @@ beforeAll(async () => {
   const achievement = (endorsed['credentialSubject'] as Record<string, unknown>)['achievement'] as Record<string, unknown>;
   achievement['endorsement'] = [await endorsement('good'), { ...(await endorsement('changed')), name: 'Endorsed by everyone' }];
   await write(file('endorsed.json'), await sign(endorsed));
+  // A CLR 2.0 transcript, baked in a PNG, that holds the good credential and a changed one.
+  const transcript = (held: unknown[]) => sign(buildClrCredential({
+    id: `${SITE}transcripts/ada.json`,
+    name: 'Transcript of Ada',
+    issuer: good['issuer'] as JsonObject,
+    validFrom: '2025-06-01T00:00:00Z',
+    identifier: [],
+    credentials: held as JsonObject[],
+  }));
+  await writeFile(file('transcript.png'), bakePng(tinyPng(), JSON.stringify(await transcript([good, tampered])), CLR_BAKING));
+  await write(file('transcript-good.json'), await transcript([good]));
   // A forgery "from" an https issuer, signed with the forger's own key spelled into the key name.
   const forger = keyPairFromSeed(new Uint8Array(32).fill(66));
   const forgedIssuer = 'https://www.university.example/';
@@ -163,6 +176,18 @@ describe('npm run verify', () => {
     expect(result.stdout).toMatch(/ {4}Endorsement at \/credentialSubject\/achievement\/endorsement\/1: ✗ Not verified: signature failed\./);
     // The endorsements are reported, not counted among the credential's own checks.
     expect(result.stdout.split('\n').filter((line) => /^ {2}[✓✗!?–] /.test(line))).toHaveLength(10);
+  });
+
+  it('fails a CLR 2.0 transcript baked in a PNG that holds a changed credential, naming it', async () => {
+    const result = await verify(file('transcript.png'), ...site());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('    Credential at /credentialSubject/verifiableCredential/0: ✓ Verified.');
+    expect(result.stdout).toContain('    Credential at /credentialSubject/verifiableCredential/1: ✗ Not verified: signature failed.');
+    expect(result.stdout).toContain('1 of the 2 credentials this record holds did not verify, so the record cannot be relied on as a whole: "Brain Surgery" at /credentialSubject/verifiableCredential/1 (not verified).');
+    expect(result.stdout).toContain('✗ Not verified: a credential it holds did not verify.');
+    const good = await verify(file('transcript-good.json'), ...site());
+    expect(good.stdout).toContain('The credential this record holds verified as well.');
+    expect(good.code).toBe(0);
   });
 
   it('exits 1 and names the signature for a changed credential', async () => {

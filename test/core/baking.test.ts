@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zlibSync } from 'fflate';
-import { bakePng, bakeSvg, crc32, extractPng, extractSvg, OB3_NAMESPACE, readPngCredential } from '../../src/core/baking.ts';
+import { bakePng, bakeSvg, CLR_BAKING, CLR_NAMESPACE, crc32, extractPng, extractSvg, OB3_NAMESPACE, OPEN_BADGE_BAKING, readPngCredential } from '../../src/core/baking.ts';
 import { MAX_INPUT_BYTES } from '../../src/core/limits.ts';
 import { cdataSvg, compressedCredentialChunk, compressedItxtPngBomb, pngChunk, pngWith, zlibBomb } from '../../src/commands/bench/hostile-inputs.ts';
 
@@ -271,5 +271,37 @@ describe('bakeSvg / extractSvg', () => {
   it('refuses what XML cannot carry', () => {
     expect(() => bakeSvg('<html/>', '{}')).toThrow(/no <svg> root/);
     expect(() => bakeSvg(svg, '{"a":"\uFFFF"}')).toThrow(/characters XML cannot hold/);
+  });
+});
+
+describe('a CLR 2.0 credential baked under its own names', () => {
+  const clr = '{"type":["VerifiableCredential","ClrCredential"]}';
+  const badge = '{"type":["VerifiableCredential","OpenBadgeCredential"]}';
+
+  it('PNG: one iTXt chunk with keyword clrcredential, read by default and not by an Open Badges-only reader', () => {
+    const baked = bakePng(samplePng(), clr, CLR_BAKING);
+    const itxt = chunks(baked).filter((chunk) => chunk.type === 'iTXt');
+    expect(itxt.map((chunk) => chunk.data.subarray(0, 14).toString('latin1'))).toEqual(['clrcredential\0']);
+    expect(itxt.every((chunk) => chunk.crcOk)).toBe(true);
+    expect(extractPng(baked)).toBe(clr);
+    expect(readPngCredential(baked, [OPEN_BADGE_BAKING])).toEqual({ ok: false, reason: 'no-credential' });
+    // Baking the other kind replaces it: an image carries one credential.
+    const rebaked = bakePng(baked, badge);
+    expect(chunks(rebaked).filter((chunk) => chunk.type === 'iTXt')).toHaveLength(1);
+    expect(extractPng(rebaked)).toBe(badge);
+    expect(extractPng(rebaked, [CLR_BAKING])).toBeUndefined();
+  });
+
+  it('SVG: a credential element in the CLR namespace, under whatever prefix the root binds to it', () => {
+    const baked = bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', clr, CLR_BAKING);
+    expect(baked).toBe(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:clr="${CLR_NAMESPACE}"><clr:credential><![CDATA[${clr}]]></clr:credential></svg>`);
+    expect(extractSvg(baked)).toBe(clr);
+    expect(extractSvg(baked, [OPEN_BADGE_BAKING])).toBeUndefined();
+    const otherPrefix = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:r="${CLR_NAMESPACE}"><r:credential><![CDATA[${clr}]]></r:credential></svg>`;
+    expect(extractSvg(otherPrefix)).toBe(clr);
+    const rebaked = bakeSvg(baked, badge);
+    expect(rebaked).not.toContain('clr:credential>');
+    expect(rebaked).toContain(`xmlns:openbadges="${OB3_NAMESPACE}"`);
+    expect(extractSvg(rebaked)).toBe(badge);
   });
 });

@@ -24,16 +24,24 @@ export function toContentFiles(tree: ReadonlyMap<string, string>): ContentFiles 
   };
 }
 
-/** The minimal tree, with an error fixture's files laid over it. */
-export function fixtureTree(overlay?: string): Map<string, string> {
-  const tree = readTree(path.join(FIXTURES, 'minimal'));
-  if (!overlay) return tree;
-  for (const [file, text] of readTree(path.join(FIXTURES, 'errors', overlay))) {
+function layOver(tree: Map<string, string>, directory: string): Map<string, string> {
+  for (const [file, text] of readTree(directory)) {
     if (file === 'expected.json') continue;
     if (file.endsWith('.delete')) tree.delete(file.slice(0, -'.delete'.length));
     else tree.set(file, text);
   }
   return tree;
+}
+
+/** The minimal tree, with an error fixture's files laid over it. */
+export function fixtureTree(overlay?: string): Map<string, string> {
+  const tree = readTree(path.join(FIXTURES, 'minimal'));
+  return overlay ? layOver(tree, path.join(FIXTURES, 'errors', overlay)) : tree;
+}
+
+/** The minimal tree with the files of another fixture folder (test/fixtures/content/<name>/) laid over it. */
+export function fixtureTreeWith(name: string): Map<string, string> {
+  return layOver(readTree(path.join(FIXTURES, 'minimal')), path.join(FIXTURES, name));
 }
 
 export function errorFixtureNames(): string[] {

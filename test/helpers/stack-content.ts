@@ -36,13 +36,15 @@ function blockAward(id: string, achievement: string, statusIndex: number, awarde
  * The content files, before the stacked award. `languages` gives issuer.yaml its languages;
  * `others` adds a learner holding Planning alone, with a key, and one without a key.
  */
-export function stackContentFiles(options: { languages?: string; others?: boolean } = {}): ContentFiles {
+export function stackContentFiles(options: { languages?: string; others?: boolean; portfolio?: string } = {}): ContentFiles {
   const tree = fixtureTree();
   if (options.languages) tree.set('content/issuer.yaml', `${tree.get('content/issuer.yaml')!}languages: ${options.languages}\n`);
   tree.set('content/achievements/planning.md', '---\nname: Planning\ndescription: Plans a project.\n---\n\nAssessed on a plan.\n');
   tree.set('content/achievements/delivery.md', '---\nname: Delivery\ndescription: Delivers a project.\n---\n\nAssessed on a delivery.\n');
   tree.set('content/achievements/project-lead.md', '---\nname: Project Lead\ndescription: Holds both project blocks.\nachievementType: Certificate\nrequires:\n  achievements: [planning, delivery]\n  within: P2Y\n---\n\nAwarded to holders of both blocks.\n');
   const awards = [blockAward(BLOCK_IDS[0], 'planning', 5101, '2026-02-01', LEARNER, 'Grace Example'), blockAward(BLOCK_IDS[1], 'delivery', 5102, '2026-04-15', LEARNER, 'Grace Example')];
+  // The learner's portfolio, given on one of their awards: it holds them all.
+  if (options.portfolio) awards[0] = [awards[0]![0], awards[0]![1].replace(`learner: ${LEARNER}\n`, `learner: ${LEARNER}\nportfolio: ${options.portfolio}\n`)];
   if (options.others) awards.push(blockAward('planning-00000002', 'planning', 5103, '2026-02-01', 'lk-eeeeeeeeeeeeeeeeeeeeeeeeee', 'Alan Example'), blockAward('planning-00000003', 'planning', 5104, '2026-02-01', undefined, 'Mary Example'));
   for (const [file, text] of awards) tree.set(file, text);
   return toContentFiles(tree);

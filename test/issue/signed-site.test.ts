@@ -115,6 +115,7 @@ describe('signing', () => {
       shareCards: 'personal',
       earners: 'unlisted',
       badgeName: 'Another',
+      microCredentialElements: 'error',
     };
     // Every field of issuer.yaml is here, so a new one is decided on too.
     expect(Object.keys(changes).sort()).toEqual(Object.keys(issuerFields.shape).sort());
@@ -122,7 +123,8 @@ describe('signing', () => {
     const base = await buildSignedSite(content, { identity, keys, cache });
     for (const [field, value] of Object.entries(changes)) {
       let signed = 0;
-      const signMany: SignMany = (jobs, key) => ((signed += jobs.length), signSequentially(loader)(jobs, key));
+      // The credentials and status lists; a portfolio's transcript is named in the site's language, so a new language signs it again.
+      const signMany: SignMany = (jobs, key) => ((signed += jobs.filter((job) => !(job.unsecured['type'] as string[]).includes('ClrCredential')).length), signSequentially(loader)(jobs, key));
       const changed = await buildSignedSite({ ...content, issuer: { ...content.issuer, [field]: value } }, { identity, keys, cache, signMany });
       const same = changed.awards.filter((award, index) => award.json === base.awards[index]!.json).length;
       if (CREDENTIAL_ISSUER_FIELDS.has(field)) expect([field, same, signed >= changed.awards.length]).toEqual([field, 0, true]);

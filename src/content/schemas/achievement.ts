@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TEXT_LIMITS, atMost, descriptionText, isoDuration, languageCode, lineText, nameText, webUrl } from './common.ts';
+import { microCredentialSchema } from './micro-credential.ts';
 
 /** OB 3.0 AchievementType enumeration (§B.3.1), plus `ext:` extensions. */
 export const ACHIEVEMENT_TYPES = [
@@ -126,7 +127,7 @@ export function achievementSchema<Badge extends z.ZodType>(badgeDesign: Badge) {
       tags: z.array(nameText).default([]).describe('a list of keywords'),
       /** The skills this achievement certifies, in public skill frameworks. */
       alignments: z.array(alignmentSchema).default([]).describe('a list of skills with targetName and targetUrl'),
-      /** Credit points (e.g. ECTS) the achievement is worth. */
+      /** Credit points (e.g. ECTS) the achievement is worth; an EU micro-credential's notional workload, in ECTS credits. */
       creditsAvailable: z.number().positive().optional().describe('a positive number of credits'),
       fieldOfStudy: lineText.optional().describe('the field of study'),
       /** The code people use for it, e.g. "WEB-201". */
@@ -139,6 +140,8 @@ export function achievementSchema<Badge extends z.ZodType>(badgeDesign: Badge) {
       /** The blocks this achievement stacks: a learner who holds them is awarded it by `npm run stack`. */
       requires: requiresSchema.optional(),
       resultDescriptions: z.array(resultDescriptionSchema).default([]).describe('the results an award may report'),
+      /** The elements of an EU micro-credential (./micro-credential.ts); writing the block marks the achievement as one. */
+      microCredential: microCredentialSchema.optional().describe('the EU micro-credential elements: eqfLevel, assessment, participation, qualityAssurance, prerequisites, supervision, integration'),
       /** The badge image design. */
       badge: badgeDesign.optional(),
       /** A draft is validated but not published. */

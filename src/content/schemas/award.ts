@@ -25,6 +25,13 @@ export const learnerKeySchema = z
   .regex(LEARNER_KEY_PATTERN)
   .describe('lk- followed by 26 letters a to z and digits 2 to 7 (npm run award and npm run import write one; npm run link-awards changes it)');
 
+/**
+ * A portfolio id: `pf-` and 26 base32 letters, 128 random bits, the last part of the address of
+ * a learner's portfolio page (`/portfolios/<id>/`). Random rather than the learner key, which is
+ * never published (src/commands/publish-portfolio.ts).
+ */
+export const PORTFOLIO_ID_PATTERN = /^pf-[a-z2-7]{26}$/;
+
 export const awardIdSchema = z
   .string()
   .regex(AWARD_ID_PATTERN)
@@ -133,6 +140,11 @@ const liveFields = {
    * blocks it was earned with, as `npm run stack` writes them. Each becomes evidence in the credential.
    */
   blocks: z.array(awardIdSchema).min(1).optional().describe("the ids of the learner's awards of the blocks (npm run stack writes them)"),
+  /**
+   * The learner asked for a portfolio page of all their credentials and a signed transcript:
+   * its id, on each of their awards (npm run publish-portfolio writes it).
+   */
+  portfolio: z.string().regex(PORTFOLIO_ID_PATTERN).optional().describe('pf- followed by 26 letters a to z and digits 2 to 7 (npm run publish-portfolio writes it)'),
   /** Revoked for good: the credential no longer verifies. */
   revoked: statusChangeSchema.optional(),
   /** Suspended until reinstated. */
@@ -207,7 +219,7 @@ export const PERSONAL_AWARD_FIELDS = [
 ] as const;
 
 export const IMPERSONAL_AWARD_FIELDS = [
-  'id', 'achievement', 'statusIndex', 'listed', 'blocks[]', 'awardedOn', 'activityStartDate', 'activityEndDate', 'validUntil', 'creditsEarned',
+  'id', 'achievement', 'statusIndex', 'listed', 'blocks[]', 'portfolio', 'awardedOn', 'activityStartDate', 'activityEndDate', 'validUntil', 'creditsEarned',
   'recipient.identity.type', 'evidence[].genre', 'results[].resultDescription', 'results[].status', 'revoked.on', 'revoked.publishReason', 'suspended.on', 'suspended.publishReason',
 ] as const;
 

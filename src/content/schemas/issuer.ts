@@ -89,6 +89,16 @@ export const issuerFields = z.object({
     .enum(['unlisted', 'listed'])
     .optional()
     .describe("unlisted (learners' pages reached by their link only; an award may opt in with listed: true) or listed (earners listed and found by name unless an award says listed: false)"),
+  /**
+   * What an achievement marked as an EU micro-credential (its `microCredential:` block) that
+   * misses a mandatory element of Annex I of Council Recommendation 2022/C 243/02 makes of
+   * `npm run check` and the build: `warning` (the default) reports it and publishes; `error`
+   * refuses the content until every element is stated (src/content/annex-i.ts).
+   */
+  microCredentialElements: z
+    .enum(['warning', 'error'])
+    .default('warning')
+    .describe('warning (the default: a micro-credential missing an Annex I element is reported and published) or error (the content is refused until it states them)'),
 });
 
 export const issuerSchema = issuerFields

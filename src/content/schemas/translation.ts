@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { badgeLabelText, badgeRibbonText } from '../badge-design.ts';
 import { descriptionText, lineText, nameText } from './common.ts';
+import { microCredentialTranslationSchema } from './micro-credential.ts';
 
 export const translationSchema = z
   .object({
@@ -28,6 +29,8 @@ export const translationSchema = z
       .strict()
       .optional()
       .describe("the programme's name and part in this language"),
+    /** The EU micro-credential elements written in words, in this language; one left out keeps the achievement's own. */
+    microCredential: microCredentialTranslationSchema.optional().describe('the micro-credential assessment, qualityAssurance and prerequisites in this language'),
     /**
      * The words on the badge in this language: its label and ribbon. The badge's shape, colours
      * and emblem are the achievement's own, the same in every language.

@@ -142,6 +142,16 @@ export interface Messages {
   holdsStack(learner: string): string;
   /** Heading of the blocks a stacked award was earned with. */
   readonly earnedWith: string;
+
+  // --- a learner's portfolio page (src/site/pages/portfolio.astro) and transcript ---
+  /** The signed transcript's name (ClrCredential.name), in the site's language. */
+  transcriptName(learner: string): string;
+  portfolioTitle(learner: string): string;
+  portfolioIntro(learner: string, issuer: string): string;
+  readonly transcriptLink: string;
+  readonly transcriptNote: string;
+  /** On a certificate page whose learner has a portfolio. */
+  readonly allTheirCredentials: string;
   readonly aboutAward: string;
   readonly skills: string;
   readonly keywords: string;
@@ -227,6 +237,37 @@ export interface Messages {
 
   // --- the share card, the badge and the PDF certificate (src/render/) ---
   readonly images: ImageMessages;
+
+  // --- an EU micro-credential's elements: the facts panel and the credential's alignments (src/core/micro-credential.ts) ---
+  readonly microCredential: MicroCredentialMessages;
+}
+
+/**
+ * The names of the elements of an EU micro-credential (Council Recommendation 2022/C 243/02,
+ * Annex I) and of their values, as the Recommendation words them in the language's own version.
+ */
+export interface MicroCredentialMessages {
+  /** The panel's heading on the certificate and achievement pages. */
+  readonly heading: string;
+  /** Under the heading: where the elements come from. */
+  readonly intro: string;
+  readonly workload: string;
+  /** The workload, its number already written for the language. */
+  ects(credits: number, written: string): string;
+  readonly eqfLevel: string;
+  eqfLevelValue(level: number): string;
+  readonly notApplicable: string;
+  readonly assessment: string;
+  readonly participation: string;
+  readonly participationForms: Readonly<Record<'online' | 'onsite' | 'blended' | 'volunteering' | 'work-experience', string>>;
+  readonly qualityAssurance: string;
+  readonly prerequisites: string;
+  readonly supervision: string;
+  readonly supervisionLevels: Readonly<Record<'unsupervised' | 'supervised' | 'supervised-with-identity-verification', string>>;
+  readonly integration: string;
+  readonly integrationOptions: Readonly<Record<'stand-alone' | 'stackable', string>>;
+  stackableTowards(programme: string): string;
+  readonly issuerCountry: string;
 }
 
 /**

@@ -81,6 +81,11 @@ export interface VerificationReport {
   readonly credential?: Record<string, unknown>;
   /** Credentials inside this one (endorsements, a CLR's credentials), each verified on its own (./nested.ts). */
   readonly nested?: NestedCredentials;
+  /**
+   * For a CLR 2.0 transcript: what its credentials' own verdicts make of it. `status` above is
+   * the worse of the transcript's checks and this, so a changed credential inside fails the whole.
+   */
+  readonly held?: HeldCredentials;
   /** Whether the issuer is on the trust list the verifier was given, if one was (./trust-list.ts). */
   readonly trustedIssuer?: TrustedIssuer;
   /** The input was a verification bundle (./bundle.ts): when it was saved, and which of its files were used. */
@@ -117,12 +122,41 @@ export interface NestedReport {
 
 export interface NestedCredentials {
   readonly reports: readonly NestedReport[];
-  /** Found but not verified: beyond MAX_NESTED_CREDENTIALS (src/core/limits.ts). */
+  /** Found but not verified: beyond MAX_NESTED_CREDENTIALS, or MAX_CLR_CREDENTIALS for a CLR (src/core/limits.ts). */
   readonly notVerified: number;
+}
+
+/** One credential of a transcript that did not verify, named so a reader can find it. */
+export interface HeldProblem {
+  /** Where it is in the transcript, as a JSON Pointer (RFC 6901). */
+  readonly pointer: string;
+  /** Its `name` and `id` as it states them, when it has them. */
+  readonly name?: string;
+  readonly id?: string;
+  readonly status: OverallStatus;
+}
+
+/**
+ * A CLR 2.0 transcript's verdict on the credentials it holds: the record vouches for each of them,
+ * so it is no better than the worst (a credential beyond MAX_CLR_CREDENTIALS counts as not checked).
+ */
+export interface HeldCredentials {
+  readonly status: OverallStatus;
+  /** How many credentials the transcript holds. */
+  readonly count: number;
+  /** Those whose verdict is neither verified nor a warning, in document order. */
+  readonly notVerified: readonly HeldProblem[];
+  /** Held but not verified: beyond MAX_CLR_CREDENTIALS (src/core/limits.ts). */
+  readonly beyondLimit: number;
 }
 
 export function result(id: CheckId, state: CheckState, code: CheckCode, params?: CheckParams, details?: Record<string, unknown>): CheckResult {
   return { id, state, code, ...(params === undefined ? {} : { params }), ...(details === undefined ? {} : { details }) };
+}
+
+/** The verdict of a report: its checklist's, and for a CLR 2.0 transcript no better than the credentials it holds. */
+export function reportStatus(checks: readonly CheckResult[], held: HeldCredentials | undefined): OverallStatus {
+  return held === undefined ? overallStatus(checks) : worstVerdict([overallStatus(checks), held.status]);
 }
 
 /** The verdict of a checklist (see OverallStatus): an expiry alone is `expired`, any other failure `failed`. */

@@ -336,4 +336,28 @@ export const french: VerifierMessages = {
         : `${use.recorded.length} de ses ${use.files} fichiers enregistrés ont remplacé ceux de l’émetteur, qui n’ont pas pu être téléchargés`;
     return `${saved}. ${stoodIn}\u202F: ce qui en dépend vaut à la date de l’enregistrement.`;
   },
+  heldCredentials: (held) => {
+    const phrases: string[] = [];
+    const all = held.count === 1 ? 'L’attestation que contient ce relevé a' : `Chacune des ${held.count} attestations que contient ce relevé a`;
+    if (held.notVerified.length === 0 && held.beyondLimit === 0) phrases.push(`${all} été vérifiée elle aussi.`);
+    if (held.notVerified.length > 0) {
+      const named = held.notVerified.map((one) => `${one.name === undefined ? 'l’attestation' : quoted(one.name)} en ${one.pointer} (${french.verdicts[one.status].toLowerCase()})`);
+      const which =
+        held.count === 1
+          ? 'L’attestation que contient ce relevé n’a pas été vérifiée'
+          : held.notVerified.length === 1
+            ? `1 des ${held.count} attestations que contient ce relevé n’a pas été vérifiée`
+            : `${held.notVerified.length} des ${held.count} attestations que contient ce relevé n’ont pas été vérifiées`;
+      phrases.push(`${which}, si bien que le relevé ne peut pas être tenu pour fiable dans son ensemble\u202F: ${named.join('\u202F; ')}.`);
+    }
+    if (held.beyondLimit > 0) {
+      const checked = held.count - held.beyondLimit;
+      const first =
+        held.notVerified.length === 0
+          ? `Les ${checked} premières des ${held.count} attestations que contient ce relevé ont été vérifiées elles aussi\u202F; les ${held.beyondLimit} autres`
+          : `Les ${held.beyondLimit} dernières`;
+      phrases.push(`${first} n’ont pas été contrôlées, si bien que le relevé ne peut pas être dit vérifié\u202F: un relevé est contrôlé jusqu’à ${checked} attestations.`);
+    }
+    return phrases.join(' ');
+  },
 };

@@ -6,7 +6,7 @@
  * Parameters come from the credential, the issuer's files and the network: they are inserted as
  * text, and a page must render the result as text too (it never becomes HTML).
  */
-import type { BundleUse, CheckCode, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
+import type { BundleUse, CheckCode, HeldCredentials, CheckId, CheckParams, CheckResult, OverallStatus, VerificationReport } from './check.ts';
 import { describeBytes, type UnreadableCode } from './input.ts';
 import type { FormatProblem } from './format.ts';
 import type { LogProblem, LoggedEvent } from './log.ts';
@@ -36,6 +36,8 @@ export interface VerifierMessages {
   logProblem(problem: LogProblem, params: CheckParams): string;
   /** What a verification bundle was used for: checked live, or some of its saved files stood in. */
   bundleUse(use: BundleUse): string;
+  /** A CLR 2.0 transcript's credentials: all verified, or which ones did not. */
+  heldCredentials(held: HeldCredentials): string;
 }
 
 /** The issuer as the headline names it: its name as the credential says, and where its key is. */
@@ -342,6 +344,22 @@ export const english: VerifierMessages = {
     if (use.recorded.length === 0) return `${saved}. It was checked against the issuer's live files; none of its ${use.files} saved files was needed.`;
     return `${saved}. ${use.recorded.length} of its ${use.files} saved files stood in for the issuer's, which could not be fetched: what rests on them is as of that day.`;
   },
+  heldCredentials: (held) => {
+    const sentences: string[] = [];
+    const all = held.count === 1 ? 'The credential this record holds' : `Each of the ${held.count} credentials this record holds`;
+    if (held.notVerified.length === 0 && held.beyondLimit === 0) sentences.push(`${all} verified as well.`);
+    if (held.notVerified.length > 0) {
+      const named = held.notVerified.map((one) => `${one.name === undefined ? 'the credential' : `"${one.name}"`} at ${one.pointer} (${english.verdicts[one.status].toLowerCase()})`);
+      const which = held.count === 1 ? 'The credential this record holds' : `${held.notVerified.length} of the ${held.count} credentials this record holds`;
+      sentences.push(`${which} did not verify, so the record cannot be relied on as a whole: ${named.join('; ')}.`);
+    }
+    if (held.beyondLimit > 0) {
+      const checked = held.count - held.beyondLimit;
+      const first = held.notVerified.length === 0 ? `The first ${checked} of the ${held.count} credentials this record holds verified as well; the other ${held.beyondLimit}` : `The last ${held.beyondLimit}`;
+      sentences.push(`${first} were not checked, so the record cannot be called verified: a record is checked up to ${checked} credentials.`);
+    }
+    return sentences.join(' ');
+  },
 };
 
 const hostOf = (url: unknown): string | undefined => {
@@ -373,10 +391,15 @@ export function confirmedIssuer(report: VerificationReport): IssuerNamed | undef
 }
 
 /** The headline of a report: the verdict, who issued it when that is proven, and what a verification bundle was used for. */
-export function describeVerdict(report: VerificationReport, messages: VerifierMessages = english): { title: string; issuer?: string; bundleUse?: string } {
+export function describeVerdict(report: VerificationReport, messages: VerifierMessages = english): { title: string; issuer?: string; bundleUse?: string; held?: string } {
   const issuer = confirmedIssuer(report);
   const title = messages.verdicts[report.status];
-  return { title, ...(issuer === undefined ? {} : { issuer: messages.issuedBy(issuer) }), ...(report.bundle ? { bundleUse: messages.bundleUse(report.bundle) } : {}) };
+  return {
+    title,
+    ...(issuer === undefined ? {} : { issuer: messages.issuedBy(issuer) }),
+    ...(report.bundle ? { bundleUse: messages.bundleUse(report.bundle) } : {}),
+    ...(report.held ? { held: messages.heldCredentials(report.held) } : {}),
+  };
 }
 
 /** A check with its title and sentence, in the given messages. */

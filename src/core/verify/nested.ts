@@ -7,11 +7,12 @@
  * - the credentials a CLR 2.0 ClrCredential holds (`credentialSubject.verifiableCredential`): the
  *   CLR's own proof covers the bundle, each credential's proof covers itself.
  *
- * Bounded: at most MAX_NESTED_CREDENTIALS of them, and one level only (the caller verifies a nested
- * credential without looking inside it again), so a hostile bundle cannot multiply the work.
+ * Bounded: at most MAX_NESTED_CREDENTIALS endorsements or MAX_CLR_CREDENTIALS credentials of a CLR,
+ * and one level only (the caller verifies a nested credential without looking inside it again), so
+ * a hostile bundle cannot multiply the work.
  */
-import { MAX_NESTED_CREDENTIALS } from '../limits.ts';
-import type { NestedCredentials, NestedReport, VerificationReport } from './check.ts';
+import { MAX_CLR_CREDENTIALS, MAX_NESTED_CREDENTIALS } from '../limits.ts';
+import { worstVerdict, type HeldCredentials, type HeldProblem, type NestedCredentials, type NestedReport, type VerificationReport } from './check.ts';
 import type { CredentialFamily } from './format.ts';
 import { asArray, idOf, isRecord, type Json } from './json-shape.ts';
 
@@ -65,8 +66,9 @@ export async function verifyNestedCredentials(
 ): Promise<NestedCredentials | undefined> {
   const found = findNestedCredentials(doc, family);
   if (found.length === 0) return undefined;
+  const limit = family === 'clr' ? MAX_CLR_CREDENTIALS : MAX_NESTED_CREDENTIALS;
   const reports: NestedReport[] = [];
-  for (const item of found.slice(0, MAX_NESTED_CREDENTIALS)) {
+  for (const item of found.slice(0, limit)) {
     const report = await verify(item.credential);
     const subject = isRecord(item.credential) ? item.credential['credentialSubject'] : undefined;
     // OB 3.0 EndorsementSubject.id: "the identifier of the individual, entity, organization,
@@ -74,5 +76,28 @@ export async function verifyNestedCredentials(
     const endorses = item.container ? { endorses: { id: item.container.id, matches: item.container.id !== undefined && idOf(subject) === item.container.id } } : {};
     reports.push({ role: item.role, pointer: item.pointer, ...endorses, report });
   }
-  return { reports, notVerified: Math.max(0, found.length - MAX_NESTED_CREDENTIALS) };
+  return { reports, notVerified: Math.max(0, found.length - limit) };
+}
+
+const stated = (credential: Record<string, unknown> | undefined, key: 'name' | 'id'): string | undefined => {
+  const value = credential?.[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 120) : undefined;
+};
+
+/**
+ * What the credentials a CLR holds make of it (CLR 2.0 §"ClrSubject": the record is the bundle of
+ * them): the worst of their verdicts, each one that did not verify named by its place and name.
+ * Endorsements are not held in this sense: a failed endorsement does not fail the badge.
+ */
+export function heldVerdict(nested: NestedCredentials): HeldCredentials {
+  const held = nested.reports.filter((one) => one.role === 'clr-credential');
+  const notVerified: HeldProblem[] = [];
+  for (const one of held) {
+    if (one.report.status === 'verified' || one.report.status === 'warning') continue;
+    const name = stated(one.report.credential, 'name');
+    const id = stated(one.report.credential, 'id');
+    notVerified.push({ pointer: one.pointer, ...(name === undefined ? {} : { name }), ...(id === undefined ? {} : { id }), status: one.report.status });
+  }
+  const status = worstVerdict([...held.map((one) => one.report.status), ...(nested.notVerified > 0 ? ['unchecked' as const] : [])]);
+  return { status, count: held.length + nested.notVerified, notVerified, beyondLimit: nested.notVerified };
 }

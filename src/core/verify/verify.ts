@@ -7,7 +7,7 @@
  */
 import type { FetchJson } from '../did.ts';
 import { createDocumentLoader, type DocumentLoader } from '../document-loader.ts';
-import { CHECK_IDS, overallStatus, result, type Check, type CheckId, type CheckResult, type VerificationReport } from './check.ts';
+import { CHECK_IDS, overallStatus, reportStatus, result, type Check, type NestedCredentials, type CheckId, type CheckResult, type VerificationReport } from './check.ts';
 import { checkContexts } from './contexts.ts';
 import { checkFormat, type DocumentKind, type FormatResult } from './format.ts';
 import { guardDocument, parseJsonText, unreadable, type Unreadable } from './input.ts';
@@ -20,7 +20,7 @@ import { checkSignature, proofCandidates, type ProofSelection } from './signatur
 import { checkLog, type FetchLogFile } from './log.ts';
 import { checkStatus, type ListAuthentication } from './status.ts';
 import { checkValidity } from './validity.ts';
-import { verifyNestedCredentials } from './nested.ts';
+import { heldVerdict, verifyNestedCredentials } from './nested.ts';
 import { asRecorded, fallbackFetchers, looksLikeBundle, readBundle, type VerificationBundle } from './bundle.ts';
 
 export interface VerifyDeps {
@@ -166,7 +166,17 @@ async function verifyWithNested(input: unknown, deps: VerifyDeps): Promise<Verif
   const family = outer.checks.find((c) => c.id === 'format')?.details?.['family'];
   // Nesting depth 1: a nested credential is verified by verifyOne, which does not look inside it.
   const nested = await verifyNestedCredentials(outer.credential, family === 'clr' ? 'clr' : 'achievement', (credential) => verifyOne(credential, deps));
-  return nested ? { ...outer, nested } : outer;
+  return nested ? withNested(outer, nested, family === 'clr') : outer;
+}
+
+/**
+ * The report with its nested credentials; for a CLR, its verdict is also theirs (./nested.ts
+ * heldVerdict): a transcript holding a changed or revoked credential is not verified.
+ */
+function withNested(outer: VerificationReport, nested: NestedCredentials, clr: boolean): VerificationReport {
+  if (!clr) return { ...outer, nested };
+  const held = heldVerdict(nested);
+  return { ...outer, status: reportStatus(outer.checks, held), nested, held };
 }
 
 /**
@@ -186,7 +196,7 @@ async function verifyBundle(bundle: VerificationBundle, deps: VerifyDeps): Promi
   };
   const outer = redo(live);
   const nested = live.nested && { ...live.nested, reports: live.nested.reports.map((one) => ({ ...one, report: redo(one.report) })) };
-  return { ...outer, ...(nested ? { nested } : {}), bundle: { savedAt: bundle.savedAt, files: Object.keys(bundle.files).length, recorded } };
+  return { ...(nested ? withNested(outer, nested, live.held !== undefined) : outer), bundle: { savedAt: bundle.savedAt, files: Object.keys(bundle.files).length, recorded } };
 }
 
 async function verifyOne(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
@@ -243,5 +253,5 @@ export function withRecipient(report: VerificationReport, email: string | undefi
   if (report.checks.some((check) => check.code === 'recipient.not-authentic')) return report;
   const recipient = describeCheck(checkRecipient(report.credential, email === undefined || email.trim() === '' ? undefined : email), messages);
   const checks = report.checks.map((check) => (check.id === 'recipient' ? recipient : check));
-  return { ...report, checks, status: overallStatus(checks) };
+  return { ...report, checks, status: reportStatus(checks, report.held) };
 }

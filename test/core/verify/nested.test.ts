@@ -171,7 +171,7 @@ describe('endorsements (OB 3.0 EndorsementCredential)', () => {
 });
 
 describe('CLR 2.0 ClrCredential', () => {
-  it('verifies the outer proof and each credential inside it, a tampered one failing alone', async () => {
+  it('verifies the outer proof and each credential inside it, a tampered one failing, and the record with it', async () => {
     const first = await sign(unsignedCredential('clr-first'));
     const second = { ...(await sign(unsignedCredential('clr-second'))), name: 'Data Stewardship with distinction' };
     const clr = await signWith(
@@ -191,6 +191,9 @@ describe('CLR 2.0 ClrCredential', () => {
     expect([a!.role, a!.pointer, b!.pointer]).toEqual(['clr-credential', '/credentialSubject/verifiableCredential/0', '/credentialSubject/verifiableCredential/1']);
     expect(codes(a!.report)).toMatchObject({ format: 'passed format.open-badge', schema: 'passed schema.valid', proof: 'passed proof.valid' });
     expect(codes(b!.report).proof).toBe('failed proof.bad-signature');
+    // The CLR's own checks pass; its verdict is its credentials' too (./nested.ts heldVerdict).
+    expect([a!.report.status, b!.report.status, report.status]).toEqual(['verified', 'failed', 'failed']);
+    expect(report.held).toMatchObject({ count: 2, notVerified: [{ pointer: '/credentialSubject/verifiableCredential/1', name: 'Data Stewardship with distinction', status: 'failed' }] });
   });
 
   it('refuses a ClrCredential that holds no credentials, its pinned CLR context known', async () => {

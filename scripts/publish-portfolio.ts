@@ -1,0 +1,4 @@
+import { publishPortfolio } from '../src/commands/publish-portfolio.ts';
+import { run } from '../src/commands/cli.ts';
+
+await run(publishPortfolio);
