@@ -91,6 +91,25 @@ async function registerCheck(root: string, file: string, content: SiteContent, t
   return checkAgainstRegister(content.achievements.values(), texts, register, path.basename(file));
 }
 
+/** How many learners a stack is due for that check names one by one; the rest are counted. */
+const STACKS_DUE_LISTED = 10;
+
+/**
+ * The warnings, with the stacks due beyond the first few told as one: a site that adds `requires`
+ * to a programme it has awarded for years has a warning per learner, which `npm run stack` answers
+ * at once.
+ */
+function shortenedStacksDue(warnings: readonly LaurelError[]): LaurelError[] {
+  const due = warnings.filter((warning) => warning.code === 'stack-due');
+  if (due.length <= STACKS_DUE_LISTED) return [...warnings];
+  const kept = new Set(due.slice(0, STACKS_DUE_LISTED));
+  const rest = due.length - STACKS_DUE_LISTED;
+  return [
+    ...warnings.filter((warning) => warning.code !== 'stack-due' || kept.has(warning)),
+    new LaurelError('stack-due', `and ${rest.toLocaleString('en')} more learners hold the blocks of a stack and have no award of it yet.`, { expected: 'npm run stack, which writes all their stacked awards at once (npm run stack -- --dry-run lists them)' }),
+  ];
+}
+
 export async function check(context: CommandContext): Promise<number> {
   const { root } = context;
   const options = parse(context.argv);
@@ -113,7 +132,7 @@ export async function check(context: CommandContext): Promise<number> {
     ? `✓ Every revocation of HEAD${revocations.compared > 1 ? ` and of its ${revocations.compared === 2 ? 'parent' : 'parents'}` : ''} is kept.`
     : '! Not a git repository with commits: revocations were not compared with earlier content.');
   if (rncp) context.out(`✓ ${plural(rncp.checked, 'RNCP alignment')} ${rncp.checked === 1 ? 'matches' : 'match'} the register (${path.basename(options.rncp!)}): codes and titles.`);
-  const warnings = [...result.warnings, ...(rncp?.warnings ?? [])];
+  const warnings = shortenedStacksDue([...result.warnings, ...(rncp?.warnings ?? [])]);
   // What may be published as it is but should not be: a missing translation. The build goes on.
   if (warnings.length) context.out(`${warnings.map(formatWarning).join('\n')}\n! ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} in content/ (the content is valid).`);
   // The Annex I report: for each achievement marked as an EU micro-credential, the mandatory elements it misses.

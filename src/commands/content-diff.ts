@@ -9,6 +9,7 @@ import { githubAnnotation, locationOf, sortErrors, workflowCommand, type LaurelE
 import type { AchievementRecord, AwardRecord, ContentFiles, ContentResult, ErasedRecord, Origin, SiteContent, SourceFile } from '../content/validate.ts';
 import { CREDENTIAL_ISSUER_FIELDS } from '../issue/signed-site.ts';
 import { siteUrls } from '../issue/urls.ts';
+import { portfoliosOf, type Portfolio } from '../content/portfolios.ts';
 import { undoneRevocations } from './revocations.ts';
 
 /** One side of the comparison: `validateContent` of the tree, and its keys/*.json as they are. */
@@ -81,6 +82,8 @@ export interface PublishedChanges {
   readonly erased: readonly AwardLine[];
   /** Published awards whose learner key changed (linked to their learner, or separated): nothing published changes. */
   readonly relinked: readonly AwardLine[];
+  /** Learners' portfolio pages published, or taken down (src/content/portfolios.ts): pages that show a learner's awards together. */
+  readonly portfolios: readonly PortfolioEvent[];
   readonly achievementsAdded: readonly AchievementLine[];
   readonly achievementsChanged: readonly AchievementChange[];
   readonly achievementsRemoved: readonly AchievementLine[];
@@ -88,6 +91,14 @@ export interface PublishedChanges {
   readonly issuerFields: readonly string[];
   readonly keys: readonly KeyEvent[];
   readonly warnings: readonly DiffWarning[];
+}
+
+export interface PortfolioEvent {
+  readonly recipient: string;
+  /** The portfolio page's address. */
+  readonly url: string;
+  readonly credentials: number;
+  readonly published: boolean;
 }
 
 /**
@@ -311,10 +322,18 @@ export function diffContent(base: ContentSnapshot, head: ContentSnapshot): Conte
     });
   }
 
+  const portfoliosBefore = new Map(portfoliosOf(before.awards).map((portfolio) => [portfolio.id, portfolio]));
+  const portfoliosAfter = new Map(portfoliosOf(after.awards).map((portfolio) => [portfolio.id, portfolio]));
+  const portfolioEvent = (portfolio: Portfolio<AwardRecord>, published: boolean): PortfolioEvent => ({ recipient: portfolio.awards.at(-1)!.recipient.name, url: urls.portfolioPage(portfolio.id), credentials: portfolio.awards.length, published });
+  const portfolios = [
+    ...[...portfoliosAfter.values()].filter((portfolio) => !portfoliosBefore.has(portfolio.id)).map((portfolio) => portfolioEvent(portfolio, true)),
+    ...[...portfoliosBefore.values()].filter((portfolio) => !portfoliosAfter.has(portfolio.id)).map((portfolio) => portfolioEvent(portfolio, false)),
+  ];
+
   const byPlace = <T extends AwardLine>(lines: T[]) => lines.sort((a, b) => a.origin.file.localeCompare(b.origin.file) || a.origin.line - b.origin.line);
   return {
     ok: true, baseValid, site: after.issuer.url,
-    awarded: byPlace(awarded), changed: byPlace(changed), revoked: byPlace(revoked), suspended: byPlace(suspended), reinstated: byPlace(reinstated), erased: byPlace(erased), relinked: byPlace(relinked),
+    awarded: byPlace(awarded), changed: byPlace(changed), revoked: byPlace(revoked), suspended: byPlace(suspended), reinstated: byPlace(reinstated), erased: byPlace(erased), relinked: byPlace(relinked), portfolios,
     achievementsAdded, achievementsChanged, achievementsRemoved, issuerFields,
     keys: diffKeys(base.keys, head.keys, warnings), warnings,
   };
@@ -349,6 +368,8 @@ export function headline(diff: ContentDiff): string {
     diff.reinstated.length && `reinstates ${diff.reinstated.length}`,
     diff.erased.length && `erases ${diff.erased.length}`,
     diff.relinked.length && `links ${plural(diff.relinked.length, 'earlier award')} to ${diff.relinked.length === 1 ? 'its' : 'their'} learner`,
+    diff.portfolios.some((event) => event.published) && `publishes ${plural(diff.portfolios.filter((event) => event.published).length, 'learner portfolio')}`,
+    diff.portfolios.some((event) => !event.published) && `takes down ${plural(diff.portfolios.filter((event) => !event.published).length, 'learner portfolio')}`,
     diff.achievementsAdded.length && `adds ${plural(diff.achievementsAdded.length, 'achievement')}`,
     diff.achievementsChanged.length && `changes ${plural(diff.achievementsChanged.length, 'achievement')}`,
     diff.achievementsRemoved.length && `removes ${plural(diff.achievementsRemoved.length, 'achievement')}`,
@@ -431,6 +452,13 @@ export function renderSummary(diff: ContentDiff): string {
     lines.push(...table(`Learner key changed (${diff.relinked.length})`, ['Recipient', 'Achievement', 'Credential', 'File'], diff.relinked.map(awardRow)));
     lines.push('The learner key links the awards of one person. It stays in the repository: these credentials and their pages do not change.', '');
   }
+  const portfolioRow = (event: PortfolioEvent) => [cell(event.recipient), `[${code(new URL(event.url).pathname)}](${event.url})`, String(event.credentials)];
+  const published = diff.portfolios.filter((event) => event.published);
+  if (published.length) {
+    lines.push(...table(`Portfolios published (${published.length})`, ['Learner', 'Page', 'Credentials'], published.map(portfolioRow)));
+    lines.push('A portfolio shows all of a learner\'s credentials together, with a signed transcript: publish one only at the learner\'s request.', '');
+  }
+  lines.push(...table(`Portfolios taken down (${diff.portfolios.length - published.length})`, ['Learner', 'Page', 'Credentials'], diff.portfolios.filter((event) => !event.published).map(portfolioRow)));
   const achievementRow = (line: AchievementLine) => [cell(line.name), code(line.slug), where({ file: line.file })];
   lines.push(
     ...table(`Achievements added (${diff.achievementsAdded.length})`, ['Achievement', 'Slug', 'File'], diff.achievementsAdded.map(achievementRow)),

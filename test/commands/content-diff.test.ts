@@ -383,3 +383,24 @@ describe('a pull request that withdraws a block of a stacked award by hand', () 
     }]);
   });
 });
+
+describe('a pull request that publishes a learner portfolio', () => {
+  it('says so in its headline and lists the page, and says when one is taken down', () => {
+    const learner = 'lk-3dkkus7xt2rvh5odnpun337ij4';
+    const portfolio = 'pf-cccccccccccccccccccccccccc';
+    const keyed = (award: Award, extra = '') => single(award).replace(`statusIndex: ${award.index}\n`, `statusIndex: ${award.index}\nlearner: ${learner}\n${extra}`);
+    const base = { ...BASE, 'content/awards/2026/alice.yaml': keyed(ALICE) };
+    const head = { ...BASE, 'content/awards/2026/alice.yaml': keyed(ALICE, `portfolio: ${portfolio}\n`) };
+    const diff = published(diffContent(snapshot(base), snapshot(head)));
+    expect(diff.portfolios).toEqual([{ recipient: 'Alice Martin', url: `https://badges.example.org/portfolios/${portfolio}/`, credentials: 1, published: true }]);
+    expect(diff.changed).toEqual([]);
+    expect(headline(diff)).toBe('This pull request publishes 1 learner portfolio.');
+    const summary = renderSummary(diff);
+    expect(summary).toContain('### Portfolios published (1)');
+    expect(summary).toContain(`| Alice Martin | [\`/portfolios/${portfolio}/\`](https://badges.example.org/portfolios/${portfolio}/) | 1 |`);
+    expect(summary).toContain("publish one only at the learner's request");
+    const down = published(diffContent(snapshot(head), snapshot(base)));
+    expect(headline(down)).toBe('This pull request takes down 1 learner portfolio.');
+    expect(renderSummary(down)).toContain('### Portfolios taken down (1)');
+  });
+});

@@ -148,3 +148,29 @@ describe('a stacked award whose block is withdrawn by hand', () => {
     expect(checked.stdout).toMatch(new RegExp(`warning\\[stack-unsupported\\] blocks: rest on withdrawn blocks: [0-9a-f-]{36} \\(design-systems\\) is suspended. The stacked award ${stacked.id} is still in force.`));
   });
 });
+
+describe('many stacks due at once', () => {
+  let many: Repository;
+  beforeAll(async () => {
+    many = await makeRepository({ fixture: 'academy' });
+  });
+  afterAll(() => many.cleanup());
+
+  it('are listed ten by ten in npm run check, the rest counted, and written by one npm run stack', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let learner = 0; learner < 12; learner++) {
+      const key = `lk-${letters[learner]!.repeat(26)}`;
+      for (const [block, achievement] of [[0, 'accessible-interfaces'], [1, 'design-systems']] as const) {
+        const id = `bulk-${String(learner).padStart(2, '0')}-${block}-000`;
+        await writeFile(path.join(many.dir, 'content/awards', `${id}.yaml`), `id: ${id}\nachievement: ${achievement}\nstatusIndex: ${120_000 + learner * 2 + block}\nlearner: ${key}\nrecipient:\n  name: Learner ${learner}\n  identity: { type: sisSourcedId, value: S-${learner} }\nawardedOn: 2026-0${block + 5}-01\n`);
+      }
+    }
+    const checked = await many.command(check);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.match(/warning\[stack-due\] The learner of/g)).toHaveLength(10);
+    expect(checked.stdout).toContain('warning[stack-due] and 2 more learners hold the blocks of a stack and have no award of it yet.');
+    const written = await many.command(stack);
+    expect(written.stdout).toContain('Wrote 12 stacked awards:');
+    expect((await many.command(check)).stdout).not.toContain('stack-due');
+  });
+});
