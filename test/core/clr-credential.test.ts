@@ -23,6 +23,7 @@ import { english } from '../../src/core/verify/messages.ts';
 import { french } from '../../src/core/verify/messages-fr.ts';
 import { verifyCredential, verifyCredentialJson, withRecipient, type VerifyDeps } from '../../src/core/verify/verify.ts';
 import { compileClrCredentialSchema, validateAchievementCredential, validateClrCredential } from '../helpers/ob-schema.ts';
+import { offlineDocumentLoader } from '../helpers/served-site.ts';
 import { DID, DID_URL, EMAIL, NOW, REVOCATION_LIST, SITE, buildSite, key, loader, memoryFetch, VERIFICATION_METHOD, type Json } from '../helpers/verify-site.ts';
 
 const issuer = buildProfile({ id: DID, name: 'Example Academy', url: SITE });
@@ -194,16 +195,7 @@ describe("Laurel's verifier", () => {
 describe("Digital Bazaar's vc library", () => {
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   /** Laurel's pinned contexts, and the fixture site's DID document and status lists; nothing else. */
-  const documentLoader = async (url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> => {
-    const didDocument = site.get(DID_URL) as Json;
-    if (url === DID) return { contextUrl: null, documentUrl: url, document: didDocument };
-    if (site.has(url)) return { contextUrl: null, documentUrl: url, document: site.get(url) };
-    if (url.startsWith(`${DID}#`)) {
-      const method = (didDocument['verificationMethod'] as Json[]).find((candidate) => candidate['id'] === url);
-      return { contextUrl: null, documentUrl: url, document: { '@context': didDocument['@context'], ...method } };
-    }
-    return loader(url);
-  };
+  const documentLoader = (url: string) => offlineDocumentLoader(site, DID_URL)(url);
 
   it('verifies the transcript and each credential it holds, and refuses a changed one', async () => {
     const outer = await vc.verifyCredential({ credential: clr, suite, documentLoader, now: NOW });

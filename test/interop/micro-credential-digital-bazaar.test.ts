@@ -9,22 +9,14 @@ import { describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { createDocumentLoader } from '../../src/core/document-loader.ts';
+import { hostedDocuments, offlineDocumentLoader } from '../helpers/served-site.ts';
 import { signedMicroCredentialSite } from '../helpers/micro-credential-site.ts';
 
 type Json = Record<string, unknown>;
 
 describe("Digital Bazaar's vc library and an EU micro-credential", async () => {
   const site = await signedMicroCredentialSite();
-  const pinned = createDocumentLoader();
-  const didDocument = site.didDocument as Json;
-  const documentLoader = async (url: string) => {
-    if (url.startsWith(site.did)) {
-      const method = (didDocument['verificationMethod'] as Json[]).find((candidate) => candidate['id'] === url);
-      return { contextUrl: null, documentUrl: url, document: method ? { '@context': didDocument['@context'], ...method } : didDocument };
-    }
-    return pinned(url);
-  };
+  const documentLoader = offlineDocumentLoader(hostedDocuments(site), site.urls.didDocument);
 
   it('verifies the signature over its ext: alignments, and refuses it once an element changes', async () => {
     const { credential } = site.awards.find((award) => award.record.achievement === 'data-literacy')!;

@@ -12,12 +12,12 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { describe, expect, it } from 'vitest';
 import { stackedAwardFiles } from '../../src/commands/stack.ts';
-import { createDocumentLoader } from '../../src/core/document-loader.ts';
 import { verifyCredential } from '../../src/core/verify/verify.ts';
 import { openBadgeSchemas } from '../../src/core/schemas/ob-schema.ts';
-import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
-import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
+import { buildSignedSite } from '../../src/issue/signed-site.ts';
+import { hostedDocuments, offlineDocumentLoader } from '../helpers/served-site.ts';
+import { memoryFetch } from '../helpers/verify-site.ts';
 import { validateAchievementCredential } from '../helpers/ob-schema.ts';
 import { fixedRandom, stackIdentity as identity, stackKeys as keys, stackedContent, validated } from '../helpers/stack-content.ts';
 
@@ -25,16 +25,11 @@ type Json = Record<string, unknown>;
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-/** Every hosted JSON document of the signed site, by its URL. */
-function hosted(site: SignedSite): Map<string, Json> {
-  return new Map(jsonArtifacts(site).map((artifact) => [`${site.urls.site}${artifact.path}`, JSON.parse(String(artifact.bytes)) as Json]));
-}
-
 describe('a stacked credential', async () => {
   const { files, content, id } = stackedContent();
   const site = await buildSignedSite(content, { identity, keys, cache: memoryProofCache() });
   const signed = site.awards.find((award) => award.record.id === id)!;
-  const documents = hosted(site);
+  const documents = hostedDocuments(site);
 
   it('is earned on the last block\'s day and carries each block\'s credential as evidence', () => {
     expect(signed.credential['validFrom']).toBe('2026-04-15T00:00:00Z');
@@ -51,7 +46,7 @@ describe('a stacked credential', async () => {
   });
 
   it("verifies with Laurel's verifier, and fails once its evidence is changed", async () => {
-    const fetchJson = async (url: string) => (documents.has(url) ? { ok: true as const, json: structuredClone(documents.get(url)) } : { ok: false as const, reason: `404 Not Found: ${url}` });
+    const fetchJson = memoryFetch(documents);
     const report = await verifyCredential(signed.credential, { now: NOW, fetchJson, validateSchema: openBadgeSchemas });
     // Every check passes but two this test cannot give: the public log's files (a site built in
     // memory has none) and the learner's email.
@@ -65,17 +60,7 @@ describe('a stacked credential', async () => {
   });
 
   it("verifies with Digital Bazaar's implementation, offline", async () => {
-    const pinned = createDocumentLoader();
-    const didDocument = documents.get(`${site.urls.site}.well-known/did.json`)!;
-    const documentLoader = async (url: string) => {
-      if (url.startsWith('did:web:')) {
-        const method = (didDocument['verificationMethod'] as Json[]).find((candidate) => candidate['id'] === url);
-        const document = url.includes('#') ? { '@context': didDocument['@context'], ...method } : didDocument;
-        return { contextUrl: null, documentUrl: url, document };
-      }
-      if (documents.has(url)) return { contextUrl: null, documentUrl: url, document: documents.get(url) };
-      return pinned(url);
-    };
+    const documentLoader = offlineDocumentLoader(documents, site.urls.didDocument);
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
     const result = await vc.verifyCredential({ credential: signed.credential, suite, documentLoader, checkStatus, now: NOW });
     expect(result.verified, String(result.error)).toBe(true);

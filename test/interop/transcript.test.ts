@@ -10,12 +10,12 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { describe, expect, it } from 'vitest';
-import { createDocumentLoader } from '../../src/core/document-loader.ts';
 import { verifyCredential } from '../../src/core/verify/verify.ts';
 import { openBadgeSchemas } from '../../src/core/schemas/ob-schema.ts';
-import { jsonArtifacts } from '../../src/issue/hosted-documents.ts';
 import { memoryProofCache } from '../../src/issue/proof-cache.ts';
-import { buildSignedSite, type SignedSite } from '../../src/issue/signed-site.ts';
+import { buildSignedSite } from '../../src/issue/signed-site.ts';
+import { hostedDocuments, offlineDocumentLoader } from '../helpers/served-site.ts';
+import { memoryFetch } from '../helpers/verify-site.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import { validateClrCredential } from '../helpers/ob-schema.ts';
 import { BLOCK_IDS, stackIdentity as identity, stackKeys as keys, stackedContent } from '../helpers/stack-content.ts';
@@ -24,17 +24,13 @@ type Json = Record<string, unknown>;
 const NOW = new Date('2026-06-01T00:00:00Z');
 const PORTFOLIO = 'pf-aaaaaaaaaaaaaaaaaaaaaaaaaa';
 
-function hosted(site: SignedSite): Map<string, Json> {
-  return new Map(jsonArtifacts(site).map((artifact) => [`${site.urls.site}${artifact.path}`, JSON.parse(String(artifact.bytes)) as Json]));
-}
-
 describe("a learner's transcript", async () => {
   const { files, content, id: stackedId } = stackedContent({ portfolio: PORTFOLIO });
   const site = await buildSignedSite(content, { identity, keys, cache: memoryProofCache() });
-  const documents = hosted(site);
+  const documents = hostedDocuments(site);
   const url = site.urls.portfolioTranscript(PORTFOLIO);
   const transcript = documents.get(url)!;
-  const fetchJson = async (at: string) => (documents.has(at) ? { ok: true as const, json: structuredClone(documents.get(at)) } : { ok: false as const, reason: `404 Not Found: ${at}` });
+  const fetchJson = memoryFetch(documents);
 
   it('holds every credential of the learner as signed, and how their achievements relate', () => {
     expect(url).toBe(`https://badges.example.org/portfolios/${PORTFOLIO}/transcript.json`);
@@ -80,16 +76,7 @@ describe("a learner's transcript", async () => {
   });
 
   it("verifies with Digital Bazaar's implementation, offline", async () => {
-    const pinned = createDocumentLoader();
-    const didDocument = documents.get(`${site.urls.site}.well-known/did.json`)!;
-    const documentLoader = async (at: string) => {
-      if (at.startsWith('did:web:')) {
-        const method = (didDocument['verificationMethod'] as Json[]).find((candidate) => candidate['id'] === at);
-        return { contextUrl: null, documentUrl: at, document: at.includes('#') ? { '@context': didDocument['@context'], ...method } : didDocument };
-      }
-      if (documents.has(at)) return { contextUrl: null, documentUrl: at, document: documents.get(at) };
-      return pinned(at);
-    };
+    const documentLoader = offlineDocumentLoader(documents, site.urls.didDocument);
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
     const result = await vc.verifyCredential({ credential: transcript, suite, documentLoader, now: NOW });
     expect(result.verified, String(result.error)).toBe(true);
