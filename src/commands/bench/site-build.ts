@@ -77,7 +77,8 @@ export async function writeSyntheticAwards(copy: string, count: number, achievem
   const folder = path.join(copy, 'content', 'awards', 'bench');
   await rm(folder, { recursive: true, force: true });
   const indices = statusIndices(count, taken);
-  const batches = new Map<string, string[]>();
+  // Each award's lines kept apart, so that a batch file is cut between awards, never inside one.
+  const batches = new Map<string, string[][]>();
   const files: Array<[string, string]> = [];
   for (let index = 0; index < count; index += 1) {
     const achievement = achievements[index % achievements.length]!;
@@ -86,14 +87,13 @@ export async function writeSyntheticAwards(copy: string, count: number, achievem
       continue;
     }
     const batch = batches.get(achievement) ?? [];
-    batch.push(...awardLines(index, indices[index]!, '    '));
+    batch.push(awardLines(index, indices[index]!, '    '));
     batches.set(achievement, batch);
   }
-  for (const [achievement, lines] of batches) {
-    // Split into files of BATCH_SIZE awards, as an issuer importing cohorts would have them.
-    const perAward = lines.length / Math.max(1, lines.filter((line) => line.startsWith('  - ')).length);
-    for (let start = 0, part = 0; start < lines.length; start += BATCH_SIZE * perAward, part += 1) {
-      files.push([`${achievement}-${part}.yaml`, [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:', ...lines.slice(start, start + BATCH_SIZE * perAward)].join('\n') + '\n']);
+  for (const [achievement, awards] of batches) {
+    // Files of BATCH_SIZE awards, as an issuer importing cohorts would have them.
+    for (let start = 0, part = 0; start < awards.length; start += BATCH_SIZE, part += 1) {
+      files.push([`${achievement}-${part}.yaml`, [`achievement: ${achievement}`, 'awardedOn: 2026-06-01', 'awards:', ...awards.slice(start, start + BATCH_SIZE).flat()].join('\n') + '\n']);
     }
   }
   await mkdir(folder, { recursive: true });
