@@ -131,11 +131,15 @@ export function runBuild(copy: string, label: string): BuildRun {
   return { ...run, failure: lines.slice(-12).join('\n') };
 }
 
-function kindOf(relative: string): string {
+/** A certificate page in another of the site's languages: /<language>/credentials/<id>/index.html. */
+const TRANSLATED_CERTIFICATE_PAGE = /^[a-z]{2,3}(?:-[a-z0-9]+)*\/credentials\/[^/]+\/index\.html$/i;
+
+export function kindOf(relative: string): string {
   if (relative.startsWith('pagefind/')) return 'search index';
   if (relative.startsWith('log/')) return 'transparency log';
   if (/^credentials\/[^/]+\.json$/.test(relative)) return 'signed JSON';
   if (relative.startsWith('credentials/') && relative.endsWith('/index.html')) return 'certificate pages';
+  if (TRANSLATED_CERTIFICATE_PAGE.test(relative)) return 'certificate pages, other languages';
   if (relative.startsWith('credentials/')) return 'other per-award files';
   return 'everything else';
 }

@@ -7,7 +7,7 @@ import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pagesArtifactBytes } from '../../../src/commands/bench/site-build.ts';
+import { kindOf, pagesArtifactBytes } from '../../../src/commands/bench/site-build.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'laurel-bench-output-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -34,5 +34,17 @@ describe('pagesArtifactBytes', () => {
     await mkdir(pages);
     for (let page = 0; page < 100; page += 1) await writeFile(path.join(pages, `${page}.html`), `<!doctype html><title>Page ${page}</title>${'<p>The same paragraph on every page.</p>'.repeat(100)}`);
     expect(pagesArtifactBytes(pages)!).toBeLessThan(100 * 4_000 / 10);
+  });
+});
+
+describe('kindOf', () => {
+  it('sorts the published files by what they are, the certificate pages of each language apart', () => {
+    expect(kindOf('credentials/0bc14f83/index.html')).toBe('certificate pages');
+    expect(kindOf('fr/credentials/0bc14f83/index.html')).toBe('certificate pages, other languages');
+    expect(kindOf('pt-br/credentials/0bc14f83/index.html')).toBe('certificate pages, other languages');
+    expect(kindOf('credentials/0bc14f83.json')).toBe('signed JSON');
+    expect(kindOf('pagefind/certificates/fragment/en_1.pf_fragment')).toBe('search index');
+    expect(kindOf('fr/index.html')).toBe('everything else');
+    expect(kindOf('fr/achievements/a/index.html')).toBe('everything else');
   });
 });
