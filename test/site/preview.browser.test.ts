@@ -7,18 +7,17 @@
  * status lists against the local server, sending no request anywhere else. The certificate page's
  * downloads, made in the browser, read only the local server too, and give the core's bytes.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent, type SiteContent } from '../../src/content/validate.ts';
 import { CHECK_IDS } from '../../src/core/verify/check.ts';
-import { launchBrowser } from '../../src/commands/bench/browser.ts';
-import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
+import { startAstro } from '../helpers/astro-server.ts';
 import { expectedBakedBadge, expectedCertificatePdf, pressDownload } from '../helpers/certificate-downloads.ts';
-import { makeRepository, type Repository } from '../helpers/repository.ts';
-import { states, verdict, WAIT } from '../helpers/verifier-page.ts';
+import { expectLocalPreviewNote, expectOnlyLocalRequests, openRecorded, useBrowserOnAstro, VERIFIED_STATES } from '../helpers/local-preview.ts';
+import { makeRepository } from '../helpers/repository.ts';
+import { states, verdict } from '../helpers/verifier-page.ts';
 
-// Shared with every browser test of the run, so copied: `astro preview` writes .astro/preview.json into its root.
+// Shared with every browser test of the run, so started in a copy (see useBrowserOnAstro).
 const { dir: BUILT, dist: BUILT_DIST, siteUrl: SITE_URL } = inject('sites').academy;
 /** How long `astro preview` may take to answer on a loaded machine. */
 const START_TIMEOUT_MS = 90_000;
@@ -27,85 +26,28 @@ const START_TIMEOUT_MS = 90_000;
 const GOOD = '1a521cf3-550f-4750-b1e0-ba0987d85b45';
 /** The address its credential names as its own: the published site, not this computer. */
 const PUBLISHED_URL = `${SITE_URL}credentials/${GOOD}.json`;
-/** Every check of a valid credential with no recipient to match (as in test/verifier/verifier.browser.test.ts). */
-// The site's build keeps a transparency log, so its log check passes too.
-const VERIFIED_STATES = { format: 'passed', contexts: 'passed', schema: 'passed', 'issuer-key': 'passed', proof: 'passed', status: 'passed', log: 'passed', validity: 'passed', recipient: 'skipped' };
 
-let repository: Repository | undefined;
-let server: AstroServer | undefined;
-let browser: Browser | undefined;
-/** Where `astro preview` listens, e.g. http://127.0.0.1:41234 */
-let origin = '';
-
-beforeAll(async () => {
-  repository = await makeRepository({ from: BUILT });
-  server = await startAstro('preview', repository.dir, { timeoutMs: START_TIMEOUT_MS });
-  origin = server.origin;
-  browser = await launchBrowser();
-}, START_TIMEOUT_MS + 30_000);
-
-// Runs when beforeAll or a test failed too, so the server never outlives the file.
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await repository?.cleanup();
-});
-
-interface Session {
-  page: Page;
-  /** Every URL the browser context asked for, from the first page load on. */
-  requests: string[];
-  close(): Promise<void>;
-}
-
-async function open(pathname: string): Promise<Session> {
-  if (!browser) throw new Error('The browser starts in beforeAll: use it inside a test.');
-  const context = await browser.newContext();
-  const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  await page.goto(`${origin}${pathname}`);
-  return { page, requests, close: () => context.close() };
-}
-
-/** The note names this server as the stand-in for the published site. */
-async function expectLocalPreviewNote(page: Page): Promise<void> {
-  const note = page.locator('laurel-verifier [data-local-preview]');
-  // Made by the element once its words have loaded.
-  await note.waitFor();
-  // The element names the local site it stands in for, for tools and tests.
-  expect(await page.getAttribute('laurel-verifier', 'data-local-site')).toBe(`${origin}/`);
-  expect(await note.isVisible()).toBe(true);
-  expect(await note.textContent()).toContain(`(${origin}/)`);
-  expect(await note.textContent()).toContain(SITE_URL);
-}
-
-/** What the verifier read, all of it from this server: the credential, the issuer's key and the status lists. */
-function expectOnlyLocalRequests(requests: readonly string[]): void {
-  expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
-  expect(requests).toEqual(expect.arrayContaining([`${origin}/credentials/${GOOD}.json`, `${origin}/.well-known/did.json`, `${origin}/status/revocation.json`, `${origin}/status/suspension.json`]));
-}
+const site = useBrowserOnAstro('preview', BUILT, { timeoutMs: START_TIMEOUT_MS });
 
 describe('astro preview', () => {
   it('verifies a certificate in place against the local server, says so, and sends nothing elsewhere', async () => {
-    const { page, requests, close } = await open(`/credentials/${GOOD}/`);
+    const { page, requests, close } = await site.open(`/credentials/${GOOD}/`);
     expect(await page.locator('laurel-verifier[data-mode="panel"]').count()).toBe(1);
-    await expectLocalPreviewNote(page);
+    await expectLocalPreviewNote(page, site.origin, SITE_URL);
     await page.click('laurel-verifier button[data-action="verify"]');
     expect(await verdict(page)).toBe('verified');
     expect(Object.keys(await states(page))).toEqual([...CHECK_IDS]);
     expect(await states(page)).toEqual(VERIFIED_STATES);
-    expectOnlyLocalRequests(requests);
+    expectOnlyLocalRequests(requests, site.origin, GOOD);
     await close();
   });
 
   it('verifies the published URL of a credential from /verify/?url= against the local server too', async () => {
-    const { page, requests, close } = await open(`/verify/?url=${encodeURIComponent(PUBLISHED_URL)}`);
+    const { page, requests, close } = await site.open(`/verify/?url=${encodeURIComponent(PUBLISHED_URL)}`);
     expect(await verdict(page)).toBe('verified');
     expect(await states(page)).toEqual(VERIFIED_STATES);
-    await expectLocalPreviewNote(page);
-    expectOnlyLocalRequests(requests);
+    await expectLocalPreviewNote(page, site.origin, SITE_URL);
+    expectOnlyLocalRequests(requests, site.origin, GOOD);
     await close();
   });
 });
@@ -119,14 +61,14 @@ async function contentOf(dir: string): Promise<SiteContent> {
 
 describe('astro preview downloads', () => {
   it('makes the baked badge and the PDF from the local server, the core’s bytes, and sends nothing elsewhere', async () => {
-    const { page, requests, close } = await open(`/credentials/${GOOD}/`);
+    const { page, requests, close } = await site.open(`/credentials/${GOOD}/`);
     const content = await contentOf(BUILT);
     const png = await pressDownload(page, 'png');
     expect(png.bytes.equals(await expectedBakedBadge(BUILT_DIST, content, GOOD, 'png'))).toBe(true);
     const pdf = await pressDownload(page, 'pdf');
     expect(pdf.bytes.equals(await expectedCertificatePdf(BUILT_DIST, content, GOOD))).toBe(true);
-    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
-    expect(requests).toContain(`${origin}/credentials/${GOOD}.json`);
+    expect(requests.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
+    expect(requests).toContain(`${site.origin}/credentials/${GOOD}.json`);
     await close();
   });
 });
@@ -140,12 +82,7 @@ describe('astro preview of a site under a path', () => {
       const base = new URL(subPath.siteUrl).pathname;
       expect((await fetch(`${preview.origin}${base}`)).status).toBe(200);
       expect((await fetch(`${preview.origin}${base}did.json`)).status).toBe(200);
-      const context = await browser!.newContext();
-      const requests: string[] = [];
-      context.on('request', (request) => requests.push(request.url()));
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT.timeout);
-      await page.goto(`${preview.origin}${base}credentials/00000000-0000-4000-8000-000000000001/`);
+      const { page, requests, close } = await openRecorded(site.browser, `${preview.origin}${base}credentials/00000000-0000-4000-8000-000000000001/`);
       await page.click('laurel-verifier button[data-action="verify"]');
       expect(await verdict(page)).toBe('verified');
       // Its downloads too, under the base path.
@@ -155,7 +92,7 @@ describe('astro preview of a site under a path', () => {
       expect((await pressDownload(page, 'pdf')).bytes.equals(await expectedCertificatePdf(subPath.dist, content, id))).toBe(true);
       expect(requests.filter((url) => !url.startsWith(`${preview.origin}${base}`))).toEqual([]);
       expect(requests).toContain(`${preview.origin}${base}did.json`);
-      await context.close();
+      await close();
     } finally {
       await preview.stop();
       await copy.cleanup();
